@@ -1,0 +1,182 @@
+"""The `kg` command: parses options, calls the library, reports errors in one line."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kg.errors import KGError
+
+Option = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Turn a KGError into click's one-line `Error: ...` and exit code 1."""
+    try:
+        yield
+    except KGError as err:
+        raise click.ClickException(str(err)) from err
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="kg")
+def main() -> None:
+    """Build a knowledge graph (RDF) from news articles, and query, view and score it.
+
+    \b
+    kg build examples/articles -o outputs/
+    kg query outputs/graph.ttl 'SELECT ?s WHERE { ?s a kg:Organization }'
+    kg evaluate outputs/graph.ttl gold/*.json
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("outputs"), show_default=True, help="Folder for graph.ttl and graph.html.")
+@click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
+              help="An existing graph (Turtle) to add the articles to.")
+@click.option("--ontology", type=click.Path(dir_okay=False, path_type=Path),
+              help="Your own ontology, in the form of ontology/kg.ttl.")
+@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes for the spaCy pass.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Leave out facts less likely than this.")
+@click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+def build(
+    inputs: tuple[str, ...],
+    out: Path,
+    into: Path | None,
+    ontology: Path | None,
+    model: str | None,
+    jobs: int,
+    min_confidence: float,
+    no_html: bool,
+) -> None:
+    """Build the graph from articles: files, folders, globs or - (stdin).
+
+    Articles may be .txt, .md, .html or .jsonl (one article a line with text, title, url,
+    date). An unreadable article is reported and the others still build; the exit code is 1
+    when any failed.
+
+    \b
+    kg build examples/articles -o outputs/
+    kg build 'news/*.md' more.jsonl -o outputs/
+    kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
+    cat story.txt | kg build - -o /tmp/story
+    """
+    from kg.graph import load_graph, write_turtle
+    from kg.nlp import load_model
+    from kg.ontology import load_ontology
+    from kg.pipeline import build as build_graph
+    from kg.pipeline import read
+
+    with _user_errors():
+        onto = load_ontology(ontology)
+        base = load_graph(into) if into is not None else None
+        articles, problems = read(inputs, sys.stdin)
+        for problem in problems:
+            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
+        if not articles:
+            raise KGError("no article could be read (see the messages above)")
+        nlp = load_model(model)
+        with click.progressbar(length=len(articles), label="Reading articles",
+                               file=sys.stderr) as bar:
+            result = build_graph(articles, onto, nlp, base, jobs, min_confidence,
+                                 progress=lambda _: bar.update(1))
+        ttl = out / "graph.ttl"
+        write_turtle(result.graph, ttl)
+        click.echo(f"Wrote {ttl}: {result.articles} articles, {result.facts} facts, "
+                   f"{result.entities} entities")
+        if not no_html:
+            _write_html(result.graph, out / "graph.html")
+    if problems:
+        click.echo(f"{len(problems)} of {len(problems) + len(articles)} articles failed", err=True)
+        sys.exit(1)
+
+
+def _write_html(graph: Any, path: Path, **options: Any) -> None:
+    from kg.viz import VizOptions, write_html
+
+    report = write_html(graph, path, VizOptions(**options))
+    click.echo(f"Wrote {path}: {report.nodes} nodes, {report.edges} edges")
+    for note in report.notes:
+        click.echo(f"Note: {note}")
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write (default: beside the graph, .html).")
+@click.option("--focus", help="Draw only what is near this entity (any of its names).")
+@click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
+              help="With --focus: how many hops to keep.")
+@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
+              help="Keep facts stated by at least this many sentences.")
+@click.option("--max-nodes", type=click.IntRange(1), help="Keep the most connected entities.")
+def viz(graph: Path, out: Path | None, focus: str | None, depth: int, min_sources: int,
+        max_nodes: int | None) -> None:
+    """Write an interactive, offline HTML view of a graph.
+
+    \b
+    kg viz outputs/graph.ttl
+    kg viz outputs/graph.ttl --focus "Norvale Systems" --depth 1 -o norvale.html
+    """
+    from kg.graph import load_graph
+
+    with _user_errors():
+        _write_html(load_graph(graph), out or graph.with_suffix(".html"), focus=focus,
+                    depth=depth, min_sources=min_sources, max_nodes=max_nodes)
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--predicates", help="Comma-separated predicates to score (default: all, or the "
+              "benchmark's own for .jsonl gold).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score only facts at least this likely.")
+def evaluate(graph: Path, gold: tuple[Path, ...], predicates: str | None,
+             min_confidence: float) -> None:
+    """Score a graph against gold facts (GOLD-FORMAT.md): P/R/F1 per property.
+
+    \b
+    kg evaluate /tmp/seeds/graph.ttl ../shared/corpus/seeds/gold/*.json
+    kg evaluate /tmp/conll/graph.ttl ../shared/benchmarks/conll04/dev.jsonl
+    """
+    from kg.evaluate import evaluate as score
+    from kg.evaluate import format_report
+
+    wanted = [p.strip() for p in predicates.split(",")] if predicates else None
+    with _user_errors():
+        click.echo(format_report(score(graph, list(gold), wanted, min_confidence)))
+
+
+@main.command()
+@click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--ontology", type=click.Path(dir_okay=False, path_type=Path),
+              help="The ontology the graph follows (default: the bundled one).")
+def stats(graph: Path, ontology: Path | None) -> None:
+    """Count articles, entities by class and facts by property.
+
+    \b
+    kg stats outputs/graph.ttl
+    """
+    from kg.graph import load_graph
+    from kg.graph import stats as count
+    from kg.ontology import load_ontology
+
+    with _user_errors():
+        counts = count(load_graph(graph), load_ontology(ontology))
+    for section, rows in counts.items():
+        click.echo(f"{section}: {sum(rows.values())}")
+        for name, value in rows.items():
+            if value and section != "articles":
+                click.echo(f"  {name:<16} {value:>6}")

@@ -1,0 +1,693 @@
+"""Facts from parsed text: ontology cues matched on spaCy's NER and dependency parse.
+
+`extract(parsed, ontology)` yields candidate facts, each with its evidence. The patterns are
+general (verbs, nouns, titles, possessives, appositions); every word that signals a property
+comes from the ontology. A fact may be proposed for several properties when a cue is shared
+("launch" a product or a company): resolve.py keeps those whose entity classes fit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.ingest import Article
+from kg.names import key_of
+from kg.nlp import ParsedArticle
+from kg.ontology import Cue, Ontology
+
+NOT_NAMES = frozenset(
+    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL NORP LANGUAGE LAW".split()
+)
+NOT_ORGS = frozenset({"PERSON", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+PRONOUNS = frozenset({"it", "its", "itself"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+PLACES = frozenset({"GPE", "LOC", "NORP"})
+RELATIVE = frozenset({"which", "who", "that", "whose"})
+COPULAS = frozenset({"be", "become", "remain"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"})
+NOUN_CLIMB = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "attr", "pcomp"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in an article that name an entity (for a pronoun: the name it stands for)."""
+
+    text: str
+    start: int
+    end: int
+    ner: str = ""
+    hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
+    acronym: str | None = None  # the acronym the text defines for it: "artificial intelligence (AI)"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: Mention
+    predicate: str
+    object: Mention
+    article: str
+    evidence: Evidence
+    pattern: str
+    confidence: float
+
+
+@dataclass
+class _Focus:
+    """What the text is talking about: the organisation named most as a subject, favouring
+    the latest sentence that named one, and the latest person."""
+
+    suffixes: frozenset[str]
+    person: Mention | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    latest: dict[str, Mention] = field(default_factory=dict)
+    recent: set[str] = field(default_factory=set)
+
+    @property
+    def org(self) -> Mention | None:
+        if not self.counts:
+            return None
+        best = max(self.counts, key=lambda k: (self.counts[k] + 2 * (k in self.recent), k))
+        return self.latest[best]
+
+    def saw(self, mentions: list[Mention]) -> None:
+        if not mentions:
+            return
+        self.recent = set()
+        for mention in mentions:
+            key = key_of(mention.text, self.suffixes)
+            self.counts[key] += 1
+            self.latest[key] = mention
+            self.recent.add(key)
+
+
+@dataclass
+class _Sentence:
+    """Per-sentence state shared by the patterns."""
+
+    sent: Span
+    offset: int
+    names: dict[int, Span]
+    hints: dict[int, str]
+    ontology: Ontology
+    focus: _Focus
+    facts: list[Fact] = field(default_factory=list)
+
+
+def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
+    """Every fact the article states, in text order."""
+    focus = _Focus(ontology.corporate_suffixes)
+    for paragraph in parsed.paragraphs:
+        names = _names(paragraph.doc, ontology)
+        for sent in paragraph.doc.sents:
+            state = _Sentence(sent, paragraph.offset, names, {}, ontology, focus)
+            yield from _sentence_facts(state, parsed.article)
+            _update_focus(state)
+
+
+# ---------------------------------------------------------------- names
+
+
+def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
+    """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms."""
+    spans: list[Span] = []
+    for ent in doc.ents:
+        if ent.label_ not in NOT_NAMES:
+            spans.extend(_split_possessive(ent))
+    taken = {t.i for span in spans for t in span}
+    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
+    spans.extend(_proper_runs(doc, taken | numeric))
+    spans.extend(_defined_terms(doc, ontology))
+    names: dict[int, Span] = {}
+    for span in spans:
+        span = _trim(span)
+        if span is not None and _looks_like_name(span):
+            for token in span:
+                names.setdefault(token.i, span)
+    return names
+
+
+def _split_possessive(span: Span) -> list[Span]:
+    """ "Cathie Wood's ARK Invest" -> two names; "Alibaba's" -> "Alibaba"."""
+    parts, start = [], span.start
+    for token in span:
+        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’"):
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [p for p in parts if len(p)]
+
+
+def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+    """Runs of proper nouns no entity covers, joined across hyphens: "Qwen3-Max"."""
+    start: int | None = None
+    for token in doc:
+        inside = (
+            token.pos_ == "PROPN"
+            and token.i not in taken
+            and token.text[0].isalnum()
+            and all(c.isalnum() or c in ".-&'" for c in token.text)
+        )
+        glue = (
+            start is not None
+            and token.i + 1 < len(doc)
+            and token.text in "-–/&"
+            and not doc[token.i - 1].whitespace_
+            and doc[token.i + 1].pos_ in ("PROPN", "NUM")
+        )
+        if inside or glue:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            yield doc[start : token.i]
+            start = None
+    if start is not None:
+        yield doc[start:]
+
+
+def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
+    """ "artificial intelligence (AI)": lower-case words whose initials spell the acronym."""
+    for token in doc:
+        if not (token.is_upper and 2 <= len(token) <= 6 and token.i >= 2):
+            continue
+        if token.nbor(-1).text != "(" or token.i + 1 >= len(doc) or token.nbor(1).text != ")":
+            continue
+        letters = token.text.lower()
+        start = token.i - 1 - len(letters)
+        if start < 0:
+            continue
+        words = doc[start : token.i - 1]
+        if ontology.class_of_head_noun(words[-1].lemma_.lower()) in ("Product", "Organization"):
+            continue
+        if all(w.is_alpha and w.is_lower for w in words) and "".join(
+            w.text[0] for w in words
+        ) == letters:
+            yield words
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_space):
+        start += 1
+    while end > start and (
+        doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _looks_like_name(span: Span) -> bool:
+    text = span.text
+    return (
+        any(c.isalpha() for c in text)
+        and "\n" not in text
+        and len(text) <= 80
+        and not all(t.is_stop for t in span)
+        and not (len(span) == 1 and span[0].pos_ == "PRON")
+    )
+
+
+# ---------------------------------------------------------------- mentions
+
+
+def _mention(state: _Sentence, span: Span, hint: str | None = None) -> Mention:
+    ner = span.ents[0].label_ if span.ents else ""
+    start = state.offset + span.start_char
+    hint = hint or state.hints.get(span.start)
+    return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+
+
+def _acronym(span: Span) -> str | None:
+    """The acronym in brackets right after a name, when its letters are the name's initials."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    candidate = doc[span.end + 1].text
+    words = [t.text for t in span if t.is_alpha and not t.is_stop]
+    initials = "".join(w[0] for w in words).lower()
+    return candidate if candidate.isupper() and candidate.lower() == initials else None
+
+
+def _refer(state: _Sentence, token: Token, coordinate: bool = True) -> list[Mention]:
+    """The entities a token denotes: a name, a pronoun's antecedent, a noun's examples."""
+    found = _refer_one(state, token)
+    if coordinate:
+        for conj in token.conjuncts:
+            found += _refer_one(state, conj)
+    return _unique(found)
+
+
+def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Mention]:
+    name = state.names.get(token.i)
+    if name is not None:
+        return [_mention(state, name)]
+    lower = token.lower_
+    if lower in PRONOUNS:
+        return _antecedent(state, token)
+    if lower in PERSON_PRONOUNS and state.focus.person is not None:
+        return [_reuse(state.focus.person, token, state)]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    hint = state.ontology.class_of_head_noun(token.lemma_.lower())
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "nmod") and child.i in state.names:
+            if child.dep_ == "appos" or child.i > token.i or apposed and child.dep_ == "compound":
+                return [_mention(state, state.names[child.i], hint)]
+        if child.dep_ == "appos" and not apposed:
+            found = _refer_one(state, child, apposed=True)
+            if found:
+                return found
+    examples = _examples(state, token, hint)
+    if examples:
+        return examples
+    if hint == "Organization" and _is_definite(token):
+        return _antecedent(state, token)
+    return []
+
+
+def _examples(state: _Sentence, token: Token, hint: str | None) -> list[Mention]:
+    """ "rivals such as X and Y", "titans like X": the named examples of a noun."""
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ != "prep" or _prep_phrase(child) not in state.ontology.example_markers:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                found += [replace(m, hint=m.hint or hint) for m in _refer(state, obj)]
+    return found
+
+
+def _prep_phrase(prep: Token) -> str:
+    words = [c.lower_ for c in prep.lefts if c.dep_ in ("amod", "advmod")]
+    return " ".join([*words, prep.lower_])
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") and not any(
+        c.dep_ == "poss" for c in token.children
+    )
+
+
+def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
+    """An organisation named earlier in this sentence as a subject, else the text's focus."""
+    for earlier in state.sent:
+        if earlier.i >= token.i:
+            break
+        name = state.names.get(earlier.i)
+        if name is not None and earlier.i == name.root.i and _is_subjectish(name.root):
+            mention = _mention(state, name)
+            if mention.ner != "PERSON":
+                return [_reuse(mention, token, state)]
+    return [_reuse(state.focus.org, token, state)] if state.focus.org else []
+
+
+def _is_subjectish(token: Token) -> bool:
+    if token.dep_ in SUBJECTS:
+        return True
+    return token.dep_ == "poss" and token.head.dep_ in SUBJECTS
+
+
+def _reuse(antecedent: Mention, token: Token, state: _Sentence) -> Mention:
+    start = state.offset + token.idx
+    return Mention(antecedent.text, start, start + len(token), antecedent.ner, antecedent.hint,
+                   antecedent.acronym)
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[str, int], Mention] = {}
+    for m in mentions:
+        seen.setdefault((m.text, m.start), m)
+    return list(seen.values())
+
+
+def _update_focus(state: _Sentence) -> None:
+    orgs = []
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is None or token.i != name.root.i or not _is_subjectish(token):
+            continue
+        mention = _mention(state, name)
+        if mention.ner == "PERSON" and len(name) > 1:
+            state.focus.person = mention
+        elif mention.ner not in NOT_ORGS:
+            orgs.append(mention)
+    state.focus.saw(orgs)
+
+
+# ---------------------------------------------------------------- clause structure
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+
+
+def _subjects(state: _Sentence, verb: Token, depth: int = 0) -> list[Mention]:
+    """The grammatical subject of a verb, inherited through control, coordination, relatives."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return _refer(state, verb.head)
+            return _refer(state, child)
+    if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
+        return _refer(state, verb.head)
+    if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
+        head = verb.head
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return _subjects(state, head, depth + 1)
+    return []
+
+
+def _agents(state: _Sentence, verb: Token) -> list[Mention]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return [m for obj in child.children if obj.dep_ == "pobj" for m in _refer(state, obj)]
+    return []
+
+
+def _prep_objects(state: _Sentence, head: Token, prep: str) -> list[Token]:
+    """Objects of `head`'s preposition `prep`, looking one step into a participle too."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            found += _prep_objects(state, child, prep)
+    return found
+
+
+def _coordinated(state: _Sentence, head: Token) -> list[Mention]:
+    """Objects added by 'alongside', 'as well as' ... attached to a word."""
+    found: list[Mention] = []
+    for child in head.children:
+        if child.dep_ == "prep" and _prep_phrase(child) in state.ontology.coordinators:
+            found += [m for c in child.children if c.dep_ == "pobj" for m in _refer(state, c)]
+    return found
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+# ---------------------------------------------------------------- patterns
+
+
+def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
+    evidence = Evidence(
+        state.sent.text, state.offset + state.sent.start_char, state.offset + state.sent.end_char
+    )
+    _hints(state)
+    for token in state.sent:
+        if token.pos_ in ("VERB", "AUX"):
+            _verb_facts(state, token)
+        if token.pos_ in ("NOUN", "PROPN"):
+            _noun_facts(state, token)
+    _title_facts(state)
+    _possessive_facts(state)
+    seen: set[tuple[str, str, str]] = set()
+    for fact in state.facts:
+        key = (fact.subject.text, fact.predicate, fact.object.text)
+        if fact.subject.text != fact.object.text and key not in seen:
+            seen.add(key)
+            yield Fact(
+                fact.subject, fact.predicate, fact.object, article.id, evidence,
+                fact.pattern, fact.confidence,
+            )
+
+
+def _hints(state: _Sentence) -> None:
+    """Classes suggested by appositions: "Qwen3-Omni, an open-source model" is a Product."""
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is None or token.i != name.root.i:
+            continue
+        for child in token.children:
+            if child.dep_ == "appos" and child.i not in state.names:
+                cls = state.ontology.class_of_head_noun(child.lemma_.lower())
+                if cls:
+                    state.hints[name.start] = cls
+        if token.dep_ == "appos" and token.head.i not in state.names:
+            cls = state.ontology.class_of_head_noun(token.head.lemma_.lower())
+            if cls:
+                state.hints[name.start] = cls
+        if all(t.is_lower for t in name):
+            state.hints.setdefault(name.start, "Technology")
+
+
+def _add(
+    state: _Sentence,
+    predicate: str,
+    subjects: list[Mention],
+    objects: list[Mention],
+    pattern: str,
+    confidence: float,
+) -> None:
+    for s in subjects:
+        for o in objects:
+            conf = confidence * (0.85 if _is_reference(s, state) else 1.0)
+            state.facts.append(Fact(s, predicate, o, "", Evidence("", 0, 0), pattern, conf))
+
+
+def _is_reference(mention: Mention, state: _Sentence) -> bool:
+    """True when the mention is a pronoun or description standing for an earlier name."""
+    token_start = mention.start - state.offset
+    span = state.sent.doc.char_span(token_start, mention.end - state.offset)
+    return span is not None and span.text != mention.text
+
+
+def _cue_matches(token: Token, cue: Cue) -> bool:
+    if token.lemma_.lower() != cue.words[0] and token.lower_ != cue.words[0]:
+        return False
+    rest = set(cue.words[1:])
+    return rest <= {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+
+
+def _verb_facts(state: _Sentence, verb: Token) -> None:
+    if _negated(verb):
+        return
+    for prop in state.ontology.properties.values():
+        for cue in prop.verbs:
+            if _cue_matches(verb, cue):
+                _verb_fact(state, verb, prop.name, cue)
+
+
+def _verb_fact(state: _Sentence, verb: Token, predicate: str, cue: Cue) -> None:
+    passive = _is_passive(verb)
+    if cue.prep:
+        subjects = _subjects(state, verb)
+        objects = [m for t in _prep_objects(state, verb, cue.prep) for m in _refer(state, t)]
+        if verb.dep_ == "amod":  # "the Oslo-based firm"
+            objects += [
+                m for c in verb.children if c.dep_ in ("npadvmod", "compound")
+                for m in _refer(state, c)
+            ]
+    elif passive:
+        subjects = _agents(state, verb)
+        objects = _subjects(state, verb)
+        if verb.dep_ == "amod":
+            objects, subjects = _subjects(state, verb), [
+                m for c in verb.children if c.dep_ in ("npadvmod", "compound")
+                for m in _refer(state, c)
+            ]
+            if not cue.inverse:
+                subjects, objects = objects, subjects
+    else:
+        subjects = _subjects(state, verb)
+        objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _refer(state, c)]
+    if not objects:
+        return
+    objects += _coordinated(state, verb)
+    if cue.inverse:
+        subjects, objects = objects, subjects
+    confidence = 0.8 if passive else 0.9
+    _add(state, predicate, subjects, _unique(objects), "verb-passive" if passive else "verb",
+         confidence)
+
+
+def _noun_cue_matches(token: Token, cue: Cue) -> bool:
+    if token.lemma_.lower() != cue.words[-1] and token.lower_ != cue.words[-1]:
+        return False
+    if len(cue.words) == 1:
+        return True
+    before = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    return list(cue.words[:-1]) == before[-(len(cue.words) - 1) :]
+
+
+def _noun_facts(state: _Sentence, noun: Token) -> None:
+    if noun.i in state.names and noun.pos_ == "PROPN":
+        return
+    for prop in state.ontology.properties.values():
+        for cue in prop.nouns:
+            if _noun_cue_matches(noun, cue):
+                _noun_fact(state, noun, prop.name, cue)
+
+
+def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
+    described = _described(state, noun)
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in _refer(state, c)]
+    if cue.before:
+        targets = [
+            c for c in noun.children
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ not in PLACES
+        ]
+    elif cue.prep:
+        targets = _prep_objects(state, noun, cue.prep)
+    else:
+        targets = [c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"]
+    if described and owners and cue.prep in ("of", "to", "for") and not targets:
+        objects, subjects, pattern = owners, described, "noun-described"
+    else:
+        objects = []
+        for target in targets:
+            objects += _share_holder(state, target, predicate) or _refer(state, target)
+        subjects, pattern = _noun_subjects(state, noun, owners, described)
+    if not objects or not subjects:
+        return
+    if predicate == "acquired" and any(_share_holder(state, t, predicate) for t in targets):
+        predicate = "investedIn"
+    if cue.inverse:
+        subjects, objects = objects, subjects
+    confidence = {"noun-owner": 0.85, "noun-described": 0.8, "noun-verb": 0.8}.get(pattern, 0.55)
+    _add(state, predicate, subjects, _unique(objects), pattern, confidence)
+
+
+def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Mention]:
+    """ "purchase of Alibaba shares": the company whose shares are bought."""
+    if target.lemma_.lower() not in state.ontology.share_nouns or target.i in state.names:
+        return []
+    return [
+        m for c in target.children if c.dep_ in ("compound", "poss", "nmod")
+        for m in _refer(state, c)
+    ]
+
+
+def _described(state: _Sentence, noun: Token) -> list[Mention]:
+    """The entity a noun describes: "X, a unit of Y", "X is a unit of Y", "As a unit of Y, X"."""
+    if noun.dep_ == "appos":
+        return _refer(state, noun.head, coordinate=False)
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in COPULAS:
+        return [m for c in head.children if c.dep_ == "nsubj" for m in _refer(state, c)]
+    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+        return _subjects(state, head.head)
+    return []
+
+
+def _noun_subjects(
+    state: _Sentence, noun: Token, owners: list[Mention], described: list[Mention]
+) -> tuple[list[Mention], str]:
+    if owners:
+        named = [m for m in owners if not _is_reference(m, state)]
+        if named or noun.dep_ not in ("dobj", "pobj"):
+            return owners, "noun-owner"
+    if described:
+        return described, "noun-described"
+    between = _prep_objects(state, noun, "between")
+    if between:
+        return _refer(state, between[0]), "noun-between"
+    head, steps, via = noun, 0, noun.dep_
+    while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
+        via, head, steps = head.dep_, head.head, steps + 1
+        # "places it in competition with X": the object is the one in competition
+        objects = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
+        if objects and _refer(state, objects[0]):
+            return _refer(state, objects[0]), "noun-verb"
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = _subjects(state, head)
+            if subjects:
+                return subjects, "noun-verb"
+            break
+    if owners:
+        return owners, "noun-owner"
+    return ([state.focus.org] if state.focus.org else []), "noun-topic"
+
+
+def _title_facts(state: _Sentence) -> None:
+    """ "CEO Eddie Wu", "Jane Roe, chief executive of X", "X's chief executive Jane Roe"."""
+    titles = state.ontology.title_cues()
+    sent = state.sent
+    used: set[int] = set()
+    for i in range(sent.start, sent.end):
+        for words, predicate in titles.items():
+            span = sent.doc[i : i + len(words)]
+            if span.end > sent.end or i in used or tuple(t.lower_ for t in span) != words:
+                continue
+            if any(t.i in state.names for t in span):
+                continue
+            used.update(range(span.start, span.end))
+            _title_fact(state, span, predicate)
+
+
+def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
+    root = title.root
+    people = _title_people(state, root)
+    if not people:
+        return
+    orgs = [m for t in _prep_objects(state, root, "of") + _prep_objects(state, root, "at")
+            for m in _refer(state, t)]
+    orgs += [m for c in root.children if c.dep_ in ("poss", "compound") and c.i < title.start
+             for m in _refer(state, c) if m.ner != "PERSON"]
+    head = root.head
+    if not orgs and root.dep_ == "compound" and head.i in state.names:
+        orgs = [m for c in head.children if c.dep_ in ("compound", "poss") and c.i < root.i
+                for m in _refer(state, c) if m.ner != "PERSON"]
+    confidence = 0.85
+    if not orgs and state.focus.org is not None:
+        orgs, confidence = [state.focus.org], 0.6
+    people = [p for p in people if p.ner in ("PERSON", "")]
+    _add(state, predicate, people, orgs, "title", confidence)
+
+
+def _title_people(state: _Sentence, root: Token) -> list[Mention]:
+    head = root.head
+    if root.dep_ in ("compound", "appos", "nmod") and head.i in state.names:
+        return [_mention(state, state.names[head.i])]
+    for child in root.children:
+        if child.dep_ in ("appos", "compound") and child.i in state.names and child.i > root.i:
+            return [_mention(state, state.names[child.i])]
+    if root.dep_ == "attr" and head.lemma_ in COPULAS:
+        return [m for c in head.children if c.dep_ == "nsubj" for m in _refer(state, c)]
+    return []
+
+
+def _possessive_facts(state: _Sentence) -> None:
+    """ "Meta's Llama", "Qwen, Alibaba's model family", "its own processors (Yi-Tian)"."""
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is not None and token.i == name.root.i and token.dep_ != "compound":
+            owners = [m for c in token.children if c.dep_ == "poss" and c.i in state.names
+                      for m in _refer(state, c, coordinate=False)]
+            _add(state, "developed", owners, [_mention(state, name)], "possessive", 0.75)
+        if name is None and state.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
+            _product_noun(state, token)
+
+
+def _product_noun(state: _Sentence, noun: Token) -> None:
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        return
+    own = any(c.lower_ == "own" for c in noun.children)
+    makers = [m for c in owners for m in _refer(state, c, coordinate=False)]
+    if noun.dep_ == "appos" and noun.head.i in state.names:
+        if own or all(c.i in state.names for c in owners):
+            products = [_mention(state, state.names[noun.head.i], "Product")]
+            _add(state, "developed", makers, products, "apposition", 0.8)
+    named = [c for c in noun.children if c.dep_ in ("appos", "compound") and c.i > noun.i]
+    products = [m for c in named for m in _refer_one(state, c, apposed=True)]
+    if products and (own or all(c.i in state.names for c in owners)):
+        _add(state, "developed", makers, products, "apposition", 0.8)

@@ -1,0 +1,428 @@
+"""Stage 1: turn files, folders, globs or stdin into plain-text articles."""
+
+from __future__ import annotations
+
+import codecs
+import email.utils
+import glob
+import hashlib
+import html
+import json
+import os
+import re
+import sys
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TextIO
+
+from kg.errors import KGError
+
+SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl")
+STDIN = "<stdin>"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article: its plain text, a content id and what is known about it."""
+
+    id: str
+    text: str
+    source: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An input that could not be read, and how to fix it."""
+
+    source: str
+    reason: str
+
+
+class _Bad(Exception):
+    """Internal: the reason an input cannot be read."""
+
+
+# ---------------------------------------------------------------- inputs
+
+
+def expand_inputs(inputs: Sequence[str]) -> list[str]:
+    """Files, folders (recursively, known suffixes, sorted), globs or "-", without duplicates."""
+    unique: dict[str, str] = {}
+    for given in inputs:
+        for path in _expand(given):
+            unique.setdefault(path if path == "-" else os.path.realpath(path), path)
+    return list(unique.values())
+
+
+def _expand(given: str) -> list[str]:
+    if given == "-" or os.path.isfile(given):
+        return [given]
+    if os.path.isdir(given):
+        return _folder(given)
+    if any(c in given for c in "*?["):
+        matches = sorted(glob.glob(given, recursive=True))
+        if matches:
+            return [p for m in matches for p in (_folder(m) if os.path.isdir(m) else [m])]
+        raise KGError(f"no files match {given!r} (give a file, a folder, a glob or -)")
+    raise KGError(f"no such file or folder: {given!r} (give a file, a folder, a glob or -)")
+
+
+def _folder(folder: str) -> list[str]:
+    root = Path(folder)
+    found = (
+        p for p in root.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    return [str(p) for p in sorted(found)]
+
+
+# ---------------------------------------------------------------- reading
+
+
+def read_articles(
+    inputs: Sequence[str], stdin: TextIO | None = None
+) -> Iterator[Article | Problem]:
+    """Every article, and a Problem for each unreadable one. Bad inputs raise KGError at once."""
+    paths = expand_inputs(inputs)
+    stream = stdin if stdin is not None else sys.stdin
+    return (item for path in paths for item in _read(path, stream))
+
+
+def _read(path: str, stdin: TextIO) -> Iterator[Article | Problem]:
+    source = STDIN if path == "-" else path
+    try:
+        if path == "-":
+            yield _plain(_read_stdin(stdin), source)
+        elif (suffix := Path(path).suffix.lower()) == ".jsonl":
+            yield from _jsonl(_read_file(path), path)
+        else:
+            reader = _READERS[_suffix_ok(suffix)]
+            yield reader(_read_file(path), source)
+    except _Bad as bad:
+        yield Problem(source, str(bad))
+
+
+def _suffix_ok(suffix: str) -> str:
+    if suffix in SUFFIXES:
+        return suffix
+    what = f"unknown file type {suffix!r}" if suffix else "no file suffix"
+    raise _Bad(f"{what}; name it with one of {', '.join(SUFFIXES)}")
+
+
+def _read_file(path: str) -> str:
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        raise _Bad(f"cannot read it ({e.strerror or e}); check it exists and is readable") from e
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _Bad("UTF-16 text, not UTF-8; save it as UTF-8")
+    if b"\x00" in data:
+        raise _Bad(f"binary file (contains NUL bytes); give a text file ({', '.join(SUFFIXES)})")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        at = f"byte 0x{data[e.start]:02x} at offset {e.start}"
+        raise _Bad(f"not UTF-8 text ({at}); save it as UTF-8") from None
+    if not text.strip():
+        raise _Bad("empty file; add the article's text or leave the file out")
+    return text
+
+
+def _read_stdin(stdin: TextIO) -> str:
+    try:
+        text = stdin.read()
+    except UnicodeDecodeError as e:
+        raise _Bad(f"not UTF-8 text (at offset {e.start}); send UTF-8 text on stdin") from None
+    if "\x00" in text:
+        raise _Bad("binary input (contains NUL bytes); send plain text on stdin")
+    if not text.strip():
+        raise _Bad("no text on stdin; pipe an article's text in")
+    return text
+
+
+def _article(
+    text: str, source: str, title: str | None = None, url: str | None = None,
+    when: str | None = None,
+) -> Article:
+    text = _normalise(text)
+    if not text:
+        raise _Bad("no text left after removing the markup; check the file holds article text")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return Article(digest, text, source, _one_line(title), _one_line(url), _iso_date(when))
+
+
+def _normalise(text: str) -> str:
+    """NFC, "\\n" line ends, no BOM, no surrounding whitespace: the text ids are taken from."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.lstrip("\ufeff").strip()
+
+
+def _one_line(value: str | None) -> str | None:
+    return (" ".join(value.split()) or None) if value else None
+
+
+def _iso_date(value: str | None) -> str | None:
+    """An ISO "YYYY-MM-DD" from ISO, "24 September 2025", "Sep 24, 2025" or RFC 2822 dates."""
+    if not value or not value.strip():
+        return None
+    if m := re.match(r"\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)", value):
+        try:
+            return date(*map(int, m.groups())).isoformat()
+        except ValueError:
+            return None
+    words = " ".join(re.sub(r"(\d)(st|nd|rd|th)\b|,", r"\1 ", value).split()[:3])
+    for fmt in ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"):
+        try:
+            return datetime.strptime(words, fmt).date().isoformat()
+        except ValueError:
+            pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+# ---------------------------------------------------------------- plain text and JSONL
+
+
+def _plain(text: str, source: str) -> Article:
+    first = next((line.strip() for line in _normalise(text).split("\n") if line.strip()), "")
+    titled = len(first) <= 150 and not re.search(r"[.!?…][\"'”’)]*$", first)
+    return _article(text, source, first if titled else None)
+
+
+def _jsonl(text: str, path: str) -> Iterator[Article | Problem]:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip():
+            source = f"{path}:{number}"
+            try:
+                yield _json_line(line, source)
+            except _Bad as bad:
+                yield Problem(source, str(bad))
+
+
+def _json_line(line: str, source: str) -> Article:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise _Bad(f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line") from None
+    if not isinstance(record, dict):
+        kind = type(record).__name__
+        raise _Bad(f'a JSON {kind}, not an object; write {{"text": "...", ...}}')
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise _Bad('no "text" (a non-empty string) in the object; add the article\'s text')
+
+    def field(name: str) -> str | None:
+        value = record.get(name)
+        return value if isinstance(value, str) else None
+
+    return _article(text, source, field("title"), field("url"), field("date"))
+
+
+# ---------------------------------------------------------------- Markdown
+
+_FENCE = re.compile(r"(```|~~~)")
+_QUOTE = re.compile(r"^(>\s?)+")
+_RULE = re.compile(r"([-*_])(\s*\1){2,}")
+_SETEXT = re.compile(r"=+|-+")
+_HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
+_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
+_REF_DEF = re.compile(r"\[[^\]]+\]:\s*\S+.*")
+_TABLE_SEP = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+_INLINE = [
+    (re.compile(r"(`+)(.+?)\1"), r"\2"),
+    (re.compile(r"!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])"), ""),
+    (re.compile(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])"), r"\1"),
+    (re.compile(r"<(?:https?://|mailto:)[^>]*>"), ""),
+    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
+    (re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]"), ""),
+    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
+    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),
+    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
+    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
+]
+
+
+def _markdown(text: str, source: str) -> Article:
+    meta, body = _front_matter(_normalise(text))
+    blocks, heading = _md_blocks(re.sub(r"<!--.*?-->", "", body, flags=re.S))
+    lines = [line for line in map(_md_inline, blocks) if line]
+    title = meta.get("title") or (_md_inline(heading) if heading else None)
+    return _article("\n".join(lines), source, title, meta.get("url"), meta.get("date"))
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    lines = text.split("\n")
+    if lines[0].strip() != "---":
+        return {}, text
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
+    if not end:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in lines[1:end]:
+        key, sep, value = line.partition(":")
+        if sep and value.strip():
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, "\n".join(lines[end + 1:])
+
+
+def _md_blocks(body: str) -> tuple[list[str], str | None]:
+    """Markdown → one string per block (paragraph, heading, item, row), and the 1st heading."""
+    blocks: list[str] = []
+    para: list[str] = []
+    headings: list[str] = []
+    fenced = in_table = False
+
+    def flush() -> None:
+        if para:
+            blocks.append(" ".join(para))
+            para.clear()
+
+    for raw in body.split("\n"):
+        line = _QUOTE.sub("", raw.strip()).strip()
+        if _FENCE.match(line) or fenced:
+            fenced ^= bool(_FENCE.match(line))
+            flush()
+        elif para and _SETEXT.fullmatch(line):
+            headings.append(" ".join(para))
+            flush()
+        elif not line or _RULE.fullmatch(line) or _REF_DEF.fullmatch(line):
+            in_table = in_table and bool(line)
+            flush()
+        elif (m := _HEADING.fullmatch(line)) or (m := _LIST.fullmatch(line)):
+            flush()
+            para.append(m.group(1) or "")
+            if line.startswith("#"):
+                headings.append(para[0])
+                flush()
+        elif "|" in line and _TABLE_SEP.fullmatch(line):
+            if para and "|" in para[-1]:
+                header = para.pop()
+                flush()
+                blocks.append(_cells(header))
+            in_table = True
+        elif line.startswith("|") or (in_table and "|" in line):
+            flush()
+            blocks.append(_cells(line))
+        else:
+            para.append(line)
+    flush()
+    return blocks, next((h for h in headings if h), None)
+
+
+def _cells(row: str) -> str:
+    return "; ".join(c.strip() for c in row.strip().strip("|").split("|") if c.strip())
+
+
+def _md_inline(block: str) -> str:
+    for pattern, replacement in _INLINE:
+        block = pattern.sub(replacement, block)
+    return " ".join(html.unescape(block).split())
+
+
+# ---------------------------------------------------------------- HTML
+
+_SKIP = {
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figure",
+    "figcaption", "svg", "template", "iframe", "button", "select", "textarea", "title",
+}
+_BLOCK = {
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "div", "br",
+    "hr", "tr", "table", "section", "article", "main", "blockquote", "pre", "body", "caption",
+}
+
+
+class _HTMLText(HTMLParser):
+    """Collects the visible text of the whole page, of <main> and of <article>, plus metadata."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: dict[str, list[str]] = {"body": [], "main": [], "article": []}
+        self.depth = {"main": 0, "article": 0}
+        self.skipping: list[str] = []
+        self.found: dict[str, str] = {}
+        self.capturing: tuple[str, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "meta":
+            key = a.get("property") or a.get("name") or a.get("itemprop") or ""
+            self.found.setdefault(key.lower(), a.get("content", ""))
+        elif tag == "link" and "canonical" in a.get("rel", "").lower().split():
+            self.found.setdefault("canonical", a.get("href", ""))
+        elif tag == "time" and a.get("datetime"):
+            self.found.setdefault("time", a["datetime"])
+        if tag in ("title", "h1") and not self.skipping and f"<{tag}>" not in self.found:
+            self.capturing = (tag, [])
+        if tag in self.depth:
+            self.depth[tag] += 1
+        in_story = self.depth["main"] or self.depth["article"]
+        if tag in _SKIP and not (tag == "header" and in_story):
+            self.skipping.append(tag)
+        self._break(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.skipping:
+            while self.skipping.pop() != tag:
+                pass
+        if self.capturing and self.capturing[0] == tag:
+            self.found[f"<{tag}>"] = "".join(self.capturing[1])
+            self.capturing = None
+        if self.depth.get(tag):
+            self.depth[tag] -= 1
+        self._break(tag)
+
+    def handle_data(self, data: str) -> None:
+        if self.capturing:
+            self.capturing[1].append(data)
+        if not self.skipping:
+            self._emit(re.sub(r"\s+", " ", data))
+
+    def _break(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self._emit("\n")
+        elif tag in ("td", "th"):
+            self._emit("\t")
+
+    def _emit(self, text: str) -> None:
+        self.chunks["body"].append(text)
+        for region, depth in self.depth.items():
+            if depth:
+                self.chunks[region].append(text)
+
+    def text(self) -> str:
+        """Lines of the <article>, else of <main>, else of the whole page; cells joined by "; "."""
+        for region in ("article", "main", "body"):
+            raw = "".join(self.chunks[region]).split("\n")
+            lines = ["; ".join(_cell_texts(line)) for line in raw]
+            if any(lines):
+                return "\n".join(line for line in lines if line)
+        return ""
+
+
+def _cell_texts(line: str) -> list[str]:
+    return [" ".join(cell.split()) for cell in line.split("\t") if cell.strip()]
+
+
+def _html(text: str, source: str) -> Article:
+    parser = _HTMLText()
+    parser.feed(text)
+    parser.close()
+    f = parser.found
+    title = f.get("og:title") or f.get("<title>") or f.get("<h1>")
+    when = f.get("article:published_time") or f.get("time")
+    return _article(parser.text(), source, title, f.get("canonical") or f.get("og:url"), when)
+
+
+_READERS = {
+    ".txt": _plain, ".md": _markdown, ".markdown": _markdown, ".html": _html, ".htm": _html,
+}

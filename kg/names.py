@@ -1,0 +1,30 @@
+"""How names are compared: display form, normal form, identity key."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
+
+
+def clean_name(text: str) -> str:
+    """The name as it should be shown: no leading 'the', possessive or ticker."""
+    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = TICKER.sub("", text)
+    text = re.sub(r"^(?:the|The)\s+", "", text)
+    return re.sub(r"(?:'s|’s|'|’)$", "", text).strip()
+
+
+def normalise(text: str) -> str:
+    """Lower case, punctuation folded to single spaces."""
+    text = unicodedata.normalize("NFKC", clean_name(text)).lower()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def key_of(text: str, suffixes: frozenset[str]) -> str:
+    """Identity key: normalised, without trailing corporate suffixes ('Oracle Corp.' -> 'oracle')."""
+    words = normalise(text).split()
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return " ".join(words)

@@ -1,0 +1,219 @@
+"""One node per real-world entity: merge the many names of one thing, type it, check the facts.
+
+Names are merged by general rules: case and punctuation, a leading "the", corporate suffixes
+("Alibaba Group Holding" = "Alibaba"), acronyms ("International Business Machines" = "IBM"),
+and a person's surname ("Wu" = "Eddie Wu"). Names that only share a word stay apart
+("Alibaba Cloud" is not "Alibaba"). Each entity gets the class its mentions and roles vote for,
+and a fact survives only when its entities fit the property's domain and range.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from kg.extract import Fact, Mention
+from kg.names import clean_name, key_of, normalise
+from kg.ontology import Ontology
+
+STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
+
+
+@dataclass(frozen=True)
+class Entity:
+    key: str                 # stable identity: the normalised preferred name (also the IRI slug)
+    label: str               # preferred label
+    names: tuple[str, ...]   # every surface name, sorted
+    cls: str                 # ontology class name
+    iri: str | None = None   # set for entities that already exist in a graph being merged into
+
+
+@dataclass(frozen=True)
+class ResolvedFact:
+    subject: Entity
+    predicate: str
+    object: Entity
+    fact: Fact
+
+
+@dataclass(frozen=True)
+class Resolution:
+    entities: tuple[Entity, ...]
+    facts: tuple[ResolvedFact, ...]
+    dropped: tuple[Fact, ...]   # facts whose entities do not fit the property's domain/range
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, item: str) -> str:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def resolve(
+    facts: Iterable[Fact], ontology: Ontology, known: Sequence[Entity] = ()
+) -> Resolution:
+    """Entities and checked facts, the same whatever the order of `facts`."""
+    facts = sorted(facts, key=_fact_order)
+    suffixes = ontology.corporate_suffixes
+    mentions = [m for f in facts for m in (f.subject, f.object)]
+    groups = _group_names(mentions, known, suffixes)
+    votes = _class_votes(facts, ontology, groups, suffixes)
+    entities = _entities(mentions, groups, votes, known, suffixes)
+    kept, dropped = [], []
+    for fact in facts:
+        subject = entities[groups.find(key_of(fact.subject.text, suffixes))]
+        obj = entities[groups.find(key_of(fact.object.text, suffixes))]
+        prop = ontology.properties[fact.predicate]
+        if subject.key != obj.key and subject.cls in prop.domain and obj.cls in prop.range:
+            kept.append(ResolvedFact(subject, fact.predicate, obj, fact))
+        else:
+            dropped.append(fact)
+    unique = {e.key: e for e in entities.values()}
+    used = {e.key for f in kept for e in (f.subject, f.object)}
+    return Resolution(
+        tuple(sorted((unique[k] for k in used), key=lambda e: e.key)), tuple(kept), tuple(dropped)
+    )
+
+
+def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
+    return (
+        fact.article, fact.evidence.start, fact.subject.start, fact.predicate,
+        fact.subject.text, fact.object.text,
+    )
+
+
+def _group_names(
+    mentions: Sequence[Mention], known: Sequence[Entity], suffixes: frozenset[str]
+) -> _UnionFind:
+    groups = _UnionFind()
+    names = sorted({clean_name(m.text) for m in mentions} | {n for e in known for n in e.names})
+    keys = sorted({key_of(n, suffixes) for n in names if key_of(n, suffixes)})
+    for key in keys:
+        groups.find(key)
+    for entity in known:
+        for name in entity.names:
+            groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
+    defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
+    _merge_acronyms(groups, names, defined, suffixes)
+    _merge_surnames(groups, mentions, known, suffixes)
+    return groups
+
+
+def _merge_acronyms(
+    groups: _UnionFind, names: Sequence[str], defined: dict[str, str], suffixes: frozenset[str]
+) -> None:
+    """ 'IBM' = 'International Business Machines', 'AI' = 'artificial intelligence'.
+
+    A definition in the text ("artificial intelligence (AI)") settles it; otherwise the
+    acronym must fit exactly one name, and names that hold an acronym of their own
+    ("ARK Invest") are not candidates.
+    """
+    for acronym, name in sorted(defined.items()):
+        groups.union(key_of(acronym, suffixes), key_of(name, suffixes))
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        if any(len(w) > 1 and w.isupper() for w in name.split()):
+            continue
+        stripped = key_of(name, suffixes)
+        for form in {_initials(name), _initials(stripped)} - {""}:
+            by_initials[form].add(stripped)
+    for name in names:
+        if " " in name or not (name.isupper() and 2 <= len(name) <= 6):
+            continue
+        targets = by_initials.get(name.lower(), set())
+        if len(targets) == 1:
+            groups.union(key_of(name, suffixes), next(iter(targets)))
+
+
+def _merge_surnames(
+    groups: _UnionFind,
+    mentions: Sequence[Mention],
+    known: Sequence[Entity],
+    suffixes: frozenset[str],
+) -> None:
+    """ 'Wu' = 'Eddie Wu' when exactly one person's full name ends with it."""
+    people = {clean_name(m.text) for m in mentions if m.ner == "PERSON"}
+    people |= {n for e in known if e.cls == "Person" for n in e.names}
+    full = [p for p in people if len(p.split()) > 1]
+    for name in people:
+        if " " in name:
+            continue
+        matches = {key_of(f, suffixes) for f in full if f.split()[-1].lower() == name.lower()}
+        if len(matches) == 1:
+            groups.union(key_of(name, suffixes), next(iter(matches)))
+
+
+def _ner_weight(text: str) -> float:
+    """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Qwen3-Max' or 'Qwen'."""
+    words = text.split()
+    plain = len(words) > 1 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    return 1.0 if plain else 0.5
+
+
+def _class_votes(
+    facts: Sequence[Fact], ontology: Ontology, groups: _UnionFind, suffixes: frozenset[str]
+) -> dict[str, Counter[str]]:
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    ner_seen: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions_seen: Counter[str] = Counter()
+    for fact in facts:
+        prop = ontology.properties[fact.predicate]
+        for mention, classes in ((fact.subject, prop.domain), (fact.object, prop.range)):
+            group = groups.find(key_of(mention.text, suffixes))
+            for cls in classes:
+                votes[group][cls] += fact.confidence
+            if mention.hint:
+                votes[group][mention.hint] += 2.0
+            for cls in ontology.classes_of_ner(mention.ner):
+                ner_seen[group][cls] += _ner_weight(clean_name(mention.text))
+                mentions_seen[group] += 1
+    for group, seen in ner_seen.items():  # NER labels vote once per entity, as shares
+        total = sum(seen.values())
+        strength = total / mentions_seen[group]  # 0.5 to 1: how much the labels are trusted
+        for cls, weight in seen.items():
+            votes[group][cls] += strength * weight / total
+    return votes
+
+
+def _entities(
+    mentions: Sequence[Mention],
+    groups: _UnionFind,
+    votes: dict[str, Counter[str]],
+    known: Sequence[Entity],
+    suffixes: frozenset[str],
+) -> dict[str, Entity]:
+    surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        name = clean_name(mention.text)
+        surfaces[groups.find(key_of(name, suffixes))][name] += 1
+    existing = {groups.find(key_of(e.label, suffixes)): e for e in known}
+    entities: dict[str, Entity] = {}
+    for group, counts in surfaces.items():
+        old = existing.get(group)
+        names = tuple(sorted(set(counts) | set(old.names if old else ())))
+        if old is not None:
+            entities[group] = Entity(old.key, old.label, names, old.cls, old.iri)
+            continue
+        label = min(counts, key=lambda n: (-counts[n], len(n), n))
+        ranked = sorted(votes[group].items(), key=lambda kv: (-kv[1], kv[0]))
+        cls = ranked[0][0] if ranked else "Organization"
+        entities[group] = Entity(key_of(label, suffixes) or normalise(label), label, names, cls)
+    return entities
