@@ -22,7 +22,7 @@ from kg.ontology import Cue, Ontology
 NOT_NAMES = frozenset(
     "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL NORP LANGUAGE LAW".split()
 )
-NOT_ORGS = frozenset({"PERSON", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
 PLACES = frozenset({"GPE", "LOC", "NORP"})
@@ -73,23 +73,34 @@ class _Focus:
     counts: Counter[str] = field(default_factory=Counter)
     latest: dict[str, Mention] = field(default_factory=dict)
     recent: set[str] = field(default_factory=set)
+    kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
 
     @property
     def org(self) -> Mention | None:
-        if not self.counts:
+        keys = [k for k in self.counts if self.kinds.get(k, "Organization") == "Organization"]
+        if not keys:
             return None
-        best = max(self.counts, key=lambda k: (self.counts[k] + 2 * (k in self.recent), k))
+        best = max(keys, key=lambda k: (self.counts[k] + 3 * (k in self.recent), k))
         return self.latest[best]
+
+    def key(self, mention: Mention) -> str:
+        return key_of(mention.text, self.suffixes)
 
     def saw(self, mentions: list[Mention]) -> None:
         if not mentions:
             return
         self.recent = set()
         for mention in mentions:
-            key = key_of(mention.text, self.suffixes)
+            key = self.key(mention)
             self.counts[key] += 1
             self.latest[key] = mention
             self.recent.add(key)
+
+    def learn(self, mention: Mention, classes: frozenset[str]) -> None:
+        if mention.hint:
+            self.kinds.setdefault(self.key(mention), mention.hint)
+        elif len(classes) == 1:
+            self.kinds.setdefault(self.key(mention), next(iter(classes)))
 
 
 @dataclass
@@ -109,11 +120,18 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     focus = _Focus(ontology.corporate_suffixes)
     for paragraph in parsed.paragraphs:
+        if _is_headline(paragraph.doc):
+            continue
         names = _names(paragraph.doc, ontology)
         for sent in paragraph.doc.sents:
             state = _Sentence(sent, paragraph.offset, names, {}, ontology, focus)
             yield from _sentence_facts(state, parsed.article)
             _update_focus(state)
+
+
+def _is_headline(doc: Doc) -> bool:
+    """Headlines and section titles end without punctuation; their grammar is too terse."""
+    return not doc.text.rstrip().endswith(tuple(".!?:;\"”’')"))
 
 
 # ---------------------------------------------------------------- names
@@ -129,20 +147,39 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(_proper_runs(doc, taken | numeric))
     spans.extend(_defined_terms(doc, ontology))
+    trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
-    for span in spans:
-        span = _trim(span)
-        if span is not None and _looks_like_name(span):
+    for span in _join_adjacent(trimmed):
+        if _looks_like_name(span):
             for token in span:
                 names.setdefault(token.i, span)
     return names
+
+
+def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
+    """ "Wayline" + "OS" -> "Wayline OS": proper-noun pieces the NER split apart."""
+    current: Span | None = None
+    for span in spans:
+        if (
+            current is not None
+            and span.start == current.end
+            and all(t.pos_ == "PROPN" for t in (*current, *span))
+            and current[-1].whitespace_
+        ):
+            current = span.doc[current.start : span.end]
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
 
 
 def _split_possessive(span: Span) -> list[Span]:
     """ "Cathie Wood's ARK Invest" -> two names; "Alibaba's" -> "Alibaba"."""
     parts, start = [], span.start
     for token in span:
-        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’"):
+        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’", ",", "(", ")"):
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
@@ -254,6 +291,8 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
     if name is not None:
         return [_mention(state, name)]
     lower = token.lower_
+    if lower in RELATIVE and token.head.dep_ == "relcl":
+        return _refer_one(state, token.head.head, apposed)
     if lower in PRONOUNS:
         return _antecedent(state, token)
     if lower in PERSON_PRONOUNS and state.focus.person is not None:
@@ -261,9 +300,14 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
     hint = state.ontology.class_of_head_noun(token.lemma_.lower())
+    if token.dep_ == "appos" and token.head.i in state.names and not apposed:
+        return [_mention(state, state.names[token.head.i], hint)]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
+        return _refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "nmod") and child.i in state.names:
-            if child.dep_ == "appos" or child.i > token.i or apposed and child.dep_ == "compound":
+            before = child.dep_ == "compound" and (apposed or _names_product(state, token, child))
+            if child.dep_ == "appos" or child.i > token.i or before:
                 return [_mention(state, state.names[child.i], hint)]
         if child.dep_ == "appos" and not apposed:
             found = _refer_one(state, child, apposed=True)
@@ -275,6 +319,12 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
     if hint == "Organization" and _is_definite(token):
         return _antecedent(state, token)
     return []
+
+
+def _names_product(state: _Sentence, noun: Token, name: Token) -> bool:
+    """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
+    is_product = state.ontology.class_of_head_noun(noun.lemma_.lower()) == "Product"
+    return is_product and name.ent_type_ not in ("ORG", "GPE", "PERSON", "NORP", "LOC")
 
 
 def _examples(state: _Sentence, token: Token, hint: str | None) -> list[Mention]:
@@ -333,17 +383,30 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 
 def _update_focus(state: _Sentence) -> None:
+    focus = state.focus
+    for fact in state.facts:
+        prop = state.ontology.properties[fact.predicate]
+        focus.learn(fact.subject, prop.domain)
+        focus.learn(fact.object, prop.range)
     orgs = []
     for token in state.sent:
         name = state.names.get(token.i)
         if name is None or token.i != name.root.i or not _is_subjectish(token):
             continue
         mention = _mention(state, name)
-        if mention.ner == "PERSON" and len(name) > 1:
-            state.focus.person = mention
+        if _is_person(mention, focus):
+            focus.person = mention
+            focus.kinds[focus.key(mention)] = "Person"
         elif mention.ner not in NOT_ORGS:
             orgs.append(mention)
-    state.focus.saw(orgs)
+    focus.saw(orgs)
+
+
+def _is_person(mention: Mention, focus: _Focus) -> bool:
+    if mention.ner != "PERSON":
+        return False
+    known = focus.person is not None and focus.person.text.split()[-1] == mention.text
+    return " " in mention.text or known
 
 
 # ---------------------------------------------------------------- clause structure
@@ -635,6 +698,8 @@ def _title_facts(state: _Sentence) -> None:
 
 def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     root = title.root
+    if any(c.lower_ in ("former", "ex", "then", "late") for c in root.children):
+        return
     people = _title_people(state, root)
     if not people:
         return
@@ -649,8 +714,15 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     confidence = 0.85
     if not orgs and state.focus.org is not None:
         orgs, confidence = [state.focus.org], 0.6
-    people = [p for p in people if p.ner in ("PERSON", "")]
+    people = [p for p in people if _person_like(p)]
     _add(state, predicate, people, orgs, "title", confidence)
+
+
+def _person_like(mention: Mention) -> bool:
+    """A PERSON name, or an unlabelled one shaped like a person's: 'Jane Roe'."""
+    words = mention.text.split()
+    shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return mention.ner == "PERSON" or (mention.ner == "" and shaped)
 
 
 def _title_people(state: _Sentence, root: Token) -> list[Mention]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -46,13 +47,23 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
+# "OSLO, March 4, 2025 — " or "NEW YORK (Reuters) - " opening a news paragraph
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:,[^—–\n]{0,40}?)?(?: ?\([^)]{0,30}\))?"
+    r"\s+(?:—|–|--|-)\s+"
+)
+
+
 def paragraphs(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for every non-blank line: headlines and paragraphs never run together."""
+    """(offset, line) for every non-blank line, less any dateline: headlines and paragraphs
+    never run together, and 'OSLO, March 4 —' is not read as the subject."""
     offset = 0
     for line in text.split("\n"):
         stripped = line.rstrip()
-        if stripped.strip():
-            yield offset, stripped
+        dateline = DATELINE.match(stripped)
+        skip = dateline.end() if dateline else 0
+        if stripped[skip:].strip():
+            yield offset + skip, stripped[skip:]
         offset += len(line) + 1
 
 

@@ -1,0 +1,188 @@
+"""Thin click commands for SPARQL and triple stores: query, export, serve, push, validate.
+
+Each command parses options, calls a library module and turns `KGError` into a one-line
+`Error: …`. The main group registers them with `main.add_command(...)`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from kg.errors import KGError
+
+GRAPH_PATH = click.Path(dir_okay=False, path_type=Path)
+
+
+def _fail(err: KGError) -> click.ClickException:
+    return click.ClickException(str(err))
+
+
+# --- query -----------------------------------------------------------------------------------
+
+QUERY_HELP = """Run a SPARQL query on GRAPH (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML).
+
+Give the query as an argument, from a file (-f, '-' for stdin) or by the name of a shipped
+query (--name; see --list). The prefixes kg:, id:, schema:, rdf:, rdfs:, owl:, xsd:, skos:,
+prov: and dcterms: are always bound. SELECT/ASK print a table, CSV, TSV, SPARQL Results
+JSON or XML; CONSTRUCT/DESCRIBE print Turtle or N-Triples.
+
+A query's $name placeholders take --param name=VALUE: an IRI (id:acme, <https://…>), a
+number, a quoted string ('"text"'), or the name (label, title or source) of a node.
+
+\b
+Examples:
+  kg query outputs/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "Alibaba" ; ?p ?o }'
+  kg query outputs/graph.ttl -f my-query.rq --format csv > rows.csv
+  kg query --list
+  kg query outputs/graph.ttl --name partnerships
+  kg query outputs/graph.ttl --name entity --param entity=Alibaba --format json
+  kg query outputs/graph.ttl 'CONSTRUCT WHERE { ?s kg:acquired ?o }' --format turtle
+  kg query big.ttl --name sources --timeout 30
+"""
+
+
+def _read_query_text(sparql: str | None, query_file: str | None, name: str | None) -> str:
+    given = [x for x in (sparql, query_file, name) if x is not None]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of QUERY, -f FILE or --name NAME")
+    if sparql is not None:
+        return sparql
+    if query_file is not None:
+        if query_file == "-":
+            return sys.stdin.read()
+        try:
+            return Path(query_file).read_text(encoding="utf-8")
+        except OSError as err:
+            raise KGError(f"{query_file}: cannot read the query: {err.strerror}") from None
+    return ""
+
+
+@click.command("query", help=QUERY_HELP)
+@click.argument("graph", required=False, type=GRAPH_PATH)
+@click.argument("sparql", required=False, metavar="[QUERY]")
+@click.option("-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE.")
+@click.option("-n", "--name", help="Run a shipped named query (see --list).")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Fill the query's $NAME placeholder (repeatable).")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt"]),
+              help="Output format.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
+              help="Stop a query that runs longer than this.")
+@click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
+def query_command(graph: Path | None, sparql: str | None, query_file: str | None,
+                  name: str | None, params: tuple[str, ...], fmt: str, timeout: float | None,
+                  list_only: bool) -> None:
+    from kg import query as q
+
+    try:
+        if list_only:
+            click.echo(q.list_text(q.named_queries()), nl=False)
+            return
+        if graph is None:
+            raise click.UsageError("missing GRAPH (the graph file to query)")
+        text = _read_query_text(sparql, query_file, name)
+        named = q.named_query(name) if name is not None else None
+        if named is not None:
+            text = named.sparql
+        q.check_syntax(q.substitute(text, {}))
+        values = q.parse_params(params)
+        required = named.required if named else ()
+        store = q.load_store(graph)
+        bound = q.bind_params(text, values, store, required)
+        result = q.run_query(store, bound, timeout=timeout)
+        click.echo(q.format_result(result, fmt), nl=False)
+    except KGError as err:
+        raise _fail(err) from None
+
+
+# --- export ----------------------------------------------------------------------------------
+
+EXPORT_HELP = """Write GRAPH in another format: ttl, nt, nq, trig, jsonld or graphml.
+
+N-Quads and TriG put each article's facts and provenance in a named graph (the article's IRI)
+and entities in the default graph. JSON-LD carries a context of the standard prefixes. GraphML
+(Gephi, networkx) has entities as nodes (label, class) and facts as edges (predicate,
+confidence, sources). Files are written completely or not at all; without -o the output goes
+to stdout. The format defaults to the extension of -o.
+
+\b
+Examples:
+  kg export outputs/graph.ttl --format trig -o outputs/graph.trig
+  kg export outputs/graph.ttl -o outputs/graph.nt
+  kg export outputs/graph.ttl --format jsonld -o graph.jsonld
+  kg export outputs/graph.ttl --format graphml -o graph.graphml   # open in Gephi
+  kg export outputs/graph.ttl --format nq | gzip > graph.nq.gz
+"""
+
+
+@click.command("export", help=EXPORT_HELP)
+@click.argument("graph", type=GRAPH_PATH)
+@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld",
+                                                    "graphml"]),
+              help="Output format (default: from the -o extension).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="File to write ('-' or none: stdout).")
+def export_command(graph: Path, fmt: str | None, output: Path | None) -> None:
+    from kg.export import export_graph
+
+    if output is not None and str(output) == "-":
+        output = None
+    try:
+        if output is None and fmt is None:
+            raise KGError("say which format to write: --format ttl|nt|nq|trig|jsonld|graphml")
+        written = export_graph(graph, fmt, output)
+    except KGError as err:
+        raise _fail(err) from None
+    if output is not None:
+        click.echo(f"wrote {output} ({written})", err=True)
+
+
+# --- serve -----------------------------------------------------------------------------------
+
+SERVE_HELP = """Serve GRAPH as a SPARQL 1.1 Protocol endpoint at http://HOST:PORT/sparql.
+
+GET ?query=…, POST a form (query= / update=) or an application/sparql-query body. Results
+follow the Accept header: SPARQL Results JSON (default), XML, CSV, TSV; Turtle (default),
+N-Triples, RDF/XML or JSON-LD for CONSTRUCT/DESCRIBE. Works with SPARQLWrapper, curl and
+YASGUI (CORS is on). Read-only unless --allow-update (updates change memory, not the file).
+A query running past --timeout is stopped (HTTP 503); results are cut at --max-rows (header
+X-KG-Truncated). Binds to 127.0.0.1 unless --host says otherwise; --port 0 picks a free port.
+
+\b
+Examples:
+  kg serve outputs/graph.ttl
+  curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * { ?s kg:acquired ?o }' \\
+       http://127.0.0.1:7878/sparql
+  kg serve outputs/graph.ttl --port 8000 --timeout 10 --max-rows 1000
+  kg serve outputs/graph.ttl --allow-update
+"""
+
+
+def _announce(text: str) -> None:
+    click.echo(text)
+    sys.stdout.flush()
+
+
+@click.command("serve", help=SERVE_HELP)
+@click.argument("graph", type=GRAPH_PATH)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0: any free port).")
+@click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (in memory only).")
+@click.option("--timeout", default=30.0, show_default=True, metavar="SECONDS",
+              type=click.FloatRange(min=0, min_open=True), help="Stop queries after this.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
+              help="Cut results after this many rows.")
+def serve_command(graph: Path, host: str, port: int, allow_update: bool, timeout: float,
+                  max_rows: int) -> None:
+    from kg.serve import ServeConfig, serve
+
+    config = ServeConfig(host, port, allow_update, timeout, max_rows)
+    try:
+        serve(graph, config, announce=_announce)
+    except KGError as err:
+        raise _fail(err) from None
