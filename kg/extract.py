@@ -140,12 +140,15 @@ def _is_headline(doc: Doc) -> bool:
 def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms."""
     spans: list[Span] = []
+    titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
     for ent in doc.ents:
         if ent.label_ not in NOT_NAMES:
-            spans.extend(_split_possessive(ent))
+            spans.extend(_split_possessive(ent, titles))
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
-    spans.extend(_proper_runs(doc, taken | numeric))
+    spans.extend(
+        part for run in _proper_runs(doc, taken | numeric) for part in _split_possessive(run, titles)
+    )
     spans.extend(_defined_terms(doc, ontology))
     trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
@@ -175,11 +178,11 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
         yield current
 
 
-def _split_possessive(span: Span) -> list[Span]:
-    """ "Cathie Wood's ARK Invest" -> two names; "Alibaba's" -> "Alibaba"."""
+def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
+    """ "Cathie Wood's ARK Invest" and "Duskfield CEO Claire Okonjo" -> two names each."""
     parts, start = [], span.start
     for token in span:
-        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’", ",", "(", ")"):
+        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’", ",", "(", ")", *titles):
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
@@ -323,8 +326,12 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
 
 def _names_product(state: _Sentence, noun: Token, name: Token) -> bool:
     """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
-    is_product = state.ontology.class_of_head_noun(noun.lemma_.lower()) == "Product"
-    return is_product and name.ent_type_ not in ("ORG", "GPE", "PERSON", "NORP", "LOC")
+    if state.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return False
+    determined = any(c.dep_ == "det" for c in noun.children)
+    return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
+        determined or name.ent_type_ != "ORG"
+    )
 
 
 def _examples(state: _Sentence, token: Token, hint: str | None) -> list[Mention]:
@@ -478,7 +485,7 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
     for token in state.sent:
         if token.pos_ in ("VERB", "AUX"):
             _verb_facts(state, token)
-        if token.pos_ in ("NOUN", "PROPN"):
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
             _noun_facts(state, token)
     _title_facts(state)
     _possessive_facts(state)
@@ -618,7 +625,7 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         objects = []
         for target in targets:
             objects += _share_holder(state, target, predicate) or _refer(state, target)
-        subjects, pattern = _noun_subjects(state, noun, owners, described)
+        subjects, pattern = _noun_subjects(state, noun, owners, described, objects)
     if not objects or not subjects:
         return
     if predicate == "acquired" and any(_share_holder(state, t, predicate) for t in targets):
@@ -641,7 +648,9 @@ def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Menti
 
 def _described(state: _Sentence, noun: Token) -> list[Mention]:
     """The entity a noun describes: "X, a unit of Y", "X is a unit of Y", "As a unit of Y, X"."""
-    if noun.dep_ == "appos":
+    if noun.dep_ == "appos" or (
+        noun.dep_ in ("amod", "compound") and noun.i < noun.head.i and noun.head.i in state.names
+    ):
         return _refer(state, noun.head, coordinate=False)
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ in COPULAS:
@@ -652,7 +661,11 @@ def _described(state: _Sentence, noun: Token) -> list[Mention]:
 
 
 def _noun_subjects(
-    state: _Sentence, noun: Token, owners: list[Mention], described: list[Mention]
+    state: _Sentence,
+    noun: Token,
+    owners: list[Mention],
+    described: list[Mention],
+    objects: list[Mention],
 ) -> tuple[list[Mention], str]:
     if owners:
         named = [m for m in owners if not _is_reference(m, state)]
@@ -677,7 +690,19 @@ def _noun_subjects(
             break
     if owners:
         return owners, "noun-owner"
-    return ([state.focus.org] if state.focus.org else []), "noun-topic"
+    if state.focus.org is None or _other_names(state, objects):
+        return [], "noun-topic"
+    return [state.focus.org], "noun-topic"
+
+
+def _other_names(state: _Sentence, objects: list[Mention]) -> bool:
+    """Does the sentence name an organisation besides the objects? Then the topic is unsafe."""
+    taken = {m.text for m in objects}
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is not None and name.text not in taken and token.ent_type_ not in PLACES:
+            return True
+    return False
 
 
 def _title_facts(state: _Sentence) -> None:
@@ -722,7 +747,7 @@ def _person_like(mention: Mention) -> bool:
     """A PERSON name, or an unlabelled one shaped like a person's: 'Jane Roe'."""
     words = mention.text.split()
     shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
-    return mention.ner == "PERSON" or (mention.ner == "" and shaped)
+    return mention.ner == "PERSON" or shaped
 
 
 def _title_people(state: _Sentence, root: Token) -> list[Mention]:
@@ -741,12 +766,22 @@ def _possessive_facts(state: _Sentence) -> None:
     """ "Meta's Llama", "Qwen, Alibaba's model family", "its own processors (Yi-Tian)"."""
     for token in state.sent:
         name = state.names.get(token.i)
-        if name is not None and token.i == name.root.i and token.dep_ != "compound":
+        if (
+            name is not None
+            and token.i == name.root.i
+            and token.dep_ != "compound"
+            and not _own_entity(name, "ORG")
+        ):
             owners = [m for c in token.children if c.dep_ == "poss" and c.i in state.names
                       for m in _refer(state, c, coordinate=False)]
             _add(state, "developed", owners, [_mention(state, name)], "possessive", 0.75)
         if name is None and state.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
             _product_noun(state, token)
+
+
+def _own_entity(name: Span, label: str) -> bool:
+    """Is the name an entity of this label in its own right (not split from a longer one)?"""
+    return any(e.label_ == label and e.start == name.start for e in name.doc.ents)
 
 
 def _product_noun(state: _Sentence, noun: Token) -> None:

@@ -114,6 +114,7 @@ def _group_names(
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
     _merge_acronyms(groups, names, defined, suffixes)
     _merge_surnames(groups, mentions, known, suffixes)
+    _merge_short_names(groups, names, suffixes)
     return groups
 
 
@@ -159,6 +160,21 @@ def _merge_surnames(
         matches = {key_of(f, suffixes) for f in full if f.split()[-1].lower() == name.lower()}
         if len(matches) == 1:
             groups.union(key_of(name, suffixes), next(iter(matches)))
+
+
+def _merge_short_names(groups: _UnionFind, names: Sequence[str], suffixes: frozenset[str]) -> None:
+    """ 'Norvale' = 'Norvale Systems' when that is the only longer name it begins, and no
+    other entity is called just 'Norvale' ('Alibaba' stays apart from 'Alibaba Cloud' when
+    'Alibaba Group' is also named)."""
+    keys = {key_of(n, suffixes) for n in names}
+    full_keys = {normalise(n) for n in names}
+    for name in names:
+        key = key_of(name, suffixes)
+        if " " in key or not name[:1].isupper() or any(f"{key} " in k for k in full_keys - keys):
+            continue
+        longer = {k for k in keys if k.startswith(key + " ")}
+        if len(longer) == 1:
+            groups.union(key, next(iter(longer)))
 
 
 def _ner_weight(text: str) -> float:
