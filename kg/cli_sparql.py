@@ -227,3 +227,37 @@ def push_command(graph: Path, endpoint: str, graph_iri: str | None, replace: boo
     target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
     click.echo(f"{verb} {target}: {result.triples} triples sent to {endpoint} "
                f"(HTTP {result.status})")
+
+
+# --- validate --------------------------------------------------------------------------------
+
+VALIDATE_HELP = """Check GRAPH against the SHACL shapes of the ontology (ontology/shapes.ttl).
+
+Entities need exactly one class from the ontology and a label; every rdf:Statement needs its
+subject, predicate, object, a confidence in [0, 1] and evidence sentences with text, offsets
+and an article; each property's subject and object must fit its domain and range. Prints one
+line per violation (label, IRI, property, message); exits with status 1 when the graph does
+not conform.
+
+\b
+Examples:
+  kg validate outputs/graph.ttl
+  kg validate outputs/graph.trig --shapes my-shapes.ttl
+"""
+
+
+@click.command("validate", help=VALIDATE_HELP)
+@click.argument("graph", type=GRAPH_PATH)
+@click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path),
+              help="SHACL shapes to use instead of ontology/shapes.ttl.")
+@click.pass_context
+def validate_command(ctx: click.Context, graph: Path, shapes: Path | None) -> None:
+    from kg.validate import format_report, validate_graph
+
+    try:
+        report = validate_graph(graph, shapes)
+    except KGError as err:
+        raise _fail(err) from None
+    click.echo(format_report(report, graph), nl=False)
+    if not report.conforms:
+        ctx.exit(1)

@@ -166,6 +166,7 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
         if (
             current is not None
             and span.start == current.end
+            and not (len(current) == 1 and current.start == current[0].sent.start)
             and all(t.pos_ == "PROPN" for t in (*current, *span))
             and current[-1].whitespace_
         ):
@@ -194,7 +195,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
     start: int | None = None
     for token in doc:
         inside = (
-            token.pos_ == "PROPN"
+            (token.pos_ == "PROPN" or _model_number(token.text))
             and token.i not in taken
             and token.text[0].isalnum()
             and all(c.isalnum() or c in ".-&'" for c in token.text)
@@ -204,7 +205,7 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             and token.i + 1 < len(doc)
             and token.text in "-–/&"
             and not doc[token.i - 1].whitespace_
-            and doc[token.i + 1].pos_ in ("PROPN", "NUM")
+            and (doc[token.i + 1].pos_ in ("PROPN", "NUM") or _model_number(doc[token.i + 1].text))
         )
         if inside or glue:
             start = token.i if start is None else start
@@ -214,6 +215,11 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             start = None
     if start is not None:
         yield doc[start:]
+
+
+def _model_number(text: str) -> bool:
+    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
+    return text[:1].isupper() and any(c.isdigit() for c in text) and text.isascii()
 
 
 def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
@@ -308,8 +314,8 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
         return _refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
-        if child.dep_ in ("appos", "compound", "nmod") and child.i in state.names:
-            before = child.dep_ == "compound" and (apposed or _names_product(state, token, child))
+        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in state.names:
+            before = child.dep_ != "appos" and (apposed or _names_product(state, token, child))
             if child.dep_ == "appos" or child.i > token.i or before:
                 return [_mention(state, state.names[child.i], hint)]
         if child.dep_ == "appos" and not apposed:
@@ -328,7 +334,7 @@ def _names_product(state: _Sentence, noun: Token, name: Token) -> bool:
     """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
     if state.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
         return False
-    determined = any(c.dep_ == "det" for c in noun.children)
+    determined = any(c.dep_ in ("det", "poss") for c in noun.children)
     return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
         determined or name.ent_type_ != "ORG"
     )
@@ -723,15 +729,16 @@ def _title_facts(state: _Sentence) -> None:
 
 def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     root = title.root
-    if any(c.lower_ in ("former", "ex", "then", "late") for c in root.children):
+    before = title.doc[max(title.sent.start, title.start - 4) : title.start]
+    if any(t.lower_ in ("former", "ex", "then", "late") for t in before):
         return
     people = _title_people(state, root)
     if not people:
         return
     orgs = [m for t in _prep_objects(state, root, "of") + _prep_objects(state, root, "at")
             for m in _refer(state, t)]
-    orgs += [m for c in root.children if c.dep_ in ("poss", "compound") and c.i < title.start
-             for m in _refer(state, c) if m.ner != "PERSON"]
+    orgs += [m for c in root.children if c.dep_ in ("poss", "compound", "nmod")
+             and c.i < title.start for m in _refer(state, c) if m.ner != "PERSON"]
     head = root.head
     if not orgs and root.dep_ == "compound" and head.i in state.names:
         orgs = [m for c in head.children if c.dep_ in ("compound", "poss") and c.i < root.i
@@ -794,7 +801,11 @@ def _product_noun(state: _Sentence, noun: Token) -> None:
         if own or all(c.i in state.names for c in owners):
             products = [_mention(state, state.names[noun.head.i], "Product")]
             _add(state, "developed", makers, products, "apposition", 0.8)
-    named = [c for c in noun.children if c.dep_ in ("appos", "compound") and c.i > noun.i]
+    named = [
+        c for c in noun.children
+        if c.dep_ == "appos" or c.dep_ == "compound" and c.i > noun.i
+        or c.i in state.names and c.i < noun.i and _names_product(state, noun, c)
+    ]
     products = [m for c in named for m in _refer_one(state, c, apposed=True)]
     if products and (own or all(c.i in state.names for c in owners)):
         _add(state, "developed", makers, products, "apposition", 0.8)

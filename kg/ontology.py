@@ -79,6 +79,7 @@ class Ontology:
     classes: dict[str, OntologyClass]
     properties: dict[str, Property]
     corporate_suffixes: frozenset[str]
+    name_words: frozenset[str]
     share_nouns: frozenset[str]
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
@@ -117,6 +118,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         classes=classes,
         properties=properties,
         corporate_suffixes=frozenset(_strings(graph, None, KG.corporateSuffix)),
+        name_words=frozenset(_strings(graph, None, KG.nameWord)),
         share_nouns=frozenset(_strings(graph, None, KG.shareNoun)),
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),
         example_markers=tuple(sorted(_strings(graph, None, KG.example), key=len, reverse=True)),

@@ -18,6 +18,7 @@ from kg.extract import Fact, Mention
 from kg.names import clean_name, key_of, normalise
 from kg.ontology import Ontology
 
+ROLE_WEIGHT = 1.5  # a fact's role says more about a name's class than spaCy's label does
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
 
 
@@ -177,6 +178,12 @@ def _merge_short_names(groups: _UnionFind, names: Sequence[str], suffixes: froze
             groups.union(key, next(iter(longer)))
 
 
+def _org_shaped(text: str, ontology: Ontology) -> bool:
+    """ "Brightmoor Labs", "Oracle Corp.": a last word that marks an organisation's name."""
+    words = normalise(text).split()
+    return len(words) > 1 and words[-1] in ontology.name_words | ontology.corporate_suffixes
+
+
 def _ner_weight(text: str) -> float:
     """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Qwen3-Max' or 'Qwen'."""
     words = text.split()
@@ -195,9 +202,11 @@ def _class_votes(
         for mention, classes in ((fact.subject, prop.domain), (fact.object, prop.range)):
             group = groups.find(key_of(mention.text, suffixes))
             for cls in classes:
-                votes[group][cls] += fact.confidence
+                votes[group][cls] += ROLE_WEIGHT * fact.confidence
             if mention.hint:
                 votes[group][mention.hint] += 2.0
+            if _org_shaped(mention.text, ontology):
+                votes[group]["Organization"] += 1.0
             for cls in ontology.classes_of_ner(mention.ner):
                 ner_seen[group][cls] += _ner_weight(clean_name(mention.text))
                 mentions_seen[group] += 1

@@ -399,13 +399,6 @@ def test_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.Monkey
     )
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
-def test_unreadable_file_by_permissions(tmp_path: Path) -> None:
-    path = write(tmp_path, "locked.txt", "Secret news.")
-    os.chmod(path, 0)
-    assert problem(path).reason.startswith("cannot read it (Permission denied)")
-
-
 def test_bad_files_do_not_stop_the_rest(tmp_path: Path) -> None:
     good = write(tmp_path, "a.txt", "Fennel Air adds routes.")
     bad = write(tmp_path, "b.txt", b"\xff\xfe\xfa")
