@@ -153,7 +153,7 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
     for span in _join_adjacent(trimmed):
-        if _looks_like_name(span):
+        if _looks_like_name(span) and not _abbreviation(span):
             for token in span:
                 names.setdefault(token.i, span)
     return names
@@ -215,6 +215,17 @@ def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
             start = None
     if start is not None:
         yield doc[start:]
+
+
+def _abbreviation(span: Span) -> bool:
+    """ "(LLM)" after "large language model": an abbreviation, not a name of its own."""
+    doc, letters = span.doc, span.text.lower()
+    if len(span) != 1 or not span.text.isupper() or span.start < len(letters) + 1:
+        return False
+    if doc[span.start - 1].text != "(":
+        return False
+    words = doc[span.start - 1 - len(letters) : span.start - 1]
+    return "".join(w.text[0].lower() for w in words) == letters
 
 
 def _model_number(text: str) -> bool:
@@ -315,7 +326,9 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
         return _refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in state.names:
-            before = child.dep_ != "appos" and (apposed or _names_product(state, token, child))
+            before = (child.dep_ == "compound" and apposed) or (
+                child.dep_ != "appos" and _names_product(state, token, child)
+            )
             if child.dep_ == "appos" or child.i > token.i or before:
                 return [_mention(state, state.names[child.i], hint)]
         if child.dep_ == "appos" and not apposed:
