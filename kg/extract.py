@@ -27,6 +27,7 @@ PRONOUNS = frozenset({"it", "its", "itself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
 PLACES = frozenset({"GPE", "LOC", "NORP"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
+AFFILIATION = ("of", "at", "with", "for")  # "analyst at X", "columnist for X"
 COPULAS = frozenset({"be", "become", "remain"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"})
@@ -507,6 +508,8 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
         if token.pos_ in ("NOUN", "PROPN", "ADJ"):
             _noun_facts(state, token)
     _title_facts(state)
+    _affiliation_facts(state)
+    _place_facts(state)
     _possessive_facts(state)
     seen: set[tuple[str, str, str]] = set()
     for fact in state.facts:
@@ -629,6 +632,12 @@ def _noun_facts(state: _Sentence, noun: Token) -> None:
 def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
     described = _described(state, noun)
     owners = [m for c in noun.children if c.dep_ == "poss" for m in _refer(state, c)]
+    if cue.prep and not owners:  # "the NRC headquarters in Rockville"
+        owners = [
+            m for c in noun.children
+            if c.dep_ == "compound" and c.i in state.names and c.ent_type_ not in PLACES
+            for m in _refer(state, c, coordinate=False)
+        ]
     if cue.before:
         targets = [
             c for c in noun.children
@@ -748,19 +757,50 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     people = _title_people(state, root)
     if not people:
         return
-    orgs = [m for t in _prep_objects(state, root, "of") + _prep_objects(state, root, "at")
+    orgs = [m for prep in AFFILIATION for t in _prep_objects(state, root, prep)
             for m in _refer(state, t)]
     orgs += [m for c in root.children if c.dep_ in ("poss", "compound", "nmod")
-             and c.i < title.start for m in _refer(state, c) if m.ner != "PERSON"]
+             and c.i < title.start and c.ent_type_ not in PLACES
+             for m in _refer(state, c) if m.ner != "PERSON"]
     head = root.head
     if not orgs and root.dep_ == "compound" and head.i in state.names:
         orgs = [m for c in head.children if c.dep_ in ("compound", "poss") and c.i < root.i
-                for m in _refer(state, c) if m.ner != "PERSON"]
+                and c.ent_type_ not in PLACES for m in _refer(state, c) if m.ner != "PERSON"]
     confidence = 0.85
     if not orgs and state.focus.org is not None:
         orgs, confidence = [state.focus.org], 0.6
     people = [p for p in people if _person_like(p)]
     _add(state, predicate, people, orgs, "title", confidence)
+
+
+def _place_facts(state: _Sentence) -> None:
+    """Where an organisation is based, from how it is named: "X, a Hong Kong construction firm",
+    "Acme Corp. of Pittsburgh", "Giessen's Acme Bank"."""
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
+            places = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
+            places += [c for c in token.children if c.dep_ == "poss"]
+            _add(state, "headquarteredIn", [_mention(state, name)],
+                 [m for c in places for m in _refer(state, c, coordinate=False)
+                  if m.ner in ("GPE", "LOC")], "name-place", 0.6)
+        if name is None and token.dep_ == "appos" and token.head.i in state.names:
+            if state.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization":
+                places = [m for c in token.children if c.dep_ in ("compound", "nmod")
+                          and c.ent_type_ in ("GPE", "LOC") for m in _refer(state, c)]
+                subject = [_mention(state, state.names[token.head.i])]
+                _add(state, "headquarteredIn", subject, places, "described-place", 0.7)
+
+
+def _affiliation_facts(state: _Sentence) -> None:
+    """ "Roger Crouch of NASA", "Wang Ziqiang at the Institute of Mechanics": works for."""
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
+            continue
+        orgs = [m for prep in ("of", "at") for t in _prep_objects(state, token, prep)
+                for m in _refer(state, t, coordinate=False) if m.ner == "ORG"]
+        _add(state, "worksFor", [_mention(state, name)], orgs, "affiliation", 0.6)
 
 
 def _person_like(mention: Mention) -> bool:
