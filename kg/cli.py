@@ -38,17 +38,40 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--out", "out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("outputs"), show_default=True, help="Folder for graph.ttl and graph.html.")
-@click.option("--into", type=click.Path(dir_okay=False, path_type=Path),
-              help="An existing graph (Turtle) to add the articles to.")
-@click.option("--ontology", type=click.Path(dir_okay=False, path_type=Path),
-              help="Your own ontology, in the form of ontology/kg.ttl.")
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("outputs"),
+    show_default=True,
+    help="Folder for graph.ttl and graph.html.",
+)
+@click.option(
+    "--into",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="An existing graph (Turtle) to add the articles to.",
+)
+@click.option(
+    "--ontology",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own ontology, in the form of ontology/kg.ttl.",
+)
 @click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
-@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
-              help="Processes for the spaCy pass.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Leave out facts less likely than this.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Processes for the spaCy pass.",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out facts less likely than this.",
+)
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
 def build(
     inputs: tuple[str, ...],
@@ -87,14 +110,18 @@ def build(
         if not articles:
             raise KGError("no article could be read (see the messages above)")
         nlp = load_model(model)
-        with click.progressbar(length=len(articles), label="Reading articles",
-                               file=sys.stderr) as bar:
-            result = build_graph(articles, onto, nlp, base, jobs, min_confidence,
-                                 progress=lambda _: bar.update(1))
+        with click.progressbar(
+            length=len(articles), label="Reading articles", file=sys.stderr
+        ) as bar:
+            result = build_graph(
+                articles, onto, nlp, base, jobs, min_confidence, progress=lambda _: bar.update(1)
+            )
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
-        click.echo(f"Wrote {ttl}: {result.articles} articles, {result.facts} facts, "
-                   f"{result.entities} entities")
+        click.echo(
+            f"Wrote {ttl}: {result.articles} articles, {result.facts} facts, "
+            f"{result.entities} entities"
+        )
         if not no_html:
             _write_html(result.graph, out / "graph.html")
     if problems:
@@ -113,16 +140,36 @@ def _write_html(graph: Any, path: Path, **options: Any) -> None:
 
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="HTML file to write (default: beside the graph, .html).")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="HTML file to write (default: beside the graph, .html).",
+)
 @click.option("--focus", help="Draw only what is near this entity (any of its names).")
-@click.option("--depth", type=click.IntRange(0, 10), default=2, show_default=True,
-              help="With --focus: how many hops to keep.")
-@click.option("--min-sources", type=click.IntRange(1), default=1, show_default=True,
-              help="Keep facts stated by at least this many sentences.")
+@click.option(
+    "--depth",
+    type=click.IntRange(0, 10),
+    default=2,
+    show_default=True,
+    help="With --focus: how many hops to keep.",
+)
+@click.option(
+    "--min-sources",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Keep facts stated by at least this many sentences.",
+)
 @click.option("--max-nodes", type=click.IntRange(1), help="Keep the most connected entities.")
-def viz(graph: Path, out: Path | None, focus: str | None, depth: int, min_sources: int,
-        max_nodes: int | None) -> None:
+def viz(
+    graph: Path,
+    out: Path | None,
+    focus: str | None,
+    depth: int,
+    min_sources: int,
+    max_nodes: int | None,
+) -> None:
     """Write an interactive, offline HTML view of a graph.
 
     \b
@@ -132,19 +179,34 @@ def viz(graph: Path, out: Path | None, focus: str | None, depth: int, min_source
     from kg.graph import load_graph
 
     with _user_errors():
-        _write_html(load_graph(graph), out or graph.with_suffix(".html"), focus=focus,
-                    depth=depth, min_sources=min_sources, max_nodes=max_nodes)
+        _write_html(
+            load_graph(graph),
+            out or graph.with_suffix(".html"),
+            focus=focus,
+            depth=depth,
+            min_sources=min_sources,
+            max_nodes=max_nodes,
+        )
 
 
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("gold", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--predicates", help="Comma-separated predicates to score (default: all, or the "
-              "benchmark's own for .jsonl gold).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
-              help="Score only facts at least this likely.")
-def evaluate(graph: Path, gold: tuple[Path, ...], predicates: str | None,
-             min_confidence: float) -> None:
+@click.option(
+    "--predicates",
+    help="Comma-separated predicates to score (default: all, or the "
+    "benchmark's own for .jsonl gold).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Score only facts at least this likely.",
+)
+def evaluate(
+    graph: Path, gold: tuple[Path, ...], predicates: str | None, min_confidence: float
+) -> None:
     """Score a graph against gold facts (GOLD-FORMAT.md): P/R/F1 per property.
 
     \b
@@ -161,8 +223,11 @@ def evaluate(graph: Path, gold: tuple[Path, ...], predicates: str | None,
 
 @main.command()
 @click.argument("graph", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--ontology", type=click.Path(dir_okay=False, path_type=Path),
-              help="The ontology the graph follows (default: the bundled one).")
+@click.option(
+    "--ontology",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The ontology the graph follows (default: the bundled one).",
+)
 def stats(graph: Path, ontology: Path | None) -> None:
     """Count articles, entities by class and facts by property.
 

@@ -20,7 +20,18 @@ from kg.nlp import ParsedArticle
 from kg.ontology import Cue, Ontology
 
 NOT_NAMES = frozenset(
-    "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL NORP LANGUAGE LAW".split()
+    [
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "NORP",
+        "LANGUAGE",
+        "LAW",
+    ]
 )
 NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
@@ -43,7 +54,9 @@ class Mention:
     end: int
     ner: str = ""
     hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
-    acronym: str | None = None  # the acronym the text defines for it: "artificial intelligence (AI)"
+    acronym: str | None = (
+        None  # the acronym the text defines for it: "artificial intelligence (AI)"
+    )
 
 
 @dataclass(frozen=True)
@@ -148,7 +161,9 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
-        part for run in _proper_runs(doc, taken | numeric) for part in _split_possessive(run, titles)
+        part
+        for run in _proper_runs(doc, taken | numeric)
+        for part in _split_possessive(run, titles)
     )
     spans.extend(_defined_terms(doc, ontology))
     trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
@@ -248,9 +263,10 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
         words = doc[start : token.i - 1]
         if ontology.class_of_head_noun(words[-1].lemma_.lower()) in ("Product", "Organization"):
             continue
-        if all(w.is_alpha and w.is_lower for w in words) and "".join(
-            w.text[0] for w in words
-        ) == letters:
+        if (
+            all(w.is_alpha and w.is_lower for w in words)
+            and "".join(w.text[0] for w in words) == letters
+        ):
             yield words
 
 
@@ -398,8 +414,14 @@ def _is_subjectish(token: Token) -> bool:
 
 def _reuse(antecedent: Mention, token: Token, state: _Sentence) -> Mention:
     start = state.offset + token.idx
-    return Mention(antecedent.text, start, start + len(token), antecedent.ner, antecedent.hint,
-                   antecedent.acronym)
+    return Mention(
+        antecedent.text,
+        start,
+        start + len(token),
+        antecedent.ner,
+        antecedent.hint,
+        antecedent.acronym,
+    )
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
@@ -517,8 +539,13 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
         if fact.subject.text != fact.object.text and key not in seen:
             seen.add(key)
             yield Fact(
-                fact.subject, fact.predicate, fact.object, article.id, evidence,
-                fact.pattern, fact.confidence,
+                fact.subject,
+                fact.predicate,
+                fact.object,
+                article.id,
+                evidence,
+                fact.pattern,
+                fact.confidence,
             )
 
 
@@ -585,30 +612,45 @@ def _verb_fact(state: _Sentence, verb: Token, predicate: str, cue: Cue) -> None:
         objects = [m for t in _prep_objects(state, verb, cue.prep) for m in _refer(state, t)]
         if verb.dep_ == "amod":  # "the Oslo-based firm"
             objects += [
-                m for c in verb.children if c.dep_ in ("npadvmod", "compound")
+                m
+                for c in verb.children
+                if c.dep_ in ("npadvmod", "compound")
                 for m in _refer(state, c)
             ]
     elif passive:
         subjects = _agents(state, verb)
         objects = _subjects(state, verb)
         if verb.dep_ == "amod":
-            objects, subjects = _subjects(state, verb), [
-                m for c in verb.children if c.dep_ in ("npadvmod", "compound")
-                for m in _refer(state, c)
-            ]
+            objects, subjects = (
+                _subjects(state, verb),
+                [
+                    m
+                    for c in verb.children
+                    if c.dep_ in ("npadvmod", "compound")
+                    for m in _refer(state, c)
+                ],
+            )
             if not cue.inverse:
                 subjects, objects = objects, subjects
     else:
         subjects = _subjects(state, verb)
-        objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _refer(state, c)]
+        objects = [
+            m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _refer(state, c)
+        ]
     if not objects:
         return
     objects += _coordinated(state, verb)
     if cue.inverse:
         subjects, objects = objects, subjects
     confidence = 0.8 if passive else 0.9
-    _add(state, predicate, subjects, _unique(objects), "verb-passive" if passive else "verb",
-         confidence)
+    _add(
+        state,
+        predicate,
+        subjects,
+        _unique(objects),
+        "verb-passive" if passive else "verb",
+        confidence,
+    )
 
 
 def _noun_cue_matches(token: Token, cue: Cue) -> bool:
@@ -634,19 +676,23 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
     owners = [m for c in noun.children if c.dep_ == "poss" for m in _refer(state, c)]
     if cue.prep and not owners:  # "the NRC headquarters in Rockville"
         owners = [
-            m for c in noun.children
+            m
+            for c in noun.children
             if c.dep_ == "compound" and c.i in state.names and c.ent_type_ not in PLACES
             for m in _refer(state, c, coordinate=False)
         ]
     if cue.before:
         targets = [
-            c for c in noun.children
+            c
+            for c in noun.children
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ not in PLACES
         ]
     elif cue.prep:
         targets = _prep_objects(state, noun, cue.prep)
     else:
-        targets = [c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"]
+        targets = [
+            c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
+        ]
     if described and owners and cue.prep in ("of", "to", "for") and not targets:
         objects, subjects, pattern = owners, described, "noun-described"
     else:
@@ -669,7 +715,9 @@ def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Menti
     if target.lemma_.lower() not in state.ontology.share_nouns or target.i in state.names:
         return []
     return [
-        m for c in target.children if c.dep_ in ("compound", "poss", "nmod")
+        m
+        for c in target.children
+        if c.dep_ in ("compound", "poss", "nmod")
         for m in _refer(state, c)
     ]
 
@@ -708,9 +756,9 @@ def _noun_subjects(
     while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
         via, head, steps = head.dep_, head.head, steps + 1
         # "places it in competition with X": the object is the one in competition
-        objects = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
-        if objects and _refer(state, objects[0]):
-            return _refer(state, objects[0]), "noun-verb"
+        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
+        if direct and _refer(state, direct[0]):
+            return _refer(state, direct[0]), "noun-verb"
         if head.pos_ in ("VERB", "AUX"):
             subjects = _subjects(state, head)
             if subjects:
@@ -757,15 +805,30 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     people = _title_people(state, root)
     if not people:
         return
-    orgs = [m for prep in AFFILIATION for t in _prep_objects(state, root, prep)
-            for m in _refer(state, t)]
-    orgs += [m for c in root.children if c.dep_ in ("poss", "compound", "nmod")
-             and c.i < title.start and c.ent_type_ not in PLACES
-             for m in _refer(state, c) if m.ner != "PERSON"]
+    orgs = [
+        m
+        for prep in AFFILIATION
+        for t in _prep_objects(state, root, prep)
+        for m in _refer(state, t)
+    ]
+    orgs += [
+        m
+        for c in root.children
+        if c.dep_ in ("poss", "compound", "nmod")
+        and c.i < title.start
+        and c.ent_type_ not in PLACES
+        for m in _refer(state, c)
+        if m.ner != "PERSON"
+    ]
     head = root.head
     if not orgs and root.dep_ == "compound" and head.i in state.names:
-        orgs = [m for c in head.children if c.dep_ in ("compound", "poss") and c.i < root.i
-                and c.ent_type_ not in PLACES for m in _refer(state, c) if m.ner != "PERSON"]
+        orgs = [
+            m
+            for c in head.children
+            if c.dep_ in ("compound", "poss") and c.i < root.i and c.ent_type_ not in PLACES
+            for m in _refer(state, c)
+            if m.ner != "PERSON"
+        ]
     confidence = 0.85
     if not orgs and state.focus.org is not None:
         orgs, confidence = [state.focus.org], 0.6
@@ -779,17 +842,35 @@ def _place_facts(state: _Sentence) -> None:
     for token in state.sent:
         name = state.names.get(token.i)
         if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
-            places = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
-            places += [c for c in token.children if c.dep_ == "poss"]
-            _add(state, "headquarteredIn", [_mention(state, name)],
-                 [m for c in places for m in _refer(state, c, coordinate=False)
-                  if m.ner in ("GPE", "LOC")], "name-place", 0.6)
-        if name is None and token.dep_ == "appos" and token.head.i in state.names:
-            if state.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization":
-                places = [m for c in token.children if c.dep_ in ("compound", "nmod")
-                          and c.ent_type_ in ("GPE", "LOC") for m in _refer(state, c)]
-                subject = [_mention(state, state.names[token.head.i])]
-                _add(state, "headquarteredIn", subject, places, "described-place", 0.7)
+            words = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
+            words += [c for c in token.children if c.dep_ == "poss"]
+            _add(
+                state,
+                "headquarteredIn",
+                [_mention(state, name)],
+                [
+                    m
+                    for c in words
+                    for m in _refer(state, c, coordinate=False)
+                    if m.ner in ("GPE", "LOC")
+                ],
+                "name-place",
+                0.6,
+            )
+        if (
+            name is None
+            and token.dep_ == "appos"
+            and token.head.i in state.names
+            and state.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
+        ):
+            places = [
+                m
+                for c in token.children
+                if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC")
+                for m in _refer(state, c)
+            ]
+            subject = [_mention(state, state.names[token.head.i])]
+            _add(state, "headquarteredIn", subject, places, "described-place", 0.7)
 
 
 def _affiliation_facts(state: _Sentence) -> None:
@@ -798,8 +879,13 @@ def _affiliation_facts(state: _Sentence) -> None:
         name = state.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
             continue
-        orgs = [m for prep in ("of", "at") for t in _prep_objects(state, token, prep)
-                for m in _refer(state, t, coordinate=False) if m.ner == "ORG"]
+        orgs = [
+            m
+            for prep in ("of", "at")
+            for t in _prep_objects(state, token, prep)
+            for m in _refer(state, t, coordinate=False)
+            if m.ner == "ORG"
+        ]
         _add(state, "worksFor", [_mention(state, name)], orgs, "affiliation", 0.6)
 
 
@@ -832,8 +918,12 @@ def _possessive_facts(state: _Sentence) -> None:
             and token.dep_ != "compound"
             and not _own_entity(name, "ORG")
         ):
-            owners = [m for c in token.children if c.dep_ == "poss" and c.i in state.names
-                      for m in _refer(state, c, coordinate=False)]
+            owners = [
+                m
+                for c in token.children
+                if c.dep_ == "poss" and c.i in state.names
+                for m in _refer(state, c, coordinate=False)
+            ]
             _add(state, "developed", owners, [_mention(state, name)], "possessive", 0.75)
         if name is None and state.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
             _product_noun(state, token)
@@ -850,14 +940,19 @@ def _product_noun(state: _Sentence, noun: Token) -> None:
         return
     own = any(c.lower_ == "own" for c in noun.children)
     makers = [m for c in owners for m in _refer(state, c, coordinate=False)]
-    if noun.dep_ == "appos" and noun.head.i in state.names:
-        if own or all(c.i in state.names for c in owners):
-            products = [_mention(state, state.names[noun.head.i], "Product")]
-            _add(state, "developed", makers, products, "apposition", 0.8)
+    named_owners = own or all(c.i in state.names for c in owners)
+    if noun.dep_ == "appos" and noun.head.i in state.names and named_owners:
+        products = [_mention(state, state.names[noun.head.i], "Product")]
+        _add(state, "developed", makers, products, "apposition", 0.8)
     named = [
-        c for c in noun.children
-        if c.dep_ == "appos" or c.dep_ == "compound" and c.i > noun.i
-        or c.i in state.names and c.i < noun.i and _names_product(state, noun, c)
+        c
+        for c in noun.children
+        if c.dep_ == "appos"
+        or c.dep_ == "compound"
+        and c.i > noun.i
+        or c.i in state.names
+        and c.i < noun.i
+        and _names_product(state, noun, c)
     ]
     products = [m for c in named for m in _refer_one(state, c, apposed=True)]
     if products and (own or all(c.i in state.names for c in owners)):

@@ -130,8 +130,11 @@ def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
         if cls is None or not isinstance(node, URIRef):
             continue
         label = str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or "")
-        names = {str(o) for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-                 for o in graph.objects(node, p)}
+        names = {
+            str(o)
+            for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
+            for o in graph.objects(node, p)
+        }
         if label:
             key = str(node).rsplit("/", 1)[-1]
             found.append(Entity(key, label, tuple(sorted(names)), cls, str(node)))

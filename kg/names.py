@@ -23,7 +23,7 @@ def normalise(text: str) -> str:
 
 
 def key_of(text: str, suffixes: frozenset[str]) -> str:
-    """Identity key: normalised, without trailing corporate suffixes ('Oracle Corp.' -> 'oracle')."""
+    """Identity key: normalised, less trailing corporate suffixes ('Oracle Corp.' -> 'oracle')."""
     words = normalise(text).split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()

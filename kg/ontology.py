@@ -45,7 +45,23 @@ class Cue:
 
 
 _PREPOSITIONS = frozenset(
-    "with in into to of for on from at against by about over through across".split()
+    [
+        "with",
+        "in",
+        "into",
+        "to",
+        "of",
+        "for",
+        "on",
+        "from",
+        "at",
+        "against",
+        "by",
+        "about",
+        "over",
+        "through",
+        "across",
+    ]
 )
 
 
@@ -142,7 +158,7 @@ def _label(graph: Graph, node: Node) -> str:
 
 
 def _classes(graph: Graph) -> Iterable[OntologyClass]:
-    for iri in sorted(graph.subjects(RDF.type, OWL.Class)):
+    for iri in sorted(graph.subjects(RDF.type, OWL.Class), key=str):
         if isinstance(iri, URIRef) and str(iri).startswith(str(KG)) and _local(iri) != "Sentence":
             yield OntologyClass(
                 name=_local(iri),
@@ -166,7 +182,7 @@ def _class_names(graph: Graph, node: Node | None, known: set[str]) -> frozenset[
 
 
 def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
-    for iri in sorted(graph.subjects(RDF.type, OWL.ObjectProperty)):
+    for iri in sorted(graph.subjects(RDF.type, OWL.ObjectProperty), key=str):
         if not (isinstance(iri, URIRef) and str(iri).startswith(str(KG))):
             continue
         cues = [Cue.parse(t) for t in _strings(graph, iri, KG.verbCue)]

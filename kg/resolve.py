@@ -24,11 +24,11 @@ STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
 
 @dataclass(frozen=True)
 class Entity:
-    key: str                 # stable identity: the normalised preferred name (also the IRI slug)
-    label: str               # preferred label
-    names: tuple[str, ...]   # every surface name, sorted
-    cls: str                 # ontology class name
-    iri: str | None = None   # set for entities that already exist in a graph being merged into
+    key: str  # stable identity: the normalised preferred name (also the IRI slug)
+    label: str  # preferred label
+    names: tuple[str, ...]  # every surface name, sorted
+    cls: str  # ontology class name
+    iri: str | None = None  # set for entities that already exist in a graph being merged into
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class ResolvedFact:
 class Resolution:
     entities: tuple[Entity, ...]
     facts: tuple[ResolvedFact, ...]
-    dropped: tuple[Fact, ...]   # facts whose entities do not fit the property's domain/range
+    dropped: tuple[Fact, ...]  # facts whose entities do not fit the property's domain/range
 
 
 def _initials(text: str) -> str:
@@ -68,9 +68,7 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve(
-    facts: Iterable[Fact], ontology: Ontology, known: Sequence[Entity] = ()
-) -> Resolution:
+def resolve(facts: Iterable[Fact], ontology: Ontology, known: Sequence[Entity] = ()) -> Resolution:
     """Entities and checked facts, the same whatever the order of `facts`."""
     facts = sorted(facts, key=_fact_order)
     suffixes = ontology.corporate_suffixes
@@ -96,8 +94,12 @@ def resolve(
 
 def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
     return (
-        fact.article, fact.evidence.start, fact.subject.start, fact.predicate,
-        fact.subject.text, fact.object.text,
+        fact.article,
+        fact.evidence.start,
+        fact.subject.start,
+        fact.predicate,
+        fact.subject.text,
+        fact.object.text,
     )
 
 
@@ -122,7 +124,7 @@ def _group_names(
 def _merge_acronyms(
     groups: _UnionFind, names: Sequence[str], defined: dict[str, str], suffixes: frozenset[str]
 ) -> None:
-    """ 'IBM' = 'International Business Machines', 'AI' = 'artificial intelligence'.
+    """'IBM' = 'International Business Machines', 'AI' = 'artificial intelligence'.
 
     A definition in the text ("artificial intelligence (AI)") settles it; otherwise the
     acronym must fit exactly one name, and names that hold an acronym of their own
@@ -151,7 +153,7 @@ def _merge_surnames(
     known: Sequence[Entity],
     suffixes: frozenset[str],
 ) -> None:
-    """ 'Wu' = 'Eddie Wu' when exactly one person's full name ends with it."""
+    """'Wu' = 'Eddie Wu' when exactly one person's full name ends with it."""
     people = {clean_name(m.text) for m in mentions if m.ner == "PERSON"}
     people |= {n for e in known if e.cls == "Person" for n in e.names}
     full = [p for p in people if len(p.split()) > 1]
@@ -164,7 +166,7 @@ def _merge_surnames(
 
 
 def _merge_short_names(groups: _UnionFind, names: Sequence[str], suffixes: frozenset[str]) -> None:
-    """ 'Norvale' = 'Norvale Systems' when that is the only longer name it begins, and no
+    """'Norvale' = 'Norvale Systems' when that is the only longer name it begins, and no
     other entity is called just 'Norvale' ('Alibaba' stays apart from 'Alibaba Cloud' when
     'Alibaba Group' is also named)."""
     keys = {key_of(n, suffixes) for n in names}
@@ -187,15 +189,20 @@ def _org_shaped(text: str, ontology: Ontology) -> bool:
 def _ner_weight(text: str) -> float:
     """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Qwen3-Max' or 'Qwen'."""
     words = text.split()
-    plain = len(words) > 1 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+    plain = len(words) > 1 and all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
+    )
     return 1.0 if plain else 0.5
+
+
+Votes = dict[str, defaultdict[str, float]]
 
 
 def _class_votes(
     facts: Sequence[Fact], ontology: Ontology, groups: _UnionFind, suffixes: frozenset[str]
-) -> dict[str, Counter[str]]:
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    ner_seen: dict[str, Counter[str]] = defaultdict(Counter)
+) -> Votes:
+    votes: Votes = defaultdict(lambda: defaultdict(float))
+    ner_seen: Votes = defaultdict(lambda: defaultdict(float))
     mentions_seen: Counter[str] = Counter()
     for fact in facts:
         prop = ontology.properties[fact.predicate]
@@ -221,7 +228,7 @@ def _class_votes(
 def _entities(
     mentions: Sequence[Mention],
     groups: _UnionFind,
-    votes: dict[str, Counter[str]],
+    votes: Votes,
     known: Sequence[Entity],
     suffixes: frozenset[str],
 ) -> dict[str, Entity]:

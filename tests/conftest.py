@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+
 import pytest
 from spacy.language import Language
 
 from kg.nlp import load_model
 from kg.ontology import Ontology, load_ontology
+
 
 @pytest.fixture(scope="session")
 def nlp() -> Language:

@@ -52,15 +52,25 @@ def test_a_bad_article_is_reported_and_the_rest_builds(tmp_path: Path, article: 
     assert "1 of 2 articles failed" in result.stderr
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["nope/"], "Error: no such file or folder: 'nope/' (give a file, a folder, a glob or -)"),
-    (["{article}", "--model", "nope"], "Error: spaCy model 'nope' is not installed (installed: "),
-    (["{article}", "--ontology", "none.ttl"],
-     "Error: ontology not found: 'none.ttl' (give a Turtle file with --ontology)"),
-    (["{article}", "--into", "none.ttl"],
-     "Error: graph not found: 'none.ttl' (give a Turtle file written by kg build)"),
-    (["{empty}"], "Error: no article could be read (see the messages above)"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["nope/"], "Error: no such file or folder: 'nope/' (give a file, a folder, a glob or -)"),
+        (
+            ["{article}", "--model", "nope"],
+            "Error: spaCy model 'nope' is not installed (installed: ",
+        ),
+        (
+            ["{article}", "--ontology", "none.ttl"],
+            "Error: ontology not found: 'none.ttl' (give a Turtle file with --ontology)",
+        ),
+        (
+            ["{article}", "--into", "none.ttl"],
+            "Error: graph not found: 'none.ttl' (give a Turtle file written by kg build)",
+        ),
+        (["{empty}"], "Error: no article could be read (see the messages above)"),
+    ],
+)
 def test_build_errors(tmp_path: Path, article: Path, args: list[str], message: str) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("  \n")
@@ -114,20 +124,30 @@ def test_stats_of_a_missing_graph() -> None:
 
 def test_evaluate(tmp_path: Path) -> None:
     gold = tmp_path / "gold.json"
-    gold.write_text(json.dumps({
-        "article": "story.txt",
-        "entities": [{"label": "Pellwood Data", "type": "Organization", "aliases": []},
-                     {"label": "Finland", "type": "Place", "aliases": []},
-                     {"label": "Dublin", "type": "Place", "aliases": []},
-                     {"label": "Siobhan Kearney", "type": "Person", "aliases": []},
-                     {"label": "Norway", "type": "Place", "aliases": []}],
-        "triples": [
-            {"subject": "Pellwood Data", "predicate": "operatesIn", "object": "Finland"},
-            {"subject": "Pellwood Data", "predicate": "operatesIn", "object": "Norway"},
-            {"subject": "Pellwood Data", "predicate": "headquarteredIn", "object": "Dublin"},
-            {"subject": "Siobhan Kearney", "predicate": "ceoOf", "object": "Pellwood Data"},
-        ],
-    }))
+    gold.write_text(
+        json.dumps(
+            {
+                "article": "story.txt",
+                "entities": [
+                    {"label": "Pellwood Data", "type": "Organization", "aliases": []},
+                    {"label": "Finland", "type": "Place", "aliases": []},
+                    {"label": "Dublin", "type": "Place", "aliases": []},
+                    {"label": "Siobhan Kearney", "type": "Person", "aliases": []},
+                    {"label": "Norway", "type": "Place", "aliases": []},
+                ],
+                "triples": [
+                    {"subject": "Pellwood Data", "predicate": "operatesIn", "object": "Finland"},
+                    {"subject": "Pellwood Data", "predicate": "operatesIn", "object": "Norway"},
+                    {
+                        "subject": "Pellwood Data",
+                        "predicate": "headquarteredIn",
+                        "object": "Dublin",
+                    },
+                    {"subject": "Siobhan Kearney", "predicate": "ceoOf", "object": "Pellwood Data"},
+                ],
+            }
+        )
+    )
     result = kg("evaluate", DATA / "golden.ttl", gold)
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()

@@ -23,70 +23,150 @@ def facts_of(text: str, nlp: Language, ontology: Ontology) -> set[Triple]:
 
 CASES: list[tuple[str, str, set[Triple]]] = [
     # verbs, active and passive
-    ("active verb", "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
-     {("Norvale Systems", "launched", "Tarnix-7")}),
-    ("passive verb", "The Corvo X2 handset was unveiled by Brightmoor Labs in Berlin.",
-     {("Brightmoor Labs", "launched", "Corvo X2")}),
-    ("phrasal verb", "Quillfin teamed up with Harrowgate Thermal to cool its servers.",
-     {("Harrowgate Thermal", "partneredWith", "Quillfin")}),
-    ("verb with preposition", "Halvane Capital invested $40 million in Pellwood Data.",
-     {("Halvane Capital", "investedIn", "Pellwood Data")}),
-    ("passive founder", "Brightmoor Labs was founded in 2021 by Priya Natarajan.",
-     {("Priya Natarajan", "founderOf", "Brightmoor Labs")}),
-    ("inverse verb", "Sablecrest Holdings owns Ferrow, a shipping line.",
-     {("Ferrow", "subsidiaryOf", "Sablecrest Holdings")}),
+    (
+        "active verb",
+        "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
+        {("Norvale Systems", "launched", "Tarnix-7")},
+    ),
+    (
+        "passive verb",
+        "The Corvo X2 handset was unveiled by Brightmoor Labs in Berlin.",
+        {("Brightmoor Labs", "launched", "Corvo X2")},
+    ),
+    (
+        "phrasal verb",
+        "Quillfin teamed up with Harrowgate Thermal to cool its servers.",
+        {("Harrowgate Thermal", "partneredWith", "Quillfin")},
+    ),
+    (
+        "verb with preposition",
+        "Halvane Capital invested $40 million in Pellwood Data.",
+        {("Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "passive founder",
+        "Brightmoor Labs was founded in 2021 by Priya Natarajan.",
+        {("Priya Natarajan", "founderOf", "Brightmoor Labs")},
+    ),
+    (
+        "inverse verb",
+        "Sablecrest Holdings owns Ferrow, a shipping line.",
+        {("Ferrow", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
     # nouns with prepositions, light verbs
-    ("noun with", "Quillfin announced a partnership with Corvent Energy on Monday.",
-     {("Corvent Energy", "partneredWith", "Quillfin")}),
-    ("noun in", "Halvane Capital made a $40 million investment in Pellwood Data.",
-     {("Halvane Capital", "investedIn", "Pellwood Data")}),
-    ("noun of", "Tessaro Cloud completed its acquisition of Marrowby in May.",
-     {("Tessaro Cloud", "acquired", "Marrowby")}),
-    ("shares are an investment", "Ostrander Ventures bought Aldane Auto shares in June.",
-     set()),
-    ("purchase of shares", "Ostrander Ventures made its first purchase of Aldane Auto shares.",
-     {("Ostrander Ventures", "investedIn", "Aldane Auto")}),
-    ("facility in a place", "Arkwell Compute opened a new data centre in Finland.",
-     {("Arkwell Compute", "operatesIn", "Finland")}),
+    (
+        "noun with",
+        "Quillfin announced a partnership with Corvent Energy on Monday.",
+        {("Corvent Energy", "partneredWith", "Quillfin")},
+    ),
+    (
+        "noun in",
+        "Halvane Capital made a $40 million investment in Pellwood Data.",
+        {("Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "noun of",
+        "Tessaro Cloud completed its acquisition of Marrowby in May.",
+        {("Tessaro Cloud", "acquired", "Marrowby")},
+    ),
+    ("shares are an investment", "Ostrander Ventures bought Aldane Auto shares in June.", set()),
+    (
+        "purchase of shares",
+        "Ostrander Ventures made its first purchase of Aldane Auto shares.",
+        {("Ostrander Ventures", "investedIn", "Aldane Auto")},
+    ),
+    (
+        "facility in a place",
+        "Arkwell Compute opened a new data centre in Finland.",
+        {("Arkwell Compute", "operatesIn", "Finland")},
+    ),
     # titles and appositions
-    ("title before name", "Orrin Motors chief executive Lucien Marchetti said sales rose.",
-     {("Lucien Marchetti", "ceoOf", "Orrin Motors")}),
-    ("title in apposition", "Arjun Mehta, chief executive of Sablecrest Holdings, said no.",
-     {("Arjun Mehta", "ceoOf", "Sablecrest Holdings")}),
-    ("job at", "Tomas Brekke, an analyst at Skarvik Securities, expects more orders.",
-     {("Tomas Brekke", "worksFor", "Skarvik Securities")}),
-    ("former job", "Former Harbourline Bank analyst Aisha Rahman joined Quillfin in May.",
-     {("Aisha Rahman", "worksFor", "Quillfin")}),
-    ("unit in apposition", "Ferrow, a unit of Sablecrest Holdings, moves containers.",
-     {("Ferrow", "subsidiaryOf", "Sablecrest Holdings")}),
-    ("based in", "Marrowby, a Leeds-based software maker, hired 40 engineers.",
-     {("Marrowby", "headquarteredIn", "Leeds")}),
-    ("headquartered in", "Veyra Microdevices, which is headquartered in Hsinchu, cut prices.",
-     {("Veyra Microdevices", "headquarteredIn", "Hsinchu")}),
+    (
+        "title before name",
+        "Orrin Motors chief executive Lucien Marchetti said sales rose.",
+        {("Lucien Marchetti", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "title in apposition",
+        "Arjun Mehta, chief executive of Sablecrest Holdings, said no.",
+        {("Arjun Mehta", "ceoOf", "Sablecrest Holdings")},
+    ),
+    (
+        "job at",
+        "Tomas Brekke, an analyst at Skarvik Securities, expects more orders.",
+        {("Tomas Brekke", "worksFor", "Skarvik Securities")},
+    ),
+    (
+        "former job",
+        "Former Harbourline Bank analyst Aisha Rahman joined Quillfin in May.",
+        {("Aisha Rahman", "worksFor", "Quillfin")},
+    ),
+    (
+        "unit in apposition",
+        "Ferrow, a unit of Sablecrest Holdings, moves containers.",
+        {("Ferrow", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
+    (
+        "based in",
+        "Marrowby, a Leeds-based software maker, hired 40 engineers.",
+        {("Marrowby", "headquarteredIn", "Leeds")},
+    ),
+    (
+        "headquartered in",
+        "Veyra Microdevices, which is headquartered in Hsinchu, cut prices.",
+        {("Veyra Microdevices", "headquarteredIn", "Hsinchu")},
+    ),
     # possessives
-    ("possessive product", "Analysts praised Norvale's Tarnix accelerator family.",
-     {("Norvale", "developed", "Tarnix")}),
-    ("product in apposition", "Quillcore, Quillfin's inference engine, runs on small servers.",
-     {("Quillfin", "developed", "Quillcore")}),
-    ("its own", "Orrin Motors is building its own software (Wayline OS) for its cars.",
-     {("Orrin Motors", "developed", "Wayline OS")}),
+    (
+        "possessive product",
+        "Analysts praised Norvale's Tarnix accelerator family.",
+        {("Norvale", "developed", "Tarnix")},
+    ),
+    (
+        "product in apposition",
+        "Quillcore, Quillfin's inference engine, runs on small servers.",
+        {("Quillfin", "developed", "Quillcore")},
+    ),
+    (
+        "its own",
+        "Orrin Motors is building its own software (Wayline OS) for its cars.",
+        {("Orrin Motors", "developed", "Wayline OS")},
+    ),
     # coordination
-    ("three objects",
-     "Norvale Systems now competes with Veyra Microdevices, Solenne Foundry and Arkwell.",
-     {("Norvale Systems", "competesWith", "Veyra Microdevices"),
-      ("Norvale Systems", "competesWith", "Solenne Foundry"),
-      ("Arkwell", "competesWith", "Norvale Systems")}),
-    ("examples after like", "Corvent Energy supplies carmakers like Orrin Motors and Aldane Auto.",
-     {("Corvent Energy", "supplies", "Orrin Motors"),
-      ("Corvent Energy", "supplies", "Aldane Auto")}),
+    (
+        "three objects",
+        "Norvale Systems now competes with Veyra Microdevices, Solenne Foundry and Arkwell.",
+        {
+            ("Norvale Systems", "competesWith", "Veyra Microdevices"),
+            ("Norvale Systems", "competesWith", "Solenne Foundry"),
+            ("Arkwell", "competesWith", "Norvale Systems"),
+        },
+    ),
+    (
+        "examples after like",
+        "Corvent Energy supplies carmakers like Orrin Motors and Aldane Auto.",
+        {
+            ("Corvent Energy", "supplies", "Orrin Motors"),
+            ("Corvent Energy", "supplies", "Aldane Auto"),
+        },
+    ),
     # references
-    ("it", "Pellwood Data builds data centres. In May it acquired Marrowby.",
-     {("Pellwood Data", "acquired", "Marrowby")}),
-    ("the company", "Quillfin raised money in May. The company later adopted Tarnix-7.",
-     {("Quillfin", "uses", "Tarnix-7")}),
+    (
+        "it",
+        "Pellwood Data builds data centres. In May it acquired Marrowby.",
+        {("Pellwood Data", "acquired", "Marrowby")},
+    ),
+    (
+        "the company",
+        "Quillfin raised money in May. The company later adopted Tarnix-7.",
+        {("Quillfin", "uses", "Tarnix-7")},
+    ),
     # the entity's class decides the property; nothing forced
-    ("person launches a company", "Priya Natarajan launched Brightmoor Labs in 2021.",
-     {("Priya Natarajan", "founderOf", "Brightmoor Labs")}),
+    (
+        "person launches a company",
+        "Priya Natarajan launched Brightmoor Labs in 2021.",
+        {("Priya Natarajan", "founderOf", "Brightmoor Labs")},
+    ),
     # nothing to extract
     ("negation", "Norvale Systems did not acquire Veyra Microdevices.", set()),
     ("no cue", "Shares of Norvale Systems rose 3 per cent in Oslo on Friday.", set()),
@@ -96,8 +176,9 @@ CASES: list[tuple[str, str, set[Triple]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_sentence_facts(text: str, expected: set[Triple], nlp: Language,
-                        ontology: Ontology) -> None:
+def test_sentence_facts(
+    text: str, expected: set[Triple], nlp: Language, ontology: Ontology
+) -> None:
     got = facts_of(text, nlp, ontology)
     symmetric = {p.name for p in ontology.properties.values() if p.symmetric}
     assert {_canon(t, symmetric) for t in got} == {_canon(t, symmetric) for t in expected}

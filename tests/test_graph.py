@@ -41,12 +41,15 @@ def test_golden_turtle(nlp: Language, ontology: Ontology) -> None:
     expected = Graph().parse(GOLDEN)
     if not isomorphic(graph, expected):
         _, only_built, only_golden = graph_diff(to_isomorphic(graph), to_isomorphic(expected))
-        pytest.fail(f"built but not golden:\n{turtle(only_built)}\n"
-                    f"golden but not built:\n{turtle(only_golden)}")
+        pytest.fail(
+            f"built but not golden:\n{turtle(only_built)}\n"
+            f"golden but not built:\n{turtle(only_golden)}"
+        )
 
 
-def test_turtle_parses_in_an_independent_engine(tmp_path: Path, nlp: Language,
-                                                ontology: Ontology) -> None:
+def test_turtle_parses_in_an_independent_engine(
+    tmp_path: Path, nlp: Language, ontology: Ontology
+) -> None:
     articles, _ = read([str(ROOT / "examples" / "articles")])
     graph = build(articles, ontology, nlp).graph
     path = tmp_path / "graph.ttl"
@@ -69,8 +72,9 @@ def _run(store: ox.Store, query: str) -> list[tuple[str, ...]]:
 
 
 @pytest.fixture(scope="module")
-def seeds_store(tmp_path_factory: pytest.TempPathFactory, nlp: Language,
-                ontology: Ontology) -> ox.Store:
+def seeds_store(
+    tmp_path_factory: pytest.TempPathFactory, nlp: Language, ontology: Ontology
+) -> ox.Store:
     if not SEEDS.is_dir():
         pytest.skip(f"the seed articles are not beside the checkout: {SEEDS}")
     articles, _ = read([str(SEEDS)])
@@ -89,7 +93,9 @@ def test_readme_queries_give_the_documented_rows(seeds_store: ox.Store) -> None:
     assert article.startswith("https://kg.example.org/id/article-")
     assert "Alibaba revealed a software partnership with U.S. chip manufacturer Nvidia" in sentence
     assert [(name, rival) for name, rival, _ in _run(seeds_store, rivals)] == [
-        ("Alibaba", "Amazon"), ("Alibaba", "Google"), ("Alibaba", "Microsoft"),
+        ("Alibaba", "Amazon"),
+        ("Alibaba", "Google"),
+        ("Alibaba", "Microsoft"),
     ]
 
 
@@ -100,8 +106,7 @@ def test_rebuild_is_identical(nlp: Language, ontology: Ontology) -> None:
     assert turtle(first) == turtle(second)
 
 
-def test_building_the_same_article_again_changes_nothing(nlp: Language,
-                                                       ontology: Ontology) -> None:
+def test_building_the_same_article_again_changes_nothing(nlp: Language, ontology: Ontology) -> None:
     article = golden_article()
     graph = build([article], ontology, nlp).graph
     before = set(graph)
@@ -109,12 +114,18 @@ def test_building_the_same_article_again_changes_nothing(nlp: Language,
     assert set(graph) == before
 
 
-def test_merge_keeps_entities_and_adds_facts(tmp_path: Path, nlp: Language,
-                                            ontology: Ontology) -> None:
+def test_merge_keeps_entities_and_adds_facts(
+    tmp_path: Path, nlp: Language, ontology: Ontology
+) -> None:
     first = golden_article()
-    second = Article(id="more", source="more.txt", text=(
-        "Harrowgate Thermal, a Leeds-based firm, has acquired Quarrymind. "
-        "Pellwood Data launched the Tundra-4 server in March."))
+    second = Article(
+        id="more",
+        source="more.txt",
+        text=(
+            "Harrowgate Thermal, a Leeds-based firm, has acquired Quarrymind. "
+            "Pellwood Data launched the Tundra-4 server in March."
+        ),
+    )
     path = tmp_path / "graph.ttl"
     write_turtle(build([first], ontology, nlp).graph, path)
     merged = build([second], ontology, nlp, into=load_graph(path)).graph
