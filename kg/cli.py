@@ -10,6 +10,13 @@ from typing import Any
 
 import click
 
+from kg.cli_sparql import (
+    export_command,
+    push_command,
+    query_command,
+    serve_command,
+    validate_command,
+)
 from kg.errors import KGError
 
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -245,3 +252,8 @@ def stats(graph: Path, ontology: Path | None) -> None:
         for name, value in rows.items():
             if value and section != "articles":
                 click.echo(f"  {name:<16} {value:>6}")
+
+
+
+for _command in (query_command, export_command, serve_command, push_command, validate_command):
+    main.add_command(_command)

@@ -33,6 +33,7 @@ NOT_NAMES = frozenset(
         "LAW",
     ]
 )
+WHOLE_NAMES = frozenset({"GPE", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
@@ -156,7 +157,9 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     spans: list[Span] = []
     titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
     for ent in doc.ents:
-        if ent.label_ not in NOT_NAMES:
+        if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
+            spans.append(ent)
+        elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_possessive(ent, titles))
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
@@ -169,7 +172,7 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
     for span in _join_adjacent(trimmed):
-        if _looks_like_name(span) and not _abbreviation(span):
+        if _looks_like_name(span, ontology) and not _abbreviation(span):
             for token in span:
                 names.setdefault(token.i, span)
     return names
@@ -282,10 +285,11 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _looks_like_name(span: Span) -> bool:
+def _looks_like_name(span: Span, ontology: Ontology) -> bool:
     text = span.text
     return (
-        any(c.isalpha() for c in text)
+        text.lower().rstrip(".") not in ontology.corporate_suffixes
+        and any(c.isalpha() for c in text)
         and "\n" not in text
         and len(text) <= 80
         and not all(t.is_stop for t in span)
@@ -830,8 +834,8 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
             if m.ner != "PERSON"
         ]
     confidence = 0.85
-    if not orgs and state.focus.org is not None:
-        orgs, confidence = [state.focus.org], 0.6
+    if not orgs and state.focus.org is not None and predicate != "worksFor":
+        orgs, confidence = [state.focus.org], 0.6  # "CEO Eddie Wu" of the company in focus
     people = [replace(p, hint="Person") for p in people if _person_like(p)]
     _add(state, predicate, people, orgs, "title", confidence)
 
@@ -917,14 +921,16 @@ def _possessive_facts(state: _Sentence) -> None:
             and token.i == name.root.i
             and token.dep_ != "compound"
             and not _own_entity(name, "ORG")
+            and token.ent_type_ not in WHOLE_NAMES
         ):
             owners = [
                 m
                 for c in token.children
                 if c.dep_ == "poss" and c.i in state.names
                 for m in _refer(state, c, coordinate=False)
+                if m.ner != "PERSON"
             ]
-            _add(state, "developed", owners, [_mention(state, name)], "possessive", 0.75)
+            _add(state, "developed", owners, [_mention(state, name)], "possessive", 0.65)
         if name is None and state.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
             _product_noun(state, token)
 

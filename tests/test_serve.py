@@ -46,9 +46,21 @@ def stop(proc: subprocess.Popen[str]) -> None:
     proc.wait(timeout=10)
 
 
+SERVERS: dict[str, subprocess.Popen[str]] = {}
+
+
+def children(pid: int) -> list[str]:
+    """The live child processes of `pid` (any of its threads may have forked them)."""
+    found: list[str] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        found += (task / "children").read_text().split()
+    return found
+
+
 @pytest.fixture(scope="module")
 def endpoint(graph: Path) -> Iterator[str]:
     proc, url = start_server(graph, "--timeout", "2", "--max-rows", "5")
+    SERVERS[url] = proc
     yield url
     stop(proc)
 
@@ -124,6 +136,8 @@ def test_runaway_query_is_stopped(endpoint: str) -> None:
     assert time.monotonic() - started < 5
     assert (status, body) == (503, "query ran longer than 2 s (the server's --timeout); "
                                    "add LIMIT or filters\n")
+    if Path("/proc").is_dir():
+        assert children(SERVERS[endpoint].pid) == []  # the worker was killed, not abandoned
     status, _, _ = curl("-G", "--data-urlencode", "query=ASK { ?s ?p ?o }", endpoint)
     assert status == 200  # still serving
 

@@ -93,6 +93,11 @@ def test_other_formats_and_errors(tmp_path: Path) -> None:
         1, f"Error: {tmp_path / 'no-shapes.ttl'}: no such shapes file\n")
 
 
+def test_a_graph_built_by_kg_conforms() -> None:
+    code, out = validate(REPO / "tests" / "data" / "golden.ttl")
+    assert code == 0 and ": conforms to the shapes (" in out, out
+
+
 def test_the_committed_example_graph_conforms() -> None:
     graph = REPO / "outputs" / "graph.ttl"
     if not graph.is_file():
