@@ -276,7 +276,7 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in ("DET", "PUNCT") or doc[start].is_space):
+    while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP") or doc[start].is_space):
         start += 1
     while end > start and (
         doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
@@ -287,8 +287,10 @@ def _trim(span: Span) -> Span | None:
 
 def _looks_like_name(span: Span, ontology: Ontology) -> bool:
     text = span.text
+    common = ontology.common_words
     return (
         text.lower().rstrip(".") not in ontology.corporate_suffixes
+        and not (len(span) == 1 and not span.ents and text.lower() in common)
         and any(c.isalpha() for c in text)
         and "\n" not in text
         and len(text) <= 80

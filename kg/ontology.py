@@ -99,6 +99,7 @@ class Ontology:
     share_nouns: frozenset[str]
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
+    common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
 
     def class_of_head_noun(self, lemma: str) -> str | None:
         for cls in self.classes.values():
@@ -138,7 +139,18 @@ def load_ontology(path: Path | None = None) -> Ontology:
         share_nouns=frozenset(_strings(graph, None, KG.shareNoun)),
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),
         example_markers=tuple(sorted(_strings(graph, None, KG.example), key=len, reverse=True)),
+        common_words=_common_words(classes.values(), properties.values()),
     )
+
+
+def _common_words(
+    classes: Iterable[OntologyClass], properties: Iterable[Property]
+) -> frozenset[str]:
+    words = {w for c in classes for noun in c.head_nouns for w in noun.split()}
+    for prop in properties:
+        words |= {w for cue in (*prop.verbs, *prop.nouns) for w in cue.words}
+        words |= {w for title in prop.titles for w in title.split()}
+    return frozenset(words)
 
 
 def _one_line(err: Exception) -> str:
