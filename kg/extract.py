@@ -18,6 +18,7 @@ from kg.ingest import Article
 from kg.names import key_of
 from kg.nlp import ParsedArticle
 from kg.ontology import Cue, Ontology
+from kg.qualifiers import NONE, Qualifiers, qualify
 
 NOT_NAMES = frozenset(
     [
@@ -76,6 +77,7 @@ class Fact:
     evidence: Evidence
     pattern: str
     confidence: float
+    qualifiers: Qualifiers = NONE
 
 
 @dataclass
@@ -544,15 +546,7 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
         key = (fact.subject.text, fact.predicate, fact.object.text)
         if fact.subject.text != fact.object.text and key not in seen:
             seen.add(key)
-            yield Fact(
-                fact.subject,
-                fact.predicate,
-                fact.object,
-                article.id,
-                evidence,
-                fact.pattern,
-                fact.confidence,
-            )
+            yield replace(fact, article=article.id, evidence=evidence)
 
 
 def _hints(state: _Sentence) -> None:
@@ -581,11 +575,21 @@ def _add(
     objects: list[Mention],
     pattern: str,
     confidence: float,
+    anchor: Token | None = None,
 ) -> None:
+    """Record facts; `anchor` is the verb or noun stating them, which qualifies them."""
+    if not subjects or not objects:
+        return
+    qualifiers = NONE
+    if anchor is not None:
+        qualifiers = qualify(anchor, state.ontology)
+        if not state.ontology.properties[predicate].takes_status:
+            qualifiers = replace(qualifiers, status=None)
     for s in subjects:
         for o in objects:
             conf = confidence * (0.85 if _is_reference(s, state) else 1.0)
-            state.facts.append(Fact(s, predicate, o, "", Evidence("", 0, 0), pattern, conf))
+            fact = Fact(s, predicate, o, "", Evidence("", 0, 0), pattern, conf, qualifiers)
+            state.facts.append(fact)
 
 
 def _is_reference(mention: Mention, state: _Sentence) -> bool:
@@ -656,6 +660,7 @@ def _verb_fact(state: _Sentence, verb: Token, predicate: str, cue: Cue) -> None:
         _unique(objects),
         "verb-passive" if passive else "verb",
         confidence,
+        verb,
     )
 
 
@@ -713,7 +718,7 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
     if cue.inverse:
         subjects, objects = objects, subjects
     confidence = {"noun-owner": 0.85, "noun-described": 0.8, "noun-verb": 0.8}.get(pattern, 0.55)
-    _add(state, predicate, subjects, _unique(objects), pattern, confidence)
+    _add(state, predicate, subjects, _unique(objects), pattern, confidence, noun)
 
 
 def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Mention]:

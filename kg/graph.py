@@ -20,6 +20,7 @@ from rdflib.namespace import DCTERMS, PROV
 from kg.errors import KGError
 from kg.ingest import Article
 from kg.ontology import Ontology
+from kg.qualifiers import Qualifiers
 from kg.resolve import Entity, ResolvedFact
 from kg.vocab import ID, KG, PREFIXES, SCHEMA
 
@@ -104,6 +105,7 @@ def add_facts(graph: Graph, facts: Iterable[ResolvedFact], ontology: Ontology) -
         graph.add((statement, RDF.predicate, prop.iri))
         graph.add((statement, RDF.object, obj))
         graph.add((statement, KG.pattern, Literal(fact.pattern)))
+        _add_qualifiers(graph, statement, fact.qualifiers)
         graph.add((statement, PROV.wasDerivedFrom, sentence))
         _raise_confidence(graph, statement, fact.confidence)
         graph.add((sentence, RDF.type, KG.Sentence))
@@ -111,6 +113,17 @@ def add_facts(graph: Graph, facts: Iterable[ResolvedFact], ontology: Ontology) -
         graph.set((sentence, KG.startOffset, Literal(fact.evidence.start)))
         graph.set((sentence, KG.endOffset, Literal(fact.evidence.end)))
         graph.set((sentence, DCTERMS.isPartOf, article_iri(fact.article)))
+
+
+def _add_qualifiers(graph: Graph, statement: URIRef, qualifiers: Qualifiers) -> None:
+    if qualifiers.status:
+        graph.add((statement, KG.status, Literal(qualifiers.status)))
+    if qualifiers.amount is not None:
+        graph.add((statement, KG.amount, Literal(qualifiers.amount, datatype=XSD.decimal)))
+        if qualifiers.currency:
+            graph.add((statement, KG.currency, Literal(qualifiers.currency)))
+    if qualifiers.date:
+        graph.add((statement, KG.date, Literal(qualifiers.date, datatype=XSD.date)))
 
 
 def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> None:

@@ -156,7 +156,7 @@ def _article(
     if not text:
         raise _Bad("no text left after removing the markup; check the file holds article text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return Article(digest, text, source, _one_line(title), _one_line(url), _iso_date(when))
+    return Article(digest, text, source, _one_line(title), _one_line(url), iso_date(when))
 
 
 def _normalise(text: str) -> str:
@@ -169,7 +169,7 @@ def _one_line(value: str | None) -> str | None:
     return (" ".join(value.split()) or None) if value else None
 
 
-def _iso_date(value: str | None) -> str | None:
+def iso_date(value: str | None) -> str | None:
     """An ISO "YYYY-MM-DD" from ISO, "24 September 2025", "Sep 24, 2025" or RFC 2822 dates."""
     if not value or not value.strip():
         return None

@@ -75,6 +75,7 @@ class Property:
     domain: frozenset[str]
     range: frozenset[str]
     symmetric: bool
+    takes_status: bool  # an event ("acquired") that can be planned or done, not a state
     verbs: tuple[Cue, ...]
     nouns: tuple[Cue, ...]
     titles: tuple[str, ...]
@@ -100,6 +101,8 @@ class Ontology:
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
     common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
+    status_words: dict[str, frozenset[str]]  # "planned" -> {"will", "plan", ...}
+    currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
 
     def class_of_head_noun(self, lemma: str) -> str | None:
         for cls in self.classes.values():
@@ -140,7 +143,18 @@ def load_ontology(path: Path | None = None) -> Ontology:
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),
         example_markers=tuple(sorted(_strings(graph, None, KG.example), key=len, reverse=True)),
         common_words=_common_words(classes.values(), properties.values()),
+        status_words={
+            _local(s): frozenset(_strings(graph, s, KG.statusWord))
+            for s in sorted(set(graph.subjects(KG.statusWord, None)), key=str)
+        },
+        currencies=_currencies(graph),
     )
+
+
+def _currencies(graph: Graph) -> dict[str, str]:
+    """kg:currencySign "$ USD" -> {"$": "USD"}; longer signs first ("us$" before "$")."""
+    pairs = [text.rsplit(" ", 1) for text in _strings(graph, None, KG.currencySign)]
+    return {sign: code.upper() for sign, code in sorted(pairs, key=lambda p: -len(p[0]))}
 
 
 def _common_words(
@@ -208,6 +222,7 @@ def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
             domain=_class_names(graph, graph.value(iri, RDFS.domain), classes),
             range=_class_names(graph, graph.value(iri, RDFS.range), classes),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
+            takes_status=bool(graph.value(iri, KG.takesStatus)),
             verbs=tuple(cues),
             nouns=tuple(nouns),
             titles=tuple(_strings(graph, iri, KG.titleCue)),

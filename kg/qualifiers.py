@@ -1,0 +1,121 @@
+"""What qualifies a fact: its status, the money and the date that belong to it.
+
+A fact found at a cue word ("acquired", "investment") is qualified by the words around that
+cue: modal and intent verbs make it planned ("will launch", "plans to buy"), agreement words
+pending ("agreed to acquire"), announcement verbs announced, a past tense completed; a MONEY
+entity hanging off the cue is its amount ("a $1.3 billion investment", "for $35 billion"),
+and a full DATE entity its date ("on 4 March 2024"). The words come from the ontology.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from spacy.tokens import Span, Token
+
+from kg.ingest import iso_date
+from kg.ontology import Ontology
+
+SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "b": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+}
+NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Qualifiers:
+    status: str | None = None  # planned, pending, announced, completed
+    amount: Decimal | None = None
+    currency: str | None = None  # ISO 4217 code
+    date: str | None = None  # ISO date
+
+
+NONE = Qualifiers()
+
+
+def qualify(anchor: Token, ontology: Ontology) -> Qualifiers:
+    """The status, amount and date of a fact stated at `anchor` (its verb or noun)."""
+    amount, currency = _money(anchor, ontology)
+    return Qualifiers(_status(anchor, ontology), amount, currency, _date(anchor))
+
+
+def _clause(anchor: Token) -> list[Token]:
+    """The anchor and the verbs above it in its sentence, nearest first."""
+    chain, token = [anchor], anchor
+    while token.head.i != token.i and len(chain) < 6:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _status(anchor: Token, ontology: Ontology) -> str | None:
+    words = ontology.status_words
+    for token in _clause(anchor):
+        lemmas = {token.lemma_.lower()} | {
+            c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass", "neg")
+        }
+        for status in ("planned", "pending", "announced", "completed"):
+            if lemmas & words.get(status, frozenset()):
+                return status
+        if token.pos_ == "VERB" and token.tag_ == "VBD":
+            return "completed"
+        if token.pos_ == "VERB" and any(
+            c.lemma_ == "have" and c.dep_ == "aux" for c in token.children
+        ):
+            return "completed"
+    return None
+
+
+def _entity_near(anchor: Token, label: str) -> Span | None:
+    """A `label` entity whose words hang off the anchor (at most three steps down)."""
+    for ent in anchor.doc.ents:
+        if ent.label_ != label:
+            continue
+        token, steps = ent.root, 0
+        while token.i != anchor.i and token.head.i != token.i and steps < 3:
+            token, steps = token.head, steps + 1
+        if token.i == anchor.i:
+            return ent
+    return None
+
+
+def _money(anchor: Token, ontology: Ontology) -> tuple[Decimal | None, str | None]:
+    ent = _entity_near(anchor, "MONEY")
+    return parse_money(ent.text, ontology.currencies) if ent is not None else (None, None)
+
+
+def parse_money(text: str, currencies: dict[str, str]) -> tuple[Decimal | None, str | None]:
+    """ "$1.3 billion" -> (1300000000, "USD"); "€24,900" -> (24900, "EUR")."""
+    lower = text.lower()
+    currency = next((code for mark, code in currencies.items() if mark in lower), None)
+    match = NUMBER.search(lower)
+    if match is None:
+        return None, currency
+    try:
+        value = Decimal(match.group(1).replace(",", ""))
+    except InvalidOperation:
+        return None, currency
+    total = value * SCALES.get(match.group(2) or "", 1)
+    if total == total.to_integral_value():
+        total = total.quantize(Decimal(1))
+    return total, currency
+
+
+def _date(anchor: Token) -> str | None:
+    """A full date said of the anchor or of a verb above it ("..., the company said on 4 May")."""
+    for token in _clause(anchor):
+        ent = _entity_near(token, "DATE")
+        if ent is not None:
+            text = re.sub(r"^(?:on\s+)?[A-Z][a-z]+day,?\s+", "", ent.text)
+            return iso_date(text)
+    return None
