@@ -79,6 +79,12 @@ def main() -> None:
     show_default=True,
     help="Leave out facts less likely than this.",
 )
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Names that are one entity: CSV 'label,alias[,same_as IRI]' or Turtle (skos:altLabel,"
+    " owl:sameAs).",
+)
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
 def build(
     inputs: tuple[str, ...],
@@ -88,6 +94,7 @@ def build(
     model: str | None,
     jobs: int,
     min_confidence: float,
+    aliases: Path | None,
     no_html: bool,
 ) -> None:
     """Build the graph from articles: files, folders, globs or - (stdin).
@@ -102,6 +109,7 @@ def build(
     kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
     cat story.txt | kg build - -o /tmp/story
     """
+    from kg.aliases import load_aliases
     from kg.graph import load_graph, write_turtle
     from kg.nlp import load_model
     from kg.ontology import load_ontology
@@ -111,6 +119,7 @@ def build(
     with _user_errors():
         onto = load_ontology(ontology)
         base = load_graph(into) if into is not None else None
+        groups = load_aliases(aliases) if aliases is not None else ()
         articles, problems = read(inputs, sys.stdin)
         for problem in problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
@@ -121,7 +130,14 @@ def build(
             length=len(articles), label="Reading articles", file=sys.stderr
         ) as bar:
             result = build_graph(
-                articles, onto, nlp, base, jobs, min_confidence, progress=lambda _: bar.update(1)
+                articles,
+                onto,
+                nlp,
+                base,
+                jobs,
+                min_confidence,
+                groups,
+                progress=lambda _: bar.update(1),
             )
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
@@ -252,7 +268,6 @@ def stats(graph: Path, ontology: Path | None) -> None:
         for name, value in rows.items():
             if value and section != "articles":
                 click.echo(f"  {name:<16} {value:>6}")
-
 
 
 for _command in (query_command, export_command, serve_command, push_command, validate_command):

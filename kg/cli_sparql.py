@@ -65,17 +65,39 @@ def _read_query_text(sparql: str | None, query_file: str | None, name: str | Non
 @click.argument("sparql", required=False, metavar="[QUERY]")
 @click.option("-f", "--file", "query_file", metavar="FILE", help="Read the query from FILE.")
 @click.option("-n", "--name", help="Run a shipped named query (see --list).")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Fill the query's $NAME placeholder (repeatable).")
-@click.option("--format", "fmt", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt"]),
-              help="Output format.")
-@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), metavar="SECONDS",
-              help="Stop a query that runs longer than this.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Fill the query's $NAME placeholder (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    default="table",
+    show_default=True,
+    type=click.Choice(["table", "csv", "tsv", "json", "xml", "turtle", "nt"]),
+    help="Output format.",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    metavar="SECONDS",
+    help="Stop a query that runs longer than this.",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
-def query_command(graph: Path | None, sparql: str | None, query_file: str | None,
-                  name: str | None, params: tuple[str, ...], fmt: str, timeout: float | None,
-                  list_only: bool) -> None:
+def query_command(
+    graph: Path | None,
+    sparql: str | None,
+    query_file: str | None,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    timeout: float | None,
+    list_only: bool,
+) -> None:
     from kg import query as q
 
     try:
@@ -121,11 +143,18 @@ Examples:
 
 @click.command("export", help=EXPORT_HELP)
 @click.argument("graph", type=GRAPH_PATH)
-@click.option("--format", "fmt", type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld",
-                                                    "graphml"]),
-              help="Output format (default: from the -o extension).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="File to write ('-' or none: stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["ttl", "nt", "nq", "trig", "jsonld", "graphml"]),
+    help="Output format (default: from the -o extension).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write ('-' or none: stdout).",
+)
 def export_command(graph: Path, fmt: str | None, output: Path | None) -> None:
     from kg.export import export_graph
 
@@ -170,15 +199,32 @@ def _announce(text: str) -> None:
 @click.command("serve", help=SERVE_HELP)
 @click.argument("graph", type=GRAPH_PATH)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
-              help="Port (0: any free port).")
+@click.option(
+    "--port",
+    default=7878,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port (0: any free port).",
+)
 @click.option("--allow-update", is_flag=True, help="Accept SPARQL updates (in memory only).")
-@click.option("--timeout", default=30.0, show_default=True, metavar="SECONDS",
-              type=click.FloatRange(min=0, min_open=True), help="Stop queries after this.")
-@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
-              help="Cut results after this many rows.")
-def serve_command(graph: Path, host: str, port: int, allow_update: bool, timeout: float,
-                  max_rows: int) -> None:
+@click.option(
+    "--timeout",
+    default=30.0,
+    show_default=True,
+    metavar="SECONDS",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Stop queries after this.",
+)
+@click.option(
+    "--max-rows",
+    default=10000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Cut results after this many rows.",
+)
+def serve_command(
+    graph: Path, host: str, port: int, allow_update: bool, timeout: float, max_rows: int
+) -> None:
     from kg.serve import ServeConfig, serve
 
     config = ServeConfig(host, port, allow_update, timeout, max_rows)
@@ -207,16 +253,29 @@ Examples:
 
 @click.command("push", help=PUSH_HELP)
 @click.argument("graph", type=GRAPH_PATH)
-@click.option("--endpoint", required=True, metavar="URL",
-              help="The store's Graph Store Protocol URL.")
-@click.option("--graph", "graph_iri", metavar="IRI", help="Named graph to write (default: the "
-              "default graph).")
-@click.option("--replace/--append", default=True, show_default=True,
-              help="Replace the target graph (PUT) or add to it (POST).")
-@click.option("--timeout", default=300.0, show_default=True, metavar="SECONDS",
-              type=click.FloatRange(min=0, min_open=True), help="Give up after this long.")
-def push_command(graph: Path, endpoint: str, graph_iri: str | None, replace: bool,
-                 timeout: float) -> None:
+@click.option(
+    "--endpoint", required=True, metavar="URL", help="The store's Graph Store Protocol URL."
+)
+@click.option(
+    "--graph", "graph_iri", metavar="IRI", help="Named graph to write (default: the default graph)."
+)
+@click.option(
+    "--replace/--append",
+    default=True,
+    show_default=True,
+    help="Replace the target graph (PUT) or add to it (POST).",
+)
+@click.option(
+    "--timeout",
+    default=300.0,
+    show_default=True,
+    metavar="SECONDS",
+    type=click.FloatRange(min=0, min_open=True),
+    help="Give up after this long.",
+)
+def push_command(
+    graph: Path, endpoint: str, graph_iri: str | None, replace: bool, timeout: float
+) -> None:
     from kg.store import push_graph
 
     try:
@@ -225,8 +284,9 @@ def push_command(graph: Path, endpoint: str, graph_iri: str | None, replace: boo
         raise _fail(err) from None
     verb = "replaced" if replace else "appended to"
     target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
-    click.echo(f"{verb} {target}: {result.triples} triples sent to {endpoint} "
-               f"(HTTP {result.status})")
+    click.echo(
+        f"{verb} {target}: {result.triples} triples sent to {endpoint} (HTTP {result.status})"
+    )
 
 
 # --- validate --------------------------------------------------------------------------------
@@ -248,8 +308,11 @@ Examples:
 
 @click.command("validate", help=VALIDATE_HELP)
 @click.argument("graph", type=GRAPH_PATH)
-@click.option("--shapes", type=click.Path(dir_okay=False, path_type=Path),
-              help="SHACL shapes to use instead of ontology/shapes.ttl.")
+@click.option(
+    "--shapes",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="SHACL shapes to use instead of ontology/shapes.ttl.",
+)
 @click.pass_context
 def validate_command(ctx: click.Context, graph: Path, shapes: Path | None) -> None:
     from kg.validate import format_report, validate_graph

@@ -25,8 +25,14 @@ from kg.errors import KGError
 from kg.query import compact_iri, load_store, prefix_map
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml")
-SUFFIXES = {"ttl": ".ttl", "nt": ".nt", "nq": ".nq", "trig": ".trig", "jsonld": ".jsonld",
-            "graphml": ".graphml"}
+SUFFIXES = {
+    "ttl": ".ttl",
+    "nt": ".nt",
+    "nq": ".nq",
+    "trig": ".trig",
+    "jsonld": ".jsonld",
+    "graphml": ".graphml",
+}
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 KG = prefix_map()["kg"]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -68,16 +74,19 @@ def _pairs(store: ox.Store, sparql: str) -> Iterator[tuple[Node, Node]]:
         yield row[0], row[1]
 
 
-def _article_maps(store: ox.Store) -> tuple[dict[Node, Node], dict[Node, set[Node]],
-                                                dict[tuple[Node, Node, Node], set[Node]]]:
+def _article_maps(
+    store: ox.Store,
+) -> tuple[dict[Node, Node], dict[Node, set[Node]], dict[tuple[Node, Node, Node], set[Node]]]:
     """sentence → article, statement → articles, asserted fact (s, p, o) → articles."""
-    sentences = dict(_pairs(store, "SELECT ?s ?a WHERE { ?s a kg:Sentence ; "
-                                   "dcterms:isPartOf ?a }"))
+    sentences = dict(_pairs(store, "SELECT ?s ?a WHERE { ?s a kg:Sentence ; dcterms:isPartOf ?a }"))
     statements: dict[Node, set[Node]] = defaultdict(set)
     facts: dict[tuple[Node, Node, Node], set[Node]] = defaultdict(set)
-    rows = store.query("SELECT ?st ?s ?p ?o ?a WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
-                       "rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?e . "
-                       "?e dcterms:isPartOf ?a }", prefixes=prefix_map())
+    rows = store.query(
+        "SELECT ?st ?s ?p ?o ?a WHERE { ?st a rdf:Statement ; rdf:subject ?s ; "
+        "rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?e . "
+        "?e dcterms:isPartOf ?a }",
+        prefixes=prefix_map(),
+    )
     assert isinstance(rows, ox.QuerySolutions)
     for st, s, p, o, article in rows:
         statements[st].add(article)
@@ -177,15 +186,22 @@ def write_graphml(store: ox.Store, out: IO[bytes]) -> None:
     entities = store.query(ENTITIES, prefixes=prefix_map())
     assert isinstance(entities, ox.QuerySolutions)
     for e, cls, label in entities:
-        graph.add_node(e.value, label=label.value if label else compact_iri(e.value),
-                       **{"class": cls.value[len(KG):]}, iri=e.value)
+        graph.add_node(
+            e.value,
+            label=label.value if label else compact_iri(e.value),
+            **{"class": cls.value[len(KG) :]},
+            iri=e.value,
+        )
     edges = store.query(EDGES, prefixes=prefix_map())
     assert isinstance(edges, ox.QuerySolutions)
     for s, p, o, confidence, sources in edges:
         if s.value in graph and o.value in graph:
-            name = p.value[len(KG):]
-            attrs: dict[str, object] = {"predicate": name, "label": name,
-                                        "sources": int(sources.value)}
+            name = p.value[len(KG) :]
+            attrs: dict[str, object] = {
+                "predicate": name,
+                "label": name,
+                "sources": int(sources.value),
+            }
             if confidence is not None:
                 attrs["confidence"] = float(confidence.value)
             graph.add_edge(s.value, o.value, key=name, **attrs)

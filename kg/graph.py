@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import KGError
@@ -80,6 +80,8 @@ def add_entities(graph: Graph, entities: Iterable[Entity], ontology: Ontology) -
                 if (node, RDFS.label, Literal(name)) not in graph:
                     graph.add((node, SKOS.altLabel, Literal(name)))
             continue
+        for other in entity.same_as:
+            graph.add((node, OWL.sameAs, URIRef(other)))
         graph.add((node, RDF.type, ontology.classes[entity.cls].iri))
         graph.add((node, RDFS.label, Literal(entity.label)))
         graph.add((node, SKOS.prefLabel, Literal(entity.label)))

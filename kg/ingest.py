@@ -77,8 +77,10 @@ def _expand(given: str) -> list[str]:
 def _folder(folder: str) -> list[str]:
     root = Path(folder)
     found = (
-        p for p in root.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUFFIXES
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in SUFFIXES
         and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     return [str(p) for p in sorted(found)]
@@ -149,7 +151,10 @@ def _read_stdin(stdin: TextIO) -> str:
 
 
 def _article(
-    text: str, source: str, title: str | None = None, url: str | None = None,
+    text: str,
+    source: str,
+    title: str | None = None,
+    url: str | None = None,
     when: str | None = None,
 ) -> Article:
     text = _normalise(text)
@@ -272,7 +277,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and value.strip():
             meta[key.strip().lower()] = value.strip().strip("'\"")
-    return meta, "\n".join(lines[end + 1:])
+    return meta, "\n".join(lines[end + 1 :])
 
 
 def _md_blocks(body: str) -> tuple[list[str], str | None]:
@@ -332,12 +337,50 @@ def _md_inline(block: str) -> str:
 # ---------------------------------------------------------------- HTML
 
 _SKIP = {
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "figure",
-    "figcaption", "svg", "template", "iframe", "button", "select", "textarea", "title",
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "figure",
+    "figcaption",
+    "svg",
+    "template",
+    "iframe",
+    "button",
+    "select",
+    "textarea",
+    "title",
 }
 _BLOCK = {
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "div", "br",
-    "hr", "tr", "table", "section", "article", "main", "blockquote", "pre", "body", "caption",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "div",
+    "br",
+    "hr",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "pre",
+    "body",
+    "caption",
 }
 
 
@@ -424,5 +467,9 @@ def _html(text: str, source: str) -> Article:
 
 
 _READERS = {
-    ".txt": _plain, ".md": _markdown, ".markdown": _markdown, ".html": _html, ".htm": _html,
+    ".txt": _plain,
+    ".md": _markdown,
+    ".markdown": _markdown,
+    ".html": _html,
+    ".htm": _html,
 }

@@ -9,6 +9,7 @@ from typing import TextIO
 from rdflib import Graph
 from spacy.language import Language
 
+from kg.aliases import AliasGroup
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
 from kg.ingest import Article, Problem, read_articles
@@ -44,6 +45,7 @@ def build(
     into: Graph | None = None,
     jobs: int = 1,
     min_confidence: float = 0.0,
+    aliases: Sequence[AliasGroup] = (),
     progress: Callable[[Article], None] | None = None,
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`."""
@@ -53,7 +55,7 @@ def build(
         if progress is not None:
             progress(parsed.article)
     graph = into if into is not None else new_graph()
-    resolution = resolve(facts, ontology, known_entities(graph, ontology))
+    resolution = resolve(facts, ontology, known_entities(graph, ontology), aliases)
     add_articles(graph, articles)
     add_entities(graph, resolution.entities, ontology)
     add_facts(graph, resolution.facts, ontology)

@@ -34,8 +34,19 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 NUMERIC_TYPES = frozenset(
-    XSD + t for t in ("integer", "decimal", "double", "float", "int", "long", "short",
-                      "nonNegativeInteger", "positiveInteger", "unsignedInt")
+    XSD + t
+    for t in (
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "int",
+        "long",
+        "short",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "unsignedInt",
+    )
 )
 TABLE_CELL_MAX = 80
 
@@ -54,8 +65,18 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt")
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
-UPDATE_KEYWORDS = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY",
-                   "WITH")
+UPDATE_KEYWORDS = (
+    "INSERT",
+    "DELETE",
+    "LOAD",
+    "CLEAR",
+    "DROP",
+    "CREATE",
+    "ADD",
+    "MOVE",
+    "COPY",
+    "WITH",
+)
 
 
 class QueryTimeout(KGError):
@@ -193,8 +214,10 @@ def _is_update(sparql: str) -> bool:
 def check_syntax(sparql: str) -> None:
     """Parse `sparql` without running it on data; raise KGError with line/column when bad."""
     if _is_update(sparql):
-        raise KGError("this is a SPARQL update; kg query runs read-only queries "
-                      "(SELECT, ASK, CONSTRUCT, DESCRIBE)")
+        raise KGError(
+            "this is a SPARQL update; kg query runs read-only queries "
+            "(SELECT, ASK, CONSTRUCT, DESCRIBE)"
+        )
     try:
         ox.Store().query(sparql, prefixes=prefix_map())
     except SyntaxError as err:
@@ -234,8 +257,7 @@ def _collect_solutions(solutions: ox.QuerySolutions, max_rows: int | None) -> Qu
         if max_rows is not None and len(rows) >= max_rows:
             truncated = True
             break
-        rows.append(tuple(None if solution[v] is None else to_term(solution[v])
-                          for v in variables))
+        rows.append(tuple(None if solution[v] is None else to_term(solution[v]) for v in variables))
     return QueryResult("select", variables, tuple(rows), truncated=truncated)
 
 
@@ -250,8 +272,9 @@ def _collect_triples(triples: Iterable[ox.Triple], max_rows: int | None) -> Quer
     return QueryResult("graph", triples=tuple(out), truncated=truncated)
 
 
-def execute(store: ox.Store, sparql: str, max_rows: int | None = None,
-            **options: object) -> QueryResult:
+def execute(
+    store: ox.Store, sparql: str, max_rows: int | None = None, **options: object
+) -> QueryResult:
     """Run a read-only query on a loaded store (no timeout). `options` go to Store.query."""
     check_syntax(sparql)
     try:
@@ -265,8 +288,12 @@ def execute(store: ox.Store, sparql: str, max_rows: int | None = None,
         raise KGError(f"query failed: {err}") from None
 
 
-def run_query(graph: str | Path | ox.Store, sparql: str, timeout: float | None = None,
-              max_rows: int | None = None) -> QueryResult:
+def run_query(
+    graph: str | Path | ox.Store,
+    sparql: str,
+    timeout: float | None = None,
+    max_rows: int | None = None,
+) -> QueryResult:
     """Run `sparql` on a graph file (or a loaded store); stop after `timeout` seconds."""
     check_syntax(sparql)
     store = graph if isinstance(graph, ox.Store) else load_store(graph)
@@ -307,8 +334,9 @@ def _child(fn: Callable[[], object], write_fd: int) -> None:
         out.write(payload)
 
 
-def _call_in_fork(fn: Callable[[], T], timeout: float,
-                  fork_lock: threading.Lock | None = None) -> T:
+def _call_in_fork(
+    fn: Callable[[], T], timeout: float, fork_lock: threading.Lock | None = None
+) -> T:
     read_fd, write_fd = os.pipe()
     if fork_lock is None:
         pid = os.fork()
@@ -360,8 +388,9 @@ def _call_in_thread(fn: Callable[[], T], timeout: float) -> T:
     return value  # type: ignore[return-value]
 
 
-def call_with_timeout(fn: Callable[[], T], timeout: float | None,
-                      fork_lock: threading.Lock | None = None) -> T:
+def call_with_timeout(
+    fn: Callable[[], T], timeout: float | None, fork_lock: threading.Lock | None = None
+) -> T:
     """Call `fn` and return its (picklable) value, stopping it after `timeout` seconds.
 
     On POSIX it runs in a forked child that is killed at the deadline, so a runaway query
@@ -385,8 +414,13 @@ _TOKENS = re.compile(
 )
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?")
 _PREFIXED = re.compile(r"([A-Za-z][\w.-]*)?:([\w.-]*)")
-NAME_PROPERTIES = ("rdfs:label", "skos:prefLabel", "skos:altLabel", "dcterms:title",
-                   "dcterms:source")
+NAME_PROPERTIES = (
+    "rdfs:label",
+    "skos:prefLabel",
+    "skos:altLabel",
+    "dcterms:title",
+    "dcterms:source",
+)
 
 
 def placeholders(sparql: str) -> list[str]:
@@ -414,8 +448,10 @@ def _string_literal(text: str) -> str:
 
 
 def _find_by_name(store: ox.Store, name: str) -> list[str]:
-    query = ("SELECT DISTINCT ?e WHERE { ?e " + "|".join(NAME_PROPERTIES) + " ?n . "
-             f"FILTER(LCASE(STR(?n)) = LCASE({_string_literal(name)})) }} ORDER BY ?e")
+    query = (
+        "SELECT DISTINCT ?e WHERE { ?e " + "|".join(NAME_PROPERTIES) + " ?n . "
+        f"FILTER(LCASE(STR(?n)) = LCASE({_string_literal(name)})) }} ORDER BY ?e"
+    )
     return [row[0].value for row in execute(store, query).rows if row[0] is not None]
 
 
@@ -438,11 +474,16 @@ def param_term(value: str, store: ox.Store | None) -> str:
         raise KGError(f"cannot resolve the name {value!r} without a graph")
     found = _find_by_name(store, value)
     if not found:
-        raise KGError(f"no node in the graph is named {value!r} (label, title or source); "
-                      "give an IRI such as id:acme or a quoted string '\"text\"'")
+        raise KGError(
+            f"no node in the graph is named {value!r} (label, title or source); "
+            "give an IRI such as id:acme or a quoted string '\"text\"'"
+        )
     if len(found) > 1:
-        raise KGError(f"{value!r} names {len(found)} nodes: " + ", ".join(found[:5])
-                      + "; give the IRI instead")
+        raise KGError(
+            f"{value!r} names {len(found)} nodes: "
+            + ", ".join(found[:5])
+            + "; give the IRI instead"
+        )
     return f"<{found[0]}>"
 
 
@@ -458,8 +499,9 @@ def parse_params(pairs: Sequence[str]) -> dict[str, str]:
     return params
 
 
-def bind_params(sparql: str, params: dict[str, str], store: ox.Store | None,
-                required: Sequence[str] = ()) -> str:
+def bind_params(
+    sparql: str, params: dict[str, str], store: ox.Store | None, required: Sequence[str] = ()
+) -> str:
     """Substitute `params` into the query's `$name` placeholders; unknown or missing
     required parameters are errors. Placeholders left unbound stay variables."""
     names = placeholders(sparql)
@@ -553,7 +595,7 @@ def compact_iri(iri: str) -> str:
         if iri.startswith(ns) and len(ns) > len(prefix_map().get(best, "")):
             best = name
     if best:
-        local = iri[len(prefix_map()[best]):]
+        local = iri[len(prefix_map()[best]) :]
         if re.fullmatch(r"[\w-]([\w.-]*[\w-])?|", local):
             return f"{best}:{local}"
     return f"<{iri}>"
@@ -580,8 +622,10 @@ def format_table(result: QueryResult) -> str:
     header = [f"?{v}" for v in result.variables]
     body = [[_cell(compact(t)) for t in row] for row in result.rows]
     widths = [max([len(h), *(len(r[i]) for r in body)]) for i, h in enumerate(header)]
-    lines = ["  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
-             for cells in [header, ["-" * w for w in widths], *body]]
+    lines = [
+        "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+        for cells in [header, ["-" * w for w in widths], *body]
+    ]
     count = len(result.rows)
     note = " (truncated)" if result.truncated else ""
     lines.append(f"({count} row{'s' if count != 1 else ''}{note})")
@@ -612,8 +656,9 @@ def format_csv(result: QueryResult) -> str:
     writer = csv.writer(out)
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if t is None else (f"_:{t.value}" if t.kind == "bnode" else t.value)
-                         for t in row])
+        writer.writerow(
+            ["" if t is None else (f"_:{t.value}" if t.kind == "bnode" else t.value) for t in row]
+        )
     return out.getvalue()
 
 
@@ -640,8 +685,10 @@ def format_json(result: QueryResult) -> str:
     """SPARQL 1.1 Query Results JSON."""
     if result.kind == "ask":
         return json.dumps({"head": {}, "boolean": result.boolean}) + "\n"
-    bindings = [{v: json_term(t) for v, t in zip(result.variables, row, strict=True)
-                 if t is not None} for row in result.rows]
+    bindings = [
+        {v: json_term(t) for v, t in zip(result.variables, row, strict=True) if t is not None}
+        for row in result.rows
+    ]
     doc = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
 
@@ -662,15 +709,17 @@ def _xml_term(term: Term) -> str:
 def format_xml(result: QueryResult) -> str:
     """SPARQL Query Results XML."""
     out = ['<?xml version="1.0"?>', '<sparql xmlns="http://www.w3.org/2005/sparql-results#">']
-    out.append("<head>" + "".join(f'<variable name="{v}"/>' for v in result.variables)
-               + "</head>")
+    out.append("<head>" + "".join(f'<variable name="{v}"/>' for v in result.variables) + "</head>")
     if result.kind == "ask":
         out.append(f"<boolean>{'true' if result.boolean else 'false'}</boolean>")
     else:
         out.append("<results>")
         for row in result.rows:
-            cells = "".join(f'<binding name="{v}">{_xml_term(t)}</binding>'
-                            for v, t in zip(result.variables, row, strict=True) if t is not None)
+            cells = "".join(
+                f'<binding name="{v}">{_xml_term(t)}</binding>'
+                for v, t in zip(result.variables, row, strict=True)
+                if t is not None
+            )
             out.append(f"<result>{cells}</result>")
         out.append("</results>")
     out.append("</sparql>")
@@ -679,8 +728,10 @@ def format_xml(result: QueryResult) -> str:
 
 def format_graph(result: QueryResult, fmt: str) -> str:
     """Triples as Turtle (with the standard prefixes) or N-Triples."""
-    triples = [ox.Triple(to_node(s), to_node(p), to_node(o))  # type: ignore[arg-type]
-               for s, p, o in result.triples]
+    triples = [
+        ox.Triple(to_node(s), to_node(p), to_node(o))  # type: ignore[arg-type]
+        for s, p, o in result.triples
+    ]
     rdf = ox.RdfFormat.TURTLE if fmt == "turtle" else ox.RdfFormat.N_TRIPLES
     data = ox.serialize(triples, format=rdf, prefixes=prefix_map() if fmt == "turtle" else None)
     return (data or b"").decode("utf-8")
@@ -694,16 +745,22 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         if fmt == "table":
             fmt = "turtle"
         if fmt not in GRAPH_FORMATS:
-            raise KGError(f"CONSTRUCT/DESCRIBE return triples: use --format turtle or nt, "
-                          f"not {fmt}")
+            raise KGError(
+                f"CONSTRUCT/DESCRIBE return triples: use --format turtle or nt, not {fmt}"
+            )
         return format_graph(result, fmt)
     if fmt in GRAPH_FORMATS:
-        raise KGError(f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT and ASK take "
-                      + ", ".join(SELECT_FORMATS))
+        raise KGError(
+            f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT and ASK take "
+            + ", ".join(SELECT_FORMATS)
+        )
     if result.kind == "ask" and fmt in ("table", "csv", "tsv"):
         return ("true" if result.boolean else "false") + "\n"
     renderers: dict[str, Callable[[QueryResult], str]] = {
-        "table": format_table, "csv": format_csv, "tsv": format_tsv, "json": format_json,
+        "table": format_table,
+        "csv": format_csv,
+        "tsv": format_tsv,
+        "json": format_json,
         "xml": format_xml,
     }
     return renderers[fmt](result)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kg.aliases import AliasGroup
 from kg.extract import Fact, Mention
 from kg.names import clean_name, key_of, normalise
 from kg.ontology import Ontology
@@ -29,6 +30,7 @@ class Entity:
     names: tuple[str, ...]  # every surface name, sorted
     cls: str  # ontology class name
     iri: str | None = None  # set for entities that already exist in a graph being merged into
+    same_as: tuple[str, ...] = ()  # the same entity elsewhere, from the user's alias file
 
 
 @dataclass(frozen=True)
@@ -68,14 +70,34 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def resolve(facts: Iterable[Fact], ontology: Ontology, known: Sequence[Entity] = ()) -> Resolution:
-    """Entities and checked facts, the same whatever the order of `facts`."""
+def resolve(
+    facts: Iterable[Fact],
+    ontology: Ontology,
+    known: Sequence[Entity] = (),
+    aliases: Sequence[AliasGroup] = (),
+) -> Resolution:
+    """Entities and checked facts, the same whatever the order of `facts`.
+
+    `known` entities (from a graph being merged into) keep their IRIs and labels; `aliases`
+    (the user's alias file) join names, set preferred labels and add owl:sameAs links.
+    """
     facts = sorted(facts, key=_fact_order)
     suffixes = ontology.corporate_suffixes
     mentions = [m for f in facts for m in (f.subject, f.object)]
     groups = _group_names(mentions, known, suffixes)
+    for group in aliases:
+        for name in group.names:
+            groups.union(key_of(group.label, suffixes), key_of(name, suffixes))
     votes = _class_votes(facts, ontology, groups, suffixes)
     entities = _entities(mentions, groups, votes, known, suffixes)
+    for group in aliases:
+        found = entities.get(groups.find(key_of(group.label, suffixes)))
+        if found is not None and found.iri is None:
+            names = tuple(sorted(set(found.names) | {group.label}))
+            same_as = tuple(sorted(set(found.same_as) | group.same_as))
+            key = key_of(group.label, suffixes) or normalise(group.label)
+            updated = replace(found, key=key, label=group.label, names=names, same_as=same_as)
+            entities = {k: updated if e is found else e for k, e in entities.items()}
     kept, dropped = [], []
     for fact in facts:
         subject = entities[groups.find(key_of(fact.subject.text, suffixes))]

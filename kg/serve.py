@@ -45,8 +45,11 @@ GRAPH_TYPES = {
     "application/rdf+xml": "rdfxml",
     "application/ld+json": "jsonld",
 }
-DEFAULT_TYPE = {"select": "application/sparql-results+json", "ask":
-                "application/sparql-results+json", "graph": "text/turtle"}
+DEFAULT_TYPE = {
+    "select": "application/sparql-results+json",
+    "ask": "application/sparql-results+json",
+    "graph": "text/turtle",
+}
 
 
 @dataclass(frozen=True)
@@ -117,8 +120,10 @@ def render(result: q.QueryResult, media: str) -> bytes:
     fmt = GRAPH_TYPES[media]
     if fmt in ("turtle", "nt"):
         return q.format_result(result, fmt).encode("utf-8")
-    triples = [ox.Triple(q.to_node(s), q.to_node(p), q.to_node(o))  # type: ignore[arg-type]
-               for s, p, o in result.triples]
+    triples = [
+        ox.Triple(q.to_node(s), q.to_node(p), q.to_node(o))  # type: ignore[arg-type]
+        for s, p, o in result.triples
+    ]
     rdf = ox.RdfFormat.RDF_XML if fmt == "rdfxml" else ox.RdfFormat.JSON_LD
     return ox.serialize(triples, format=rdf) or b""
 
@@ -166,31 +171,40 @@ class Endpoint:
             with self.workers:
                 result = q.call_with_timeout(work, self.config.timeout, self.fork_lock)
         except q.QueryTimeout:
-            return text_reply(HTTPStatus.SERVICE_UNAVAILABLE,
-                              f"query ran longer than {self.config.timeout:g} s "
-                              "(the server's --timeout); add LIMIT or filters")
+            return text_reply(
+                HTTPStatus.SERVICE_UNAVAILABLE,
+                f"query ran longer than {self.config.timeout:g} s "
+                "(the server's --timeout); add LIMIT or filters",
+            )
         except KGError as err:
             return text_reply(HTTPStatus.BAD_REQUEST, str(err))
         media = negotiate(accept, result.kind)
         if media is None:
             offered = GRAPH_TYPES if result.kind == "graph" else SELECT_TYPES
-            return text_reply(HTTPStatus.NOT_ACCEPTABLE,
-                              f"cannot answer as {accept}; offered: " + ", ".join(offered))
-        headers = (("X-KG-Truncated", f"max-rows={self.config.max_rows}"),) \
-            if result.truncated else ()
+            return text_reply(
+                HTTPStatus.NOT_ACCEPTABLE,
+                f"cannot answer as {accept}; offered: " + ", ".join(offered),
+            )
+        headers = (
+            (("X-KG-Truncated", f"max-rows={self.config.max_rows}"),) if result.truncated else ()
+        )
         charset = "; charset=utf-8"
         return Reply(HTTPStatus.OK, render(result, media), media + charset, headers)
 
     def run_update(self, request: Request) -> Reply:
         if not self.config.allow_update:
-            return text_reply(HTTPStatus.FORBIDDEN, "this endpoint is read-only; start kg "
-                              "serve with --allow-update to accept SPARQL updates")
+            return text_reply(
+                HTTPStatus.FORBIDDEN,
+                "this endpoint is read-only; start kg "
+                "serve with --allow-update to accept SPARQL updates",
+            )
         try:
             with self.fork_lock:
                 self.store.update(request.update or "", prefixes=q.prefix_map())
         except SyntaxError as err:
-            return text_reply(HTTPStatus.BAD_REQUEST,
-                              q.syntax_error_message(request.update or "", str(err)))
+            return text_reply(
+                HTTPStatus.BAD_REQUEST, q.syntax_error_message(request.update or "", str(err))
+            )
         except (OSError, ValueError) as err:
             return text_reply(HTTPStatus.BAD_REQUEST, f"update failed: {err}")
         return Reply(HTTPStatus.NO_CONTENT, b"")
@@ -199,8 +213,11 @@ class Endpoint:
         if request.update is not None:
             return self.run_update(request)
         if request.query is None:
-            return text_reply(HTTPStatus.BAD_REQUEST, "give a SPARQL query as ?query=… or "
-                              "POST it (application/sparql-query or a query= form field)")
+            return text_reply(
+                HTTPStatus.BAD_REQUEST,
+                "give a SPARQL query as ?query=… or "
+                "POST it (application/sparql-query or a query= form field)",
+            )
         return self.run_query(request, accept)
 
 
@@ -209,14 +226,16 @@ def _first(params: dict[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
-def request_from(params: dict[str, list[str]], body_query: str | None = None,
-                 body_update: str | None = None) -> Request:
+def request_from(
+    params: dict[str, list[str]], body_query: str | None = None, body_update: str | None = None
+) -> Request:
     """A protocol Request from URL/form parameters and an optional raw body."""
     return Request(
         query=body_query if body_query is not None else _first(params, "query"),
         update=body_update if body_update is not None else _first(params, "update"),
-        default_graphs=tuple(params.get("default-graph-uri", []) + params.get("using-graph-uri",
-                                                                               [])),
+        default_graphs=tuple(
+            params.get("default-graph-uri", []) + params.get("using-graph-uri", [])
+        ),
         named_graphs=tuple(params.get("named-graph-uri", [])),
     )
 
@@ -242,8 +261,11 @@ class Handler(BaseHTTPRequestHandler):
     def _route(self) -> tuple[str, dict[str, list[str]]] | None:
         url = urlsplit(self.path)
         if url.path not in PATHS:
-            self._send(text_reply(HTTPStatus.NOT_FOUND, f"no such path {url.path}; the "
-                                  "SPARQL endpoint is /sparql"))
+            self._send(
+                text_reply(
+                    HTTPStatus.NOT_FOUND, f"no such path {url.path}; the SPARQL endpoint is /sparql"
+                )
+            )
             return None
         return url.path, parse_qs(url.query, keep_blank_values=True)
 
@@ -294,9 +316,14 @@ class Handler(BaseHTTPRequestHandler):
         elif ctype == "application/sparql-update":
             request = request_from(params, body_update=body)
         else:
-            self._send(text_reply(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "POST a form "
-                                  "(application/x-www-form-urlencoded), "
-                                  "application/sparql-query or application/sparql-update"))
+            self._send(
+                text_reply(
+                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "POST a form "
+                    "(application/x-www-form-urlencoded), "
+                    "application/sparql-query or application/sparql-update",
+                )
+            )
             return
         self._send(self.server.endpoint.answer(request, self.headers["Accept"]))
 
@@ -319,9 +346,11 @@ class SparqlHTTPServer(ThreadingHTTPServer):
     def banner(self) -> str:
         config = self.endpoint.config
         mode = "read-write (updates allowed)" if config.allow_update else "read-only"
-        return (f"kg SPARQL endpoint for {self.graph} at {self.url}: {mode}, timeout "
-                f"{config.timeout:g} s, at most {config.max_rows} rows per result\n"
-                f"query: GET {self.url}?query=… or POST application/sparql-query")
+        return (
+            f"kg SPARQL endpoint for {self.graph} at {self.url}: {mode}, timeout "
+            f"{config.timeout:g} s, at most {config.max_rows} rows per result\n"
+            f"query: GET {self.url}?query=… or POST application/sparql-query"
+        )
 
 
 def make_server(graph: str | Path, config: ServeConfig) -> SparqlHTTPServer:
@@ -332,17 +361,18 @@ def make_server(graph: str | Path, config: ServeConfig) -> SparqlHTTPServer:
     try:
         return SparqlHTTPServer((config.host, config.port), Endpoint(store, config), str(graph))
     except OSError as err:
-        raise KGError(f"cannot listen on {config.host}:{config.port}: {err.strerror} "
-                      "(choose another --port)") from None
+        raise KGError(
+            f"cannot listen on {config.host}:{config.port}: {err.strerror} (choose another --port)"
+        ) from None
 
 
-def serve(graph: str | Path, config: ServeConfig,
-          announce: Callable[[str], None] = print) -> None:
+def serve(graph: str | Path, config: ServeConfig, announce: Callable[[str], None] = print) -> None:
     """Serve `graph` until interrupted."""
     server = make_server(graph, config)
     if config.host not in ("127.0.0.1", "localhost", "::1"):
-        print(f"warning: listening on {config.host}: reachable from other machines",
-              file=sys.stderr)
+        print(
+            f"warning: listening on {config.host}: reachable from other machines", file=sys.stderr
+        )
     announce(server.banner())
     try:
         server.serve_forever()

@@ -39,8 +39,10 @@ class PushResult:
 def target_url(endpoint: str, graph: str | None) -> str:
     """The Graph Store URL for a named graph, or for the default graph."""
     if not re.match(r"https?://", endpoint):
-        raise KGError(f"--endpoint {endpoint!r}: give an http(s):// URL of the store's Graph "
-                      "Store endpoint (Oxigraph: …/store, Virtuoso: …/sparql-graph-crud)")
+        raise KGError(
+            f"--endpoint {endpoint!r}: give an http(s):// URL of the store's Graph "
+            "Store endpoint (Oxigraph: …/store, Virtuoso: …/sparql-graph-crud)"
+        )
     sep = "&" if "?" in endpoint else "?"
     return f"{endpoint}{sep}graph={quote(graph, safe='')}" if graph else f"{endpoint}{sep}default"
 
@@ -56,23 +58,34 @@ def store_message(body: bytes) -> str:
 
 def _send(url: str, method: str, body: Path, size: int, timeout: float) -> int:
     with body.open("rb") as data:
-        request = urllib.request.Request(url, data=data, method=method, headers={
-            "Content-Type": CONTENT_TYPE, "Content-Length": str(size)})
+        request = urllib.request.Request(
+            url,
+            data=data,
+            method=method,
+            headers={"Content-Type": CONTENT_TYPE, "Content-Length": str(size)},
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 return int(response.status)
         except urllib.error.HTTPError as err:
             message = store_message(err.read())
-            raise KGError(f"the store refused the graph: HTTP {err.code} {err.reason} from "
-                          f"{method} {url}" + (f": {message}" if message else "")) from None
+            raise KGError(
+                f"the store refused the graph: HTTP {err.code} {err.reason} from "
+                f"{method} {url}" + (f": {message}" if message else "")
+            ) from None
         except urllib.error.URLError as err:
             raise KGError(f"cannot reach the store at {url}: {err.reason}") from None
         except TimeoutError:
             raise KGError(f"the store at {url} did not answer within {timeout:g} s") from None
 
 
-def push_graph(graph: str | Path, endpoint: str, graph_iri: str | None = None,
-               replace: bool = True, timeout: float = 300.0) -> PushResult:
+def push_graph(
+    graph: str | Path,
+    endpoint: str,
+    graph_iri: str | None = None,
+    replace: bool = True,
+    timeout: float = 300.0,
+) -> PushResult:
     """PUT (replace) or POST (append) the graph file's triples to a Graph Store endpoint."""
     url = target_url(endpoint, graph_iri)
     store = load_store(graph)

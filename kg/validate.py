@@ -80,14 +80,16 @@ def _violations(results: rdflib.Graph, data: rdflib.Graph) -> list[Violation]:
     for result in results.subjects(rdflib.RDF.type, SH.ValidationResult):
         focus = results.value(result, SH.focusNode)
         severity = results.value(result, SH.resultSeverity)
-        found.append(Violation(
-            focus=_show(focus),
-            label=_label(data, focus),
-            path=_show_path(results, results.value(result, SH.resultPath)),
-            message=str(results.value(result, SH.resultMessage) or "violates a shape"),
-            value=_show(results.value(result, SH.value)),
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-        ))
+        found.append(
+            Violation(
+                focus=_show(focus),
+                label=_label(data, focus),
+                path=_show_path(results, results.value(result, SH.resultPath)),
+                message=str(results.value(result, SH.resultMessage) or "violates a shape"),
+                value=_show(results.value(result, SH.value)),
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+            )
+        )
     unique = set(found)  # one line per distinct problem, however many constraints found it
     return sorted(unique, key=lambda v: (v.label.lower(), v.focus, v.path, v.message))
 
@@ -104,8 +106,9 @@ def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> Repor
     except Exception as err:  # noqa: BLE001 - rdflib raises many kinds
         raise KGError(f"{shapes}: not valid Turtle: {err}") from None
     data = _rdflib_graph(Path(graph))
-    conforms, results, _ = pyshacl.validate(data, shacl_graph=shapes_graph, inference="none",
-                                            advanced=True)
+    conforms, results, _ = pyshacl.validate(
+        data, shacl_graph=shapes_graph, inference="none", advanced=True
+    )
     assert isinstance(results, rdflib.Graph)
     return Report(bool(conforms), tuple(_violations(results, data)), len(data))
 
@@ -123,6 +126,8 @@ def format_report(report: Report, graph: str | Path) -> str:
     else:
         count = len(report.violations)
         nodes = len({v.focus for v in report.violations})
-        lines.append(f"{graph}: does not conform: {count} violation{'s' * (count != 1)} on "
-                     f"{nodes} node{'s' * (nodes != 1)}")
+        lines.append(
+            f"{graph}: does not conform: {count} violation{'s' * (count != 1)} on "
+            f"{nodes} node{'s' * (nodes != 1)}"
+        )
     return "\n".join(lines) + "\n"
