@@ -8,7 +8,7 @@ comes from the ontology. A fact may be proposed for several properties when a cu
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.ingest import Article
 from kg.names import key_of
-from kg.nlp import ParsedArticle
+from kg.nlp import Paragraph, ParsedArticle
 from kg.ontology import Cue, Ontology
 from kg.qualifiers import NONE, Qualifiers, qualify
 
@@ -87,9 +87,10 @@ class _Focus:
 
     suffixes: frozenset[str]
     person: Mention | None = None
-    counts: Counter[str] = field(default_factory=Counter)
+    counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     latest: dict[str, Mention] = field(default_factory=dict)
     recent: set[str] = field(default_factory=set)
+    recency: float = 3.0  # the bonus of the latest sentence's organisations
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
 
     @property
@@ -97,21 +98,22 @@ class _Focus:
         keys = [k for k in self.counts if self.kinds.get(k, "Organization") == "Organization"]
         if not keys:
             return None
-        best = max(keys, key=lambda k: (self.counts[k] + 3 * (k in self.recent), k))
+        best = max(keys, key=lambda k: (self.counts[k] + self.recency * (k in self.recent), k))
         return self.latest[best]
 
     def key(self, mention: Mention) -> str:
         return key_of(mention.text, self.suffixes)
 
-    def saw(self, mentions: list[Mention]) -> None:
-        if not mentions:
-            return
-        self.recent = set()
-        for mention in mentions:
-            key = self.key(mention)
-            self.counts[key] += 1
-            self.latest[key] = mention
-            self.recent.add(key)
+    def saw(self, subjects: list[Mention], others: list[Mention]) -> None:
+        """A sentence named these organisations; its subjects, if any, are the most recent."""
+        for weight, mentions in ((1.0, subjects), (0.5, others)):
+            for mention in mentions:
+                key = self.key(mention)
+                self.counts[key] += weight
+                self.latest[key] = mention
+        if subjects or others:
+            self.recent = {self.key(m) for m in (subjects or others)}
+            self.recency = 3.0 if subjects else 1.0
 
     def learn(self, mention: Mention, classes: frozenset[str]) -> None:
         if mention.hint:
@@ -136,10 +138,10 @@ class _Sentence:
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     focus = _Focus(ontology.corporate_suffixes)
-    for paragraph in parsed.paragraphs:
-        if _is_headline(paragraph.doc):
-            continue
-        names = _names(paragraph.doc, ontology)
+    body = [p for p in parsed.paragraphs if not _is_headline(p.doc)]
+    known = _article_words(body, ontology)
+    for paragraph in body:
+        names = _names(paragraph.doc, ontology, known)
         for sent in paragraph.doc.sents:
             state = _Sentence(sent, paragraph.offset, names, {}, ontology, focus)
             yield from _sentence_facts(state, parsed.article)
@@ -154,8 +156,20 @@ def _is_headline(doc: Doc) -> bool:
 # ---------------------------------------------------------------- names
 
 
-def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
-    """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms."""
+def _article_words(paragraphs: list[Paragraph], ontology: Ontology) -> frozenset[str]:
+    """Words that begin a name somewhere in the article ("Pellwood" of "Pellwood Data"), so
+    the same word is a name wherever it stands, even where the tagger calls it a noun."""
+    words = set()
+    for paragraph in paragraphs:
+        for span in set(_names(paragraph.doc, ontology, frozenset()).values()):
+            if span[0].text[:1].isupper() and span[0].text.lower() not in ontology.common_words:
+                words.add(span[0].text)
+    return frozenset(words)
+
+
+def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Span]:
+    """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
+    and words `known` as names elsewhere in the article."""
     spans: list[Span] = []
     titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
     for ent in doc.ents:
@@ -167,7 +181,7 @@ def _names(doc: Doc, ontology: Ontology) -> dict[int, Span]:
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
         part
-        for run in _proper_runs(doc, taken | numeric)
+        for run in _proper_runs(doc, taken | numeric, known)
         for part in _split_possessive(run, titles)
     )
     spans.extend(_defined_terms(doc, ontology))
@@ -211,12 +225,12 @@ def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
-def _proper_runs(doc: Doc, taken: set[int]) -> Iterator[Span]:
+def _proper_runs(doc: Doc, taken: set[int], known: frozenset[str]) -> Iterator[Span]:
     """Runs of proper nouns no entity covers, joined across hyphens: "Qwen3-Max"."""
     start: int | None = None
     for token in doc:
         inside = (
-            (token.pos_ == "PROPN" or _model_number(token.text))
+            (token.pos_ == "PROPN" or _model_number(token.text) or token.text in known)
             and token.i not in taken
             and token.text[0].isalnum()
             and all(c.isalnum() or c in ".-&'" for c in token.text)
@@ -402,7 +416,28 @@ def _is_definite(token: Token) -> bool:
 
 
 def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
-    """An organisation named earlier in this sentence as a subject, else the text's focus."""
+    """What "it", "its" or "the company" stands for.
+
+    "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
+    organisation named last before it in the sentence; "it" is one named earlier in the
+    sentence as a subject; otherwise the organisation the text is about.
+    """
+    if token.dep_ == "poss" and token.head.dep_ == "dobj":
+        given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
+        if given and _refer(state, given[0]):
+            return [_reuse(m, token, state) for m in _refer(state, given[0])]
+    if token.pos_ == "NOUN":
+        named = [
+            _mention(state, state.names[t.i])
+            for t in state.sent
+            if t.i < token.i
+            and t.i in state.names
+            and t.i == state.names[t.i].root.i
+            and not _is_subjectish(t)
+        ]
+        orgs = [m for m in named if _org_candidate(m, state.focus)]
+        if orgs:
+            return [_reuse(orgs[-1], token, state)]
     for earlier in state.sent:
         if earlier.i >= token.i:
             break
@@ -412,6 +447,11 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
             if mention.ner != "PERSON":
                 return [_reuse(mention, token, state)]
     return [_reuse(state.focus.org, token, state)] if state.focus.org else []
+
+
+def _org_candidate(mention: Mention, focus: _Focus) -> bool:
+    kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
+    return kind == "Organization" and mention.ner not in NOT_ORGS | PLACES | {"PERSON"}
 
 
 def _is_subjectish(token: Token) -> bool:
@@ -445,18 +485,22 @@ def _update_focus(state: _Sentence) -> None:
         prop = state.ontology.properties[fact.predicate]
         focus.learn(fact.subject, prop.domain)
         focus.learn(fact.object, prop.range)
-    orgs = []
+    subjects: list[Mention] = []
+    others: list[Mention] = []
     for token in state.sent:
         name = state.names.get(token.i)
-        if name is None or token.i != name.root.i or not _is_subjectish(token):
+        if name is None or token.i != name.root.i:
             continue
         mention = _mention(state, name)
         if _is_person(mention, focus):
-            focus.person = mention
+            if _is_subjectish(token):
+                focus.person = mention
             focus.kinds[focus.key(mention)] = "Person"
-        elif mention.ner not in NOT_ORGS:
-            orgs.append(mention)
-    focus.saw(orgs)
+        elif mention.ner not in NOT_ORGS and _is_subjectish(token):
+            subjects.append(mention)
+        elif mention.ner not in NOT_ORGS | PLACES:
+            others.append(mention)
+    focus.saw(subjects, others)
 
 
 def _is_person(mention: Mention, focus: _Focus) -> bool:
@@ -470,7 +514,7 @@ def _is_person(mention: Mention, focus: _Focus) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
         return True
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
 
@@ -482,6 +526,11 @@ def _subjects(state: _Sentence, verb: Token, depth: int = 0) -> list[Mention]:
             if child.lower_ in RELATIVE and verb.dep_ == "relcl":
                 return _refer(state, verb.head)
             return _refer(state, child)
+    for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary
+        if aux.dep_ in ("aux", "auxpass"):
+            found = [m for c in aux.children if c.dep_ in SUBJECTS for m in _refer(state, c)]
+            if found:
+                return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
         return _refer(state, verb.head)
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
@@ -829,16 +878,19 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
         and c.i < title.start
         and c.ent_type_ not in PLACES
         for m in _refer(state, c)
-        if m.ner != "PERSON"
+        if not _is_person_name(m)
     ]
     head = root.head
-    if not orgs and root.dep_ == "compound" and head.i in state.names:
-        orgs = [
+    if not orgs and root.dep_ in ("compound", "nmod") and head.i in state.names:
+        orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
             m
             for c in head.children
-            if c.dep_ in ("compound", "poss") and c.i < root.i and c.ent_type_ not in PLACES
+            if c.dep_ in ("compound", "poss", "amod", "nmod")
+            and c.i < root.i
+            and c.ent_type_ not in PLACES
+            and c.i in state.names
             for m in _refer(state, c)
-            if m.ner != "PERSON"
+            if not _is_person_name(m)
         ]
     confidence = 0.85
     if not orgs and state.focus.org is not None and predicate != "worksFor":
@@ -898,6 +950,11 @@ def _affiliation_facts(state: _Sentence) -> None:
             if m.ner == "ORG"
         ]
         _add(state, "worksFor", [_mention(state, name)], orgs, "affiliation", 0.6)
+
+
+def _is_person_name(mention: Mention) -> bool:
+    """Labelled PERSON and written as a full name: 'Claire Okonjo', not 'Duskfield'."""
+    return mention.ner == "PERSON" and " " in mention.text
 
 
 def _person_like(mention: Mention) -> bool:

@@ -266,9 +266,7 @@ def _article(graph: Graph, iri: URIRef) -> Article:
 # --- choosing what to draw --------------------------------------------------------------------
 
 
-def select(
-    entities: Mapping[str, Entity], facts: Sequence[Fact], options: VizOptions
-) -> Selection:
+def select(entities: Mapping[str, Entity], facts: Sequence[Fact], options: VizOptions) -> Selection:
     """Apply min_sources, then focus/depth, then max_nodes; explain each cut in a note."""
     notes: list[str] = []
     kept_facts = [f for f in facts if len(f.evidence) >= options.min_sources]
@@ -639,7 +637,9 @@ def _vis_js() -> str:
     try:
         code = lib.read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError) as err:
-        raise KGError("pyvis's bundled vis-network.min.js is missing: pip install pyvis==0.3.2") from err
+        raise KGError(
+            "pyvis's bundled vis-network.min.js is missing: pip install pyvis==0.3.2"
+        ) from err
     return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
 
