@@ -86,6 +86,7 @@ class _Focus:
     the latest sentence that named one, and the latest person."""
 
     suffixes: frozenset[str]
+    org_words: frozenset[str]  # words that begin an organisation's name in this article
     person: Mention | None = None
     counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     latest: dict[str, Mention] = field(default_factory=dict)
@@ -137,9 +138,9 @@ class _Sentence:
 
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
-    focus = _Focus(ontology.corporate_suffixes)
     body = [p for p in parsed.paragraphs if not _is_headline(p.doc)]
-    known = _article_words(body, ontology)
+    known, org_words = _article_words(body, ontology)
+    focus = _Focus(ontology.corporate_suffixes, org_words)
     for paragraph in body:
         names = _names(paragraph.doc, ontology, known)
         for sent in paragraph.doc.sents:
@@ -156,15 +157,25 @@ def _is_headline(doc: Doc) -> bool:
 # ---------------------------------------------------------------- names
 
 
-def _article_words(paragraphs: list[Paragraph], ontology: Ontology) -> frozenset[str]:
+def _article_words(
+    paragraphs: list[Paragraph], ontology: Ontology
+) -> tuple[frozenset[str], frozenset[str]]:
     """Words that begin a name somewhere in the article ("Pellwood" of "Pellwood Data"), so
-    the same word is a name wherever it stands, even where the tagger calls it a noun."""
-    words = set()
+    the same word is a name wherever it stands, even where the tagger calls it a noun; and
+    those that begin an organisation's name ("Pellwood Data" is labelled ORG or ends in an
+    organisation word), so "Pellwood" is an organisation even where it is labelled a place."""
+    words, org_words = set(), set()
+    org_tails = ontology.name_words | ontology.corporate_suffixes
     for paragraph in paragraphs:
         for span in set(_names(paragraph.doc, ontology, frozenset()).values()):
-            if span[0].text[:1].isupper() and span[0].text.lower() not in ontology.common_words:
-                words.add(span[0].text)
-    return frozenset(words)
+            first = span[0].text
+            if first[:1].isupper() and first.lower() not in ontology.common_words:
+                words.add(first)
+                if span.root.ent_type_ == "ORG" or (
+                    len(span) > 1 and span[-1].lower_.rstrip(".") in org_tails
+                ):
+                    org_words.add(first)
+    return frozenset(words), frozenset(org_words)
 
 
 def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Span]:
@@ -444,14 +455,21 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
         name = state.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i and _is_subjectish(name.root):
             mention = _mention(state, name)
-            if mention.ner != "PERSON":
+            if not _is_person_name(mention):
                 return [_reuse(mention, token, state)]
     return [_reuse(state.focus.org, token, state)] if state.focus.org else []
 
 
+def _not_place(state: _Sentence, token: Token) -> bool:
+    """Not labelled a place, or known in this article to begin an organisation's name."""
+    return token.ent_type_ not in PLACES or token.text in state.focus.org_words
+
+
 def _org_candidate(mention: Mention, focus: _Focus) -> bool:
     kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
-    return kind == "Organization" and mention.ner not in NOT_ORGS | PLACES | {"PERSON"}
+    if kind != "Organization" or mention.ner in NOT_ORGS or _is_person_name(mention):
+        return False
+    return mention.ner not in PLACES or mention.text.split()[0] in focus.org_words
 
 
 def _is_subjectish(token: Token) -> bool:
@@ -738,14 +756,14 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         owners = [
             m
             for c in noun.children
-            if c.dep_ == "compound" and c.i in state.names and c.ent_type_ not in PLACES
+            if c.dep_ == "compound" and c.i in state.names and _not_place(state, c)
             for m in _refer(state, c, coordinate=False)
         ]
     if cue.before:
         targets = [
             c
             for c in noun.children
-            if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ not in PLACES
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i and _not_place(state, c)
         ]
     elif cue.prep:
         targets = _prep_objects(state, noun, cue.prep)
@@ -874,9 +892,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     orgs += [
         m
         for c in root.children
-        if c.dep_ in ("poss", "compound", "nmod")
-        and c.i < title.start
-        and c.ent_type_ not in PLACES
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < title.start and _not_place(state, c)
         for m in _refer(state, c)
         if not _is_person_name(m)
     ]
@@ -887,7 +903,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
             for c in head.children
             if c.dep_ in ("compound", "poss", "amod", "nmod")
             and c.i < root.i
-            and c.ent_type_ not in PLACES
+            and _not_place(state, c)
             and c.i in state.names
             for m in _refer(state, c)
             if not _is_person_name(m)
