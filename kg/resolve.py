@@ -19,7 +19,7 @@ from kg.extract import Fact, Mention
 from kg.names import clean_name, key_of, normalise
 from kg.ontology import Ontology
 
-ROLE_WEIGHT = 1.5  # a fact's role says more about a name's class than spaCy's label does
+ROLE_WEIGHT = 0.9  # one fact's role outweighs a doubtful spaCy label, not a confident one
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
 
 

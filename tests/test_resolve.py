@@ -1,0 +1,147 @@
+"""Entity resolution: which names are one entity, and properties of the whole process."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.extract import Evidence, Fact, Mention
+from kg.names import clean_name
+from kg.ontology import Ontology, load_ontology
+from kg.resolve import Resolution, resolve
+
+ONTOLOGY = load_ontology()
+
+
+def fact(
+    subject: str,
+    predicate: str,
+    obj: str,
+    article: str = "a",
+    at: int = 0,
+    ner: tuple[str, str] = ("ORG", "ORG"),
+) -> Fact:
+    return Fact(
+        Mention(subject, at, at + len(subject), ner[0]),
+        predicate,
+        Mention(obj, at + 50, at + 50 + len(obj), ner[1]),
+        article,
+        Evidence(f"{subject} {predicate} {obj}.", at, at + 100),
+        "verb",
+        0.9,
+    )
+
+
+def groups(resolution: Resolution) -> set[frozenset[str]]:
+    return {frozenset(e.names) for e in resolution.entities}
+
+
+def same_entity(names: list[str], ontology: Ontology = ONTOLOGY) -> bool:
+    facts = [
+        fact(name, "partneredWith", "Brightmoor Labs", at=i * 200) for i, name in enumerate(names)
+    ]
+    return frozenset(clean_name(n) for n in names) in groups(resolve(facts, ontology))
+
+
+def test_corporate_forms_and_tickers_are_one_entity() -> None:
+    assert same_entity(["Alibaba", "Alibaba Group", "Alibaba Group Holding (NYSE:BABA)"])
+
+
+def test_case_and_punctuation_are_one_entity() -> None:
+    assert same_entity(["SoftBank", "Softbank", "Oracle Corp.", "Oracle"]) is False
+    assert same_entity(["SoftBank", "Softbank"])
+    assert same_entity(["Oracle Corp.", "Oracle"])
+
+
+def test_acronyms_are_one_entity() -> None:
+    assert same_entity(["International Business Machines", "IBM"])
+    assert same_entity(["Semiconductor Manufacturing International Corporation", "SMIC"])
+
+
+def test_a_word_in_common_is_not_enough() -> None:
+    facts = [
+        fact("Alibaba", "partneredWith", "Nvidia"),
+        fact("Alibaba Cloud", "operatesIn", "Brazil", at=200, ner=("ORG", "GPE")),
+        fact("Alibaba Group", "partneredWith", "Nvidia", at=400),
+    ]
+    assert {"Alibaba Cloud"} in [set(g) for g in groups(resolve(facts, ONTOLOGY))]
+
+
+def test_short_form_joins_its_only_long_form() -> None:
+    assert same_entity(["Norvale Systems", "Norvale"])
+
+
+def test_surname_joins_the_only_person_with_it() -> None:
+    facts = [
+        fact("Eddie Wu", "ceoOf", "Alibaba", ner=("PERSON", "ORG")),
+        fact("Wu", "ceoOf", "Alibaba", at=200, ner=("PERSON", "ORG")),
+    ]
+    assert frozenset({"Eddie Wu", "Wu"}) in groups(resolve(facts, ONTOLOGY))
+
+
+def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:
+    resolution = resolve(
+        [
+            fact("Costa Rica", "launched", "Tarnix-7", ner=("GPE", "")),
+            fact("Eddie Wu", "acquired", "Marrowby", at=200, ner=("PERSON", "ORG")),
+        ],
+        ONTOLOGY,
+    )
+    assert resolution.facts == ()
+    assert len(resolution.dropped) == 2
+
+
+NAMES = [
+    "Norvale Systems",
+    "Norvale",
+    "Norvale Systems Inc.",
+    "NS",
+    "Veyra Microdevices",
+    "Veyra",
+    "Quillfin",
+    "Quillfin Ltd",
+    "Solenne Foundry",
+    "Solenne",
+]
+PREDICATES = ["partneredWith", "acquired", "investedIn", "competesWith", "supplies"]
+facts_strategy = st.lists(
+    st.builds(
+        fact,
+        st.sampled_from(NAMES),
+        st.sampled_from(PREDICATES),
+        st.sampled_from(NAMES),
+        st.sampled_from(["a", "b", "c"]),
+        st.integers(0, 5).map(lambda i: i * 200),
+    ),
+    min_size=1,
+    max_size=25,
+)
+
+
+def _signature(resolution: Resolution) -> tuple[object, ...]:
+    return (
+        resolution.entities,
+        sorted((f.subject.key, f.predicate, f.object.key) for f in resolution.facts),
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(facts_strategy, st.randoms(use_true_random=False))
+def test_any_order_gives_the_same_entities_and_facts(facts: list[Fact], rnd: object) -> None:
+    shuffled = list(facts)
+    rnd.shuffle(shuffled)  # type: ignore[attr-defined]
+    assert _signature(resolve(facts, ONTOLOGY)) == _signature(resolve(shuffled, ONTOLOGY))
+
+
+@settings(max_examples=60, deadline=None)
+@given(facts_strategy)
+def test_resolving_again_against_its_own_entities_changes_nothing(facts: list[Fact]) -> None:
+    first = resolve(facts, ONTOLOGY)
+    known = [
+        e.__class__(e.key, e.label, e.names, e.cls, f"https://kg.example.org/id/{e.key}")
+        for e in first.entities
+    ]
+    again = resolve(facts, ONTOLOGY, known)
+    assert {(e.key, e.label, e.names, e.cls) for e in again.entities} == {
+        (e.key, e.label, e.names, e.cls) for e in first.entities
+    }
