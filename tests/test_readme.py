@@ -1,4 +1,4 @@
-"""The README's "Query it", "Serve it" and "Load it into a triple store" commands, run as written."""
+"""The README's Query it, Serve it and Load it sections, run as written."""
 
 from __future__ import annotations
 
