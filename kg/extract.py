@@ -8,6 +8,7 @@ comes from the ontology. A fact may be proposed for several properties when a cu
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -555,6 +556,8 @@ def _subjects(state: _Sentence, verb: Token, depth: int = 0) -> list[Mention]:
         head = verb.head
         while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and verb.dep_ in ("acl", "relcl"):
+            head = head.head  # "signed a deal to acquire X": the signer acquires
         if head.pos_ in ("VERB", "AUX"):
             return _subjects(state, head, depth + 1)
     return []
@@ -866,8 +869,8 @@ def _title_facts(state: _Sentence) -> None:
     used: set[int] = set()
     for i in range(sent.start, sent.end):
         for words, predicate in titles.items():
-            span = sent.doc[i : i + len(words)]
-            if span.end > sent.end or i in used or tuple(t.lower_ for t in span) != words:
+            span = _title_span(sent, i, words)
+            if span is None or i in used:
                 continue
             if any(t.i in state.names for t in span):
                 continue
@@ -875,14 +878,42 @@ def _title_facts(state: _Sentence) -> None:
             _title_fact(state, span, predicate)
 
 
+def _title_span(sent: Span, start: int, words: tuple[str, ...]) -> Span | None:
+    """The title `words` starting at token `start`, however hyphens were tokenised."""
+    wanted = " ".join(words)
+    if not sent.doc[start].lower_.startswith(wanted[:2]):
+        return None
+    for end in range(start + 1, min(start + 2 * len(words) + 2, sent.end) + 1):
+        text = re.sub(r"\s*-\s*", "-", sent.doc[start:end].text.lower())
+        if text == wanted:
+            return sent.doc[start:end]
+        if len(text) > len(wanted):
+            return None
+    return None
+
+
 def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     root = title.root
+    if all(t.head.i == root.head.i for t in title):  # "co - founder" split by the tokenizer
+        root = title[-1]
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in ("former", "ex", "then", "late") for t in before):
         return
     people = _title_people(state, root)
     if not people:
         return
+    orgs = _title_orgs(state, root, title.start)
+    if not orgs and root.dep_ == "conj":  # "co-founder and chief executive of X"
+        orgs = _title_orgs(state, root.head, root.head.i)
+    confidence = 0.85
+    if not orgs and state.focus.org is not None and predicate != "worksFor":
+        orgs, confidence = [state.focus.org], 0.6  # "CEO Eddie Wu" of the company in focus
+    people = [replace(p, hint="Person") for p in people if _person_like(p)]
+    _add(state, predicate, people, orgs, "title", confidence)
+
+
+def _title_orgs(state: _Sentence, root: Token, start: int) -> list[Mention]:
+    """The organisation of a title: "CEO of X", "X's CEO", "X CEO Jane Roe"."""
     orgs = [
         m
         for prep in AFFILIATION
@@ -892,7 +923,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     orgs += [
         m
         for c in root.children
-        if c.dep_ in ("poss", "compound", "nmod") and c.i < title.start and _not_place(state, c)
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and _not_place(state, c)
         for m in _refer(state, c)
         if not _is_person_name(m)
     ]
@@ -908,11 +939,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
             for m in _refer(state, c)
             if not _is_person_name(m)
         ]
-    confidence = 0.85
-    if not orgs and state.focus.org is not None and predicate != "worksFor":
-        orgs, confidence = [state.focus.org], 0.6  # "CEO Eddie Wu" of the company in focus
-    people = [replace(p, hint="Person") for p in people if _person_like(p)]
-    _add(state, predicate, people, orgs, "title", confidence)
+    return orgs
 
 
 def _place_facts(state: _Sentence) -> None:
@@ -982,6 +1009,8 @@ def _person_like(mention: Mention) -> bool:
 
 def _title_people(state: _Sentence, root: Token) -> list[Mention]:
     head = root.head
+    if root.dep_ == "conj" and head.i not in state.names:  # "co-founder and chief executive"
+        return _title_people(state, head)
     if root.dep_ in ("compound", "appos", "nmod") and head.i in state.names:
         return [_mention(state, state.names[head.i])]
     for child in root.children:

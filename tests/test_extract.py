@@ -150,6 +150,26 @@ CASES: list[tuple[str, str, set[Triple]]] = [
             ("Corvent Energy", "supplies", "Aldane Auto"),
         },
     ),
+    (
+        "two subjects",
+        "Samsung and SK Hynix will invest in Rebellions.",
+        {("Samsung", "investedIn", "Rebellions"), ("SK Hynix", "investedIn", "Rebellions")},
+    ),
+    (
+        "two roles",
+        "Arthur Mensch, co-founder and chief executive of Quillfin, said no.",
+        {("Arthur Mensch", "founderOf", "Quillfin"), ("Arthur Mensch", "ceoOf", "Quillfin")},
+    ),
+    (
+        "deal to acquire",
+        "Norvale Systems signed a deal to acquire Marrowby for $90 million.",
+        {("Norvale Systems", "acquired", "Marrowby")},
+    ),
+    (
+        "light verb with into",
+        "Microsoft has pledged to put $4 billion into Quillfin.",
+        {("Microsoft", "investedIn", "Quillfin")},
+    ),
     # references
     (
         "it",
