@@ -224,8 +224,6 @@ def _class_votes(
     facts: Sequence[Fact], ontology: Ontology, groups: _UnionFind, suffixes: frozenset[str]
 ) -> Votes:
     votes: Votes = defaultdict(lambda: defaultdict(float))
-    ner_seen: Votes = defaultdict(lambda: defaultdict(float))
-    mentions_seen: Counter[str] = Counter()
     for fact in facts:
         prop = ontology.properties[fact.predicate]
         for mention, classes in ((fact.subject, prop.domain), (fact.object, prop.range)):
@@ -237,13 +235,7 @@ def _class_votes(
             if _org_shaped(mention.text, ontology):
                 votes[group]["Organization"] += 1.0
             for cls in ontology.classes_of_ner(mention.ner):
-                ner_seen[group][cls] += _ner_weight(clean_name(mention.text))
-                mentions_seen[group] += 1
-    for group, seen in ner_seen.items():  # NER labels vote once per entity, as shares
-        total = sum(seen.values())
-        strength = total / mentions_seen[group]  # 0.5 to 1: how much the labels are trusted
-        for cls, weight in seen.items():
-            votes[group][cls] += strength * weight / total
+                votes[group][cls] += _ner_weight(clean_name(mention.text))
     return votes
 
 
