@@ -197,7 +197,8 @@ def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Spa
         for part in _split_possessive(run, titles)
     )
     spans.extend(_defined_terms(doc, ontology))
-    trimmed = sorted({t for t in map(_trim, spans) if t is not None}, key=lambda s: s.start)
+    trims = (_trim(span, ontology.honorifics) for span in spans)
+    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
     for span in _join_adjacent(trimmed):
         if _looks_like_name(span, ontology) and not _abbreviation(span):
@@ -301,10 +302,17 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
             yield words
 
 
-def _trim(span: Span) -> Span | None:
+def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
+    """Without leading articles and punctuation, trailing possessives, and, on a person's
+    name, leading honorifics ("Sen.", "Capt.", "President")."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].pos_ in ("DET", "PUNCT", "ADP") or doc[start].is_space):
+    person = span.root.ent_type_ == "PERSON"
+    while start < end and (
+        doc[start].pos_ in ("DET", "PUNCT", "ADP")
+        or doc[start].is_space
+        or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
+    ):
         start += 1
     while end > start and (
         doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
@@ -980,7 +988,8 @@ def _place_facts(state: _Sentence) -> None:
 
 
 def _affiliation_facts(state: _Sentence) -> None:
-    """ "Roger Crouch of NASA", "Wang Ziqiang at the Institute of Mechanics": works for."""
+    """Works for, from how a person is introduced: "Roger Crouch of NASA", "Boston
+    University's Michael Papagiannis", "John Jamison, a National Weather Service meteorologist"."""
     for token in state.sent:
         name = state.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
@@ -992,6 +1001,23 @@ def _affiliation_facts(state: _Sentence) -> None:
             for m in _refer(state, t, coordinate=False)
             if m.ner == "ORG"
         ]
+        orgs += [
+            m
+            for c in token.children
+            if c.dep_ == "poss" and c.i in state.names and c.ent_type_ == "ORG"
+            for m in _refer(state, c, coordinate=False)
+        ]
+        for noun in token.children:  # an apposition naming a job with an organisation
+            if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i not in state.names:
+                orgs += [
+                    m
+                    for c in noun.children
+                    if c.dep_ in ("compound", "poss", "nmod")
+                    and c.i in state.names
+                    and _not_place(state, c)
+                    for m in _refer(state, c, coordinate=False)
+                    if not _is_person_name(m)
+                ]
         _add(state, "worksFor", [_mention(state, name)], orgs, "affiliation", 0.6)
 
 
@@ -1031,6 +1057,7 @@ def _possessive_facts(state: _Sentence) -> None:
             and token.dep_ != "compound"
             and not _own_entity(name, "ORG")
             and token.ent_type_ not in WHOLE_NAMES
+            and not (token.ent_type_ == "PERSON" and len(name) > 1)
         ):
             owners = [
                 m
