@@ -183,3 +183,13 @@ def test_help_has_examples(command: str) -> None:
     result = kg(command, "--help")
     assert result.exit_code == 0
     assert "kg " + command in result.stdout
+
+
+def test_jobs_give_the_same_graph(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples" / "articles"
+    one = kg("build", examples, "-o", tmp_path / "one", "--no-html")
+    two = kg("build", examples, "-o", tmp_path / "two", "--no-html", "--jobs", "2")
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (
+        tmp_path / "two" / "graph.ttl"
+    ).read_bytes()
