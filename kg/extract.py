@@ -139,7 +139,8 @@ class _Sentence:
 
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
-    body = [p for p in parsed.paragraphs if not _is_headline(p.doc)]
+    title = (parsed.article.title or "").strip()
+    body = [p for p in parsed.paragraphs if not _is_headline(p.doc, title)]
     known, org_words = _article_words(body, ontology)
     focus = _Focus(ontology.corporate_suffixes, org_words)
     for paragraph in body:
@@ -150,9 +151,17 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
             _update_focus(state)
 
 
-def _is_headline(doc: Doc) -> bool:
-    """Headlines and section titles end without punctuation; their grammar is too terse."""
-    return not doc.text.rstrip().endswith(tuple(".!?:;\"”’')"))
+def _is_headline(doc: Doc, title: str) -> bool:
+    """The title, section headings and bylines: their grammar is too terse to read facts from.
+    An unpunctuated line that reads as a sentence (a list item) is kept."""
+    text = doc.text.strip()
+    if text == title:
+        return True
+    if text.endswith(tuple(".!?:;\"”’')")):
+        return False
+    words = [t for t in doc if t.is_alpha and not t.is_stop]
+    title_case = all(t.text[:1].isupper() for t in words)
+    return len(words) < 3 or text.startswith("By ") or title_case
 
 
 # ---------------------------------------------------------------- names

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from spacy.language import Language
 
@@ -9,6 +11,7 @@ from kg.extract import extract
 from kg.ingest import Article
 from kg.nlp import parse
 from kg.ontology import Ontology
+from kg.pipeline import read
 from kg.resolve import resolve
 
 Triple = tuple[str, str, str]
@@ -207,3 +210,27 @@ def test_sentence_facts(
 def _canon(triple: Triple, symmetric: set[str]) -> Triple:
     s, p, o = triple
     return (min(s, o), p, max(s, o)) if p in symmetric else triple
+
+
+def test_markdown_reads_the_text_not_the_markup(
+    tmp_path: Path, nlp: Language, ontology: Ontology
+) -> None:
+    page = tmp_path / "news.md"
+    page.write_text(
+        "# Norvale Systems Buys Marrowby In Surprise Deal\n\n"
+        "*By Jane Roe, 4 May 2025*\n\n"
+        "![Veyra Microdevices logo](https://img.example.com/veyra.png)\n\n"
+        "Norvale Systems has acquired [Marrowby](https://news.example.com/marrowby).\n\n"
+        "## What Else Happened\n\n"
+        "- Quillfin teamed up with Corvent Energy\n"
+        "- Halvane Capital invested in Pellwood Data\n"
+    )
+    articles, problems = read([str(page)])
+    assert not problems
+    found = [f for p in parse(nlp, articles) for f in extract(p, ontology)]
+    got = {(f.subject.text, f.predicate, f.object.text) for f in found}
+    assert got == {
+        ("Norvale Systems", "acquired", "Marrowby"),
+        ("Quillfin", "partneredWith", "Corvent Energy"),
+        ("Halvane Capital", "investedIn", "Pellwood Data"),
+    }
