@@ -8,6 +8,7 @@ comes from the ontology. A fact may be proposed for several properties when a cu
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -196,13 +197,13 @@ def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Spa
     for ent in doc.ents:
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.append(ent)
-        elif ent.label_ not in NOT_NAMES:
+        elif ent.label_ not in NOT_NAMES or _mislabelled_name(ent):
             spans.extend(_split_possessive(ent, titles))
     taken = {t.i for span in spans for t in span}
-    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
+    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent if t.i not in taken}
     spans.extend(
         part
-        for run in _proper_runs(doc, taken | numeric, known)
+        for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
         for part in _split_possessive(run, titles)
     )
     spans.extend(_defined_terms(doc, ontology))
@@ -236,6 +237,26 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
         yield current
 
 
+def _mislabelled_name(ent: Span) -> bool:
+    """ "Llama 3" labelled DATE, "Adyen" labelled NORP: a proper noun heading its phrase is a
+    name, unless the 'date' holds a month or a weekday."""
+    if ent.root.pos_ != "PROPN" or ent.root.dep_ in ("amod", "compound", "npadvmod"):
+        return False
+    if ent.label_ == "NORP":
+        return True
+    calendar_words = {
+        w.lower()
+        for w in (
+            *calendar.month_name,
+            *calendar.month_abbr,
+            *calendar.day_name,
+            *calendar.day_abbr,
+        )
+        if w
+    }
+    return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
+
+
 def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
     """ "Cathie Wood's ARK Invest" and "Duskfield CEO Claire Okonjo" -> two names each."""
     parts, start = [], span.start
@@ -247,12 +268,32 @@ def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
     return [p for p in parts if len(p)]
 
 
-def _proper_runs(doc: Doc, taken: set[int], known: frozenset[str]) -> Iterator[Span]:
-    """Runs of proper nouns no entity covers, joined across hyphens: "Qwen3-Max"."""
+def _proper_runs(
+    doc: Doc, taken: set[int], known: frozenset[str], common: frozenset[str]
+) -> Iterator[Span]:
+    """Runs of proper nouns no entity covers, joined across hyphens ("Qwen3-Max"), with the
+    numbers that version them ("iPhone 16") and capitalised words that modify them
+    ("Mistral AI")."""
     start: int | None = None
     for token in doc:
+        versioned = start is not None and token.like_num and token.dep_ in ("nummod", "compound")
+        modifier = (
+            token.is_title
+            and token.is_alpha
+            and not token.is_stop
+            and token.lower_ not in common
+            and token.dep_ in ("compound", "amod")
+            and token.head.pos_ == "PROPN"
+            and 0 < token.head.i - token.i <= 2
+        )
         inside = (
-            (token.pos_ == "PROPN" or _model_number(token.text) or token.text in known)
+            (
+                token.pos_ == "PROPN"
+                or _model_number(token.text)
+                or token.text in known
+                or versioned
+                or modifier
+            )
             and token.i not in taken
             and token.text[0].isalnum()
             and all(c.isalnum() or c in ".-&'" for c in token.text)
@@ -595,6 +636,8 @@ def _prep_objects(state: _Sentence, head: Token, prep: str) -> list[Token]:
             found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
             found += _prep_objects(state, child, prep)
+        elif child.dep_ == "dobj" and child.ent_type_ in ("MONEY", "PERCENT", "CARDINAL"):
+            found += _prep_objects(state, child, prep)  # "invested $13 billion in OpenAI"
     return found
 
 

@@ -59,21 +59,20 @@ def _clause(anchor: Token) -> list[Token]:
 
 
 def _status(anchor: Token, ontology: Ontology) -> str | None:
-    words = ontology.status_words
+    """The strongest status any verb above the anchor gives: planned over pending over
+    completed over announced ("is expected to unveil" is planned); else a past tense."""
+    found = set()
+    past = False
     for token in _clause(anchor):
         lemmas = {token.lemma_.lower()} | {
-            c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass", "neg")
+            c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass")
         }
-        for status in ("planned", "pending", "announced", "completed"):
-            if lemmas & words.get(status, frozenset()):
-                return status
-        if token.pos_ == "VERB" and token.tag_ == "VBD":
-            return "completed"
-        if token.pos_ == "VERB" and any(
-            c.lemma_ == "have" and c.dep_ == "aux" for c in token.children
-        ):
-            return "completed"
-    return None
+        found |= {status for status, words in ontology.status_words.items() if lemmas & words}
+        past = past or (token.pos_ == "VERB" and token.tag_ in ("VBD", "VBN"))
+    for status in ("planned", "pending", "completed", "announced"):
+        if status in found:
+            return status
+    return "completed" if past else None
 
 
 def _entity_near(anchor: Token, label: str) -> Span | None:

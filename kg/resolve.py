@@ -234,6 +234,8 @@ def _class_votes(
                 votes[group][mention.hint] += 2.0
             if _org_shaped(mention.text, ontology):
                 votes[group]["Organization"] += 1.0
+            if classes == {"Person"} and _ner_weight(clean_name(mention.text)) == 1.0:
+                votes[group]["Person"] += 1.0  # 'Guillaume Lample' founded: a person's name
             for cls in ontology.classes_of_ner(mention.ner):
                 votes[group][cls] += _ner_weight(clean_name(mention.text))
     return votes

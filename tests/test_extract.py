@@ -173,6 +173,29 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Microsoft has pledged to put $4 billion into Quillfin.",
         {("Microsoft", "investedIn", "Quillfin")},
     ),
+    (
+        "passive with agent",
+        "Klarna, the Stockholm-based firm, was acquired by Adyen.",
+        {("Adyen", "acquired", "Klarna"), ("Klarna", "headquarteredIn", "Stockholm")},
+    ),
+    (
+        "versioned product",
+        "Meta released Llama 3, its latest open-source model, in April.",
+        {("Meta", "launched", "Llama 3")},
+    ),
+    (
+        "money before the preposition",
+        "Microsoft has invested $13 billion in OpenAI since 2019.",
+        {("Microsoft", "investedIn", "OpenAI")},
+    ),
+    (
+        "capitalised modifier",
+        "Mistral AI was founded in 2023 by Arthur Mensch and Guillaume Lample.",
+        {
+            ("Arthur Mensch", "founderOf", "Mistral AI"),
+            ("Guillaume Lample", "founderOf", "Mistral AI"),
+        },
+    ),
     # references
     (
         "it",
