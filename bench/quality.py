@@ -3,7 +3,7 @@
 Builds each set into one graph (as `kg build` does), scores it with `kg evaluate`'s scorer,
 then re-scores the same graph at rising `--min-confidence` thresholds.
 
-    .venv/bin/python bench/quality.py              # seeds, examples, CoNLL04, Re-DocRED
+    .venv/bin/python bench/quality.py              # seeds, examples, held-out, CoNLL04, Re-DocRED
     .venv/bin/python bench/quality.py --split dev  # the development splits of the benchmarks
 """
 
@@ -32,6 +32,8 @@ def sets(split: str) -> list[tuple[str, list[str], list[Path]]]:
         ("seeds", [str(seeds)], sorted((seeds / "gold").glob("*.json"))),
         ("examples", [str(ROOT / "examples" / "articles")],
          sorted((ROOT / "examples" / "gold").glob("*.json"))),
+        ("held-out", [str(ROOT / "bench" / "articles")],
+         sorted((ROOT / "bench" / "gold").glob("*.json"))),
         (f"conll04 {split}", [str(bench / "conll04" / f"{split}.jsonl")],
          [bench / "conll04" / f"{split}.jsonl"]),
         (f"re-docred {split}", [str(bench / "re-docred" / f"{split}.jsonl")],

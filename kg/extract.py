@@ -505,7 +505,7 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
             and t.i == state.names[t.i].root.i
             and not _is_subjectish(t)
         ]
-        orgs = [m for m in named if _org_candidate(m, state.focus)]
+        orgs = [m for m in named if _org_candidate(m, state)]
         if orgs:
             return [_reuse(orgs[-1], token, state)]
     for earlier in state.sent:
@@ -514,7 +514,7 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
         name = state.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i and _is_subjectish(name.root):
             mention = _mention(state, name)
-            if not _is_person_name(mention):
+            if not _is_person_name(mention, state.ontology):
                 return [_reuse(mention, token, state)]
     return [_reuse(state.focus.org, token, state)] if state.focus.org else []
 
@@ -524,17 +524,30 @@ def _not_place(state: _Sentence, token: Token) -> bool:
     return token.ent_type_ not in PLACES or token.text in state.focus.org_words
 
 
-def _org_candidate(mention: Mention, focus: _Focus) -> bool:
+def _org_candidate(mention: Mention, state: _Sentence) -> bool:
+    focus = state.focus
     kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
-    if kind != "Organization" or mention.ner in NOT_ORGS or _is_person_name(mention):
+    if kind != "Organization" or mention.ner in NOT_ORGS:
+        return False
+    if _is_person_name(mention, state.ontology):
         return False
     return mention.ner not in PLACES or mention.text.split()[0] in focus.org_words
 
 
 def _is_subjectish(token: Token) -> bool:
+    """A subject, its possessor ("Alibaba's entry ... places it"), or the possessor of a
+    sentence the parser left without a verb."""
     if token.dep_ in SUBJECTS:
         return True
-    return token.dep_ == "poss" and token.head.dep_ in SUBJECTS
+    return token.dep_ == "poss" and (token.head.dep_ in SUBJECTS or token.head.dep_ == "ROOT")
+
+
+def _is_main_subject(token: Token) -> bool:
+    """Subject-like and in the main clause, not in "With X reporting growth, ..."."""
+    head = token.head if token.dep_ in SUBJECTS else token.head.head
+    if token.dep_ == "poss" and token.head.dep_ == "ROOT":
+        return True
+    return _is_subjectish(token) and (head.dep_ == "ROOT" or head.dep_ == "conj")
 
 
 def _reuse(antecedent: Mention, token: Token, state: _Sentence) -> Mention:
@@ -569,19 +582,19 @@ def _update_focus(state: _Sentence) -> None:
         if name is None or token.i != name.root.i:
             continue
         mention = _mention(state, name)
-        if _is_person(mention, focus):
+        if _is_person(mention, focus, state.ontology):
             if _is_subjectish(token):
                 focus.person = mention
             focus.kinds[focus.key(mention)] = "Person"
-        elif mention.ner not in NOT_ORGS and _is_subjectish(token):
+        elif mention.ner not in NOT_ORGS and _is_main_subject(token):
             subjects.append(mention)
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
 
 
-def _is_person(mention: Mention, focus: _Focus) -> bool:
-    if mention.ner != "PERSON":
+def _is_person(mention: Mention, focus: _Focus, ontology: Ontology) -> bool:
+    if mention.ner != "PERSON" or ontology.is_org_name(mention.text):
         return False
     known = focus.person is not None and focus.person.text.split()[-1] == mention.text
     return " " in mention.text or known
@@ -985,7 +998,7 @@ def _title_orgs(state: _Sentence, root: Token, start: int) -> list[Mention]:
         for c in root.children
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and _not_place(state, c)
         for m in _refer(state, c)
-        if not _is_person_name(m)
+        if not _is_person_name(m, state.ontology)
     ]
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in state.names:
@@ -997,7 +1010,7 @@ def _title_orgs(state: _Sentence, root: Token, start: int) -> list[Mention]:
             and _not_place(state, c)
             and c.i in state.names
             for m in _refer(state, c)
-            if not _is_person_name(m)
+            if not _is_person_name(m, state.ontology)
         ]
     return orgs
 
@@ -1068,14 +1081,17 @@ def _affiliation_facts(state: _Sentence) -> None:
                     and c.i in state.names
                     and _not_place(state, c)
                     for m in _refer(state, c, coordinate=False)
-                    if not _is_person_name(m)
+                    if not _is_person_name(m, state.ontology)
                 ]
         _add(state, "worksFor", [_mention(state, name)], orgs, "affiliation", 0.6)
 
 
-def _is_person_name(mention: Mention) -> bool:
-    """Labelled PERSON and written as a full name: 'Claire Okonjo', not 'Duskfield'."""
-    return mention.ner == "PERSON" and " " in mention.text
+def _is_person_name(mention: Mention, ontology: Ontology) -> bool:
+    """Labelled PERSON and written as a full name: 'Claire Okonjo', not 'Duskfield' or
+    'Corvalis Cloud'."""
+    return (
+        mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(mention.text)
+    )
 
 
 def _person_like(mention: Mention) -> bool:

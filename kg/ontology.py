@@ -11,6 +11,7 @@ from rdflib.collection import Collection
 from rdflib.term import Node
 
 from kg.errors import KGError
+from kg.names import normalise
 from kg.vocab import KG
 
 DEFAULT_ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
@@ -104,6 +105,11 @@ class Ontology:
     common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
     status_words: dict[str, frozenset[str]]  # "planned" -> {"will", "plan", ...}
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
+
+    def is_org_name(self, text: str) -> bool:
+        """ "Brightmoor Labs", "Oracle Corp.": a last word that marks an organisation's name."""
+        words = normalise(text).split()
+        return len(words) > 1 and words[-1] in self.name_words | self.corporate_suffixes
 
     def class_of_head_noun(self, lemma: str) -> str | None:
         for cls in self.classes.values():

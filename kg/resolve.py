@@ -202,12 +202,6 @@ def _merge_short_names(groups: _UnionFind, names: Sequence[str], suffixes: froze
             groups.union(key, next(iter(longer)))
 
 
-def _org_shaped(text: str, ontology: Ontology) -> bool:
-    """ "Brightmoor Labs", "Oracle Corp.": a last word that marks an organisation's name."""
-    words = normalise(text).split()
-    return len(words) > 1 and words[-1] in ontology.name_words | ontology.corporate_suffixes
-
-
 def _ner_weight(text: str) -> float:
     """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Qwen3-Max' or 'Qwen'."""
     words = text.split()
@@ -232,7 +226,7 @@ def _class_votes(
                 votes[group][cls] += ROLE_WEIGHT * fact.confidence
             if mention.hint:
                 votes[group][mention.hint] += 2.0
-            if _org_shaped(mention.text, ontology):
+            if ontology.is_org_name(mention.text):
                 votes[group]["Organization"] += 1.0
             if classes == {"Person"} and _ner_weight(clean_name(mention.text)) == 1.0:
                 votes[group]["Person"] += 1.0  # 'Guillaume Lample' founded: a person's name
