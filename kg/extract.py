@@ -39,6 +39,7 @@ NOT_NAMES = frozenset(
 WHOLE_NAMES = frozenset({"GPE", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
 PLACES = frozenset({"GPE", "LOC", "NORP"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
@@ -88,7 +89,7 @@ class _Focus:
     the latest sentence that named one, and the latest person."""
 
     suffixes: frozenset[str]
-    org_words: frozenset[str]  # words that begin an organisation's name in this article
+    article: _ArticleNames
     person: Mention | None = None
     counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     latest: dict[str, Mention] = field(default_factory=dict)
@@ -142,10 +143,10 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     title = (parsed.article.title or "").strip()
     body = [p for p in parsed.paragraphs if not _is_headline(p.doc, title)]
-    known, org_words = _article_words(body, ontology)
-    focus = _Focus(ontology.corporate_suffixes, org_words)
+    article_names = _article_words(body, ontology)
+    focus = _Focus(ontology.corporate_suffixes, article_names)
     for paragraph in body:
-        names = _names(paragraph.doc, ontology, known)
+        names = _names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
             state = _Sentence(sent, paragraph.offset, names, {}, ontology, focus)
             yield from _sentence_facts(state, parsed.article)
@@ -168,25 +169,31 @@ def _is_headline(doc: Doc, title: str) -> bool:
 # ---------------------------------------------------------------- names
 
 
-def _article_words(
-    paragraphs: list[Paragraph], ontology: Ontology
-) -> tuple[frozenset[str], frozenset[str]]:
-    """Words that begin a name somewhere in the article ("Pellwood" of "Pellwood Data"), so
-    the same word is a name wherever it stands, even where the tagger calls it a noun; and
-    those that begin an organisation's name ("Pellwood Data" is labelled ORG or ends in an
-    organisation word), so "Pellwood" is an organisation even where it is labelled a place."""
-    words, org_words = set(), set()
-    org_tails = ontology.name_words | ontology.corporate_suffixes
+@dataclass(frozen=True)
+class _ArticleNames:
+    """What the whole article says about its names, gathered before reading it."""
+
+    known: frozenset[str]  # words that begin a name somewhere ("Pellwood" of "Pellwood Data")
+    org_words: frozenset[str]  # words that begin an organisation's name
+    surnames: frozenset[str]  # last words of people's full names ("Eikrem" of "Lars Eikrem")
+
+
+def _article_words(paragraphs: list[Paragraph], ontology: Ontology) -> _ArticleNames:
+    """So that the same word is a name wherever it stands, even where the tagger calls it a
+    noun; an organisation where "Pellwood Data" is labelled ORG or ends in an organisation
+    word, even where "Pellwood" is labelled a place; a person where "Eikrem" stands alone."""
+    words, org_words, surnames = set(), set(), set()
     for paragraph in paragraphs:
         for span in set(_names(paragraph.doc, ontology, frozenset()).values()):
             first = span[0].text
-            if first[:1].isupper() and first.lower() not in ontology.common_words:
-                words.add(first)
-                if span.root.ent_type_ == "ORG" or (
-                    len(span) > 1 and span[-1].lower_.rstrip(".") in org_tails
-                ):
-                    org_words.add(first)
-    return frozenset(words), frozenset(org_words)
+            if not first[:1].isupper() or first.lower() in ontology.common_words:
+                continue
+            words.add(first)
+            if span.root.ent_type_ == "ORG" or ontology.is_org_name(span.text):
+                org_words.add(first)
+            elif span.root.ent_type_ == "PERSON" and len(span) > 1:
+                surnames.add(span[-1].text)
+    return _ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
 
 
 def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Span]:
@@ -424,6 +431,8 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
         return _refer_one(state, token.head.head, apposed)
     if lower in PRONOUNS:
         return _antecedent(state, token)
+    if lower in PLURAL_PRONOUNS:
+        return _plural_antecedent(state, token)
     if lower in PERSON_PRONOUNS and state.focus.person is not None:
         return [_reuse(state.focus.person, token, state)]
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -439,7 +448,10 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
                 child.dep_ != "appos" and _names_product(state, token, child)
             )
             if child.dep_ == "appos" or child.i > token.i or before:
-                return [_mention(state, state.names[child.i], hint)]
+                named = [child, *child.conjuncts] if child.dep_ == "appos" else [child]
+                return [  # "scientists Lars Eikrem and Sunniva Dahl"
+                    _mention(state, state.names[t.i], hint) for t in named if t.i in state.names
+                ]
         if child.dep_ == "appos" and not apposed:
             found = _refer_one(state, child, apposed=True)
             if found:
@@ -497,10 +509,12 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
         if given and _refer(state, given[0]):
             return [_reuse(m, token, state) for m in _refer(state, given[0])]
     if token.pos_ == "NOUN":
+        inside = {t.i for t in token.subtree}
         named = [
             _mention(state, state.names[t.i])
             for t in state.sent
             if t.i < token.i
+            and t.i not in inside
             and t.i in state.names
             and t.i == state.names[t.i].root.i
             and not _is_subjectish(t)
@@ -521,7 +535,20 @@ def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
 
 def _not_place(state: _Sentence, token: Token) -> bool:
     """Not labelled a place, or known in this article to begin an organisation's name."""
-    return token.ent_type_ not in PLACES or token.text in state.focus.org_words
+    return token.ent_type_ not in PLACES or token.text in state.focus.article.org_words
+
+
+def _plural_antecedent(state: _Sentence, token: Token) -> list[Mention]:
+    """ "Ostrander and Kaida said they had formed ...": coordinated subjects earlier in the
+    sentence; nothing when the sentence names no such pair."""
+    for earlier in state.sent:
+        if earlier.i >= token.i:
+            break
+        if earlier.dep_ in SUBJECTS and earlier.conjuncts:
+            found = [m for m in _refer(state, earlier) if _org_candidate(m, state)]
+            if len(found) > 1:
+                return [_reuse(m, token, state) for m in found]
+    return []
 
 
 def _org_candidate(mention: Mention, state: _Sentence) -> bool:
@@ -529,9 +556,9 @@ def _org_candidate(mention: Mention, state: _Sentence) -> bool:
     kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
     if kind != "Organization" or mention.ner in NOT_ORGS:
         return False
-    if _is_person_name(mention, state.ontology):
+    if _is_person(mention, focus, state.ontology):
         return False
-    return mention.ner not in PLACES or mention.text.split()[0] in focus.org_words
+    return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
 
 
 def _is_subjectish(token: Token) -> bool:
@@ -594,10 +621,12 @@ def _update_focus(state: _Sentence) -> None:
 
 
 def _is_person(mention: Mention, focus: _Focus, ontology: Ontology) -> bool:
-    if mention.ner != "PERSON" or ontology.is_org_name(mention.text):
-        return False
-    known = focus.person is not None and focus.person.text.split()[-1] == mention.text
-    return " " in mention.text or known
+    """A person's full name, or a surname of one named in the article."""
+    if mention.text in focus.article.surnames:
+        return True
+    return mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(
+        mention.text
+    )
 
 
 # ---------------------------------------------------------------- clause structure
@@ -967,15 +996,15 @@ def _title_span(sent: Span, start: int, words: tuple[str, ...]) -> Span | None:
 
 def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     root = title.root
-    if all(t.head.i == root.head.i for t in title):  # "co - founder" split by the tokenizer
-        root = title[-1]
+    if len(title) > 1:  # "co - founder" split by the tokenizer: the piece attached to a name
+        root = next((t for t in title if t.head.i in state.names), title[-1])
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in ("former", "ex", "then", "late") for t in before):
         return
     people = _title_people(state, root)
     if not people:
         return
-    orgs = _title_orgs(state, root, title.start)
+    orgs = [m for t in title for m in _title_orgs(state, t, title.start)]
     if not orgs and root.dep_ == "conj":  # "co-founder and chief executive of X"
         orgs = _title_orgs(state, root.head, root.head.i)
     confidence = 0.85
