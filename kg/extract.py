@@ -20,7 +20,7 @@ from kg.ingest import Article
 from kg.names import key_of
 from kg.nlp import Paragraph, ParsedArticle
 from kg.ontology import Cue, Ontology
-from kg.qualifiers import NONE, Qualifiers, qualify
+from kg.qualifiers import NONE, Qualifiers, denied, qualify
 
 NOT_NAMES = frozenset(
     [
@@ -372,7 +372,9 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     ):
         start += 1
     while end > start and (
-        doc[end - 1].pos_ == "PUNCT" or doc[end - 1].tag_ == "POS" or doc[end - 1].is_space
+        doc[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
     ):
         end -= 1
     return doc[start:end] if end > start else None
@@ -624,8 +626,8 @@ def _is_person(mention: Mention, focus: _Focus, ontology: Ontology) -> bool:
     """A person's full name, or a surname of one named in the article."""
     if mention.text in focus.article.surnames:
         return True
-    return mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(
-        mention.text
+    return (
+        mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(mention.text)
     )
 
 
@@ -754,6 +756,8 @@ def _add(
         return
     qualifiers = NONE
     if anchor is not None:
+        if denied(anchor, state.ontology):
+            return
         qualifiers = qualify(anchor, state.ontology)
         if not state.ontology.properties[predicate].takes_status:
             qualifiers = replace(qualifiers, status=None)
@@ -820,6 +824,7 @@ def _verb_fact(state: _Sentence, verb: Token, predicate: str, cue: Cue) -> None:
             m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _refer(state, c)
         ]
     if not objects:
+        _pairs(state, predicate, subjects, "verb-pair", 0.8, verb)  # "A and B teamed up"
         return
     objects += _coordinated(state, verb)
     if cue.inverse:
@@ -883,6 +888,8 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         for target in targets:
             objects += _share_holder(state, target, predicate) or _refer(state, target)
         subjects, pattern = _noun_subjects(state, noun, owners, described, objects)
+    if not objects and pattern != "noun-topic":  # "A and B formed a partnership"
+        _pairs(state, predicate, subjects, "noun-pair", 0.75, noun)
     if not objects or not subjects:
         return
     if predicate == "acquired" and any(_share_holder(state, t, predicate) for t in targets):
@@ -891,6 +898,22 @@ def _noun_fact(state: _Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         subjects, objects = objects, subjects
     confidence = {"noun-owner": 0.85, "noun-described": 0.8, "noun-verb": 0.8}.get(pattern, 0.55)
     _add(state, predicate, subjects, _unique(objects), pattern, confidence, noun)
+
+
+def _pairs(
+    state: _Sentence,
+    predicate: str,
+    parties: list[Mention],
+    pattern: str,
+    confidence: float,
+    anchor: Token,
+) -> None:
+    """A symmetric property between every two of several coordinated parties."""
+    if not state.ontology.properties[predicate].symmetric:
+        return
+    unique = _unique(parties)
+    for i, first in enumerate(unique):
+        _add(state, predicate, [first], unique[i + 1 :], pattern, confidence, anchor)
 
 
 def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Mention]:

@@ -100,6 +100,7 @@ class Ontology:
     name_words: frozenset[str]
     share_nouns: frozenset[str]
     honorifics: frozenset[str]  # "sen", "capt", "president": words before a person's name
+    hedge_words: frozenset[str]  # "rumour", "weigh", "if": a fact under them is not stated
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
     common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
@@ -148,6 +149,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         name_words=frozenset(_strings(graph, None, KG.nameWord)),
         share_nouns=frozenset(_strings(graph, None, KG.shareNoun)),
         honorifics=frozenset(_strings(graph, None, KG.honorific)),
+        hedge_words=frozenset(_strings(graph, None, KG.hedgeWord)),
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),
         example_markers=tuple(sorted(_strings(graph, None, KG.example), key=len, reverse=True)),
         common_words=_common_words(classes.values(), properties.values()),

@@ -29,6 +29,8 @@ SCALES = {
     "trillion": 10**12,
     "tn": 10**12,
 }
+# "Omnira, a subsidiary of X, denied ...": what describes a noun is not negated with its verb
+DESCRIPTIONS = frozenset({"appos", "relcl", "pobj"})
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
 
 
@@ -49,13 +51,28 @@ def qualify(anchor: Token, ontology: Ontology) -> Qualifiers:
     return Qualifiers(_status(anchor, ontology), amount, currency, _date(anchor))
 
 
-def _clause(anchor: Token) -> list[Token]:
-    """The anchor and the verbs above it in its sentence, nearest first."""
+def clause(anchor: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
+    """The anchor and the words above it in its sentence, nearest first, up to a word whose
+    relation is in `stop`."""
     chain, token = [anchor], anchor
-    while token.head.i != token.i and len(chain) < 6:
+    while token.head.i != token.i and len(chain) < 6 and token.dep_ not in stop:
         token = token.head
         chain.append(token)
     return chain
+
+
+def denied(anchor: Token, ontology: Ontology) -> bool:
+    """Is the fact negated or only hedged? "did not acquire", "no plans to take a stake",
+    "reports that it was weighing a bid", "if it were to launch"."""
+    for token in clause(anchor, DESCRIPTIONS):
+        for child in token.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+            if child.dep_ in ("mark", "advmod") and child.lower_ in ontology.hedge_words:
+                return True
+        if token.lemma_.lower() in ontology.hedge_words:
+            return True
+    return False
 
 
 def _status(anchor: Token, ontology: Ontology) -> str | None:
@@ -63,7 +80,7 @@ def _status(anchor: Token, ontology: Ontology) -> str | None:
     completed over announced ("is expected to unveil" is planned); else a past tense."""
     found = set()
     past = False
-    for token in _clause(anchor):
+    for token in clause(anchor):
         lemmas = {token.lemma_.lower()} | {
             c.lemma_.lower() for c in token.children if c.dep_ in ("aux", "auxpass")
         }
@@ -112,7 +129,7 @@ def parse_money(text: str, currencies: dict[str, str]) -> tuple[Decimal | None, 
 
 def _date(anchor: Token) -> str | None:
     """A full date said of the anchor or of a verb above it ("..., the company said on 4 May")."""
-    for token in _clause(anchor):
+    for token in clause(anchor):
         ent = _entity_near(token, "DATE")
         if ent is not None:
             text = re.sub(r"^(?:on\s+)?[A-Z][a-z]+day,?\s+", "", ent.text)

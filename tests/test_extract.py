@@ -196,6 +196,16 @@ CASES: list[tuple[str, str, set[Triple]]] = [
             ("Guillaume Lample", "founderOf", "Mistral AI"),
         },
     ),
+    (
+        "coordinated partners",
+        "Norvale and Quillfin teamed up last year.",
+        {("Norvale", "partneredWith", "Quillfin")},
+    ),
+    (
+        "they",
+        "Ostrander Motors and Kaida Robotics said they had formed a partnership.",
+        {("Ostrander Motors", "partneredWith", "Kaida Robotics")},
+    ),
     # references
     (
         "it",
@@ -215,6 +225,17 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     ),
     # nothing to extract
     ("negation", "Norvale Systems did not acquire Veyra Microdevices.", set()),
+    ("no plans", "Ostrander Motors said it had no plans to take a stake in Kaida Robotics.", set()),
+    (
+        "rumour",
+        "Halcyon Partners was reported to be weighing an investment in Corrova Energy.",
+        set(),
+    ),
+    (
+        "denial beside a fact",
+        "Omnira, a subsidiary of Hoshimura Corp., denied the claims.",
+        {("Omnira", "subsidiaryOf", "Hoshimura Corp.")},
+    ),
     ("no cue", "Shares of Norvale Systems rose 3 per cent in Oslo on Friday.", set()),
     ("no antecedent", "It launched a new phone on Tuesday.", set()),
     ("nationality is not a place", "Norvale competes with Chinese rivals.", set()),
