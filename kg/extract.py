@@ -712,6 +712,7 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
         if token.pos_ in ("NOUN", "PROPN", "ADJ"):
             _noun_facts(state, token)
     _title_facts(state)
+    _funding_facts(state)
     _affiliation_facts(state)
     _place_facts(state)
     _possessive_facts(state)
@@ -1065,6 +1066,25 @@ def _title_orgs(state: _Sentence, root: Token, start: int) -> list[Mention]:
             if not _is_person_name(m, state.ontology)
         ]
     return orgs
+
+
+def _funding_facts(state: _Sentence) -> None:
+    """ "Ferrolith raised $120 million in a round led by Halcyon, with participation from
+    Oakmere": everyone who leads or joins a company's funding invests in it."""
+    ontology = state.ontology
+    for verb in state.sent:
+        if verb.lemma_.lower() not in ontology.funding_verbs or _negated(verb):
+            continue
+        money = [c for c in verb.children if c.dep_ == "dobj"]
+        if not any(c.ent_type_ == "MONEY" or c.lemma_ in ontology.funding_nouns for c in money):
+            continue
+        investors: list[Mention] = []
+        for token in verb.subtree:
+            if token.dep_ == "agent" and token.head.lemma_ == "lead" or token.lower_ == "from":
+                investors += [
+                    m for c in token.children if c.dep_ == "pobj" for m in _refer(state, c)
+                ]
+        _add(state, "investedIn", investors, _subjects(state, verb), "funding", 0.75, verb)
 
 
 def _place_facts(state: _Sentence) -> None:

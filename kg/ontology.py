@@ -100,6 +100,8 @@ class Ontology:
     name_words: frozenset[str]
     share_nouns: frozenset[str]
     honorifics: frozenset[str]  # "sen", "capt", "president": words before a person's name
+    funding_verbs: frozenset[str]  # "raise": the subject takes money from investors
+    funding_nouns: frozenset[str]  # "round", "funding": what is raised
     hedge_words: frozenset[str]  # "rumour", "weigh", "if": a fact under them is not stated
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
@@ -150,6 +152,8 @@ def load_ontology(path: Path | None = None) -> Ontology:
         share_nouns=frozenset(_strings(graph, None, KG.shareNoun)),
         honorifics=frozenset(_strings(graph, None, KG.honorific)),
         hedge_words=frozenset(_strings(graph, None, KG.hedgeWord)),
+        funding_verbs=frozenset(_strings(graph, None, KG.fundingVerb)),
+        funding_nouns=frozenset(_strings(graph, None, KG.fundingNoun)),
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),
         example_markers=tuple(sorted(_strings(graph, None, KG.example), key=len, reverse=True)),
         common_words=_common_words(classes.values(), properties.values()),

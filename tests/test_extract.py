@@ -83,6 +83,11 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Arkwell Compute opened a new data centre in Finland.",
         {("Arkwell Compute", "operatesIn", "Finland")},
     ),
+    ("funding round",
+     "Ferrolith Energy raised $120 million in a round led by Halcyon Ridge Partners, "
+     "with participation from Oakmere Ventures.",
+     {("Halcyon Ridge Partners", "investedIn", "Ferrolith Energy"),
+      ("Oakmere Ventures", "investedIn", "Ferrolith Energy")}),
     # titles and appositions
     (
         "title before name",
