@@ -96,6 +96,7 @@ class _Focus:
     recent: set[str] = field(default_factory=set)
     recency: float = 3.0  # the bonus of the latest sentence's organisations
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
+    product: Mention | None = None  # the latest product named, for "the headset"
 
     @property
     def org(self) -> Mention | None:
@@ -120,6 +121,8 @@ class _Focus:
             self.recency = 3.0 if subjects else 1.0
 
     def learn(self, mention: Mention, classes: frozenset[str]) -> None:
+        if mention.hint == "Product" or classes == {"Product"}:
+            self.product = mention
         if mention.hint:
             self.kinds.setdefault(self.key(mention), mention.hint)
         elif len(classes) == 1:
@@ -192,7 +195,7 @@ def _article_words(paragraphs: list[Paragraph], ontology: Ontology) -> _ArticleN
             if span.root.ent_type_ == "ORG" or ontology.is_org_name(span.text):
                 org_words.add(first)
             elif span.root.ent_type_ == "PERSON" and len(span) > 1:
-                surnames.add(span[-1].text)
+                surnames.add(span.text.split()[-1])
     return _ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
 
 
@@ -204,8 +207,11 @@ def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Spa
     for ent in doc.ents:
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.append(ent)
-        elif ent.label_ not in NOT_NAMES or _mislabelled_name(ent):
+        elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_possessive(ent, titles))
+        elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
+            end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
+            spans.append(doc[ent.start : end])
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent if t.i not in taken}
     spans.extend(
@@ -217,8 +223,14 @@ def _names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Spa
     trims = (_trim(span, ontology.honorifics) for span in spans)
     trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
+    defined = {(t.start, t.end) for t in _defined_terms(doc, ontology)}
     for span in _join_adjacent(trimmed):
-        if _looks_like_name(span, ontology) and not _abbreviation(span):
+        proper = any(t.text[:1].isupper() or t.like_num for t in span)
+        if (
+            (proper or (span.start, span.end) in defined)
+            and _looks_like_name(span, ontology)
+            and not _abbreviation(span)
+        ):
             for token in span:
                 names.setdefault(token.i, span)
     return names
@@ -463,6 +475,8 @@ def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Me
         return examples
     if hint == "Organization" and _is_definite(token):
         return _antecedent(state, token)
+    if hint == "Product" and _is_definite(token) and state.focus.product is not None:
+        return [_reuse(state.focus.product, token, state)]  # "the headset"
     return []
 
 
@@ -680,7 +694,7 @@ def _prep_objects(state: _Sentence, head: Token, prep: str) -> list[Token]:
             found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
             found += _prep_objects(state, child, prep)
-        elif child.dep_ == "dobj" and child.ent_type_ in ("MONEY", "PERCENT", "CARDINAL"):
+        elif child.dep_ == "dobj" and child.i not in state.names and head.pos_ == "VERB":
             found += _prep_objects(state, child, prep)  # "invested $13 billion in OpenAI"
     return found
 

@@ -20,6 +20,7 @@ from kg.names import clean_name, key_of, normalise
 from kg.ontology import Ontology
 
 ROLE_WEIGHT = 0.9  # one fact's role outweighs a doubtful spaCy label, not a confident one
+VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
 
 
@@ -217,22 +218,39 @@ Votes = dict[str, defaultdict[str, float]]
 def _class_votes(
     facts: Sequence[Fact], ontology: Ontology, groups: _UnionFind, suffixes: frozenset[str]
 ) -> Votes:
+    """Each entity's class by vote: the roles its facts give it (a cue read several ways
+    votes once, shared among its readings), what the words around it say, its name's shape
+    (an organisation's last word, a version number) and spaCy's labels."""
     votes: Votes = defaultdict(lambda: defaultdict(float))
+    readings = Counter(_reading(f) for f in facts)
+    seen: set[tuple[str, int, str]] = set()
     for fact in facts:
         prop = ontology.properties[fact.predicate]
+        share = ROLE_WEIGHT * fact.confidence / readings[_reading(fact)]
         for mention, classes in ((fact.subject, prop.domain), (fact.object, prop.range)):
             group = groups.find(key_of(mention.text, suffixes))
+            name = clean_name(mention.text)
             for cls in classes:
-                votes[group][cls] += ROLE_WEIGHT * fact.confidence
+                votes[group][cls] += share
+            if classes == {"Person"} and _ner_weight(name) == 1.0:
+                votes[group]["Person"] += share  # 'Guillaume Lample' founded: a person's name
+            if (fact.article, mention.start, mention.text) in seen:
+                continue
+            seen.add((fact.article, mention.start, mention.text))
             if mention.hint:
                 votes[group][mention.hint] += 2.0
             if ontology.is_org_name(mention.text):
                 votes[group]["Organization"] += 1.0
-            if classes == {"Person"} and _ner_weight(clean_name(mention.text)) == 1.0:
-                votes[group]["Person"] += 1.0  # 'Guillaume Lample' founded: a person's name
+            if VERSION.search(name):
+                votes[group]["Product"] += 1.0  # "Orbit 2 Pro", "Qwen3-Max"
             for cls in ontology.classes_of_ner(mention.ner):
-                votes[group][cls] += _ner_weight(clean_name(mention.text))
+                votes[group][cls] += _ner_weight(name)
     return votes
+
+
+def _reading(fact: Fact) -> tuple[str, int, int, int]:
+    """Facts read off the same words (one cue, several properties) share this."""
+    return (fact.article, fact.evidence.start, fact.subject.start, fact.object.start)
 
 
 def _entities(
