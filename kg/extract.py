@@ -256,6 +256,16 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
         yield current
 
 
+def _version_number(ent: Span) -> bool:
+    """ "9" in "ProbeLine 9": a lone number right after a proper noun."""
+    return (
+        ent.label_ == "CARDINAL"
+        and len(ent) == 1
+        and ent.start > 0
+        and ent.doc[ent.start - 1].pos_ == "PROPN"
+    )
+
+
 def _mislabelled_name(ent: Span) -> bool:
     """ "Llama 3" labelled DATE, "Adyen" labelled NORP: a proper noun heading its phrase is a
     name, unless the 'date' holds a month or a weekday."""
@@ -295,7 +305,10 @@ def _proper_runs(
     ("Mistral AI")."""
     start: int | None = None
     for token in doc:
-        versioned = start is not None and token.like_num and token.dep_ in ("nummod", "compound")
+        versioned = start is not None and (
+            (token.like_num and token.dep_ in ("nummod", "compound"))
+            or (token.is_title and token.is_alpha and doc[token.i - 1].like_num)
+        )
         modifier = (
             token.is_title
             and token.is_alpha
@@ -838,6 +851,18 @@ def _verb_fact(state: _Sentence, verb: Token, predicate: str, cue: Cue) -> None:
         objects = [
             m for c in verb.children if c.dep_ in ("dobj", "dative") for m in _refer(state, c)
         ]
+        own_subject = any(  # "that the company introduced", not "who are themselves ..."
+            c.dep_ in SUBJECTS
+            and c.lower_ not in RELATIVE
+            and not c.lower_.endswith(("self", "selves"))
+            for c in verb.children
+        )
+        if (
+            verb.dep_ == "relcl"
+            and own_subject
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        ):
+            objects = _refer(state, verb.head)  # "a version that the company introduced"
     if not objects:
         _pairs(state, predicate, subjects, "verb-pair", 0.8, verb)  # "A and B teamed up"
         return
@@ -1237,7 +1262,8 @@ def _product_noun(state: _Sentence, noun: Token) -> None:
     own = any(c.lower_ == "own" for c in noun.children)
     makers = [m for c in owners for m in _refer(state, c, coordinate=False)]
     named_owners = own or all(c.i in state.names for c in owners)
-    if noun.dep_ == "appos" and noun.head.i in state.names and named_owners:
+    apposed = noun.dep_ == "appos" or (noun.dep_ == "conj" and own)
+    if apposed and noun.head.i in state.names and named_owners:
         products = [_mention(state, state.names[noun.head.i], "Product")]
         _add(state, "developed", makers, products, "apposition", 0.8)
     named = [

@@ -83,11 +83,15 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Arkwell Compute opened a new data centre in Finland.",
         {("Arkwell Compute", "operatesIn", "Finland")},
     ),
-    ("funding round",
-     "Ferrolith Energy raised $120 million in a round led by Halcyon Ridge Partners, "
-     "with participation from Oakmere Ventures.",
-     {("Halcyon Ridge Partners", "investedIn", "Ferrolith Energy"),
-      ("Oakmere Ventures", "investedIn", "Ferrolith Energy")}),
+    (
+        "funding round",
+        "Ferrolith Energy raised $120 million in a round led by Halcyon Ridge Partners, "
+        "with participation from Oakmere Ventures.",
+        {
+            ("Halcyon Ridge Partners", "investedIn", "Ferrolith Energy"),
+            ("Oakmere Ventures", "investedIn", "Ferrolith Energy"),
+        },
+    ),
     # titles and appositions
     (
         "title before name",
@@ -210,6 +214,21 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "they",
         "Ostrander Motors and Kaida Robotics said they had formed a partnership.",
         {("Ostrander Motors", "partneredWith", "Kaida Robotics")},
+    ),
+    (
+        "version with a word",
+        "Lumora Labs unveiled the Orbit 2 Pro on Tuesday.",
+        {("Lumora Labs", "launched", "Orbit 2 Pro")},
+    ),
+    (
+        "object of a relative clause",
+        "Norvale showed the Tarnix-9, a faster chip that the company introduced in May.",
+        {("Norvale", "launched", "Tarnix-9")},
+    ),
+    (
+        "relative subject is not an object",
+        "Rivals like Veyra and Solenne, who are themselves investing heavily in chips, lag.",
+        set(),
     ),
     # references
     (
