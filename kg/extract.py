@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.ingest import Article
-from kg.names import key_of
+from kg.names import VERSION, key_of
 from kg.nlp import Paragraph, ParsedArticle
 from kg.ontology import Cue, Ontology
 from kg.qualifiers import NONE, Qualifiers, denied, qualify
@@ -97,6 +97,7 @@ class _Focus:
     recency: float = 3.0  # the bonus of the latest sentence's organisations
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
     product: Mention | None = None  # the latest product named, for "the headset"
+    topic_product: Mention | None = None  # the product the last sentence was about, for "it"
 
     @property
     def org(self) -> Mention | None:
@@ -446,7 +447,24 @@ def _refer(state: _Sentence, token: Token, coordinate: bool = True) -> list[Ment
     if coordinate:
         for conj in token.conjuncts:
             found += _refer_one(state, conj)
+        found += _coordinated_before(state, token)
     return _unique(found)
+
+
+def _coordinated_before(state: _Sentence, token: Token) -> list[Mention]:
+    """ "Zentara and Pellucid Vision" parsed as one phrase: the names coordinated before the
+    name a token belongs to."""
+    name = state.names.get(token.i)
+    if name is None:
+        return []
+    found, i = [], name.start - 1
+    while i > state.sent.start and state.sent.doc[i].lower_ in (",", "and", "or"):
+        previous = state.names.get(i - 1)
+        if previous is None or previous.root.head.i not in range(name.start, name.end):
+            break
+        found.append(_mention(state, previous))
+        i = previous.start - 1
+    return found
 
 
 def _refer_one(state: _Sentence, token: Token, apposed: bool = False) -> list[Mention]:
@@ -527,6 +545,20 @@ def _is_definite(token: Token) -> bool:
 
 
 def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
+    focus = state.focus
+    if token.lower_ == "it" and token.dep_ in SUBJECTS and focus.topic_product is not None:
+        if token.i < _first_name(state):  # "The headset runs on X. It ships with ..."
+            return [_reuse(focus.topic_product, token, state)]
+    return _org_antecedent(state, token)
+
+
+def _first_name(state: _Sentence) -> int:
+    return min(
+        (i for i in state.names if state.sent.start <= i < state.sent.end), default=state.sent.end
+    )
+
+
+def _org_antecedent(state: _Sentence, token: Token) -> list[Mention]:
     """What "it", "its" or "the company" stands for.
 
     "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
@@ -627,7 +659,11 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _update_focus(state: _Sentence) -> None:
     focus = state.focus
+    about = _sentence_product(state)  # before this sentence's facts move the focus
+    readings = Counter((f.subject.start, f.object.start) for f in state.facts)
     for fact in state.facts:
+        if readings[(fact.subject.start, fact.object.start)] > 1:
+            continue  # "launched X" read as a launch and as a founding: it says nothing of X
         prop = state.ontology.properties[fact.predicate]
         focus.learn(fact.subject, prop.domain)
         focus.learn(fact.object, prop.range)
@@ -638,6 +674,9 @@ def _update_focus(state: _Sentence) -> None:
         if name is None or token.i != name.root.i:
             continue
         mention = _mention(state, name)
+        if VERSION.search(mention.text) or mention.hint == "Product":
+            focus.learn(mention, frozenset({"Product"}))
+            continue
         if _is_person(mention, focus, state.ontology):
             if _is_subjectish(token):
                 focus.person = mention
@@ -647,6 +686,21 @@ def _update_focus(state: _Sentence) -> None:
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    focus.topic_product = about
+
+
+def _sentence_product(state: _Sentence) -> Mention | None:
+    """The product a sentence is about, when its main subject names or describes one."""
+    subject = next((c for c in state.sent.root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:
+        return None
+    if subject.lower_ == "it":
+        return state.focus.topic_product
+    kinds = state.focus.kinds
+    for mention in _refer_one(state, subject):
+        if kinds.get(state.focus.key(mention), mention.hint) == "Product":
+            return mention
+    return None
 
 
 def _is_person(mention: Mention, focus: _Focus, ontology: Ontology) -> bool:
@@ -1083,6 +1137,7 @@ def _title_orgs(state: _Sentence, root: Token, start: int) -> list[Mention]:
         m
         for prep in AFFILIATION
         for t in _prep_objects(state, root, prep)
+        if _not_place(state, t)  # "vice-president for Asia" is not a job at Asia
         for m in _refer(state, t)
     ]
     orgs += [

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# "Orbit 2 Pro", "Qwen3-Max", "Tarnix-7": a version number marks a product's name
+VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
 
 

@@ -16,11 +16,10 @@ from dataclasses import dataclass, replace
 
 from kg.aliases import AliasGroup
 from kg.extract import Fact, Mention
-from kg.names import clean_name, key_of, normalise
+from kg.names import VERSION, clean_name, key_of, normalise
 from kg.ontology import Ontology
 
 ROLE_WEIGHT = 0.9  # one fact's role outweighs a doubtful spaCy label, not a confident one
-VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
 
 

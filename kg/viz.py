@@ -547,7 +547,7 @@ def force_layout(count: int, edges: IntArray, iterations: int = 120) -> FloatArr
     temp = side / 8.0
     a, b = edges[:, 0], edges[:, 1]
     for step in range(iterations):
-        disp = _repulsion(pos, radius=2.0)
+        disp = _repulsion(pos, cell=2.0)
         delta = pos[a] - pos[b]
         pull = delta * np.hypot(delta[:, 0], delta[:, 1])[:, None]  # |f| = d^2 / k
         disp += _scatter(b, pull, count) - _scatter(a, pull, count)
@@ -565,39 +565,73 @@ def _scatter(index: IntArray, values: FloatArray, count: int) -> FloatArray:
     )
 
 
-def _repulsion(pos: FloatArray, radius: float) -> FloatArray:
-    """Sum over pairs closer than ``radius`` of k^2/d away from each other (k = 1)."""
+def _repulsion(pos: FloatArray, cell: float) -> FloatArray:
+    """Repulsion k^2/d (k = 1) from the points in the same grid cell, exactly, and from the
+    eight cells around it through their centroids (the grid variant's cut-off, made cheap)."""
     import numpy as np
 
-    i, j = _near_pairs(pos, radius)
-    delta = pos[i] - pos[j]
-    dist2 = np.maximum((delta**2).sum(axis=1), 1e-4)
-    close = dist2 < radius * radius
-    push = delta[close] / dist2[close][:, None]
-    return _scatter(i[close], push, len(pos))
+    grid = _Grid.of(pos, cell)
+    i, j = grid.same_cell_pairs()
+    force = _scatter(i, _push(pos[i] - pos[j]), len(pos))
+    centroids = _scatter(grid.inverse, pos, len(grid.cells)) / grid.counts[:, None]
+    for offset in (dx * grid.width + dy for dx in (-1, 0, 1) for dy in (-1, 0, 1) if dx or dy):
+        hit, slot = grid.lookup(grid.key + offset)
+        push = _push(pos[hit] - centroids[slot]) * grid.counts[slot][:, None]
+        force += _scatter(hit, push, len(pos))
+    result: FloatArray = np.asarray(force)
+    return result
 
 
-def _near_pairs(pos: FloatArray, cell: float) -> tuple[IntArray, IntArray]:
-    """Ordered pairs (i, j), i != j, of points in the same or adjacent grid cells."""
+def _push(delta: FloatArray) -> FloatArray:
     import numpy as np
 
-    grid = np.floor(pos / cell).astype(np.int64)
-    grid -= grid.min(axis=0)
-    width = int(grid[:, 1].max()) + 3
-    key = (grid[:, 0] + 1) * width + grid[:, 1] + 1
-    order = np.argsort(key, kind="stable")
-    cells, starts, counts = np.unique(key[order], return_index=True, return_counts=True)
-    found_i, found_j = [], []
-    for offset in (dx * width + dy for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-        target = key + offset
-        slot = np.minimum(np.searchsorted(cells, target), len(cells) - 1)
-        hit = np.nonzero(cells[slot] == target)[0]
-        sizes = counts[slot[hit]]
-        first = np.repeat(starts[slot[hit]] - (np.cumsum(sizes) - sizes), sizes)
-        found_i.append(np.repeat(hit, sizes))
-        found_j.append(order[first + np.arange(int(sizes.sum()))])
-    i, j = np.concatenate(found_i), np.concatenate(found_j)
-    return i[i != j], j[i != j]
+    dist2 = np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)
+    result: FloatArray = delta / dist2[:, None]
+    return result
+
+
+@dataclass(frozen=True)
+class _Grid:
+    """Points binned into square cells; cells are numbered in sorted key order."""
+
+    key: IntArray  # each point's cell key
+    width: int  # key stride between columns
+    order: IntArray  # points sorted by key
+    cells: IntArray  # the distinct keys, sorted
+    starts: IntArray  # where each cell's points start in ``order``
+    counts: IntArray  # how many points each cell holds
+    inverse: IntArray  # each point's cell number
+
+    @staticmethod
+    def of(pos: FloatArray, cell: float) -> _Grid:
+        import numpy as np
+
+        grid = np.floor(pos / cell).astype(np.int64)
+        grid -= grid.min(axis=0)
+        width = int(grid[:, 1].max()) + 3
+        key = (grid[:, 0] + 1) * width + grid[:, 1] + 1
+        order = np.argsort(key, kind="stable")
+        cells, starts, counts = np.unique(key[order], return_index=True, return_counts=True)
+        inverse = np.searchsorted(cells, key)
+        return _Grid(key, width, order, cells, starts, counts, inverse)
+
+    def lookup(self, keys: IntArray) -> tuple[IntArray, IntArray]:
+        """(points whose target key is an occupied cell, that cell's number)."""
+        import numpy as np
+
+        slot = np.minimum(np.searchsorted(self.cells, keys), len(self.cells) - 1)
+        hit = np.nonzero(self.cells[slot] == keys)[0]
+        return hit, slot[hit]
+
+    def same_cell_pairs(self) -> tuple[IntArray, IntArray]:
+        """Ordered pairs (i, j), i != j, of points sharing a cell."""
+        import numpy as np
+
+        sizes = self.counts[self.inverse]
+        first = np.repeat(self.starts[self.inverse] - (np.cumsum(sizes) - sizes), sizes)
+        i = np.repeat(np.arange(len(self.key)), sizes)
+        j = self.order[first + np.arange(int(sizes.sum()))]
+        return i[i != j], j[i != j]
 
 
 def _pack(
