@@ -691,7 +691,12 @@ def _update_focus(state: _Sentence) -> None:
 
 def _sentence_product(state: _Sentence) -> Mention | None:
     """The product a sentence is about, when its main subject names or describes one."""
-    subject = next((c for c in state.sent.root.children if c.dep_ in SUBJECTS), None)
+    root = state.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:  # "The headset runs on ..." misparsed: the first noun before the verb
+        subject = next(
+            (t for t in state.sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
+        )
     if subject is None:
         return None
     if subject.lower_ == "it":
