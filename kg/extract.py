@@ -41,6 +41,7 @@ NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+ROMAN = re.compile(r"[IVXLC]+")  # "Pedro II": a regnal number is no name
 PLACES = frozenset({"GPE", "LOC", "NORP"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
 AFFILIATION = ("of", "at", "with", "for")  # "analyst at X", "columnist for X"
@@ -411,7 +412,8 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
     common = ontology.common_words
     return (
         text.lower().rstrip(".") not in ontology.corporate_suffixes
-        and not (len(span) == 1 and not span.ents and text.lower() in common)
+        and not (len(span) == 1 and text.lower() in common)
+        and not ROMAN.fullmatch(text)
         and any(c.isalpha() for c in text)
         and "\n" not in text
         and len(text) <= 80
@@ -1191,7 +1193,12 @@ def _place_facts(state: _Sentence) -> None:
     "Acme Corp. of Pittsburgh", "Giessen's Acme Bank"."""
     for token in state.sent:
         name = state.names.get(token.i)
-        if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
+        if (
+            name is not None
+            and token.i == name.root.i
+            and token.ent_type_ == "ORG"
+            and state.ontology.is_org_name(name.text)  # "Acme Corp. of Pittsburgh"
+        ):
             words = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
             words += [c for c in token.children if c.dep_ == "poss"]
             _add(
