@@ -1197,7 +1197,6 @@ def _place_facts(state: _Sentence) -> None:
             name is not None
             and token.i == name.root.i
             and token.ent_type_ == "ORG"
-            and state.ontology.is_org_name(name.text)  # "Acme Corp. of Pittsburgh"
         ):
             words = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
             words += [c for c in token.children if c.dep_ == "poss"]
