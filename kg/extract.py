@@ -1134,7 +1134,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
     confidence = 0.85
     if not orgs and state.focus.org is not None and predicate != "worksFor":
         orgs, confidence = [state.focus.org], 0.6  # "CEO Eddie Wu" of the company in focus
-    people = [replace(p, hint="Person") for p in people if _person_like(p)]
+    people = [replace(p, hint="Person") for p in people if _person_like(p, state)]
     _add(state, predicate, people, orgs, "title", confidence)
 
 
@@ -1193,11 +1193,7 @@ def _place_facts(state: _Sentence) -> None:
     "Acme Corp. of Pittsburgh", "Giessen's Acme Bank"."""
     for token in state.sent:
         name = state.names.get(token.i)
-        if (
-            name is not None
-            and token.i == name.root.i
-            and token.ent_type_ == "ORG"
-        ):
+        if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
             words = [c for prep in ("of", "in") for c in _prep_objects(state, token, prep)]
             words += [c for c in token.children if c.dep_ == "poss"]
             _add(
@@ -1271,11 +1267,11 @@ def _is_person_name(mention: Mention, ontology: Ontology) -> bool:
     )
 
 
-def _person_like(mention: Mention) -> bool:
-    """A PERSON name, or an unlabelled one shaped like a person's: 'Jane Roe'."""
+def _person_like(mention: Mention, state: _Sentence) -> bool:
+    """A PERSON name, one shaped like a person's ('Jane Roe'), or a known person's surname."""
     words = mention.text.split()
     shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
-    return mention.ner == "PERSON" or shaped
+    return mention.ner == "PERSON" or shaped or mention.text in state.focus.article.surnames
 
 
 def _title_people(state: _Sentence, root: Token) -> list[Mention]:
@@ -1289,6 +1285,10 @@ def _title_people(state: _Sentence, root: Token) -> list[Mention]:
             return [_mention(state, state.names[child.i])]
     if root.dep_ == "attr" and head.lemma_ in COPULAS:
         return [m for c in head.children if c.dep_ == "nsubj" for m in _refer(state, c)]
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+        verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return _refer(state, objects[0]) if objects else _subjects(state, verb)
     return []
 
 

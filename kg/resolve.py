@@ -176,7 +176,7 @@ def _merge_surnames(
     suffixes: frozenset[str],
 ) -> None:
     """'Wu' = 'Eddie Wu' when exactly one person's full name ends with it."""
-    people = {clean_name(m.text) for m in mentions if m.ner == "PERSON"}
+    people = {clean_name(m.text) for m in mentions if m.ner == "PERSON" or m.hint == "Person"}
     people |= {n for e in known if e.cls == "Person" for n in e.names}
     full = [p for p in people if len(p.split()) > 1]
     for name in people:
