@@ -168,7 +168,7 @@ def _is_headline(doc: Doc, title: str) -> bool:
         return False
     words = [t for t in doc if t.is_alpha and not t.is_stop]
     title_case = all(t.text[:1].isupper() for t in words)
-    return len(words) < 3 or text.startswith("By ") or title_case
+    return len(words) < 4 or text.startswith("By ") or title_case
 
 
 # ---------------------------------------------------------------- names

@@ -271,8 +271,11 @@ def _entities(
         if old is not None:
             entities[group] = Entity(old.key, old.label, names, old.cls, old.iri)
             continue
-        label = min(counts, key=lambda n: (-counts[n], len(n), n))
         ranked = sorted(votes[group].items(), key=lambda kv: (-kv[1], kv[0]))
         cls = ranked[0][0] if ranked else "Organization"
+        if cls == "Person":  # a person is best called by the full name: "Eddie Wu", not "Wu"
+            label = min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
+        else:  # an organisation by its most used name: "Alibaba", not "Alibaba Group"
+            label = min(counts, key=lambda n: (-counts[n], len(n), n))
         entities[group] = Entity(key_of(label, suffixes) or normalise(label), label, names, cls)
     return entities
