@@ -571,7 +571,7 @@ def _org_antecedent(state: _Sentence, token: Token) -> list[Mention]:
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
         if given and _refer(state, given[0]):
             return [_reuse(m, token, state) for m in _refer(state, given[0])]
-    if token.pos_ == "NOUN":
+    if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
         inside = {t.i for t in token.subtree}
         named = [
             _mention(state, state.names[t.i])
@@ -813,13 +813,15 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
 
 
 def _hints(state: _Sentence) -> None:
-    """Classes suggested by appositions: "Qwen3-Omni, an open-source model" is a Product."""
+    """Classes suggested by appositions and modifiers: "Qwen3-Omni, an open-source model" is
+    a Product, "packaging maker Skovgaard Emballage" an Organization."""
     for token in state.sent:
         name = state.names.get(token.i)
         if name is None or token.i != name.root.i:
             continue
         for child in token.children:
-            if child.dep_ == "appos" and child.i not in state.names:
+            described = child.dep_ == "appos" or (child.dep_ == "compound" and child.i < name.start)
+            if described and child.i not in state.names and child.pos_ == "NOUN":
                 cls = state.ontology.class_of_head_noun(child.lemma_.lower())
                 if cls:
                     state.hints[name.start] = cls

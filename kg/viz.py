@@ -20,12 +20,12 @@ import re
 import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS, OWL, PROV
 
 from kg.errors import KGError
 from kg.vocab import KG
@@ -55,6 +55,7 @@ DENSE_LIMIT = 500  # networkx lays out smaller components without scipy; larger 
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
 _TEMPLATE_SLOT = re.compile(r"\{\{(KG_DATA|VIS_JS|TITLE)\}\}")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+Triple = tuple[URIRef, URIRef, URIRef]
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class Fact:
     confidence: float | None
     patterns: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    symmetric: bool = False  # asserted both ways: drawn once, without an arrow
 
 
 @dataclass(frozen=True)
@@ -193,25 +195,41 @@ def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> Entity:
 
 
 def read_facts(graph: Graph, entities: Mapping[str, Entity]) -> list[Fact]:
-    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted."""
-    statements = _statements_by_triple(graph)
+    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted. A symmetric
+    fact (asserted both ways, provenance on one) is one fact, with the evidence of both."""
+    asserted = _asserted(graph, entities, _statements_by_triple(graph))
+    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
     sentences: dict[URIRef, Evidence] = {}
     facts = []
+    for (s, p, o), nodes in sorted(asserted.items()):
+        mirror = asserted.get((o, p, s)) if s != o else None
+        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
+            facts.append(_fact(graph, str(s), p, str(o), nodes, sentences))
+        elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
+            fact = _fact(graph, str(s), p, str(o), nodes + mirror, sentences)
+            facts.append(replace(fact, symmetric=True))
+    return facts
+
+
+def _asserted(
+    graph: Graph, entities: Mapping[str, Entity], statements: Mapping[Triple, list[URIRef]]
+) -> dict[Triple, list[URIRef]]:
+    """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
+    found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
-        subject = URIRef(iri)
-        for prop, obj in graph.predicate_objects(subject):
+        for prop, obj in graph.predicate_objects(URIRef(iri)):
             if isinstance(prop, URIRef) and prop.startswith(KG) and _is_entity(obj, entities):
-                nodes = statements.get((subject, prop, URIRef(str(obj))), [])
-                facts.append(_fact(graph, iri, prop, str(obj), nodes, sentences))
-    return sorted(facts, key=lambda f: (f.subject, f.prop, f.obj))
+                triple = (URIRef(iri), prop, URIRef(str(obj)))
+                found[triple] = statements.get(triple, [])
+    return found
 
 
 def _is_entity(node: object, entities: Mapping[str, Entity]) -> bool:
     return isinstance(node, URIRef) and str(node) in entities
 
 
-def _statements_by_triple(graph: Graph) -> dict[tuple[URIRef, URIRef, URIRef], list[URIRef]]:
-    found: dict[tuple[URIRef, URIRef, URIRef], list[URIRef]] = defaultdict(list)
+def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
+    found: dict[Triple, list[URIRef]] = defaultdict(list)
     for node in graph.subjects(RDF.type, RDF.Statement):
         s = graph.value(node, RDF.subject)
         p = graph.value(node, RDF.predicate)
@@ -486,6 +504,7 @@ def _edges_data(
                 "conf": fact.confidence,
                 "patterns": list(fact.patterns),
                 "curve": round(curve, 2),
+                "symmetric": fact.symmetric,
                 "evidence": [_evidence_data(e, article_index) for e in fact.evidence],
             }
         )
