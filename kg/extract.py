@@ -547,10 +547,13 @@ def _is_definite(token: Token) -> bool:
 
 
 def _antecedent(state: _Sentence, token: Token) -> list[Mention]:
-    focus = state.focus
-    if token.lower_ == "it" and token.dep_ in SUBJECTS and focus.topic_product is not None:
-        if token.i < _first_name(state):  # "The headset runs on X. It ships with ..."
-            return [_reuse(focus.topic_product, token, state)]
+    """What "it", "its" or "the company" stands for: the product the last sentence was about
+    when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
+    organisation."""
+    product = state.focus.topic_product
+    opens = token.lower_ == "it" and token.dep_ in SUBJECTS and token.i < _first_name(state)
+    if product is not None and opens:
+        return [_reuse(product, token, state)]
     return _org_antecedent(state, token)
 
 
@@ -561,7 +564,7 @@ def _first_name(state: _Sentence) -> int:
 
 
 def _org_antecedent(state: _Sentence, token: Token) -> list[Mention]:
-    """What "it", "its" or "the company" stands for.
+    """The organisation "it", "its" or "the company" stands for.
 
     "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
     organisation named last before it in the sentence; "it" is one named earlier in the
