@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import importlib.resources
+import importlib.util
 import json
 import math
 import os
@@ -676,10 +677,12 @@ def script_json(data: object) -> str:
 
 
 def _vis_js() -> str:
-    lib = importlib.resources.files("pyvis").joinpath(*VIS_JS)
+    """vis-network as pyvis ships it, found without importing pyvis (which pulls in IPython)."""
+    spec = importlib.util.find_spec("pyvis")
+    places = list(spec.submodule_search_locations or []) if spec else []
     try:
-        code = lib.read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError) as err:
+        code = Path(places[0], *VIS_JS).read_text(encoding="utf-8")
+    except (IndexError, OSError) as err:
         raise KGError(
             "pyvis's bundled vis-network.min.js is missing: pip install pyvis==0.3.2"
         ) from err
