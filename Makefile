@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test check bench clean
+.PHONY: setup run test check bench screenshot clean
 
 setup: $(STAMP)
 
@@ -23,11 +23,14 @@ test: setup
 	$(BIN)/pytest
 
 check: setup
-	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff check kg tests bench scripts
 	$(BIN)/mypy
 
 bench: setup
 	$(BIN)/python bench/quality.py
+
+screenshot: run
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
