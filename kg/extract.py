@@ -41,6 +41,9 @@ NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 PRONOUNS = frozenset({"it", "its", "itself"})
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+NAME_ADPOSITIONS = frozenset(
+    {"of", "for", "de", "du", "des", "van", "von", "der", "la", "le", "di"}
+)
 ROMAN = re.compile(r"[IVXLC]+")  # "Pedro II": a regnal number is no name
 PLACES = frozenset({"GPE", "LOC", "NORP"})
 RELATIVE = frozenset({"which", "who", "that", "whose"})
@@ -60,9 +63,7 @@ class Mention:
     end: int
     ner: str = ""
     hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
-    acronym: str | None = (
-        None  # the acronym the text defines for it: "artificial intelligence (AI)"
-    )
+    acronym: str | None = None  # as the text defines it: "artificial intelligence (AI)"
 
 
 @dataclass(frozen=True)
@@ -292,7 +293,12 @@ def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
     """ "Cathie Wood's ARK Invest" and "Duskfield CEO Claire Okonjo" -> two names each."""
     parts, start = [], span.start
     for token in span:
-        if token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’", ",", "(", ")", *titles):
+        inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
+        if (
+            token.tag_ == "POS"
+            or token.lower_ in ("'s", "’s", "’", ",", "(", ")", *titles)
+            or inner_adposition  # "Quellnet into Hallstein Motion" is two names
+        ):
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])

@@ -84,7 +84,7 @@ def resolve(
     facts = sorted(facts, key=_fact_order)
     suffixes = ontology.corporate_suffixes
     mentions = [m for f in facts for m in (f.subject, f.object)]
-    groups = _group_names(mentions, known, suffixes)
+    groups = _group_names(facts, known, suffixes)
     for group in aliases:
         for name in group.names:
             groups.union(key_of(group.label, suffixes), key_of(name, suffixes))
@@ -126,8 +126,9 @@ def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
 
 
 def _group_names(
-    mentions: Sequence[Mention], known: Sequence[Entity], suffixes: frozenset[str]
+    facts: Sequence[Fact], known: Sequence[Entity], suffixes: frozenset[str]
 ) -> _UnionFind:
+    mentions = [m for f in facts for m in (f.subject, f.object)]
     groups = _UnionFind()
     names = sorted({clean_name(m.text) for m in mentions} | {n for e in known for n in e.names})
     keys = sorted({key_of(n, suffixes) for n in names if key_of(n, suffixes)})
@@ -139,7 +140,7 @@ def _group_names(
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
     _merge_acronyms(groups, names, defined, suffixes)
     _merge_surnames(groups, mentions, known, suffixes)
-    _merge_short_names(groups, names, suffixes)
+    _merge_short_names(groups, facts, suffixes)
     return groups
 
 
@@ -187,19 +188,26 @@ def _merge_surnames(
             groups.union(key_of(name, suffixes), next(iter(matches)))
 
 
-def _merge_short_names(groups: _UnionFind, names: Sequence[str], suffixes: frozenset[str]) -> None:
-    """'Norvale' = 'Norvale Systems' when that is the only longer name it begins, and no
-    other entity is called just 'Norvale' ('Alibaba' stays apart from 'Alibaba Cloud' when
-    'Alibaba Group' is also named)."""
-    keys = {key_of(n, suffixes) for n in names}
-    full_keys = {normalise(n) for n in names}
-    for name in names:
+def _merge_short_names(groups: _UnionFind, facts: Sequence[Fact], suffixes: frozenset[str]) -> None:
+    """'Norvale' = 'Norvale Systems' where an article names 'Norvale Systems' first and then
+    says 'Norvale', and it is the only longer name there that begins so. 'Alibaba' named
+    before 'Alibaba Cloud', or also called 'Alibaba Group', stays apart."""
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    by_suffix = set()  # 'alibaba' is an entity of its own when 'Alibaba Group' is named
+    for article, mention in ((f.article, m) for f in facts for m in (f.subject, f.object)):
+        name = clean_name(mention.text)
         key = key_of(name, suffixes)
-        if " " in key or not name[:1].isupper() or any(f"{key} " in k for k in full_keys - keys):
-            continue
-        longer = {k for k in keys if k.startswith(key + " ")}
-        if len(longer) == 1:
-            groups.union(key, next(iter(longer)))
+        seen = first[article]
+        seen[key] = min(seen.get(key, mention.start), mention.start)
+        if key != normalise(name):
+            by_suffix.add(key)
+    for _, seen in sorted(first.items()):
+        for key, at in sorted(seen.items()):
+            if " " in key or key in by_suffix:
+                continue
+            longer = [k for k in seen if k.startswith(key + " ")]
+            if len(longer) == 1 and seen[longer[0]] < at:
+                groups.union(key, longer[0])
 
 
 def _ner_weight(text: str) -> float:

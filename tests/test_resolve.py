@@ -71,6 +71,14 @@ def test_short_form_joins_its_only_long_form() -> None:
     assert same_entity(["Norvale Systems", "Norvale"])
 
 
+def test_a_name_used_before_a_longer_one_is_another_entity() -> None:
+    facts = [
+        fact("Samsung", "partneredWith", "Nvidia"),
+        fact("Samsung Foundry", "supplies", "Nvidia", at=200),
+    ]
+    assert {"Samsung Foundry"} in [set(g) for g in groups(resolve(facts, ONTOLOGY))]
+
+
 def test_surname_joins_the_only_person_with_it() -> None:
     facts = [
         fact("Eddie Wu", "ceoOf", "Alibaba", ner=("PERSON", "ORG")),
