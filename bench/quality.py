@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.evaluate import Report, evaluate
+from kg.evaluate import Report, evaluate, load_gold, node_names, normalise
 from kg.graph import write_turtle
 from kg.nlp import load_model
 from kg.ontology import load_ontology
@@ -30,22 +30,74 @@ def sets(split: str) -> list[tuple[str, list[str], list[Path]]]:
     bench = SHARED / "benchmarks"
     return [
         ("seeds", [str(seeds)], sorted((seeds / "gold").glob("*.json"))),
-        ("examples", [str(ROOT / "examples" / "articles")],
-         sorted((ROOT / "examples" / "gold").glob("*.json"))),
-        ("held-out", [str(ROOT / "bench" / "articles")],
-         sorted((ROOT / "bench" / "gold").glob("*.json"))),
-        (f"conll04 {split}", [str(bench / "conll04" / f"{split}.jsonl")],
-         [bench / "conll04" / f"{split}.jsonl"]),
-        (f"re-docred {split}", [str(bench / "re-docred" / f"{split}.jsonl")],
-         [bench / "re-docred" / f"{split}.jsonl"]),
+        (
+            "examples",
+            [str(ROOT / "examples" / "articles")],
+            sorted((ROOT / "examples" / "gold").glob("*.json")),
+        ),
+        (
+            "held-out",
+            [str(ROOT / "bench" / "articles")],
+            sorted((ROOT / "bench" / "gold").glob("*.json")),
+        ),
+        (
+            f"conll04 {split}",
+            [str(bench / "conll04" / f"{split}.jsonl")],
+            [bench / "conll04" / f"{split}.jsonl"],
+        ),
+        (
+            f"re-docred {split}",
+            [str(bench / "re-docred" / f"{split}.jsonl")],
+            [bench / "re-docred" / f"{split}.jsonl"],
+        ),
     ]
 
 
 def row(name: str, report: Report, seconds: float | None = None) -> str:
     s = report.overall
     timing = f"{seconds:7.1f}" if seconds is not None else ""
-    return (f"{name:<22} {s.tp:>5} {s.fp:>5} {s.fn:>5}  {s.precision:6.3f} {s.recall:6.3f} "
-            f"{s.f1:6.3f} {timing}")
+    return (
+        f"{name:<22} {s.tp:>5} {s.fp:>5} {s.fn:>5}  {s.precision:6.3f} {s.recall:6.3f} "
+        f"{s.f1:6.3f} {timing}"
+    )
+
+
+def error_classes(graph_path: Path, gold: list[Path], report: Report) -> dict[str, int]:
+    """Count what went wrong. A gold fact is missed either with no fact read about one of its
+    entities (the graph holds only entities that facts name), or with both entities in other
+    facts but this relation not read. A false positive joins a name that is no gold entity,
+    or two gold entities the gold does not relate."""
+    from rdflib import Graph
+
+    found = {
+        normalise(n)
+        for kinds in node_names(Graph().parse(graph_path)).values()
+        for names in kinds.values()
+        for n in names
+    }
+    entities = load_gold(gold).entities
+    gold_names = {n for e in entities.values() for n in e.names}
+
+    def known(name: str) -> bool:
+        entity = entities.get(normalise(name))
+        names = entity.names if entity is not None else {normalise(name)}
+        return bool(names & found)
+
+    counts = {
+        "missed: an entity not found": 0,
+        "missed: relation not read": 0,
+        "false: a name not a gold entity": 0,
+        "false: relation not in gold": 0,
+    }
+    for subject, _, obj in report.misses:
+        both = known(subject) and known(obj)
+        counts["missed: relation not read" if both else "missed: no fact about an entity"] += 1
+    for subject, _, obj in report.false_positives:
+        gold_pair = normalise(subject) in gold_names and normalise(obj) in gold_names
+        counts[
+            "false: relation not in gold" if gold_pair else "false: a name not a gold entity"
+        ] += 1
+    return counts
 
 
 def main() -> None:
@@ -63,13 +115,18 @@ def main() -> None:
             path = Path(tmp) / f"{name.replace(' ', '-')}.ttl"
             write_turtle(build(articles, ontology, nlp).graph, path)
             seconds = time.perf_counter() - started
-            print(row(name, evaluate(path, gold), seconds), flush=True)
-            graphs.append((name, path, gold))
+            report = evaluate(path, gold)
+            print(row(name, report, seconds), flush=True)
+            graphs.append((name, path, gold, report))
         print("\nBy --min-confidence (facts below the threshold left out)")
         print(header)
-        for name, path, gold in graphs:
+        for name, path, gold, _ in graphs:
             for threshold in THRESHOLDS:
                 print(row(f"{name} >= {threshold:.1f}", evaluate(path, gold, None, threshold)))
+        print("\nError classes")
+        for name, path, gold, report in graphs:
+            counts = error_classes(path, gold, report)
+            print(f"{name:<22} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
 
 
 if __name__ == "__main__":
