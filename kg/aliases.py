@@ -1,6 +1,6 @@
 """A user's alias file: names that are one entity, its preferred label, and links elsewhere.
 
-CSV, one row per name: `label,alias[,same_as]` ("International Business Machines,IBM,
+CSV, one row per name: `label,alias[,same_as]` ("Northfield Analytical Instruments,NAI,
 http://www.wikidata.org/entity/Q37156"); a row with an empty alias only sets the link.
 Turtle: any node with rdfs:label or skos:prefLabel, skos:altLabel names and owl:sameAs links.
 """
@@ -21,7 +21,7 @@ from kg.errors import KGError
 class AliasGroup:
     label: str  # the preferred label
     names: frozenset[str]  # every name, the label included
-    same_as: frozenset[str] = frozenset()  # IRIs of the same entity elsewhere (e.g. Wikidata)
+    same_as: frozenset[str] = frozenset()  # IRIs of the same entity in other datasets
 
 
 def load_aliases(path: Path) -> tuple[AliasGroup, ...]:

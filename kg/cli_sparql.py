@@ -34,11 +34,11 @@ number, a quoted string ('"text"'), or the name (label, title or source) of a no
 
 \b
 Examples:
-  kg query outputs/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "Alibaba" ; ?p ?o }'
+  kg query outputs/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "Norvale Systems" ; ?p ?o }'
   kg query outputs/graph.ttl -f my-query.rq --format csv > rows.csv
   kg query --list
   kg query outputs/graph.ttl --name partnerships
-  kg query outputs/graph.ttl --name entity --param entity=Alibaba --format json
+  kg query outputs/graph.ttl --name entity --param entity="Norvale Systems" --format json
   kg query outputs/graph.ttl 'CONSTRUCT WHERE { ?s kg:acquired ?o }' --format turtle
   kg query big.ttl --name sources --timeout 30
 """

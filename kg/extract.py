@@ -63,7 +63,7 @@ class Mention:
     end: int
     ner: str = ""
     hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
-    acronym: str | None = None  # as the text defines it: "artificial intelligence (AI)"
+    acronym: str | None = None  # as the text defines it: "machine learning (ML)"
 
 
 @dataclass(frozen=True)
@@ -270,7 +270,7 @@ def _version_number(ent: Span) -> bool:
 
 
 def _mislabelled_name(ent: Span) -> bool:
-    """ "Llama 3" labelled DATE, "Adyen" labelled NORP: a proper noun heading its phrase is a
+    """ "Cirran 3" labelled DATE, "Paylisto" labelled NORP: a proper noun heading its phrase is a
     name, unless the 'date' holds a month or a weekday."""
     if ent.root.pos_ != "PROPN" or ent.root.dep_ in ("amod", "compound", "npadvmod"):
         return False
@@ -290,7 +290,7 @@ def _mislabelled_name(ent: Span) -> bool:
 
 
 def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
-    """ "Cathie Wood's ARK Invest" and "Duskfield CEO Claire Okonjo" -> two names each."""
+    """ "Jane Roe's Halvane Capital" and "Duskfield CEO Claire Okonjo" -> two names each."""
     parts, start = [], span.start
     for token in span:
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
@@ -308,9 +308,9 @@ def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
 def _proper_runs(
     doc: Doc, taken: set[int], known: frozenset[str], common: frozenset[str]
 ) -> Iterator[Span]:
-    """Runs of proper nouns no entity covers, joined across hyphens ("Qwen3-Max"), with the
+    """Runs of proper nouns no entity covers, joined across hyphens ("Tarnix-7"), with the
     numbers that version them ("iPhone 16") and capitalised words that modify them
-    ("Mistral AI")."""
+    ("Brightmoor AI")."""
     start: int | None = None
     for token in doc:
         versioned = start is not None and (
@@ -372,7 +372,7 @@ def _model_number(text: str) -> bool:
 
 
 def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
-    """ "artificial intelligence (AI)": lower-case words whose initials spell the acronym."""
+    """ "machine learning (ML)": lower-case words whose initials spell the acronym."""
     for token in doc:
         if not (token.is_upper and 2 <= len(token) <= 6 and token.i >= 2):
             continue
@@ -634,7 +634,7 @@ def _org_candidate(mention: Mention, state: _Sentence) -> bool:
 
 
 def _is_subjectish(token: Token) -> bool:
-    """A subject, its possessor ("Alibaba's entry ... places it"), or the possessor of a
+    """A subject, its possessor ("Norvale's entry ... places it"), or the possessor of a
     sentence the parser left without a verb."""
     if token.dep_ in SUBJECTS:
         return True
@@ -822,7 +822,7 @@ def _sentence_facts(state: _Sentence, article: Article) -> Iterator[Fact]:
 
 
 def _hints(state: _Sentence) -> None:
-    """Classes suggested by appositions and modifiers: "Qwen3-Omni, an open-source model" is
+    """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
     a Product, "packaging maker Skovgaard Emballage" an Organization."""
     for token in state.sent:
         name = state.names.get(token.i)
@@ -1029,7 +1029,7 @@ def _pairs(
 
 
 def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Mention]:
-    """ "purchase of Alibaba shares": the company whose shares are bought."""
+    """ "purchase of Norvale shares": the company whose shares are bought."""
     if target.lemma_.lower() not in state.ontology.share_nouns or target.i in state.names:
         return []
     return [
@@ -1100,7 +1100,7 @@ def _other_names(state: _Sentence, objects: list[Mention]) -> bool:
 
 
 def _title_facts(state: _Sentence) -> None:
-    """ "CEO Eddie Wu", "Jane Roe, chief executive of X", "X's chief executive Jane Roe"."""
+    """ "CEO Jane Roe", "Jane Roe, chief executive of X", "X's chief executive Jane Roe"."""
     titles = state.ontology.title_cues()
     sent = state.sent
     used: set[int] = set()
@@ -1144,7 +1144,7 @@ def _title_fact(state: _Sentence, title: Span, predicate: str) -> None:
         orgs = _title_orgs(state, root.head, root.head.i)
     confidence = 0.85
     if not orgs and state.focus.org is not None and predicate != "worksFor":
-        orgs, confidence = [state.focus.org], 0.6  # "CEO Eddie Wu" of the company in focus
+        orgs, confidence = [state.focus.org], 0.6  # "CEO Jane Roe" of the company in focus
     people = [replace(p, hint="Person") for p in people if _person_like(p, state)]
     _add(state, predicate, people, orgs, "title", confidence)
 
@@ -1237,8 +1237,8 @@ def _place_facts(state: _Sentence) -> None:
 
 
 def _affiliation_facts(state: _Sentence) -> None:
-    """Works for, from how a person is introduced: "Roger Crouch of NASA", "Boston
-    University's Michael Papagiannis", "John Jamison, a National Weather Service meteorologist"."""
+    """Works for, from how a person is introduced: "Jane Roe of Norvale", "Quillfin's
+    Sam Poe", "Ana Ferreira, a Halvane Capital analyst"."""
     for token in state.sent:
         name = state.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
@@ -1304,7 +1304,7 @@ def _title_people(state: _Sentence, root: Token) -> list[Mention]:
 
 
 def _possessive_facts(state: _Sentence) -> None:
-    """ "Meta's Llama", "Qwen, Alibaba's model family", "its own processors (Yi-Tian)"."""
+    """ "Veyra's Cirran", "Tarnix, Norvale's chip family", "its own processors (Kestrel)"."""
     for token in state.sent:
         name = state.names.get(token.i)
         if (

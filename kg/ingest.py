@@ -258,11 +258,11 @@ _INLINE = [
 
 
 def _markdown(text: str, source: str) -> Article:
-    meta, body = _front_matter(_normalise(text))
+    front, body = _front_matter(_normalise(text))
     blocks, heading = _md_blocks(re.sub(r"<!--.*?-->", "", body, flags=re.S))
     lines = [line for line in map(_md_inline, blocks) if line]
-    title = meta.get("title") or (_md_inline(heading) if heading else None)
-    return _article("\n".join(lines), source, title, meta.get("url"), meta.get("date"))
+    title = front.get("title") or (_md_inline(heading) if heading else None)
+    return _article("\n".join(lines), source, title, front.get("url"), front.get("date"))
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -272,12 +272,12 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() in ("---", "...")), 0)
     if not end:
         return {}, text
-    meta: dict[str, str] = {}
+    fields: dict[str, str] = {}
     for line in lines[1:end]:
         key, sep, value = line.partition(":")
         if sep and value.strip():
-            meta[key.strip().lower()] = value.strip().strip("'\"")
-    return meta, "\n".join(lines[end + 1 :])
+            fields[key.strip().lower()] = value.strip().strip("'\"")
+    return fields, "\n".join(lines[end + 1 :])
 
 
 def _md_blocks(body: str) -> tuple[list[str], str | None]:

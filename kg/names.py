@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# "Orbit 2 Pro", "Qwen3-Max", "Tarnix-7": a version number marks a product's name
+# "Orbit 2 Pro", "Kestrel-4X", "Tarnix-7": a version number marks a product's name
 VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
 
@@ -25,7 +25,7 @@ def normalise(text: str) -> str:
 
 
 def key_of(text: str, suffixes: frozenset[str]) -> str:
-    """Identity key: normalised, less trailing corporate suffixes ('Oracle Corp.' -> 'oracle')."""
+    """Identity key: normalised, less trailing corporate suffixes ('Veyra Corp.' -> 'veyra')."""
     words = normalise(text).split()
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()

@@ -48,7 +48,7 @@ def load_model(name: str | None = None) -> Language:
     )
 
 
-# "OSLO, March 4, 2025 — " or "NEW YORK (Reuters) - " opening a news paragraph
+# "OSLO, March 4, 2025 — " or "NEW YORK (Newswire) - " opening a news paragraph
 DATELINE = re.compile(
     r"^[A-Z][A-Z.'’]{2,}(?: [A-Z][A-Z.'’]+)*(?:,[^—–\n]{0,40}?)?(?: ?\([^)]{0,30}\))?"
     r"\s+(?:—|–|--|-)\s+"

@@ -23,7 +23,7 @@ class Cue:
 
     `prep` is the preposition that introduces the object ("partnership with _"), None for a
     direct object ("launch _"); `before` marks an object that precedes the word as a
-    modifier ("_ partnership": "the Nvidia partnership").
+    modifier ("_ partnership": "the Quillfin partnership").
     """
 
     words: tuple[str, ...]
@@ -110,7 +110,7 @@ class Ontology:
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
 
     def is_org_name(self, text: str) -> bool:
-        """ "Brightmoor Labs", "Oracle Corp.": a last word that marks an organisation's name."""
+        """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
         words = normalise(text).split()
         return len(words) > 1 and words[-1] in self.name_words | self.corporate_suffixes
 

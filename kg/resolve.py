@@ -1,9 +1,9 @@
 """One node per real-world entity: merge the many names of one thing, type it, check the facts.
 
 Names are merged by general rules: case and punctuation, a leading "the", corporate suffixes
-("Alibaba Group Holding" = "Alibaba"), acronyms ("International Business Machines" = "IBM"),
-and a person's surname ("Wu" = "Eddie Wu"). Names that only share a word stay apart
-("Alibaba Cloud" is not "Alibaba"). Each entity gets the class its mentions and roles vote for,
+("Norvale Group Holding" = "Norvale"), acronyms ("Northfield Analytical Instruments" = "NAI"),
+and a person's surname ("Roe" = "Jane Roe"). Names that only share a word stay apart
+("Norvale Cloud" is not "Norvale"). Each entity gets the class its mentions and roles vote for,
 and a fact survives only when its entities fit the property's domain and range.
 """
 
@@ -147,11 +147,11 @@ def _group_names(
 def _merge_acronyms(
     groups: _UnionFind, names: Sequence[str], defined: dict[str, str], suffixes: frozenset[str]
 ) -> None:
-    """'IBM' = 'International Business Machines', 'AI' = 'artificial intelligence'.
+    """'NAI' = 'Northfield Analytical Instruments', 'ML' = 'machine learning'.
 
-    A definition in the text ("artificial intelligence (AI)") settles it; otherwise the
+    A definition in the text ("machine learning (ML)") settles it; otherwise the
     acronym must fit exactly one name, and names that hold an acronym of their own
-    ("ARK Invest") are not candidates.
+    ("BRK Partners") are not candidates.
     """
     for acronym, name in sorted(defined.items()):
         groups.union(key_of(acronym, suffixes), key_of(name, suffixes))
@@ -176,7 +176,7 @@ def _merge_surnames(
     known: Sequence[Entity],
     suffixes: frozenset[str],
 ) -> None:
-    """'Wu' = 'Eddie Wu' when exactly one person's full name ends with it."""
+    """'Roe' = 'Jane Roe' when exactly one person's full name ends with it."""
     people = {clean_name(m.text) for m in mentions if m.ner == "PERSON" or m.hint == "Person"}
     people |= {n for e in known if e.cls == "Person" for n in e.names}
     full = [p for p in people if len(p.split()) > 1]
@@ -190,10 +190,10 @@ def _merge_surnames(
 
 def _merge_short_names(groups: _UnionFind, facts: Sequence[Fact], suffixes: frozenset[str]) -> None:
     """'Norvale' = 'Norvale Systems' where an article names 'Norvale Systems' first and then
-    says 'Norvale', and it is the only longer name there that begins so. 'Alibaba' named
-    before 'Alibaba Cloud', or also called 'Alibaba Group', stays apart."""
+    says 'Norvale', and it is the only longer name there that begins so. 'Veyra' named
+    before 'Veyra Cloud', or also called 'Veyra Group', stays apart."""
     first: dict[str, dict[str, int]] = defaultdict(dict)
-    by_suffix = set()  # 'alibaba' is an entity of its own when 'Alibaba Group' is named
+    by_suffix = set()  # 'veyra' is an entity of its own when 'Veyra Group' is named
     for article, mention in ((f.article, m) for f in facts for m in (f.subject, f.object)):
         name = clean_name(mention.text)
         key = key_of(name, suffixes)
@@ -211,7 +211,7 @@ def _merge_short_names(groups: _UnionFind, facts: Sequence[Fact], suffixes: froz
 
 
 def _ner_weight(text: str) -> float:
-    """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Qwen3-Max' or 'Qwen'."""
+    """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Tarnix-7' or 'Tarnix'."""
     words = text.split()
     plain = len(words) > 1 and all(
         w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words
@@ -249,7 +249,7 @@ def _class_votes(
             if ontology.is_org_name(mention.text):
                 votes[group]["Organization"] += 1.0
             if VERSION.search(name):
-                votes[group]["Product"] += 1.0  # "Orbit 2 Pro", "Qwen3-Max"
+                votes[group]["Product"] += 1.0  # "Orbit 2 Pro", "Tarnix-7"
             for cls in ontology.classes_of_ner(mention.ner):
                 votes[group][cls] += _ner_weight(name)
     return votes
@@ -281,9 +281,9 @@ def _entities(
             continue
         ranked = sorted(votes[group].items(), key=lambda kv: (-kv[1], kv[0]))
         cls = ranked[0][0] if ranked else "Organization"
-        if cls == "Person":  # a person is best called by the full name: "Eddie Wu", not "Wu"
+        if cls == "Person":  # a person is best called by the full name: "Jane Roe", not "Roe"
             label = min(counts, key=lambda n: (-len(n.split()), -counts[n], n))
-        else:  # an organisation by its most used name: "Alibaba", not "Alibaba Group"
+        else:  # an organisation by its most used name: "Norvale", not "Norvale Group"
             label = min(counts, key=lambda n: (-counts[n], len(n), n))
         entities[group] = Entity(key_of(label, suffixes) or normalise(label), label, names, cls)
     return entities
