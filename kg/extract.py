@@ -763,9 +763,13 @@ def _subjects(state: _Sentence, verb: Token, depth: int = 0) -> list[Mention]:
 
 
 def _agents(state: _Sentence, verb: Token) -> list[Mention]:
+    """Who does a passive verb: "backed by X and by Y"."""
     for child in verb.children:
         if child.dep_ == "agent":
-            return [m for obj in child.children if obj.dep_ == "pobj" for m in _refer(state, obj)]
+            preps = [child, *child.conjuncts]
+            return [
+                m for p in preps for o in p.children if o.dep_ == "pobj" for m in _refer(state, o)
+            ]
     return []
 
 
@@ -1041,6 +1045,13 @@ def _share_holder(state: _Sentence, target: Token, predicate: str) -> list[Menti
 
 
 def _described(state: _Sentence, noun: Token) -> list[Mention]:
+    named = [c for c in noun.children if c.dep_ == "appos" and c.i in state.names]
+    if named:  # "its e-commerce arm, Marlowe Direct"
+        return [_mention(state, state.names[c.i]) for c in named]
+    return _describes(state, noun)
+
+
+def _describes(state: _Sentence, noun: Token) -> list[Mention]:
     """The entity a noun describes: "X, a unit of Y", "X is a unit of Y", "As a unit of Y, X"."""
     if noun.dep_ == "appos" or (
         noun.dep_ in ("amod", "compound") and noun.i < noun.head.i and noun.head.i in state.names
@@ -1192,7 +1203,7 @@ def _funding_facts(state: _Sentence) -> None:
             continue
         investors: list[Mention] = []
         for token in verb.subtree:
-            if token.dep_ == "agent" and token.head.lemma_ == "lead" or token.lower_ == "from":
+            if token.dep_ == "agent" and token.head.dep_ == "acl" or token.lower_ == "from":
                 investors += [
                     m for c in token.children if c.dep_ == "pobj" for m in _refer(state, c)
                 ]

@@ -92,6 +92,19 @@ CASES: list[tuple[str, str, set[Triple]]] = [
             ("Oakmere Ventures", "investedIn", "Ferrolith Energy"),
         },
     ),
+    (
+        "backed by two",
+        "Kavrio Pay, which is backed by Banco Ferrazul and by Orlin Capital, grew.",
+        {
+            ("Banco Ferrazul", "investedIn", "Kavrio Pay"),
+            ("Orlin Capital", "investedIn", "Kavrio Pay"),
+        },
+    ),
+    (
+        "unit named after",
+        "Marlowe Freight grew. Its lending arm, Marlowe Direct, hired staff.",
+        {("Marlowe Direct", "subsidiaryOf", "Marlowe Freight")},
+    ),
     # titles and appositions
     (
         "title before name",
