@@ -256,9 +256,20 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     ),
     # the entity's class decides the property; nothing forced
     (
-        "person launches a company",
-        "Priya Natarajan launched Brightmoor Labs in 2021.",
+        "person sets up a company",
+        "Priya Natarajan set up Brightmoor Labs in 2021.",
         {("Priya Natarajan", "founderOf", "Brightmoor Labs")},
+    ),
+    ("a person launches no product", "Priya Natarajan launched the Foldwright 2 app.", set()),
+    (
+        "reported speech",
+        "Norvale Systems said on Tuesday it would launch the Tarnix-9 chip.",
+        {("Norvale Systems", "launched", "Tarnix-9")},
+    ),
+    (
+        "three products",
+        "Veyra launched three chips, including the Cirran X2 and the Cirran Z4.",
+        {("Veyra", "launched", "Cirran X2"), ("Veyra", "launched", "Cirran Z4")},
     ),
     # nothing to extract
     ("negation", "Norvale Systems did not acquire Veyra Microdevices.", set()),
