@@ -84,7 +84,7 @@ def error_classes(graph_path: Path, gold: list[Path], report: Report) -> dict[st
         return bool(names & found)
 
     counts = {
-        "missed: an entity not found": 0,
+        "missed: no fact about an entity": 0,
         "missed: relation not read": 0,
         "false: a name not a gold entity": 0,
         "false: relation not in gold": 0,
