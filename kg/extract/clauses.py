@@ -1,0 +1,76 @@
+"""Clause structure: subjects, objects, agents and prepositions of a verb or noun."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.model import CLIMB, RELATIVE, SUBJECTS, Mention, Sentence
+from kg.extract.refer import prep_phrase, refer
+
+
+def is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children):
+        return True
+    return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
+
+
+def subjects_of(state: Sentence, verb: Token, depth: int = 0) -> list[Mention]:
+    """The grammatical subject of a verb, inherited through control, coordination, relatives."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+                return refer(state, verb.head)
+            return refer(state, child)
+    for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary
+        if aux.dep_ in ("aux", "auxpass"):
+            found = [m for c in aux.children if c.dep_ in SUBJECTS for m in refer(state, c)]
+            if found:
+                return found
+    if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
+        return refer(state, verb.head)
+    if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
+        head = verb.head
+        while head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+        if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and verb.dep_ in ("acl", "relcl"):
+            head = head.head  # "signed a deal to acquire X": the signer acquires
+        if head.pos_ in ("VERB", "AUX"):
+            return subjects_of(state, head, depth + 1)
+    return []
+
+
+def agents(state: Sentence, verb: Token) -> list[Mention]:
+    """Who does a passive verb: "backed by X and by Y"."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            preps = [child, *child.conjuncts]
+            return [
+                m for p in preps for o in p.children if o.dep_ == "pobj" for m in refer(state, o)
+            ]
+    return []
+
+
+def prep_objects(state: Sentence, head: Token, prep: str) -> list[Token]:
+    """Objects of `head`'s preposition `prep`, looking one step into a participle too."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
+            found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+            found += prep_objects(state, child, prep)
+        elif child.dep_ == "dobj" and child.i not in state.names and head.pos_ == "VERB":
+            found += prep_objects(state, child, prep)  # "invested $13 billion in OpenAI"
+    return found
+
+
+def coordinated(state: Sentence, head: Token) -> list[Mention]:
+    """Objects added by 'alongside', 'as well as' ... attached to a word."""
+    found: list[Mention] = []
+    for child in head.children:
+        if child.dep_ == "prep" and prep_phrase(child) in state.ontology.coordinators:
+            found += [m for c in child.children if c.dep_ == "pobj" for m in refer(state, c)]
+    return found
+
+
+def negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)

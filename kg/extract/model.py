@@ -1,0 +1,145 @@
+"""What the extractor passes around: mentions, facts, and what it knows of an article."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from kg.names import key_of
+from kg.ontology import Ontology
+from kg.qualifiers import NONE, Qualifiers
+
+# spaCy labels that are not names of things the ontology knows
+NOT_NAMES = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "PERCENT",
+        "MONEY",
+        "QUANTITY",
+        "ORDINAL",
+        "CARDINAL",
+        "NORP",
+        "LANGUAGE",
+        "LAW",
+    }
+)
+WHOLE_NAMES = frozenset({"GPE", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
+PRONOUNS = frozenset({"it", "its", "itself"})
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
+NAME_ADPOSITIONS = frozenset(
+    {"of", "for", "de", "du", "des", "van", "von", "der", "la", "le", "di"}
+)
+ROMAN = re.compile(r"[IVXLC]+")  # "Pedro II": a regnal number is no name
+PLACES = frozenset({"GPE", "LOC", "NORP"})
+RELATIVE = frozenset({"which", "who", "that", "whose"})
+AFFILIATION = ("of", "at", "with", "for")  # "analyst at X", "columnist for X"
+COPULAS = frozenset({"be", "become", "remain"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"})
+NOUN_CLIMB = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "attr", "pcomp"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Words in an article that name an entity (for a pronoun: the name it stands for)."""
+
+    text: str
+    start: int
+    end: int
+    ner: str = ""
+    hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
+    acronym: str | None = None  # as the text defines it: "machine learning (ML)"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: Mention
+    predicate: str
+    object: Mention
+    article: str
+    evidence: Evidence
+    pattern: str
+    confidence: float
+    qualifiers: Qualifiers = NONE
+
+
+@dataclass
+class Focus:
+    """What the text is talking about: the organisation named most as a subject, favouring
+    the latest sentence that named one, and the latest person."""
+
+    suffixes: frozenset[str]
+    article: ArticleNames
+    person: Mention | None = None
+    counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
+    latest: dict[str, Mention] = field(default_factory=dict)
+    recent: set[str] = field(default_factory=set)
+    recency: float = 3.0  # the bonus of the latest sentence's organisations
+    kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
+    product: Mention | None = None  # the latest product named, for "the headset"
+    topic_product: Mention | None = None  # the product the last sentence was about, for "it"
+
+    @property
+    def org(self) -> Mention | None:
+        keys = [k for k in self.counts if self.kinds.get(k, "Organization") == "Organization"]
+        if not keys:
+            return None
+        best = max(keys, key=lambda k: (self.counts[k] + self.recency * (k in self.recent), k))
+        return self.latest[best]
+
+    def key(self, mention: Mention) -> str:
+        return key_of(mention.text, self.suffixes)
+
+    def saw(self, subjects: list[Mention], others: list[Mention]) -> None:
+        """A sentence named these organisations; its subjects, if any, are the most recent."""
+        for weight, mentions in ((1.0, subjects), (0.5, others)):
+            for mention in mentions:
+                key = self.key(mention)
+                self.counts[key] += weight
+                self.latest[key] = mention
+        if subjects or others:
+            self.recent = {self.key(m) for m in (subjects or others)}
+            self.recency = 3.0 if subjects else 1.0
+
+    def learn(self, mention: Mention, classes: frozenset[str]) -> None:
+        if mention.hint == "Product" or classes == {"Product"}:
+            self.product = mention
+        if mention.hint:
+            self.kinds.setdefault(self.key(mention), mention.hint)
+        elif len(classes) == 1:
+            self.kinds.setdefault(self.key(mention), next(iter(classes)))
+
+
+@dataclass
+class Sentence:
+    """Per-sentence state shared by the patterns."""
+
+    sent: Span
+    offset: int
+    names: dict[int, Span]
+    hints: dict[int, str]
+    ontology: Ontology
+    focus: Focus
+    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ArticleNames:
+    """What the whole article says about its names, gathered before reading it."""
+
+    known: frozenset[str]  # words that begin a name somewhere ("Pellwood" of "Pellwood Data")
+    org_words: frozenset[str]  # words that begin an organisation's name
+    surnames: frozenset[str]  # last words of people's full names ("Eikrem" of "Lars Eikrem")

@@ -1,0 +1,269 @@
+"""Finding the names in a parsed paragraph: entities, proper-noun runs, defined terms."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.model import NAME_ADPOSITIONS, NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
+from kg.nlp import Paragraph
+from kg.ontology import Ontology
+
+
+def is_headline(doc: Doc, title: str) -> bool:
+    """The title, section headings and bylines: their grammar is too terse to read facts from.
+    An unpunctuated line that reads as a sentence (a list item) is kept."""
+    text = doc.text.strip()
+    if text == title:
+        return True
+    if text.endswith(tuple(".!?:;\"”’')")):
+        return False
+    words = [t for t in doc if t.is_alpha and not t.is_stop]
+    title_case = all(t.text[:1].isupper() for t in words)
+    return len(words) < 4 or text.startswith("By ") or title_case
+
+
+def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> ArticleNames:
+    """So that the same word is a name wherever it stands, even where the tagger calls it a
+    noun; an organisation where "Pellwood Data" is labelled ORG or ends in an organisation
+    word, even where "Pellwood" is labelled a place; a person where "Eikrem" stands alone."""
+    words, org_words, surnames = set(), set(), set()
+    for paragraph in paragraphs:
+        for span in set(find_names(paragraph.doc, ontology, frozenset()).values()):
+            first = span[0].text
+            if not first[:1].isupper() or first.lower() in ontology.common_words:
+                continue
+            words.add(first)
+            if span.root.ent_type_ == "ORG" or ontology.is_org_name(span.text):
+                org_words.add(first)
+            elif span.root.ent_type_ == "PERSON" and len(span) > 1:
+                surnames.add(span.text.split()[-1])
+    return ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
+
+
+def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Span]:
+    """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
+    and words `known` as names elsewhere in the article."""
+    spans: list[Span] = []
+    titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
+    for ent in doc.ents:
+        if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
+            spans.append(ent)
+        elif ent.label_ not in NOT_NAMES:
+            spans.extend(_split_possessive(ent, titles))
+        elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
+            end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
+            spans.append(doc[ent.start : end])
+    taken = {t.i for span in spans for t in span}
+    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent if t.i not in taken}
+    spans.extend(
+        part
+        for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
+        for part in _split_possessive(run, titles)
+    )
+    spans.extend(_defined_terms(doc, ontology))
+    trims = (_trim(span, ontology.honorifics) for span in spans)
+    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
+    names: dict[int, Span] = {}
+    defined = {(t.start, t.end) for t in _defined_terms(doc, ontology)}
+    for span in _join_adjacent(trimmed):
+        proper = any(t.text[:1].isupper() or t.like_num for t in span)
+        if (
+            (proper or (span.start, span.end) in defined)
+            and _looks_like_name(span, ontology)
+            and not _abbreviation(span)
+        ):
+            for token in span:
+                names.setdefault(token.i, span)
+    return names
+
+
+def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
+    """ "Wayline" + "OS" -> "Wayline OS": proper-noun pieces the NER split apart."""
+    current: Span | None = None
+    for span in spans:
+        if (
+            current is not None
+            and span.start == current.end
+            and not (len(current) == 1 and current.start == current[0].sent.start)
+            and all(t.pos_ == "PROPN" for t in (*current, *span))
+            and current[-1].whitespace_
+        ):
+            current = span.doc[current.start : span.end]
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
+
+
+def _version_number(ent: Span) -> bool:
+    """ "9" in "ProbeLine 9": a lone number right after a proper noun."""
+    return (
+        ent.label_ == "CARDINAL"
+        and len(ent) == 1
+        and ent.start > 0
+        and ent.doc[ent.start - 1].pos_ == "PROPN"
+    )
+
+
+def _mislabelled_name(ent: Span) -> bool:
+    """ "Cirran 3" labelled DATE, "Paylisto" labelled NORP: a proper noun heading its phrase is a
+    name, unless the 'date' holds a month or a weekday."""
+    if ent.root.pos_ != "PROPN" or ent.root.dep_ in ("amod", "compound", "npadvmod"):
+        return False
+    if ent.label_ == "NORP":
+        return True
+    calendar_words = {
+        w.lower()
+        for w in (
+            *calendar.month_name,
+            *calendar.month_abbr,
+            *calendar.day_name,
+            *calendar.day_abbr,
+        )
+        if w
+    }
+    return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
+
+
+def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
+    """ "Jane Roe's Halvane Capital" and "Duskfield CEO Claire Okonjo" -> two names each."""
+    parts, start = [], span.start
+    for token in span:
+        inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
+        if (
+            token.tag_ == "POS"
+            or token.lower_ in ("'s", "’s", "’", ",", "(", ")", *titles)
+            or inner_adposition  # "Quellnet into Hallstein Motion" is two names
+        ):
+            parts.append(span.doc[start : token.i])
+            start = token.i + 1
+    parts.append(span.doc[start : span.end])
+    return [p for p in parts if len(p)]
+
+
+def _proper_runs(
+    doc: Doc, taken: set[int], known: frozenset[str], common: frozenset[str]
+) -> Iterator[Span]:
+    """Runs of proper nouns no entity covers, joined across hyphens ("Tarnix-7"), with the
+    numbers that version them ("iPhone 16") and capitalised words that modify them
+    ("Brightmoor AI")."""
+    start: int | None = None
+    for token in doc:
+        versioned = start is not None and (
+            (token.like_num and token.dep_ in ("nummod", "compound"))
+            or (token.is_title and token.is_alpha and doc[token.i - 1].like_num)
+        )
+        modifier = (
+            token.is_title
+            and token.is_alpha
+            and not token.is_stop
+            and token.lower_ not in common
+            and token.dep_ in ("compound", "amod")
+            and token.head.pos_ == "PROPN"
+            and 0 < token.head.i - token.i <= 2
+        )
+        inside = (
+            (
+                token.pos_ == "PROPN"
+                or _model_number(token.text)
+                or token.text in known
+                or versioned
+                or modifier
+            )
+            and token.i not in taken
+            and token.text[0].isalnum()
+            and all(c.isalnum() or c in ".-&'" for c in token.text)
+        )
+        glue = (
+            start is not None
+            and token.i + 1 < len(doc)
+            and token.text in "-–/&"
+            and not doc[token.i - 1].whitespace_
+            and (doc[token.i + 1].pos_ in ("PROPN", "NUM") or _model_number(doc[token.i + 1].text))
+        )
+        if inside or glue:
+            start = token.i if start is None else start
+            continue
+        if start is not None:
+            yield doc[start : token.i]
+            start = None
+    if start is not None:
+        yield doc[start:]
+
+
+def _abbreviation(span: Span) -> bool:
+    """ "(LLM)" after "large language model": an abbreviation, not a name of its own."""
+    doc, letters = span.doc, span.text.lower()
+    if len(span) != 1 or not span.text.isupper() or span.start < len(letters) + 1:
+        return False
+    if doc[span.start - 1].text != "(":
+        return False
+    words = doc[span.start - 1 - len(letters) : span.start - 1]
+    return "".join(w.text[0].lower() for w in words) == letters
+
+
+def _model_number(text: str) -> bool:
+    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
+    return text[:1].isupper() and any(c.isdigit() for c in text) and text.isascii()
+
+
+def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
+    """ "machine learning (ML)": lower-case words whose initials spell the acronym."""
+    for token in doc:
+        if not (token.is_upper and 2 <= len(token) <= 6 and token.i >= 2):
+            continue
+        if token.nbor(-1).text != "(" or token.i + 1 >= len(doc) or token.nbor(1).text != ")":
+            continue
+        letters = token.text.lower()
+        start = token.i - 1 - len(letters)
+        if start < 0:
+            continue
+        words = doc[start : token.i - 1]
+        if ontology.class_of_head_noun(words[-1].lemma_.lower()) in ("Product", "Organization"):
+            continue
+        if (
+            all(w.is_alpha and w.is_lower for w in words)
+            and "".join(w.text[0] for w in words) == letters
+        ):
+            yield words
+
+
+def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
+    """Without leading articles and punctuation, trailing possessives, and, on a person's
+    name, leading honorifics ("Sen.", "Capt.", "President")."""
+    start, end = span.start, span.end
+    doc = span.doc
+    person = span.root.ent_type_ == "PERSON"
+    while start < end and (
+        doc[start].pos_ in ("DET", "PUNCT", "ADP")
+        or doc[start].is_space
+        or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
+        or doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_space
+    ):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _looks_like_name(span: Span, ontology: Ontology) -> bool:
+    text = span.text
+    common = ontology.common_words
+    return (
+        text.lower().rstrip(".") not in ontology.corporate_suffixes
+        and not (len(span) == 1 and text.lower() in common)
+        and not ROMAN.fullmatch(text)
+        and any(c.isalpha() for c in text)
+        and "\n" not in text
+        and len(text) <= 80
+        and not all(t.is_stop for t in span)
+        and not (len(span) == 1 and span[0].pos_ == "PRON")
+    )

@@ -1,0 +1,335 @@
+"""What words refer to: names, pronouns and descriptions, and the article's focus."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.extract.model import (
+    NOT_ORGS,
+    PERSON_PRONOUNS,
+    PLACES,
+    PLURAL_PRONOUNS,
+    PRONOUNS,
+    RELATIVE,
+    SUBJECTS,
+    Focus,
+    Mention,
+    Sentence,
+)
+from kg.names import VERSION
+from kg.ontology import Ontology
+
+
+def mention_of(state: Sentence, span: Span, hint: str | None = None) -> Mention:
+    ner = span.ents[0].label_ if span.ents else ""
+    start = state.offset + span.start_char
+    hint = hint or state.hints.get(span.start)
+    return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+
+
+def _acronym(span: Span) -> str | None:
+    """The acronym in brackets right after a name, when its letters are the name's initials."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    candidate = doc[span.end + 1].text
+    words = [t.text for t in span if t.is_alpha and not t.is_stop]
+    initials = "".join(w[0] for w in words).lower()
+    return candidate if candidate.isupper() and candidate.lower() == initials else None
+
+
+def refer(state: Sentence, token: Token, coordinate: bool = True) -> list[Mention]:
+    """The entities a token denotes: a name, a pronoun's antecedent, a noun's examples."""
+    found = refer_one(state, token)
+    if coordinate:
+        for conj in token.conjuncts:
+            found += refer_one(state, conj)
+        found += _coordinated_before(state, token)
+    return unique_mentions(found)
+
+
+def _coordinated_before(state: Sentence, token: Token) -> list[Mention]:
+    """ "Zentara and Pellucid Vision" parsed as one phrase: the names coordinated before the
+    name a token belongs to."""
+    name = state.names.get(token.i)
+    if name is None:
+        return []
+    found, i = [], name.start - 1
+    while i > state.sent.start and state.sent.doc[i].lower_ in (",", "and", "or"):
+        previous = state.names.get(i - 1)
+        if previous is None or previous.root.head.i not in range(name.start, name.end):
+            break
+        found.append(mention_of(state, previous))
+        i = previous.start - 1
+    return found
+
+
+def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Mention]:
+    name = state.names.get(token.i)
+    if name is not None:
+        return [mention_of(state, name)]
+    lower = token.lower_
+    if lower in RELATIVE and token.head.dep_ == "relcl":
+        return refer_one(state, token.head.head, apposed)
+    if lower in PRONOUNS:
+        return _antecedent(state, token)
+    if lower in PLURAL_PRONOUNS:
+        return _plural_antecedent(state, token)
+    if lower in PERSON_PRONOUNS and state.focus.person is not None:
+        return [_reuse(state.focus.person, token, state)]
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return []
+    hint = state.ontology.class_of_head_noun(token.lemma_.lower())
+    if token.dep_ == "appos" and token.head.i in state.names and not apposed:
+        return [mention_of(state, state.names[token.head.i], hint)]
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
+        return refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
+    for child in token.children:
+        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in state.names:
+            before = (child.dep_ == "compound" and apposed) or (
+                child.dep_ != "appos" and names_product(state, token, child)
+            )
+            if child.dep_ == "appos" or child.i > token.i or before:
+                named = [child, *child.conjuncts] if child.dep_ == "appos" else [child]
+                return [  # "scientists Lars Eikrem and Sunniva Dahl"
+                    mention_of(state, state.names[t.i], hint) for t in named if t.i in state.names
+                ]
+        if child.dep_ == "appos" and not apposed:
+            found = refer_one(state, child, apposed=True)
+            if found:
+                return found
+    examples = _examples(state, token, hint)
+    if examples:
+        return examples
+    if hint == "Organization" and _is_definite(token):
+        return _antecedent(state, token)
+    if hint == "Product" and _is_definite(token) and state.focus.product is not None:
+        return [_reuse(state.focus.product, token, state)]  # "the headset"
+    return []
+
+
+def names_product(state: Sentence, noun: Token, name: Token) -> bool:
+    """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
+    if state.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return False
+    determined = any(c.dep_ in ("det", "poss") for c in noun.children)
+    return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
+        determined or name.ent_type_ != "ORG"
+    )
+
+
+def _examples(state: Sentence, token: Token, hint: str | None) -> list[Mention]:
+    """ "rivals such as X and Y", "titans like X": the named examples of a noun."""
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ != "prep" or prep_phrase(child) not in state.ontology.example_markers:
+            continue
+        for obj in child.children:
+            if obj.dep_ == "pobj":
+                found += [replace(m, hint=m.hint or hint) for m in refer(state, obj)]
+    return found
+
+
+def prep_phrase(prep: Token) -> str:
+    words = [c.lower_ for c in prep.lefts if c.dep_ in ("amod", "advmod")]
+    return " ".join([*words, prep.lower_])
+
+
+def _is_definite(token: Token) -> bool:
+    return any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") and not any(
+        c.dep_ == "poss" for c in token.children
+    )
+
+
+def _antecedent(state: Sentence, token: Token) -> list[Mention]:
+    """What "it", "its" or "the company" stands for: the product the last sentence was about
+    when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
+    organisation."""
+    product = state.focus.topic_product
+    opens = token.lower_ == "it" and token.dep_ in SUBJECTS and token.i < _first_name(state)
+    if product is not None and opens:
+        return [_reuse(product, token, state)]
+    return _org_antecedent(state, token)
+
+
+def _first_name(state: Sentence) -> int:
+    return min(
+        (i for i in state.names if state.sent.start <= i < state.sent.end), default=state.sent.end
+    )
+
+
+def _org_antecedent(state: Sentence, token: Token) -> list[Mention]:
+    """The organisation "it", "its" or "the company" stands for.
+
+    "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
+    organisation named last before it in the sentence; "it" is one named earlier in the
+    sentence as a subject; otherwise the organisation the text is about.
+    """
+    if token.dep_ == "poss" and token.head.dep_ == "dobj":
+        given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
+        if given and refer(state, given[0]):
+            return [_reuse(m, token, state) for m in refer(state, given[0])]
+    if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
+        inside = {t.i for t in token.subtree}
+        named = [
+            mention_of(state, state.names[t.i])
+            for t in state.sent
+            if t.i < token.i
+            and t.i not in inside
+            and t.i in state.names
+            and t.i == state.names[t.i].root.i
+            and not _is_subjectish(t)
+        ]
+        orgs = [m for m in named if _org_candidate(m, state)]
+        if orgs:
+            return [_reuse(orgs[-1], token, state)]
+    for earlier in state.sent:
+        if earlier.i >= token.i:
+            break
+        name = state.names.get(earlier.i)
+        if name is not None and earlier.i == name.root.i and _is_subjectish(name.root):
+            mention = mention_of(state, name)
+            if not is_person_name(mention, state.ontology):
+                return [_reuse(mention, token, state)]
+    return [_reuse(state.focus.org, token, state)] if state.focus.org else []
+
+
+def not_place(state: Sentence, token: Token) -> bool:
+    """Not labelled a place, or known in this article to begin an organisation's name."""
+    return token.ent_type_ not in PLACES or token.text in state.focus.article.org_words
+
+
+def _plural_antecedent(state: Sentence, token: Token) -> list[Mention]:
+    """ "Ostrander and Kaida said they had formed ...": coordinated subjects earlier in the
+    sentence; nothing when the sentence names no such pair."""
+    for earlier in state.sent:
+        if earlier.i >= token.i:
+            break
+        if earlier.dep_ in SUBJECTS and earlier.conjuncts:
+            found = [m for m in refer(state, earlier) if _org_candidate(m, state)]
+            if len(found) > 1:
+                return [_reuse(m, token, state) for m in found]
+    return []
+
+
+def _org_candidate(mention: Mention, state: Sentence) -> bool:
+    focus = state.focus
+    kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
+    if kind != "Organization" or mention.ner in NOT_ORGS:
+        return False
+    if _is_person(mention, focus, state.ontology):
+        return False
+    return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
+
+
+def _is_subjectish(token: Token) -> bool:
+    """A subject, its possessor ("Norvale's entry ... places it"), or the possessor of a
+    sentence the parser left without a verb."""
+    if token.dep_ in SUBJECTS:
+        return True
+    return token.dep_ == "poss" and (token.head.dep_ in SUBJECTS or token.head.dep_ == "ROOT")
+
+
+def _is_main_subject(token: Token) -> bool:
+    """Subject-like and in the main clause, not in "With X reporting growth, ..."."""
+    head = token.head if token.dep_ in SUBJECTS else token.head.head
+    if token.dep_ == "poss" and token.head.dep_ == "ROOT":
+        return True
+    return _is_subjectish(token) and (head.dep_ == "ROOT" or head.dep_ == "conj")
+
+
+def _reuse(antecedent: Mention, token: Token, state: Sentence) -> Mention:
+    start = state.offset + token.idx
+    return Mention(
+        antecedent.text,
+        start,
+        start + len(token),
+        antecedent.ner,
+        antecedent.hint,
+        antecedent.acronym,
+    )
+
+
+def unique_mentions(mentions: list[Mention]) -> list[Mention]:
+    seen: dict[tuple[str, int], Mention] = {}
+    for m in mentions:
+        seen.setdefault((m.text, m.start), m)
+    return list(seen.values())
+
+
+def update_focus(state: Sentence) -> None:
+    focus = state.focus
+    about = _sentence_product(state)  # before this sentence's facts move the focus
+    readings = Counter((f.subject.start, f.object.start) for f in state.facts)
+    for fact in state.facts:
+        if readings[(fact.subject.start, fact.object.start)] > 1:
+            continue  # "launched X" read as a launch and as a founding: it says nothing of X
+        prop = state.ontology.properties[fact.predicate]
+        focus.learn(fact.subject, prop.domain)
+        focus.learn(fact.object, prop.range)
+    subjects: list[Mention] = []
+    others: list[Mention] = []
+    for token in state.sent:
+        name = state.names.get(token.i)
+        if name is None or token.i != name.root.i:
+            continue
+        mention = mention_of(state, name)
+        if VERSION.search(mention.text) or mention.hint == "Product":
+            focus.learn(mention, frozenset({"Product"}))
+            continue
+        if _is_person(mention, focus, state.ontology):
+            if _is_subjectish(token):
+                focus.person = mention
+            focus.kinds[focus.key(mention)] = "Person"
+        elif mention.ner not in NOT_ORGS and _is_main_subject(token):
+            subjects.append(mention)
+        elif mention.ner not in NOT_ORGS | PLACES:
+            others.append(mention)
+    focus.saw(subjects, others)
+    focus.topic_product = about
+
+
+def _sentence_product(state: Sentence) -> Mention | None:
+    """The product a sentence is about, when its main subject names or describes one."""
+    root = state.sent.root
+    subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
+    if subject is None:  # "The headset runs on ..." misparsed: the first noun before the verb
+        subject = next(
+            (t for t in state.sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
+        )
+    if subject is None:
+        return None
+    if subject.lower_ == "it":
+        return state.focus.topic_product
+    kinds = state.focus.kinds
+    for mention in refer_one(state, subject):
+        if kinds.get(state.focus.key(mention), mention.hint) == "Product":
+            return mention
+    return None
+
+
+def _is_person(mention: Mention, focus: Focus, ontology: Ontology) -> bool:
+    """A person's full name, or a surname of one named in the article."""
+    if mention.text in focus.article.surnames:
+        return True
+    return (
+        mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(mention.text)
+    )
+
+
+def is_person_name(mention: Mention, ontology: Ontology) -> bool:
+    """Labelled PERSON and written as a full name: 'Claire Okonjo', not 'Duskfield' or
+    'Corvalis Cloud'."""
+    return (
+        mention.ner == "PERSON" and " " in mention.text and not ontology.is_org_name(mention.text)
+    )
+
+
+def person_like(mention: Mention, state: Sentence) -> bool:
+    """A PERSON name, one shaped like a person's ('Jane Roe'), or a known person's surname."""
+    words = mention.text.split()
+    shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
+    return mention.ner == "PERSON" or shaped or mention.text in state.focus.article.surnames
