@@ -102,6 +102,7 @@ class Ontology:
     honorifics: frozenset[str]  # "sen", "capt", "president": words before a person's name
     funding_verbs: frozenset[str]  # "raise": the subject takes money from investors
     funding_nouns: frozenset[str]  # "round", "funding": what is raised
+    succession_verbs: frozenset[str]  # "succeed": its subject takes the role after "as"
     hedge_words: frozenset[str]  # "rumour", "weigh", "if": a fact under them is not stated
     coordinators: tuple[str, ...]
     example_markers: tuple[str, ...]
@@ -152,6 +153,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         share_nouns=frozenset(_strings(graph, None, KG.shareNoun)),
         honorifics=frozenset(_strings(graph, None, KG.honorific)),
         hedge_words=frozenset(_strings(graph, None, KG.hedgeWord)),
+        succession_verbs=frozenset(_strings(graph, None, KG.successionVerb)),
         funding_verbs=frozenset(_strings(graph, None, KG.fundingVerb)),
         funding_nouns=frozenset(_strings(graph, None, KG.fundingNoun)),
         coordinators=tuple(sorted(_strings(graph, None, KG.coordinator), key=len, reverse=True)),

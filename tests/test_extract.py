@@ -243,6 +243,26 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Rivals like Veyra and Solenne, who are themselves investing heavily in chips, lag.",
         set(),
     ),
+    (
+        "appointed as",
+        "Orrin Motors named Priya Natarajan as its new chief executive on Monday.",
+        {("Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "succeeds as",
+        "Priya Natarajan will succeed Lucien Marchetti as chief executive of Orrin Motors.",
+        {("Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "acquisition by",
+        "The acquisition of Marrowby by Duskfield Analytics closed on Friday.",
+        {("Duskfield Analytics", "acquired", "Marrowby")},
+    ),
+    (
+        "the company, with no earlier subject",
+        "Shares of Veyra Microdevices rose after the company said it had agreed to buy Solenne.",
+        {("Veyra Microdevices", "acquired", "Solenne")},
+    ),
     # references
     (
         "it",

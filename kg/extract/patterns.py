@@ -254,7 +254,12 @@ def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         predicate = "investedIn"
     if cue.inverse:
         subjects, objects = objects, subjects
-    confidence = {"noun-owner": 0.85, "noun-described": 0.8, "noun-verb": 0.8}.get(pattern, 0.55)
+    confidence = {
+        "noun-owner": 0.85,
+        "noun-agent": 0.85,
+        "noun-described": 0.8,
+        "noun-verb": 0.8,
+    }.get(pattern, 0.55)
     _add(state, predicate, subjects, unique_mentions(objects), pattern, confidence, noun)
 
 
@@ -320,6 +325,9 @@ def _noun_subjects(
             return owners, "noun-owner"
     if described:
         return described, "noun-described"
+    by = [m for t in prep_objects(state, noun, "by") for m in refer(state, t)]
+    if by:  # "the acquisition of Marrowby by Duskfield"
+        return by, "noun-agent"
     between = prep_objects(state, noun, "between")
     if between:
         return refer(state, between[0]), "noun-between"
@@ -537,7 +545,9 @@ def _title_people(state: Sentence, root: Token) -> list[Mention]:
     if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        return refer(state, objects[0]) if objects else subjects_of(state, verb)
+        if objects and verb.lemma_.lower() not in state.ontology.succession_verbs:
+            return refer(state, objects[0])
+        return subjects_of(state, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
 
 

@@ -45,7 +45,9 @@ def refer(state: Sentence, token: Token, coordinate: bool = True) -> list[Mentio
     """The entities a token denotes: a name, a pronoun's antecedent, a noun's examples."""
     found = refer_one(state, token)
     if coordinate:
-        for conj in token.conjuncts:
+        name = state.names.get(token.i)
+        words = list(name) if name is not None else [token]  # any word of a name may carry it
+        for conj in (c for word in words for c in word.conjuncts):
             found += refer_one(state, conj)
         found += _coordinated_before(state, token)
     return unique_mentions(found)
@@ -186,15 +188,20 @@ def _org_antecedent(state: Sentence, token: Token) -> list[Mention]:
         orgs = [m for m in named if _org_candidate(m, state)]
         if orgs:
             return [_reuse(orgs[-1], token, state)]
+    named_before: list[Mention] = []
     for earlier in state.sent:
         if earlier.i >= token.i:
             break
         name = state.names.get(earlier.i)
-        if name is not None and earlier.i == name.root.i and _is_subjectish(name.root):
+        if name is not None and earlier.i == name.root.i:
             mention = mention_of(state, name)
-            if not is_person_name(mention, state.ontology):
+            if _is_subjectish(name.root) and not is_person_name(mention, state.ontology):
                 return [_reuse(mention, token, state)]
-    return [_reuse(state.focus.org, token, state)] if state.focus.org else []
+            named_before += [mention] if _org_candidate(mention, state) else []
+    if state.focus.org is not None:
+        return [_reuse(state.focus.org, token, state)]
+    # the article's first organisation: "Shares of X rose after the company said ..."
+    return [_reuse(named_before[-1], token, state)] if named_before else []
 
 
 def not_place(state: Sentence, token: Token) -> bool:
