@@ -263,6 +263,24 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Shares of Veyra Microdevices rose after the company said it had agreed to buy Solenne.",
         {("Veyra Microdevices", "acquired", "Solenne")},
     ),
+    (
+        "place in apposition",
+        "Arkwell Compute will build two data centres in Johor, Malaysia.",
+        {("Arkwell Compute", "operatesIn", "Johor"), ("Arkwell Compute", "operatesIn", "Malaysia")},
+    ),
+    (
+        "makes for",
+        "Solenne Foundry makes chips for Norvale Systems and Veyra Microdevices.",
+        {
+            ("Solenne Foundry", "supplies", "Norvale Systems"),
+            ("Solenne Foundry", "supplies", "Veyra Microdevices"),
+        },
+    ),
+    (
+        "portfolio company",
+        "Duskfield Analytics is a portfolio company of Halvane Capital.",
+        {("Halvane Capital", "investedIn", "Duskfield Analytics")},
+    ),
     # references
     (
         "it",

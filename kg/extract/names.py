@@ -88,7 +88,10 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
             current is not None
             and span.start == current.end
             and not (len(current) == 1 and current.start == current[0].sent.start)
-            and all(t.pos_ == "PROPN" for t in (*current, *span))
+            and (
+                all(t.pos_ == "PROPN" for t in (*current, *span))
+                or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
+            )
             and current[-1].whitespace_
         ):
             current = span.doc[current.start : span.end]

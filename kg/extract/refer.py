@@ -71,8 +71,13 @@ def _coordinated_before(state: Sentence, token: Token) -> list[Mention]:
 
 def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Mention]:
     name = state.names.get(token.i)
-    if name is not None:
-        return [mention_of(state, name)]
+    if name is not None:  # with a place in apposition: "Johor, Malaysia"
+        places = [
+            c
+            for c in name.root.children
+            if c.dep_ == "appos" and c.i in state.names and c.ent_type_ in ("GPE", "LOC")
+        ]
+        return [mention_of(state, name), *(mention_of(state, state.names[c.i]) for c in places)]
     lower = token.lower_
     if lower in RELATIVE and token.head.dep_ == "relcl":
         return refer_one(state, token.head.head, apposed)
