@@ -57,7 +57,13 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             spans.append(doc[ent.start : end])
     taken = {t.i for span in spans for t in span}
-    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent if t.i not in taken}
+    numeric = {
+        t.i
+        for ent in doc.ents
+        if ent.label_ in NOT_NAMES and not _version_number(ent)
+        for t in ent
+        if t.i not in taken
+    }
     spans.extend(
         part
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
