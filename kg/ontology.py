@@ -89,6 +89,7 @@ class OntologyClass:
     label: str
     ner_labels: frozenset[str]
     head_nouns: frozenset[str]
+    terms: frozenset[str]  # lower-case names of members: "machine learning"
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,14 @@ class Ontology:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
         words = normalise(text).split()
         return len(words) > 1 and words[-1] in self.name_words | self.corporate_suffixes
+
+    def class_of_term(self, text: str) -> str | None:
+        """The class a common name belongs to: "machine learning" is a Technology."""
+        key = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+        for cls in self.classes.values():
+            if key in cls.terms:
+                return cls.name
+        return None
 
     def class_of_head_noun(self, lemma: str) -> str | None:
         for cls in self.classes.values():
@@ -208,6 +217,7 @@ def _classes(graph: Graph) -> Iterable[OntologyClass]:
                 label=_label(graph, iri),
                 ner_labels=frozenset(str(o) for o in graph.objects(iri, KG.nerLabel)),
                 head_nouns=frozenset(_strings(graph, iri, KG.headNoun)),
+                terms=frozenset(_strings(graph, iri, KG["term"])),
             )
 
 

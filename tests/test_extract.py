@@ -281,6 +281,21 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Duskfield Analytics is a portfolio company of Halvane Capital.",
         {("Halvane Capital", "investedIn", "Duskfield Analytics")},
     ),
+    (
+        "technology terms",
+        "Veyra Microdevices is investing heavily in artificial intelligence and quantum computing.",
+        {
+            ("Veyra Microdevices", "investedIn", "artificial intelligence"),
+            ("Veyra Microdevices", "investedIn", "quantum computing"),
+        },
+    ),
+    ("a term as a modifier is no name", "Norvale's AI chips sold well in Europe.", set()),
+    (
+        "rivals are not rivals of each other",
+        "The launch puts Norvale in direct competition with Veyra and Solenne Foundry, both of "
+        "which sell pricier chips.",
+        {("Norvale", "competesWith", "Veyra"), ("Norvale", "competesWith", "Solenne Foundry")},
+    ),
     # references
     (
         "it",

@@ -50,9 +50,9 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
     for ent in doc.ents:
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
-            spans.append(ent)
+            spans.extend(_split_names(ent, set(), possessive=False))
         elif ent.label_ not in NOT_NAMES:
-            spans.extend(_split_possessive(ent, titles))
+            spans.extend(_split_names(ent, titles))
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             spans.append(doc[ent.start : end])
@@ -67,13 +67,16 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans.extend(
         part
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
-        for part in _split_possessive(run, titles)
+        for part in _split_names(run, titles)
     )
     spans.extend(_defined_terms(doc, ontology))
+    spans.extend(_known_terms(doc, ontology))
     trims = (_trim(span, ontology.honorifics) for span in spans)
     trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
-    defined = {(t.start, t.end) for t in _defined_terms(doc, ontology)}
+    defined = {
+        (t.start, t.end) for t in (*_defined_terms(doc, ontology), *_known_terms(doc, ontology))
+    }
     for span in _join_adjacent(trimmed):
         proper = any(t.text[:1].isupper() or t.like_num for t in span)
         if (
@@ -139,16 +142,14 @@ def _mislabelled_name(ent: Span) -> bool:
     return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
 
 
-def _split_possessive(span: Span, titles: set[str]) -> list[Span]:
-    """ "Jane Roe's Halvane Capital" and "Duskfield CEO Claire Okonjo" -> two names each."""
+def _split_names(span: Span, titles: set[str], possessive: bool = True) -> list[Span]:
+    """ "Jane Roe's Halvane Capital", "Duskfield CEO Claire Okonjo" and "Quellnet into
+    Hallstein Motion" -> two names each."""
     parts, start = [], span.start
     for token in span:
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
-        if (
-            token.tag_ == "POS"
-            or token.lower_ in ("'s", "’s", "’", ",", "(", ")", *titles)
-            or inner_adposition  # "Quellnet into Hallstein Motion" is two names
-        ):
+        owner = possessive and (token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’"))
+        if owner or token.lower_ in (",", "(", ")", *titles) or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
@@ -240,6 +241,25 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
             and "".join(w.text[0] for w in words) == letters
         ):
             yield words
+
+
+def _known_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
+    """The ontology's terms ("machine learning", "AI"), longest first, as names."""
+    taken: set[int] = set()
+    for size in (4, 3, 2, 1):
+        for start in range(len(doc) - size + 1):
+            span = doc[start : start + size]
+            if taken & set(range(span.start, span.end)):
+                continue
+            text = (
+                span.text
+                if size == 1
+                else " ".join(t.lemma_ if t.i == span.end - 1 else t.text for t in span)
+            )
+            modifier = span.root.dep_ in ("compound", "amod")  # "AI chips", "cloud unit"
+            if not modifier and (ontology.class_of_term(span.text) or ontology.class_of_term(text)):
+                taken.update(range(span.start, span.end))
+                yield span
 
 
 def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:

@@ -218,7 +218,8 @@ def _noun_facts(state: Sentence, noun: Token) -> None:
 
 
 def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
-    described = _described(state, noun)
+    # "rivals X and Y": with no preposition the named apposition is the object, not the subject
+    described = _described(state, noun) if cue.prep or cue.before else _describes(state, noun)
     owners = [m for c in noun.children if c.dep_ == "poss" for m in refer(state, c)]
     if cue.prep and not owners:  # "the NRC headquarters in Rockville"
         owners = [
@@ -246,7 +247,7 @@ def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         for target in targets:
             objects += _share_holder(state, target, predicate) or refer(state, target)
         subjects, pattern = _noun_subjects(state, noun, owners, described, objects)
-    if not objects and pattern != "noun-topic":  # "A and B formed a partnership"
+    if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         _pairs(state, predicate, subjects, "noun-pair", 0.75, noun)
     if not objects or not subjects:
         return

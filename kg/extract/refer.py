@@ -26,7 +26,7 @@ from kg.ontology import Ontology
 def mention_of(state: Sentence, span: Span, hint: str | None = None) -> Mention:
     ner = span.ents[0].label_ if span.ents else ""
     start = state.offset + span.start_char
-    hint = hint or state.hints.get(span.start)
+    hint = hint or state.hints.get(span.start) or state.ontology.class_of_term(span.text)
     return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
 
 
@@ -121,6 +121,8 @@ def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Ment
 def names_product(state: Sentence, noun: Token, name: Token) -> bool:
     """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
     if state.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return False
+    if state.ontology.class_of_term(name.text):  # "AI chips" are not named "AI"
         return False
     determined = any(c.dep_ in ("det", "poss") for c in noun.children)
     return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
@@ -291,6 +293,9 @@ def update_focus(state: Sentence) -> None:
         mention = mention_of(state, name)
         if VERSION.search(mention.text) or mention.hint == "Product":
             focus.learn(mention, frozenset({"Product"}))
+            continue
+        if mention.hint not in (None, "Organization"):  # "cloud computing" is no company
+            focus.learn(mention, frozenset({mention.hint}))
             continue
         if _is_person(mention, focus, state.ontology):
             if _is_subjectish(token):
