@@ -24,17 +24,17 @@ import json
 import math
 import re
 import unicodedata
-import warnings
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, BNode, Dataset, Graph, Literal, URIRef
+from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
+from kg.graph import load_graph
 from kg.vocab import KG
 
 CORE_PREDICATES: tuple[str, ...] = (
@@ -62,16 +62,6 @@ NAME_PROPERTIES: tuple[str, ...] = (
     "hiddenLabel",
     "alias",
 )
-RDF_FORMATS: Mapping[str, str] = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-}
-QUAD_FORMATS: frozenset[str] = frozenset({"trig", "nquads", "json-ld"})
 
 _CURLY = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"'})
 _NON_WORD = re.compile(r"\W+")
@@ -336,46 +326,6 @@ def _texts(obj: Any, key: str, where: str) -> list[str]:
 
 # ---------------------------------------------------------------------------------------------
 # Graph
-
-
-def load_graph(path: Path) -> Graph:
-    """Parse an RDF file (format from its extension); named graphs are merged into one."""
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise KGError(f"cannot tell the RDF format of {path}; use one of {', '.join(RDF_FORMATS)}")
-    if not path.is_file():
-        raise KGError(f"graph file not found: {path}")
-    try:
-        return _parse(path, fmt)
-    except Exception as exc:  # rdflib raises many unrelated types for bad input
-        raise KGError(f"cannot parse {path} as {fmt}{_where(exc)}: {_why(exc)}") from None
-
-
-def _parse(path: Path, fmt: str) -> Graph:
-    """Parse with rdflib; quad formats go through a dataset whose union is copied out."""
-    if fmt not in QUAD_FORMATS:
-        return Graph().parse(str(path), format=fmt)
-    with warnings.catch_warnings():  # rdflib's quad parsers use its own deprecated API
-        warnings.simplefilter("ignore", DeprecationWarning)
-        dataset = Dataset(default_union=True)
-        dataset.parse(str(path), format=fmt)
-        graph = Graph()
-        for triple in dataset.triples((None, None, None)):
-            graph.add(triple)
-    return graph
-
-
-def _where(exc: Exception) -> str:
-    """' at line N' when the parser says where it failed."""
-    lines = getattr(exc, "lines", None)
-    return f" at line {lines + 1}" if isinstance(lines, int) else ""
-
-
-def _why(exc: Exception) -> str:
-    """A short reason for a parse error."""
-    why = getattr(exc, "_why", None)
-    text = why if isinstance(why, str) else (str(exc).splitlines() or [type(exc).__name__])[0]
-    return text[:200]
 
 
 def node_names(graph: Graph) -> dict[Node, dict[str, set[str]]]:

@@ -10,11 +10,12 @@ import hashlib
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import KGError
@@ -156,16 +157,53 @@ def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
     return sorted(found, key=lambda e: e.key)
 
 
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".trig": "trig",
+    ".jsonld": "json-ld",
+    ".json-ld": "json-ld",
+}
+QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
+
+
 def load_graph(path: Path) -> Graph:
+    """Read a graph file (format from its extension); named graphs are merged into one."""
+    fmt = RDF_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise KGError(
+            f"cannot tell the RDF format of '{path}' (name it .ttl, .nt, .nq, .trig or .jsonld)"
+        )
     if not path.is_file():
-        raise KGError(f"graph not found: '{path}' (give a Turtle file written by kg build)")
+        raise KGError(f"graph not found: '{path}' (give a graph file, e.g. from kg build)")
     graph = new_graph()
     try:
-        graph.parse(path, format="turtle")
-    except Exception as err:  # rdflib raises many parser types
-        message = " ".join(str(err).split())[:300]
-        raise KGError(f"'{path}' is not valid Turtle: {message}") from err
+        if fmt not in QUAD_FORMATS:
+            return graph.parse(path, format=fmt)
+        with warnings.catch_warnings():  # rdflib's quad parsers use its own deprecated API
+            warnings.simplefilter("ignore", DeprecationWarning)
+            dataset = Dataset(default_union=True)
+            dataset.parse(path, format=fmt)
+    except Exception as err:  # rdflib raises many unrelated types for bad input
+        raise KGError(f"'{path}' is not valid {fmt}{_where(err)}: {_why(err)}") from err
+    for triple in dataset.triples((None, None, None)):
+        graph.add(triple)
     return graph
+
+
+def _where(err: Exception) -> str:
+    """' at line N' when the parser says where it failed."""
+    lines = getattr(err, "lines", None)
+    return f" at line {lines + 1}" if isinstance(lines, int) else ""
+
+
+def _why(err: Exception) -> str:
+    """A short reason for a parse error."""
+    why = getattr(err, "_why", None)
+    text = why if isinstance(why, str) else (str(err).splitlines() or [type(err).__name__])[0]
+    return " ".join(text.split())[:200]
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -66,7 +66,7 @@ def test_a_bad_article_is_reported_and_the_rest_builds(tmp_path: Path, article: 
         ),
         (
             ["{article}", "--into", "none.ttl"],
-            "Error: graph not found: 'none.ttl' (give a Turtle file written by kg build)",
+            "Error: graph not found: 'none.ttl' (give a graph file, e.g. from kg build)",
         ),
         (["{empty}"], "Error: no article could be read (see the messages above)"),
     ],
@@ -118,7 +118,7 @@ def test_stats_of_a_missing_graph() -> None:
     result = kg("stats", "missing.ttl")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: graph not found: 'missing.ttl' (give a Turtle file written by kg build)\n"
+        "Error: graph not found: 'missing.ttl' (give a graph file, e.g. from kg build)\n"
     )
 
 
