@@ -210,6 +210,12 @@ def _merge_short_names(groups: _UnionFind, facts: Sequence[Fact], suffixes: froz
                 groups.union(key, longer[0])
 
 
+def _product_shaped(name: str, ontology: Ontology) -> bool:
+    """ "Kavrio Wallet", "Galaxy Tab": a name that ends in a word for a kind of product."""
+    words = name.split()
+    return len(words) > 1 and ontology.class_of_head_noun(words[-1].lower()) == "Product"
+
+
 def _ner_weight(text: str) -> float:
     """Trust a PERSON/ORG label more on 'Jane Roe' than on 'Tarnix-7' or 'Tarnix'."""
     words = text.split()
@@ -248,8 +254,8 @@ def _class_votes(
                 votes[group][mention.hint] += 2.0
             if ontology.is_org_name(mention.text):
                 votes[group]["Organization"] += 1.0
-            if VERSION.search(name):
-                votes[group]["Product"] += 1.0  # "Orbit 2 Pro", "Tarnix-7"
+            if VERSION.search(name) or _product_shaped(name, ontology):
+                votes[group]["Product"] += 1.0  # "Orbit 2 Pro", "Tarnix-7", "Kavrio Wallet"
             for cls in ontology.classes_of_ner(mention.ner):
                 votes[group][cls] += _ner_weight(name)
     return votes

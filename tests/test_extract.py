@@ -296,6 +296,16 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "which sell pricier chips.",
         {("Norvale", "competesWith", "Veyra"), ("Norvale", "competesWith", "Solenne Foundry")},
     ),
+    (
+        "phrasal verb with a particle",
+        "Danish packaging maker Skovgaard Emballage took over its smaller rival Lumipak Oy.",
+        {("Skovgaard Emballage", "acquired", "Lumipak Oy")},
+    ),
+    (
+        "a product named for its kind",
+        "Kavrio Pay said it would launch its Kavrio Wallet in Brazil next year.",
+        {("Kavrio Pay", "launched", "Kavrio Wallet"), ("Kavrio Pay", "operatesIn", "Brazil")},
+    ),
     # references
     (
         "it",

@@ -139,6 +139,8 @@ def _verb_facts(state: Sentence, verb: Token) -> None:
 
 def _verb_fact(state: Sentence, verb: Token, predicate: str, cue: Cue) -> None:
     passive = is_passive(verb)
+    if cue.prep and any(c.dep_ == "prt" and c.lower_ == cue.prep for c in verb.children):
+        cue = Cue((*cue.words, cue.prep), inverse=cue.inverse)  # "took over X": a particle
     if cue.prep:
         subjects = subjects_of(state, verb)
         objects = [m for t in prep_objects(state, verb, cue.prep) for m in refer(state, t)]
@@ -468,7 +470,7 @@ def _place_facts(state: Sentence) -> None:
         name = state.names.get(token.i)
         if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
             words = [c for prep in ("of", "in") for c in prep_objects(state, token, prep)]
-            words += [c for c in token.children if c.dep_ == "poss"]
+            words += [c for c in token.children if c.dep_ == "poss" and c.i in state.names]
             _add(
                 state,
                 "headquarteredIn",
