@@ -55,7 +55,8 @@ def prep_objects(state: Sentence, head: Token, prep: str) -> list[Token]:
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
-            found += [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
+            found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
             found += prep_objects(state, child, prep)
         elif child.dep_ == "dobj" and child.i not in state.names and head.pos_ == "VERB":

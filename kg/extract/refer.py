@@ -202,7 +202,7 @@ def _org_antecedent(state: Sentence, token: Token) -> list[Mention]:
         name = state.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
             mention = mention_of(state, name)
-            if _is_subjectish(name.root) and not is_person_name(mention, state.ontology):
+            if _is_subjectish(name.root) and not _is_person(mention, state.focus, state.ontology):
                 return [_reuse(mention, token, state)]
             named_before += [mention] if _org_candidate(mention, state) else []
     if state.focus.org is not None:
