@@ -306,6 +306,16 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Kavrio Pay said it would launch its Kavrio Wallet in Brazil next year.",
         {("Kavrio Pay", "launched", "Kavrio Wallet"), ("Kavrio Pay", "operatesIn", "Brazil")},
     ),
+    (
+        "rival of the company in focus",
+        "Marlowe Freight grew. Dutch rival Kestvaart Logistics cut its prices.",
+        {("Kestvaart Logistics", "competesWith", "Marlowe Freight")},
+    ),
+    (
+        "taking part is no rivalry",
+        "Ostrander Ventures and Stellagroen also took part in the round.",
+        set(),
+    ),
     # references
     (
         "it",

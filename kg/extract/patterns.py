@@ -184,7 +184,8 @@ def _verb_fact(state: Sentence, verb: Token, predicate: str, cue: Cue) -> None:
         ):
             objects = refer(state, verb.head)  # "a version that the company introduced"
     if not objects:
-        _pairs(state, predicate, subjects, "verb-pair", 0.8, verb)  # "A and B teamed up"
+        if not any(c.dep_ in ("dobj", "prep") for c in verb.children):
+            _pairs(state, predicate, subjects, "verb-pair", 0.8, verb)  # "A and B teamed up"
         return
     objects += coordinated(state, verb)
     if cue.inverse:
@@ -251,6 +252,8 @@ def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         subjects, pattern = _noun_subjects(state, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         _pairs(state, predicate, subjects, "noun-pair", 0.75, noun)
+    if not objects and not owners and _modifies_name(state, noun):  # "rival Kavrio Pay said"
+        _topic_pair(state, predicate, described, noun)
     if not objects or not subjects:
         return
     if predicate == "acquired" and any(_share_holder(state, t, predicate) for t in targets):
@@ -264,6 +267,24 @@ def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         "noun-verb": 0.8,
     }.get(pattern, 0.55)
     _add(state, predicate, subjects, unique_mentions(objects), pattern, confidence, noun)
+
+
+def _modifies_name(state: Sentence, noun: Token) -> bool:
+    return noun.dep_ in ("compound", "amod") and noun.head.i in state.names and noun.i < noun.head.i
+
+
+def _topic_pair(state: Sentence, predicate: str, named: list[Mention], noun: Token) -> None:
+    """A symmetric fact between a name called "rival" or "partner" and the organisation the
+    text is about."""
+    if not state.ontology.properties[predicate].symmetric:
+        return
+    if any(c.dep_ == "poss" for c in noun.head.children):
+        return  # "its rival X": whose rival is for the noun patterns, when named
+    topic = state.focus.org
+    if topic is None or _other_names(state, named):
+        return
+    others = [m for m in named if state.focus.key(m) != state.focus.key(topic)]
+    _add(state, predicate, others, [topic], "noun-topic", 0.6, noun)
 
 
 def _pairs(
