@@ -148,7 +148,8 @@ def _split_names(span: Span, titles: set[str], possessive: bool = True) -> list[
     parts, start = [], span.start
     for token in span:
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
-        owner = possessive and (token.tag_ == "POS" or token.lower_ in ("'s", "’s", "’"))
+        # "Meta's Llama" splits, "the Governors' Association" does not
+        owner = possessive and token.lower_ in ("'s", "’s")
         if owner or token.lower_ in (",", "(", ")", *titles) or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
@@ -267,7 +268,9 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     name, leading honorifics ("Sen.", "Capt.", "President")."""
     start, end = span.start, span.end
     doc = span.doc
-    person = span.root.ent_type_ == "PERSON"
+    person = span.root.ent_type_ == "PERSON" or (
+        len(span) > 1 and span.doc[span.start + 1].ent_type_ == "PERSON"
+    )
     while start < end and (
         doc[start].pos_ in ("DET", "PUNCT", "ADP")
         or doc[start].is_space
