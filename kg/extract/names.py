@@ -246,19 +246,20 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
 
 def _known_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
     """The ontology's terms ("machine learning", "AI"), longest first, as names."""
+    starts = {t.split()[0].split("-")[0] for c in ontology.classes.values() for t in c.terms}
     taken: set[int] = set()
     for size in (4, 3, 2, 1):
         for start in range(len(doc) - size + 1):
+            if doc[start].lower_ not in starts:
+                continue
             span = doc[start : start + size]
             if taken & set(range(span.start, span.end)):
                 continue
-            text = (
-                span.text
-                if size == 1
-                else " ".join(t.lemma_ if t.i == span.end - 1 else t.text for t in span)
-            )
+            lemma = " ".join(t.lemma_ if t.i == span.end - 1 else t.text for t in span)
             modifier = span.root.dep_ in ("compound", "amod")  # "AI chips", "cloud unit"
-            if not modifier and (ontology.class_of_term(span.text) or ontology.class_of_term(text)):
+            if not modifier and (
+                ontology.class_of_term(span.text) or ontology.class_of_term(lemma)
+            ):
                 taken.update(range(span.start, span.end))
                 yield span
 
