@@ -148,7 +148,7 @@ def _split_names(span: Span, titles: set[str], possessive: bool = True) -> list[
     parts, start = [], span.start
     for token in span:
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
-        # "Meta's Llama" splits, "the Governors' Association" does not
+        # "Veyra's Cirran" splits, "the Governors' Association" does not
         owner = possessive and token.lower_ in ("'s", "’s")
         if owner or token.lower_ in (",", "(", ")", *titles) or inner_adposition:
             parts.append(span.doc[start : token.i])
