@@ -19,19 +19,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-PREFIXES = """\
-@prefix kg: <https://kg.example.org/ontology#> .
-@prefix id: <https://kg.example.org/id/> .
-@prefix schema: <https://schema.org/> .
-@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix prov: <http://www.w3.org/ns/prov#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-"""
-PROPERTIES = ("partneredWith", "investedIn", "acquired", "launched", "uses", "supplies",
-              "competesWith", "subsidiaryOf")
+from kg.vocab import PREFIXES as VOCAB_PREFIXES
+
+PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in VOCAB_PREFIXES.items())
+PROPERTIES = (
+    "partneredWith",
+    "investedIn",
+    "acquired",
+    "launched",
+    "uses",
+    "supplies",
+    "competesWith",
+    "subsidiaryOf",
+)
 JOIN_QUERY = """
 SELECT ?org (COUNT(DISTINCT ?article) AS ?articles) (COUNT(?fact) AS ?facts) WHERE {
   ?fact rdf:predicate kg:partneredWith ;
@@ -49,27 +49,35 @@ FACTS_PER_ARTICLE = 12
 
 def entity_lines(count: int) -> Iterator[str]:
     for i in range(count):
-        yield (f'id:org-{i} a kg:Organization ; rdfs:label "Org {i}" ; '
-               f'skos:prefLabel "Org {i}" ; skos:altLabel "Org {i} Inc." .\n')
+        yield (
+            f'id:org-{i} a kg:Organization ; rdfs:label "Org {i}" ; '
+            f'skos:prefLabel "Org {i}" ; skos:altLabel "Org {i} Inc." .\n'
+        )
 
 
 def article_lines(a: int, entities: int, rng: random.Random) -> Iterator[str]:
-    yield (f'id:article-{a} a schema:NewsArticle ; dcterms:title "Article {a}" ; '
-           f'dcterms:source "articles/{a}.txt" ; dcterms:date "2025-{a % 12 + 1:02d}-'
-           f'{a % 28 + 1:02d}"^^xsd:date .\n')
+    yield (
+        f'id:article-{a} a schema:NewsArticle ; dcterms:title "Article {a}" ; '
+        f'dcterms:source "articles/{a}.txt" ; dcterms:date "2025-{a % 12 + 1:02d}-'
+        f'{a % 28 + 1:02d}"^^xsd:date .\n'
+    )
     for s in range(SENTENCES_PER_ARTICLE):
-        yield (f'id:sentence-{a}-{s} a kg:Sentence ; rdf:value "Sentence {s} of article {a}, '
-               f'in which organisations do business." ; kg:startOffset {s * 100} ; '
-               f"kg:endOffset {s * 100 + 90} ; dcterms:isPartOf id:article-{a} .\n")
+        yield (
+            f'id:sentence-{a}-{s} a kg:Sentence ; rdf:value "Sentence {s} of article {a}, '
+            f'in which organisations do business." ; kg:startOffset {s * 100} ; '
+            f"kg:endOffset {s * 100 + 90} ; dcterms:isPartOf id:article-{a} .\n"
+        )
     for f in range(FACTS_PER_ARTICLE):
         subject, obj = rng.randrange(entities), rng.randrange(entities)
         prop = PROPERTIES[rng.randrange(len(PROPERTIES))]
         sentence = rng.randrange(SENTENCES_PER_ARTICLE)
         yield f"id:org-{subject} kg:{prop} id:org-{obj} .\n"
-        yield (f"id:fact-{a}-{f} a rdf:Statement ; rdf:subject id:org-{subject} ; "
-               f"rdf:predicate kg:{prop} ; rdf:object id:org-{obj} ; "
-               f'kg:confidence 0.{rng.randrange(50, 99)} ; kg:pattern "noun-prep" ; '
-               f"prov:wasDerivedFrom id:sentence-{a}-{sentence} .\n")
+        yield (
+            f"id:fact-{a}-{f} a rdf:Statement ; rdf:subject id:org-{subject} ; "
+            f"rdf:predicate kg:{prop} ; rdf:object id:org-{obj} ; "
+            f'kg:confidence 0.{rng.randrange(50, 99)} ; kg:pattern "noun-prep" ; '
+            f"prov:wasDerivedFrom id:sentence-{a}-{sentence} .\n"
+        )
 
 
 def triples_per_article() -> int:
@@ -133,8 +141,11 @@ def run_rdflib(source: Path, target: Path) -> Timing:
     graph = rdflib.Graph()
     parse, _ = timed(lambda: graph.parse(source, format="turtle"))
     write, _ = timed(lambda: graph.serialize(target, format="turtle"))
-    query, rows = timed(lambda: list(graph.query(PREFIXES.replace("@prefix", "PREFIX")
-                                                 .replace(" .\n", "\n") + JOIN_QUERY)))
+    query, rows = timed(
+        lambda: list(
+            graph.query(PREFIXES.replace("@prefix", "PREFIX").replace(" .\n", "\n") + JOIN_QUERY)
+        )
+    )
     return Timing(parse, write, query, len(graph), len(rows))  # type: ignore[arg-type]
 
 
@@ -144,10 +155,13 @@ def report(kg: Timing, other: Timing) -> str:
         a, b = getattr(kg, name), getattr(other, name)
         lines.append(f"{name:<10}{a:>14.2f} s{b:>10.2f} s{b / a:>9.1f}×")
     io_kg, io_other = kg.parse + kg.serialise, other.parse + other.serialise
-    lines.append(f"{'parse+serialise':<10}{io_kg:>9.2f} s{io_other:>10.2f} s"
-                 f"{io_other / io_kg:>9.1f}×")
-    lines.append(f"triples loaded: kg {kg.triples:,}, rdflib {other.triples:,}; "
-                 f"query rows: kg {kg.rows}, rdflib {other.rows}")
+    lines.append(
+        f"{'parse+serialise':<10}{io_kg:>9.2f} s{io_other:>10.2f} s{io_other / io_kg:>9.1f}×"
+    )
+    lines.append(
+        f"triples loaded: kg {kg.triples:,}, rdflib {other.triples:,}; "
+        f"query rows: kg {kg.rows}, rdflib {other.rows}"
+    )
     return "\n".join(lines)
 
 

@@ -26,19 +26,10 @@ from pathlib import Path
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.browser import CHROMIUM, CHROMIUM_ARGS
 from kg.viz import CLASS_ORDER, write_html
 from kg.vocab import ID, KG, SCHEMA
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 PROPS = ("partneredWith", "acquired", "investedIn", "worksFor", "locatedIn", "develops", "uses")
 WORDS = (
     "quarterly",
@@ -147,7 +138,7 @@ def measure_page(path: Path) -> tuple[float, float]:
             route.abort()
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.route("**/*", block)
         page.goto(path.as_uri())
@@ -196,7 +187,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="500,2000,10000")
     parser.add_argument("--keep", type=Path, help="write the pages here instead of a temp dir")
     args = parser.parse_args(argv)
-    if not Path(CHROMIUM).exists():
+    if not CHROMIUM.exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
         return 2
     sizes = [int(s) for s in args.sizes.split(",")]

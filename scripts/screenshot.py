@@ -10,24 +10,18 @@ from pathlib import Path
 
 from playwright.sync_api import Route, sync_playwright
 
+from kg.browser import CHROMIUM, CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def main(
     page_path: Path = ROOT / "outputs" / "graph.html", out: Path = ROOT / "outputs" / "graph.png"
 ) -> None:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         page = browser.new_page(viewport={"width": 1400, "height": 900})
 
         def offline(route: Route) -> None:

@@ -16,19 +16,10 @@ import rdflib.namespace
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.browser import CHROMIUM, CHROMIUM_ARGS
 from kg.viz import VizOptions, write_html
 from kg.vocab import ID, KG, SCHEMA
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 HOSTILE = "<img src=x onerror=alert(1)>"
 HOSTILE_SENTENCE = "Gale met them </script><script>alert(2)</script> at noon."
 
@@ -152,7 +143,9 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=list(CHROMIUM_ARGS)
+        )
         yield chromium
         chromium.close()
 
