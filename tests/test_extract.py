@@ -316,6 +316,11 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Ostrander Ventures and Stellagroen also took part in the round.",
         set(),
     ),
+    (
+        "a number versions the name before it",
+        "Northfield Instruments launched the ProbeLine 9 tester in May.",
+        {("Northfield Instruments", "launched", "ProbeLine 9")},
+    ),
     # references
     (
         "it",

@@ -53,17 +53,13 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             spans.extend(_split_names(ent, set(), possessive=False))
         elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_names(ent, titles))
+        elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
+            spans.append(ent)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             spans.append(doc[ent.start : end])
     taken = {t.i for span in spans for t in span}
-    numeric = {
-        t.i
-        for ent in doc.ents
-        if ent.label_ in NOT_NAMES and not _version_number(ent)
-        for t in ent
-        if t.i not in taken
-    }
+    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
         part
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
@@ -71,6 +67,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     )
     spans.extend(_defined_terms(doc, ontology))
     spans.extend(_known_terms(doc, ontology))
+    spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
     trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
     names: dict[int, Span] = {}
@@ -110,6 +107,19 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
         current = span
     if current is not None:
         yield current
+
+
+def _with_version(span: Span) -> Span:
+    """ "ProbeLine" + "9" -> "ProbeLine 9" when the number modifies what the name does."""
+    doc = span.doc
+    if span.end >= len(doc) or not span[-1].whitespace_:
+        return span
+    number = doc[span.end]
+    dated = number.ent_type_ not in ("", "CARDINAL")
+    same_phrase = number.head.i in range(span.start, span.end) or number.head == span.root.head
+    if number.pos_ == "NUM" and number.dep_ == "nummod" and same_phrase and not dated:
+        return doc[span.start : span.end + 1]
+    return span
 
 
 def _version_number(ent: Span) -> bool:
