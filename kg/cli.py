@@ -75,9 +75,12 @@ def main() -> None:
 @click.option(
     "--min-confidence",
     type=click.FloatRange(0, 1),
-    default=0.0,
-    show_default=True,
-    help="Leave out facts less likely than this.",
+    help="Leave out facts less likely than this (default: the scorer's threshold).",
+)
+@click.option(
+    "--scorer",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A fact scorer written by kg train (default: the bundled one).",
 )
 @click.option(
     "--aliases",
@@ -93,7 +96,8 @@ def build(
     ontology: Path | None,
     model: str | None,
     jobs: int,
-    min_confidence: float,
+    min_confidence: float | None,
+    scorer: Path | None,
     aliases: Path | None,
     no_html: bool,
 ) -> None:
@@ -115,9 +119,11 @@ def build(
     from kg.ontology import load_ontology
     from kg.pipeline import build as build_graph
     from kg.pipeline import read
+    from kg.score import load_scorer
 
     with _user_errors():
         onto = load_ontology(ontology)
+        fact_scorer = load_scorer(scorer)
         base = load_graph(into) if into is not None else None
         groups = load_aliases(aliases) if aliases is not None else ()
         articles, problems = read(inputs, sys.stdin)
@@ -138,6 +144,7 @@ def build(
                 min_confidence,
                 groups,
                 progress=lambda _: bar.update(1),
+                scorer=fact_scorer,
             )
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
@@ -242,6 +249,45 @@ def evaluate(
     wanted = [p.strip() for p in predicates.split(",")] if predicates else None
     with _user_errors():
         click.echo(format_report(score(graph, list(gold), wanted, min_confidence)))
+
+
+@main.command()
+@click.argument("gold", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    required=True,
+    help="Where to write the scorer (JSON); use it with kg build --scorer.",
+)
+@click.option(
+    "--ontology",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Your own ontology, in the form of ontology/kg.ttl.",
+)
+@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str | None) -> None:
+    """Fit the fact scorer to annotated articles (gold in the form of GOLD-FORMAT.md).
+
+    GOLD is a .json gold file (its article in ../articles/ or beside it), a folder of them,
+    or a .jsonl benchmark. Prints the out-of-fold reliability table and the threshold chosen.
+
+    \b
+    kg train ../shared/corpus/news-train/gold -o my-scorer.json
+    kg build news/ --scorer my-scorer.json -o outputs/
+    """
+    from kg.graph import write_atomic
+    from kg.nlp import load_model
+    from kg.ontology import load_ontology
+    from kg.train import format_training
+    from kg.train import train as fit
+
+    with _user_errors():
+        training = fit(list(gold), load_ontology(ontology), load_model(model))
+        about = {"gold": [str(g) for g in gold], "out_of_fold_f1": round(training.f1, 4)}
+        write_atomic(out, training.scorer.to_json(about).encode())
+    click.echo(format_training(training))
+    click.echo(f"Wrote {out}")
 
 
 @main.command()

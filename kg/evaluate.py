@@ -499,6 +499,32 @@ def _by_predicate(gold: Gold) -> dict[str, tuple[tuple[GoldTriple, ...], tuple[G
     return grouped
 
 
+class Judge:
+    """Verdicts on single facts by the scoring rules, for fitting a fact scorer."""
+
+    def __init__(self, gold: Gold) -> None:
+        self.predicates = frozenset(_scored_predicates(None, gold))
+        self.index = _name_index(gold)
+        self.by_predicate = _by_predicate(gold)
+
+    def __call__(
+        self, subject_names: Iterable[str], predicate: str, object_names: Iterable[str]
+    ) -> bool | None:
+        """True when the fact matches required gold, False when it is a false positive, None
+        when the rules neither reward nor penalise it (optional gold, or a predicate the gold
+        does not annotate)."""
+        if predicate not in self.predicates:
+            return None
+        subjs, objs = self._entities(subject_names), self._entities(object_names)
+        required, optional = self.by_predicate.get(predicate, ((), ()))
+        if _matched(required, predicate, subjs, objs):
+            return True
+        return None if _matched(optional, predicate, subjs, objs) else False
+
+    def _entities(self, names: Iterable[str]) -> frozenset[str]:
+        return frozenset(k for n in names for k in self.index.get(normalise(n), ()))
+
+
 def score(predicate: str, tp: int, fp: int, fn: int) -> PredicateScore:
     """Precision, recall and F1 from counts (0.0 when a denominator is 0)."""
     precision = tp / (tp + fp) if tp + fp else 0.0

@@ -16,6 +16,7 @@ from kg.ingest import Article, Problem, read_articles
 from kg.nlp import parse
 from kg.ontology import Ontology
 from kg.resolve import resolve
+from kg.score import Scorer, load_scorer, score_facts
 
 
 @dataclass(frozen=True)
@@ -38,25 +39,49 @@ def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Artic
     return articles, problems
 
 
+def candidates(
+    articles: Sequence[Article],
+    ontology: Ontology,
+    nlp: Language,
+    jobs: int = 1,
+    progress: Callable[[Article], None] | None = None,
+) -> list[Fact]:
+    """Every fact the patterns read in the articles, before resolution and scoring."""
+    facts: list[Fact] = []
+    for parsed in parse(nlp, articles, jobs=jobs):
+        facts.extend(extract(parsed, ontology))
+        if progress is not None:
+            progress(parsed.article)
+    return facts
+
+
 def build(
     articles: Sequence[Article],
     ontology: Ontology,
     nlp: Language,
     into: Graph | None = None,
     jobs: int = 1,
-    min_confidence: float = 0.0,
+    min_confidence: float | None = None,
     aliases: Sequence[AliasGroup] = (),
     progress: Callable[[Article], None] | None = None,
+    scorer: Scorer | None = None,
 ) -> BuildResult:
-    """Build a graph from articles, or add them to `into`."""
-    facts: list[Fact] = []
-    for parsed in parse(nlp, articles, jobs=jobs):
-        facts.extend(f for f in extract(parsed, ontology) if f.confidence >= min_confidence)
-        if progress is not None:
-            progress(parsed.article)
+    """Build a graph from articles, or add them to `into`. Facts less likely than
+    `min_confidence` (default: the scorer's threshold) are left out."""
+    facts = candidates(articles, ontology, nlp, jobs, progress)
     graph = into if into is not None else new_graph()
     resolution = resolve(facts, ontology, known_entities(graph, ontology), aliases)
+    scorer = scorer or load_scorer()
+    threshold = scorer.threshold if min_confidence is None else min_confidence
+    symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
+    kept = [
+        f
+        for f in score_facts(resolution.facts, scorer, symmetric)
+        if f.fact.confidence >= threshold
+    ]
+    used = {e.key for f in kept for e in (f.subject, f.object)}
+    entities = [e for e in resolution.entities if e.key in used]
     add_articles(graph, articles)
-    add_entities(graph, resolution.entities, ontology)
-    add_facts(graph, resolution.facts, ontology)
-    return BuildResult(graph, len(articles), len(resolution.facts), len(resolution.entities))
+    add_entities(graph, entities, ontology)
+    add_facts(graph, kept, ontology)
+    return BuildResult(graph, len(articles), len(kept), len(entities))

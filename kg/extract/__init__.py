@@ -9,15 +9,17 @@ comes from the ontology. A fact may be proposed for several properties when a cu
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
-from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence
+from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence, Shape
 from kg.extract.names import find_names, is_headline, read_article_names
 from kg.extract.patterns import sentence_facts
 from kg.extract.refer import update_focus
+from kg.extract.shape import shape_of
 from kg.nlp import ParsedArticle
 from kg.ontology import Ontology
 
-__all__ = ["Evidence", "Fact", "Mention", "extract"]
+__all__ = ["Evidence", "Fact", "Mention", "Shape", "extract"]
 
 
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
@@ -26,9 +28,12 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     body = [p for p in parsed.paragraphs if not is_headline(p.doc, title)]
     article_names = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
+    index = 0
     for paragraph in body:
         names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
             state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
-            yield from sentence_facts(state, parsed.article)
+            for fact in sentence_facts(state, parsed.article):
+                yield replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
             update_focus(state)
+            index += 1

@@ -65,6 +65,22 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """How a fact sits in its sentence, for the fact scorer; never the words of its names.
+
+    `path` is the dependency labels from the subject's head word up to the word that governs
+    both arguments and down to the object's ("nsubj>VERB<dobj"); `distance` its length in arcs.
+    """
+
+    sentence: int = 0  # the sentence's place in the article body (0: the lead)
+    tokens: int = 0  # the sentence's length
+    distance: int = -1  # -1: the arguments were not found in the sentence
+    path: str = ""
+    subject_named: bool = True  # False: a pronoun or description stands for the subject
+    object_named: bool = True
+
+
+@dataclass(frozen=True)
 class Fact:
     subject: Mention
     predicate: str
@@ -74,6 +90,7 @@ class Fact:
     pattern: str
     confidence: float
     qualifiers: Qualifiers = NONE
+    shape: Shape = Shape()
 
 
 @dataclass

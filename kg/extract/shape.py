@@ -1,0 +1,53 @@
+"""Where a fact sits in its sentence: the dependency path between its arguments and the like."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.model import Fact, Mention, Shape
+
+LONGEST_PATH = 4  # arcs; longer paths are all alike to the scorer
+
+
+def shape_of(fact: Fact, sent: Span, offset: int, index: int) -> Shape:
+    """The shape of `fact`, found in `sent` (of a paragraph starting at `offset`), the
+    `index`-th sentence of the article body."""
+    subject, obj = _head(fact.subject, sent, offset), _head(fact.object, sent, offset)
+    distance, path = -1, ""
+    if subject is not None and obj is not None:
+        distance, path = _path(subject, obj)
+    return Shape(
+        sentence=index,
+        tokens=len(sent),
+        distance=distance,
+        path=path,
+        subject_named=_named(fact.subject, sent, offset),
+        object_named=_named(fact.object, sent, offset),
+    )
+
+
+def _head(mention: Mention, sent: Span, offset: int) -> Token | None:
+    span = sent.doc.char_span(mention.start - offset, mention.end - offset, alignment_mode="expand")
+    if span is None or span.start < sent.start or span.end > sent.end:
+        return None
+    return span.root
+
+
+def _named(mention: Mention, sent: Span, offset: int) -> bool:
+    start = mention.start - offset
+    return sent.doc.text[start : start + len(mention.text)] == mention.text
+
+
+def _path(subject: Token, obj: Token) -> tuple[int, str]:
+    up = [subject, *subject.ancestors]
+    down = [obj, *obj.ancestors]
+    above = {t.i for t in down}
+    top = next((t for t in up if t.i in above), None)
+    if top is None:
+        return -1, ""
+    rise = [t.dep_ for t in up[: [t.i for t in up].index(top.i)]]
+    fall = [t.dep_ for t in down[: [t.i for t in down].index(top.i)]]
+    distance = len(rise) + len(fall)
+    if distance > LONGEST_PATH:
+        return distance, "long"
+    return distance, ">".join([*rise, top.pos_]) + "<" + "<".join(reversed(fall))
