@@ -119,6 +119,9 @@ def features(group: Sequence[ResolvedFact]) -> Features:
         found[f"status={fact.qualifiers.status or 'none'}"] = 1.0
         if fact.shape.path:
             found[f"path={fact.shape.path}"] = 1.0
+            found[f"path={fact.shape.path}&{predicate}"] = 1.0
+        if fact.shape.governor:
+            found[f"governor={fact.shape.governor}&{predicate}"] = 1.0
     found[f"subject-ner={_most(f.subject.ner for f in facts)}"] = 1.0
     found[f"object-ner={_most(f.object.ner for f in facts)}"] = 1.0
     distances = [f.shape.distance for f in facts if f.shape.distance >= 0]

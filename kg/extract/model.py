@@ -76,6 +76,7 @@ class Shape:
     tokens: int = 0  # the sentence's length
     distance: int = -1  # -1: the arguments were not found in the sentence
     path: str = ""
+    governor: str = ""  # the lemma of the word governing both (a name's: its part of speech)
     subject_named: bool = True  # False: a pronoun or description stands for the subject
     object_named: bool = True
 

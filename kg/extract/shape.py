@@ -13,14 +13,15 @@ def shape_of(fact: Fact, sent: Span, offset: int, index: int) -> Shape:
     """The shape of `fact`, found in `sent` (of a paragraph starting at `offset`), the
     `index`-th sentence of the article body."""
     subject, obj = _head(fact.subject, sent, offset), _head(fact.object, sent, offset)
-    distance, path = -1, ""
+    distance, path, governor = -1, "", ""
     if subject is not None and obj is not None:
-        distance, path = _path(subject, obj)
+        distance, path, governor = _path(subject, obj)
     return Shape(
         sentence=index,
         tokens=len(sent),
         distance=distance,
         path=path,
+        governor=governor,
         subject_named=_named(fact.subject, sent, offset),
         object_named=_named(fact.object, sent, offset),
     )
@@ -38,16 +39,17 @@ def _named(mention: Mention, sent: Span, offset: int) -> bool:
     return sent.doc.text[start : start + len(mention.text)] == mention.text
 
 
-def _path(subject: Token, obj: Token) -> tuple[int, str]:
+def _path(subject: Token, obj: Token) -> tuple[int, str, str]:
     up = [subject, *subject.ancestors]
     down = [obj, *obj.ancestors]
     above = {t.i for t in down}
     top = next((t for t in up if t.i in above), None)
     if top is None:
-        return -1, ""
+        return -1, "", ""
     rise = [t.dep_ for t in up[: [t.i for t in up].index(top.i)]]
     fall = [t.dep_ for t in down[: [t.i for t in down].index(top.i)]]
     distance = len(rise) + len(fall)
+    governor = top.pos_ if top.pos_ in ("PROPN", "NUM", "X") else top.lemma_.lower()
     if distance > LONGEST_PATH:
-        return distance, "long"
-    return distance, ">".join([*rise, top.pos_]) + "<" + "<".join(reversed(fall))
+        return distance, "long", governor
+    return distance, ">".join([*rise, top.pos_]) + "<" + "<".join(reversed(fall)), governor
