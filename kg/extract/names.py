@@ -57,7 +57,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             spans.append(ent)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
-            spans.append(doc[ent.start : end])
+            if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
+                spans.append(doc[ent.start : end])
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
