@@ -70,7 +70,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans.extend(_known_terms(doc, ontology))
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
-    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
+    # in text order, the longest first where names start together (not in the set's order)
+    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
     names: dict[int, Span] = {}
     defined = {
         (t.start, t.end) for t in (*_defined_terms(doc, ontology), *_known_terms(doc, ontology))
