@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -10,10 +10,11 @@ from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
+from kg.errors import TextError
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
 from kg.ingest import Article, Problem, read_articles
-from kg.nlp import parse
+from kg.nlp import ParsedArticle, parse, parse_alone
 from kg.ontology import Ontology
 from kg.resolve import resolve
 
@@ -24,6 +25,7 @@ class BuildResult:
     articles: int
     facts: int
     entities: int
+    problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -48,15 +50,59 @@ def build(
     aliases: Sequence[AliasGroup] = (),
     progress: Callable[[Article], None] | None = None,
 ) -> BuildResult:
-    """Build a graph from articles, or add them to `into`."""
+    """Build a graph from articles, or add them to `into`. An article that fails is left out
+    and reported in `problems`; the others still build."""
     facts: list[Fact] = []
-    for parsed in parse(nlp, articles, jobs=jobs):
-        facts.extend(f for f in extract(parsed, ontology) if f.confidence >= min_confidence)
+    done: list[Article] = []
+    problems: list[Problem] = []
+    for article, found in _each_article(articles, ontology, nlp, jobs):
+        if isinstance(found, Problem):
+            problems.append(found)
+        else:
+            done.append(article)
+            facts.extend(f for f in found if f.confidence >= min_confidence)
         if progress is not None:
-            progress(parsed.article)
+            progress(article)
     graph = into if into is not None else new_graph()
     resolution = resolve(facts, ontology, known_entities(graph, ontology), aliases)
-    add_articles(graph, articles)
+    add_articles(graph, done)
     add_entities(graph, resolution.entities, ontology)
     add_facts(graph, resolution.facts, ontology)
-    return BuildResult(graph, len(articles), len(resolution.facts), len(resolution.entities))
+    return BuildResult(
+        graph, len(done), len(resolution.facts), len(resolution.entities), tuple(problems)
+    )
+
+
+def _each_article(
+    articles: Sequence[Article], ontology: Ontology, nlp: Language, jobs: int
+) -> Iterator[tuple[Article, list[Fact] | Problem]]:
+    """Each article's facts or its Problem, in order. Articles are parsed in batches; when a
+    batch fails, the first article not done is parsed alone and the batches go on after it."""
+    done = 0
+    while done < len(articles):
+        try:
+            for parsed in parse(nlp, articles[done:], jobs=jobs):
+                done += 1
+                yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
+        except Exception:
+            article = articles[done]
+            done += 1
+            yield article, _facts(article, ontology, nlp)
+
+
+def _facts(
+    article: Article, ontology: Ontology, nlp: Language, parsed: ParsedArticle | None = None
+) -> list[Fact] | Problem:
+    """The article's facts (parsing it alone unless `parsed`). This is the one place a bug on
+    one article's text is caught: it becomes that article's Problem."""
+    try:
+        return list(extract(parsed or parse_alone(nlp, article), ontology))
+    except Exception as err:
+        cause = err.__cause__ if isinstance(err, TextError) and err.__cause__ else err
+        where = f" in {_shorten(err.text)!r}" if isinstance(err, TextError) else ""
+        reason = f"article {article.id} failed{where}: {type(cause).__name__}: {cause}"
+        return Problem(article.source, f"{reason} (a bug in kg; please report it)")
+
+
+def _shorten(text: str, size: int = 120) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

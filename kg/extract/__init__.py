@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from kg.errors import located
 from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence
 from kg.extract.names import find_names, is_headline, read_article_names
 from kg.extract.patterns import sentence_facts
@@ -27,8 +28,11 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     article_names = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     for paragraph in body:
-        names = find_names(paragraph.doc, ontology, article_names.known)
+        with located(paragraph.doc.text):
+            names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
-            state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
-            yield from sentence_facts(state, parsed.article)
-            update_focus(state)
+            with located(sent.text):
+                state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
+                facts = list(sentence_facts(state, parsed.article))
+                update_focus(state)
+            yield from facts
