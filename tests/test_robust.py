@@ -165,3 +165,26 @@ def test_same_news_graph_under_any_hash_seed(tmp_path: Path) -> None:
         pytest.skip(f"no shared corpus at {NEWS_DEV}")
     first = graph_bytes(NEWS_DEV, tmp_path / "one", "1")
     assert first == graph_bytes(NEWS_DEV, tmp_path / "two", "2")
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.binary(max_size=200), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
+def test_any_file_is_read_or_reported(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        read([str(path)])
+
+
+def test_reading_oddities_are_problems_not_tracebacks(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    lines = [
+        "[" * 100_000,
+        json.dumps({"text": "Orvane hired Lia Brandt.", "date": "Mon, 1 Jan 99999999999"}),
+    ]
+    path.write_text("\n".join(lines))
+    articles, problems = read([str(path)])
+    assert [(a.text, a.date) for a in articles] == [("Orvane hired Lia Brandt.", None)]
+    assert [p.reason for p in problems] == [
+        "JSON nested too deeply to read; fix or remove the line"
+    ]
