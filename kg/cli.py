@@ -104,8 +104,8 @@ def build(
     """Build the graph from articles: files, folders, globs or - (stdin).
 
     Articles may be .txt, .md, .html or .jsonl (one article a line with text, title, url,
-    date). An unreadable article is reported and the others still build; the exit code is 1
-    when any failed.
+    date). An article that cannot be read or parsed is reported and the others still build;
+    the exit code is 1 when any failed.
 
     \b
     kg build examples/articles -o outputs/
@@ -146,6 +146,8 @@ def build(
                 progress=lambda _: bar.update(1),
                 scorer=fact_scorer,
             )
+        for problem in result.problems:
+            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
         click.echo(
@@ -154,8 +156,9 @@ def build(
         )
         if not no_html:
             _write_html(result.graph, out / "graph.html")
-    if problems:
-        click.echo(f"{len(problems)} of {len(problems) + len(articles)} articles failed", err=True)
+    failed = len(problems) + len(result.problems)
+    if failed:
+        click.echo(f"{failed} of {len(problems) + len(articles)} articles failed", err=True)
         sys.exit(1)
 
 

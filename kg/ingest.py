@@ -108,8 +108,15 @@ def _read(path: str, stdin: TextIO) -> Iterator[Article | Problem]:
         else:
             reader = _READERS[_suffix_ok(suffix)]
             yield reader(_read_file(path), source)
-    except _Bad as bad:
-        yield Problem(source, str(bad))
+    except Exception as err:
+        yield Problem(source, _reason(err))
+
+
+def _reason(err: Exception) -> str:
+    """What to tell the user: the fix for a bad input, or a bug report for a bug in kg."""
+    if isinstance(err, _Bad):
+        return str(err)
+    return f"could not be read ({type(err).__name__}: {err}); a bug in kg, please report it"
 
 
 def _suffix_ok(suffix: str) -> str:
@@ -191,7 +198,7 @@ def iso_date(value: str | None) -> str | None:
             pass
     try:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
 
@@ -210,8 +217,8 @@ def _jsonl(text: str, path: str) -> Iterator[Article | Problem]:
             source = f"{path}:{number}"
             try:
                 yield _json_line(line, source)
-            except _Bad as bad:
-                yield Problem(source, str(bad))
+            except Exception as err:
+                yield Problem(source, _reason(err))
 
 
 def _json_line(line: str, source: str) -> Article:
@@ -219,6 +226,8 @@ def _json_line(line: str, source: str) -> Article:
         record = json.loads(line)
     except json.JSONDecodeError as e:
         raise _Bad(f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line") from None
+    except RecursionError:
+        raise _Bad("JSON nested too deeply to read; fix or remove the line") from None
     if not isinstance(record, dict):
         kind = type(record).__name__
         raise _Bad(f'a JSON {kind}, not an object; write {{"text": "...", ...}}')

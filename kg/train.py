@@ -106,7 +106,7 @@ def _article_of(gold: Path) -> str:
 def sample(gold_set: GoldSet, ontology: Ontology, nlp: Language) -> Sample:
     """Build the set's articles without a scorer and judge every fact."""
     articles, _ = read(gold_set.inputs)
-    resolution = resolve(candidates(articles, ontology, nlp), ontology)
+    resolution = resolve(candidates(articles, ontology, nlp).facts, ontology)
     judge = Judge(load_gold(gold_set.gold))
     symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
     found: list[Example] = []

@@ -33,7 +33,7 @@ def article(text: str = TEXT) -> Article:
 
 
 def test_features_describe_how_not_whom(nlp: Language, ontology: Ontology) -> None:
-    facts = resolve(candidates([article()], ontology, nlp), ontology).facts
+    facts = resolve(candidates([article()], ontology, nlp).facts, ontology).facts
     assert facts
     symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
     names = {n.lower() for f in facts for e in (f.subject, f.object) for n in e.names}

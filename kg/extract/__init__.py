@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
+from kg.errors import located
 from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence, Shape
 from kg.extract.names import find_names, is_headline, read_article_names
 from kg.extract.patterns import sentence_facts
@@ -30,10 +31,15 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     focus = Focus(ontology.corporate_suffixes, article_names)
     index = 0
     for paragraph in body:
-        names = find_names(paragraph.doc, ontology, article_names.known)
+        with located(paragraph.doc.text):
+            names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
-            state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
-            for fact in sentence_facts(state, parsed.article):
-                yield replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
-            update_focus(state)
+            with located(sent.text):
+                state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
+                facts = [
+                    replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
+                    for fact in sentence_facts(state, parsed.article)
+                ]
+                update_focus(state)
+            yield from facts
             index += 1

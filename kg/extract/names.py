@@ -57,7 +57,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             spans.append(ent)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
-            spans.append(doc[ent.start : end])
+            if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
+                spans.append(doc[ent.start : end])
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
@@ -69,7 +70,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans.extend(_known_terms(doc, ontology))
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
-    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: s.start)
+    # in text order, the longest first where names start together (not in the set's order)
+    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
     names: dict[int, Span] = {}
     defined = {
         (t.start, t.end) for t in (*_defined_terms(doc, ontology), *_known_terms(doc, ontology))

@@ -1,0 +1,190 @@
+"""Nothing in a text takes a build down, and the same articles always give the same graph."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import kg.pipeline
+from kg.ingest import Article
+from kg.nlp import MAX_LINE, load_model, paragraphs
+from kg.ontology import Ontology
+from kg.pipeline import build, read
+
+NEWS_DEV = Path(__file__).parents[1].parent / "shared" / "corpus" / "news-dev" / "articles"
+KG = Path(sys.executable).parent / "kg"
+
+STORIES = {
+    "a.txt": "Orvane Dynamics acquired Pellick Labs on Tuesday. Orvane is based in Tressford.\n",
+    "b.txt": "Mira Castell, the chief executive of Quenby Foods, founded Halvik Farms in 2009.\n",
+    "c.txt": "Tolvar Systems launched the Brisa 3 tablet. Tolvar partnered with Nexwell Grid.\n",
+}
+PIECES = [
+    "Bosnian Serbs met.",
+    "Northern Velorans marched.",
+    "Orvane Dynamics acquired Pellick Labs.",
+    "Mira Castell founded Halvik Farms (HF).",
+    "It said its CEO, Dr. Anton Ruel, would lead machine learning (ML) work.",
+    "Tolvar's Brisa 3 and Brisa 3 Pro ship in May 2026 for $400.",
+    "OSLO, March 4 — ",
+    "'s",
+    "(",
+    "\n",
+]
+
+
+def articles_of(texts: list[str]) -> list[Article]:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "articles.jsonl"
+        path.write_text("\n".join(json.dumps({"text": t}) for t in texts), encoding="utf-8")
+        articles, _ = read([str(path)])
+    return articles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bosnian Serbs met.",
+        "Northern Velorans marched on Sunday, and Southern Velorans stayed.",
+        "(LLM)",
+        "'s",
+        "A" * 50,
+        "Orvane Dynamics acquired Pellick Labs. It said its CEO, Dr. Anton Ruel, would stay.",
+    ],
+)
+def test_crashers_build(text: str, nlp: Language, ontology: Ontology) -> None:
+    result = build(articles_of([text]), ontology, nlp)
+    assert result.problems == ()
+    assert result.articles == 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.one_of(st.text(max_size=40), st.sampled_from(PIECES)), max_size=8).map(
+            " ".join
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_any_text_builds(texts: list[str], nlp: Language, ontology: Ontology) -> None:
+    articles = articles_of(texts)
+    result = build(articles, ontology, nlp)
+    assert result.problems == ()
+    assert result.articles == len(articles)
+
+
+def test_an_article_that_fails_is_reported_and_the_rest_build(
+    nlp: Language, ontology: Ontology, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad, also_good = articles_of(list(STORIES.values()))
+    real = kg.pipeline.extract
+
+    def extract(parsed: kg.pipeline.ParsedArticle, onto: Ontology) -> Iterator[kg.pipeline.Fact]:
+        if parsed.article.id == bad.id:
+            raise RuntimeError("broken on purpose")
+        return real(parsed, onto)
+
+    monkeypatch.setattr(kg.pipeline, "extract", extract)
+    result = build([good, bad, also_good], ontology, nlp)
+    assert [p.source for p in result.problems] == [bad.source]
+    reason = result.problems[0].reason
+    assert f"article {bad.id} failed: RuntimeError: broken on purpose" in reason
+    assert result.articles == 2
+    assert result.facts == build([good, also_good], ontology, nlp).facts > 0
+
+
+def test_a_line_spacy_fails_on_costs_only_its_article(ontology: Ontology) -> None:
+    nlp = load_model()
+
+    @Language.component("fails_on_kaboom")
+    def fails_on_kaboom(doc: Doc) -> Doc:
+        if "Kaboom" in doc.text:
+            raise ValueError("cannot parse this")
+        return doc
+
+    nlp.add_pipe("fails_on_kaboom")
+    texts = [*STORIES.values(), "Orvane hired Lia Brandt.\nKaboom Corp went bust.\n"]
+    articles = articles_of(texts)
+    result = build(articles, ontology, nlp)
+    assert [p.source for p in result.problems] == [articles[3].source]
+    assert result.problems[0].reason.startswith(
+        f"article {articles[3].id} failed in 'Kaboom Corp went bust.': ValueError: cannot parse"
+    )
+    assert result.articles == 3
+    assert result.facts == build(articles[:3], ontology, nlp).facts
+
+
+def test_long_lines_come_in_pieces_at_their_offsets() -> None:
+    text = "Orvane rose. Pellick fell!  Then a long run of words without an end " + "x" * 45
+    text = f"OSLO, March 4 — {text}\n\nTail line."
+    pieces = list(paragraphs(text, limit=20))
+    assert all(text[at : at + len(piece)] == piece for at, piece in pieces)
+    assert all(len(piece) <= 20 for _, piece in pieces)
+    assert [p for _, p in pieces][:3] == ["Orvane rose. ", "Pellick fell!  ", "Then a long run of "]
+    *line, last = pieces
+    assert "".join(p for _, p in line) == text.split("— ", 1)[1].split("\n")[0]
+    assert last == (len(text) - len("Tail line."), "Tail line.")
+
+
+def test_a_line_over_a_million_characters_builds(nlp: Language, ontology: Ontology) -> None:
+    line = "Orvane Dynamics acquired Pellick Labs. " + " " * 1_000_000 + "x" * (3 * MAX_LINE)
+    result = build(articles_of([line]), ontology, nlp)
+    assert (result.problems, result.articles, result.facts) == ((), 1, 1)
+
+
+def graph_bytes(inputs: Path, out: Path, seed: str) -> bytes:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    cmd = [str(KG), "build", str(inputs), "-o", str(out), "--no-html"]
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    return (out / "graph.ttl").read_bytes()
+
+
+def test_same_graph_under_any_hash_seed(tmp_path: Path) -> None:
+    for name, text in STORIES.items():
+        (tmp_path / name).write_text(text)
+    first = graph_bytes(tmp_path, tmp_path / "one", "1")
+    assert first == graph_bytes(tmp_path, tmp_path / "two", "2")
+    assert b"kg:acquired" in first
+
+
+def test_same_news_graph_under_any_hash_seed(tmp_path: Path) -> None:
+    if not NEWS_DEV.is_dir():
+        pytest.skip(f"no shared corpus at {NEWS_DEV}")
+    first = graph_bytes(NEWS_DEV, tmp_path / "one", "1")
+    assert first == graph_bytes(NEWS_DEV, tmp_path / "two", "2")
+
+
+@settings(max_examples=30, deadline=None)
+@given(data=st.binary(max_size=200), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
+def test_any_file_is_read_or_reported(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"input{suffix}"
+        path.write_bytes(data)
+        read([str(path)])
+
+
+def test_reading_oddities_are_problems_not_tracebacks(tmp_path: Path) -> None:
+    path = tmp_path / "odd.jsonl"
+    lines = [
+        "[" * 100_000,
+        json.dumps({"text": "Orvane hired Lia Brandt.", "date": "Mon, 1 Jan 99999999999"}),
+    ]
+    path.write_text("\n".join(lines))
+    articles, problems = read([str(path)])
+    assert [(a.text, a.date) for a in articles] == [("Orvane hired Lia Brandt.", None)]
+    assert [p.reason for p in problems] == [
+        "JSON nested too deeply to read; fix or remove the line"
+    ]
