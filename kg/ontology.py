@@ -23,47 +23,27 @@ class Cue:
 
     `prep` is the preposition that introduces the object ("partnership with _"), None for a
     direct object ("launch _"); `before` marks an object that precedes the word as a
-    modifier ("_ partnership": "the Quillfin partnership").
+    modifier ("_ partnership": "the Quillfin partnership"). `text` is the cue as written.
     """
 
     words: tuple[str, ...]
     prep: str | None = None
     before: bool = False
     inverse: bool = False
+    text: str = ""
 
     @classmethod
-    def parse(cls, text: str, inverse: bool = False) -> Cue:
+    def parse(cls, text: str, prepositions: frozenset[str], inverse: bool = False) -> Cue:
         parts = text.lower().split()
         if "_" not in parts:
-            return cls(tuple(parts), inverse=inverse)
+            return cls(tuple(parts), inverse=inverse, text=text)
         slot = parts.index("_")
         if slot == 0:
-            return cls(tuple(parts[1:]), before=True, inverse=inverse)
+            return cls(tuple(parts[1:]), before=True, inverse=inverse, text=text)
         words, prep = parts[:slot], None
-        if len(words) > 1 and words[-1] in _PREPOSITIONS:
+        if len(words) > 1 and words[-1] in prepositions:
             words, prep = words[:-1], words[-1]
-        return cls(tuple(words), prep, inverse=inverse)
-
-
-_PREPOSITIONS = frozenset(
-    [
-        "with",
-        "in",
-        "into",
-        "to",
-        "of",
-        "for",
-        "on",
-        "from",
-        "at",
-        "against",
-        "by",
-        "about",
-        "over",
-        "through",
-        "across",
-    ]
-)
+        return cls(tuple(words), prep, inverse=inverse, text=text)
 
 
 @dataclass(frozen=True)
@@ -93,6 +73,40 @@ class OntologyClass:
 
 
 @dataclass(frozen=True)
+class Grammar:
+    """English function words the extractor reads: the ontology's grammar words."""
+
+    singular_pronouns: frozenset[str]  # "it", "its": an organisation or product named before
+    plural_pronouns: frozenset[str]  # "they": names coordinated before
+    person_pronouns: frozenset[str]  # "she": the person the text is about
+    product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
+    relative_pronouns: frozenset[str]  # "which", "who"
+    reflexive_endings: tuple[str, ...]  # "themselves"
+    copulas: frozenset[str]  # "X is a unit of Y"
+    role_markers: frozenset[str]  # "named X as chief executive"
+    conjunctions: frozenset[str]  # "A and B"
+    definite_determiners: frozenset[str]  # "the company"
+    negative_determiners: frozenset[str]  # "no plans to"
+    partitives: frozenset[tuple[str, str]]  # ("one", "of"): "one of the largest lenders"
+    former_words: frozenset[str]  # "former chief executive"
+    own_words: frozenset[str]  # "its own processors"
+    possessive_markers: frozenset[str]  # "'s"
+    name_adpositions: frozenset[str]  # "Bank of X"
+    byline_words: tuple[str, ...]  # "By Jane Roe"
+    title_prepositions: tuple[str, ...]  # "analyst at X"
+    affiliation_prepositions: tuple[str, ...]  # "Jane Roe of X"
+    place_prepositions: tuple[str, ...]  # "Acme Corp. of Pittsburgh"
+    agent_prepositions: tuple[str, ...]  # "the acquisition of X by Y"
+    parties_prepositions: tuple[str, ...]  # "a deal between X and Y"
+    relation_prepositions: frozenset[str]  # "X, its unit": "unit of" with no object
+    scales: dict[str, int]  # "million" -> 10**6
+
+
+# a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
+CueIndex = dict[str, tuple[tuple[int, str, Cue], ...]]
+
+
+@dataclass(frozen=True)
 class Ontology:
     source: str
     classes: dict[str, OntologyClass]
@@ -110,6 +124,10 @@ class Ontology:
     common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
     status_words: dict[str, frozenset[str]]  # "planned" -> {"will", "plan", ...}
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
+    grammar: Grammar
+    titles: dict[tuple[str, ...], str]  # title words (lower case, split) -> property; longest first
+    verb_cues: CueIndex  # by first word
+    noun_cues: CueIndex  # by last word
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -133,11 +151,6 @@ class Ontology:
     def classes_of_ner(self, label: str) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes.values() if label in c.ner_labels)
 
-    def title_cues(self) -> dict[tuple[str, ...], str]:
-        """Title words (lower case, split) -> property name; longest titles first."""
-        pairs = [(tuple(t.split()), p.name) for p in self.properties.values() for t in p.titles]
-        return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
-
 
 def load_ontology(path: Path | None = None) -> Ontology:
     """Read an ontology in the form of `ontology/kg.ttl`; KGError when it cannot be used."""
@@ -150,7 +163,8 @@ def load_ontology(path: Path | None = None) -> Ontology:
     except Exception as err:  # rdflib raises many parser types
         raise KGError(f"ontology '{path}' is not valid Turtle: {_one_line(err)}") from err
     classes = {c.name: c for c in _classes(graph)}
-    properties = {p.name: p for p in _properties(graph, set(classes))}
+    prepositions = frozenset(_strings(graph, None, KG.preposition))
+    properties = {p.name: p for p in _properties(graph, set(classes), prepositions)}
     if not properties:
         raise KGError(f"ontology '{path}' declares no owl:ObjectProperty in the kg: namespace")
     return Ontology(
@@ -173,7 +187,59 @@ def load_ontology(path: Path | None = None) -> Ontology:
             for s in sorted(set(graph.subjects(KG.statusWord, None)), key=str)
         },
         currencies=_currencies(graph),
+        grammar=_grammar(graph),
+        titles=_titles(properties.values()),
+        verb_cues=_index([(p.name, c) for p in properties.values() for c in p.verbs], 0),
+        noun_cues=_index([(p.name, c) for p in properties.values() for c in p.nouns], -1),
     )
+
+
+def _grammar(graph: Graph) -> Grammar:
+    def words(prop: str) -> frozenset[str]:
+        return frozenset(_strings(graph, None, KG[prop]))
+
+    def ordered(prop: str) -> tuple[str, ...]:
+        return tuple(_strings(graph, None, KG[prop]))
+
+    scales = [text.rsplit(" ", 1) for text in _strings(graph, None, KG.scale)]
+    return Grammar(
+        singular_pronouns=words("singularPronoun"),
+        plural_pronouns=words("pluralPronoun"),
+        person_pronouns=words("personPronoun"),
+        product_pronouns=words("productPronoun"),
+        relative_pronouns=words("relativePronoun"),
+        reflexive_endings=ordered("reflexiveEnding"),
+        copulas=words("copula"),
+        role_markers=words("roleMarker"),
+        conjunctions=words("conjunction"),
+        definite_determiners=words("definiteDeterminer"),
+        negative_determiners=words("negativeDeterminer"),
+        partitives=frozenset((w[0], w[-1]) for w in map(str.split, words("partitive"))),
+        former_words=words("formerWord"),
+        own_words=words("ownWord"),
+        possessive_markers=words("possessiveMarker"),
+        name_adpositions=words("nameAdposition"),
+        byline_words=ordered("bylineWord"),
+        title_prepositions=ordered("titlePreposition"),
+        affiliation_prepositions=ordered("affiliationPreposition"),
+        place_prepositions=ordered("placePreposition"),
+        agent_prepositions=ordered("agentPreposition"),
+        parties_prepositions=ordered("partiesPreposition"),
+        relation_prepositions=words("relationPreposition"),
+        scales={word: 10 ** int(power) for word, power in scales},
+    )
+
+
+def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
+    pairs = [(tuple(t.split()), p.name) for p in properties for t in p.titles]
+    return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _index(cues: list[tuple[str, Cue]], word: int) -> CueIndex:
+    index: dict[str, list[tuple[int, str, Cue]]] = {}
+    for rank, (prop, cue) in enumerate(cues):
+        index.setdefault(cue.words[word], []).append((rank, prop, cue))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 def _currencies(graph: Graph) -> dict[str, str]:
@@ -233,14 +299,12 @@ def _class_names(graph: Graph, node: Node | None, known: set[str]) -> frozenset[
     return frozenset({_local(node)})
 
 
-def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
+def _properties(
+    graph: Graph, classes: set[str], prepositions: frozenset[str]
+) -> Iterable[Property]:
     for iri in sorted(graph.subjects(RDF.type, OWL.ObjectProperty), key=str):
         if not (isinstance(iri, URIRef) and str(iri).startswith(str(KG))):
             continue
-        cues = [Cue.parse(t) for t in _strings(graph, iri, KG.verbCue)]
-        cues += [Cue.parse(t, inverse=True) for t in _strings(graph, iri, KG.inverseVerbCue)]
-        nouns = [Cue.parse(t) for t in _strings(graph, iri, KG.nounCue)]
-        nouns += [Cue.parse(t, inverse=True) for t in _strings(graph, iri, KG.inverseNounCue)]
         yield Property(
             name=_local(iri),
             iri=iri,
@@ -249,7 +313,15 @@ def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
             range=_class_names(graph, graph.value(iri, RDFS.range), classes),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             takes_status=bool(graph.value(iri, KG.takesStatus)),
-            verbs=tuple(cues),
-            nouns=tuple(nouns),
+            verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
+            nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
         )
+
+
+def _cues(
+    graph: Graph, iri: URIRef, direct: URIRef, inverse: URIRef, prepositions: frozenset[str]
+) -> tuple[Cue, ...]:
+    found = [Cue.parse(t, prepositions) for t in _strings(graph, iri, direct)]
+    found += [Cue.parse(t, prepositions, True) for t in _strings(graph, iri, inverse)]
+    return tuple(found)

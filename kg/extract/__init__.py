@@ -23,7 +23,7 @@ __all__ = ["Evidence", "Fact", "Mention", "extract"]
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     title = (parsed.article.title or "").strip()
-    body = [p for p in parsed.paragraphs if not is_headline(p.doc, title)]
+    body = [p for p in parsed.paragraphs if not is_headline(p.doc, title, ontology)]
     article_names = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     for paragraph in body:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.model import CLIMB, RELATIVE, SUBJECTS, Mention, Sentence
+from kg.extract.model import CLIMB, SUBJECTS, Mention, Sentence
 from kg.extract.refer import prep_phrase, refer
 
 
@@ -18,7 +18,7 @@ def subjects_of(state: Sentence, verb: Token, depth: int = 0) -> list[Mention]:
     """The grammatical subject of a verb, inherited through control, coordination, relatives."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
+            if child.lower_ in state.ontology.grammar.relative_pronouns and verb.dep_ == "relcl":
                 return refer(state, verb.head)
             return refer(state, child)
     for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary

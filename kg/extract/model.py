@@ -29,17 +29,8 @@ NOT_NAMES = frozenset(
 )
 WHOLE_NAMES = frozenset({"GPE", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
-PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
-NAME_ADPOSITIONS = frozenset(
-    {"of", "for", "de", "du", "des", "van", "von", "der", "la", "le", "di"}
-)
 ROMAN = re.compile(r"[IVXLC]+")  # "Pedro II": a regnal number is no name
 PLACES = frozenset({"GPE", "LOC", "NORP"})
-RELATIVE = frozenset({"which", "who", "that", "whose"})
-AFFILIATION = ("of", "at", "with", "for")  # "analyst at X", "columnist for X"
-COPULAS = frozenset({"be", "become", "remain"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"})
 NOUN_CLIMB = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "attr", "pcomp"})

@@ -17,11 +17,8 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import (
-    AFFILIATION,
-    COPULAS,
     NOUN_CLIMB,
     PLACES,
-    RELATIVE,
     SUBJECTS,
     WHOLE_NAMES,
     Evidence,
@@ -173,8 +170,8 @@ def _verb_fact(state: Sentence, verb: Token, predicate: str, cue: Cue) -> None:
         ]
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
-            and c.lower_ not in RELATIVE
-            and not c.lower_.endswith(("self", "selves"))
+            and c.lower_ not in state.ontology.grammar.relative_pronouns
+            and not c.lower_.endswith(state.ontology.grammar.reflexive_endings)
             for c in verb.children
         )
         if (
@@ -243,7 +240,8 @@ def _noun_fact(state: Sentence, noun: Token, predicate: str, cue: Cue) -> None:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
         ]
-    if described and owners and cue.prep in ("of", "to", "for") and not targets:
+    relation = cue.prep in state.ontology.grammar.relation_prepositions
+    if described and owners and relation and not targets:
         objects, subjects, pattern = owners, described, "noun-described"
     else:
         objects = []
@@ -329,9 +327,11 @@ def _describes(state: Sentence, noun: Token) -> list[Mention]:
     ):
         return refer(state, noun.head, coordinate=False)
     head = noun.head
-    if noun.dep_ == "attr" and head.lemma_ in COPULAS:
+    grammar = state.ontology.grammar
+    if noun.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(state, c)]
-    if noun.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ in ("VERB", "AUX"):
+    role = head.lower_ in grammar.role_markers
+    if noun.dep_ == "pobj" and role and head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(state, head.head)
     return []
 
@@ -349,10 +349,16 @@ def _noun_subjects(
             return owners, "noun-owner"
     if described:
         return described, "noun-described"
-    by = [m for t in prep_objects(state, noun, "by") for m in refer(state, t)]
+    grammar = state.ontology.grammar
+    by = [
+        m
+        for prep in grammar.agent_prepositions
+        for t in prep_objects(state, noun, prep)
+        for m in refer(state, t)
+    ]
     if by:  # "the acquisition of Marrowby by Duskfield"
         return by, "noun-agent"
-    between = prep_objects(state, noun, "between")
+    between = [t for p in grammar.parties_prepositions for t in prep_objects(state, noun, p)]
     if between:
         return refer(state, between[0]), "noun-between"
     head, steps, via = noun, 0, noun.dep_
@@ -386,7 +392,7 @@ def _other_names(state: Sentence, objects: list[Mention]) -> bool:
 
 def _title_facts(state: Sentence) -> None:
     """ "CEO Jane Roe", "Jane Roe, chief executive of X", "X's chief executive Jane Roe"."""
-    titles = state.ontology.title_cues()
+    titles = state.ontology.titles
     sent = state.sent
     used: set[int] = set()
     for i in range(sent.start, sent.end):
@@ -419,7 +425,7 @@ def _title_fact(state: Sentence, title: Span, predicate: str) -> None:
     if len(title) > 1:  # "co - founder" split by the tokenizer: the piece attached to a name
         root = next((t for t in title if t.head.i in state.names), title[-1])
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
-    if any(t.lower_ in ("former", "ex", "then", "late") for t in before):
+    if any(t.lower_ in state.ontology.grammar.former_words for t in before):
         return
     people = _title_people(state, root)
     if not people:
@@ -438,7 +444,7 @@ def _title_orgs(state: Sentence, root: Token, start: int) -> list[Mention]:
     """The organisation of a title: "CEO of X", "X's CEO", "X CEO Jane Roe"."""
     orgs = [
         m
-        for prep in AFFILIATION
+        for prep in state.ontology.grammar.title_prepositions
         for t in prep_objects(state, root, prep)
         if not_place(state, t)  # "vice-president for Asia" is not a job at Asia
         for m in refer(state, t)
@@ -490,7 +496,8 @@ def _place_facts(state: Sentence) -> None:
     for token in state.sent:
         name = state.names.get(token.i)
         if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
-            words = [c for prep in ("of", "in") for c in prep_objects(state, token, prep)]
+            preps = state.ontology.grammar.place_prepositions
+            words = [c for prep in preps for c in prep_objects(state, token, prep)]
             words += [c for c in token.children if c.dep_ == "poss" and c.i in state.names]
             _add(
                 state,
@@ -530,7 +537,7 @@ def _affiliation_facts(state: Sentence) -> None:
             continue
         orgs = [
             m
-            for prep in ("of", "at")
+            for prep in state.ontology.grammar.affiliation_prepositions
             for t in prep_objects(state, token, prep)
             for m in refer(state, t, coordinate=False)
             if m.ner == "ORG"
@@ -564,9 +571,10 @@ def _title_people(state: Sentence, root: Token) -> list[Mention]:
     for child in root.children:
         if child.dep_ in ("appos", "compound") and child.i in state.names and child.i > root.i:
             return [mention_of(state, state.names[child.i])]
-    if root.dep_ == "attr" and head.lemma_ in COPULAS:
+    grammar = state.ontology.grammar
+    if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(state, c)]
-    if root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "VERB":
+    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and verb.lemma_.lower() not in state.ontology.succession_verbs:
@@ -608,7 +616,7 @@ def _product_noun(state: Sentence, noun: Token) -> None:
     owners = [c for c in noun.children if c.dep_ == "poss"]
     if not owners:
         return
-    own = any(c.lower_ == "own" for c in noun.children)
+    own = any(c.lower_ in state.ontology.grammar.own_words for c in noun.children)
     makers = [m for c in owners for m in refer(state, c, coordinate=False)]
     named_owners = own or all(c.i in state.names for c in owners)
     apposed = noun.dep_ == "appos" or (noun.dep_ == "conj" and own)

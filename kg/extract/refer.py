@@ -9,11 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.model import (
     NOT_ORGS,
-    PERSON_PRONOUNS,
     PLACES,
-    PLURAL_PRONOUNS,
-    PRONOUNS,
-    RELATIVE,
     SUBJECTS,
     Focus,
     Mention,
@@ -60,7 +56,10 @@ def _coordinated_before(state: Sentence, token: Token) -> list[Mention]:
     if name is None:
         return []
     found, i = [], name.start - 1
-    while i > state.sent.start and state.sent.doc[i].lower_ in (",", "and", "or"):
+    conjunctions = state.ontology.grammar.conjunctions
+    while i > state.sent.start and (
+        state.sent.doc[i].lower_ == "," or state.sent.doc[i].lower_ in conjunctions
+    ):
         previous = state.names.get(i - 1)
         if previous is None or previous.root.head.i not in range(name.start, name.end):
             break
@@ -78,21 +77,22 @@ def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Ment
             if c.dep_ == "appos" and c.i in state.names and c.ent_type_ in ("GPE", "LOC")
         ]
         return [mention_of(state, name), *(mention_of(state, state.names[c.i]) for c in places)]
-    lower = token.lower_
-    if lower in RELATIVE and token.head.dep_ == "relcl":
+    lower, grammar = token.lower_, state.ontology.grammar
+    if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
         return refer_one(state, token.head.head, apposed)
-    if lower in PRONOUNS:
+    if lower in grammar.singular_pronouns:
         return _antecedent(state, token)
-    if lower in PLURAL_PRONOUNS:
+    if lower in grammar.plural_pronouns:
         return _plural_antecedent(state, token)
-    if lower in PERSON_PRONOUNS and state.focus.person is not None:
+    if lower in grammar.person_pronouns and state.focus.person is not None:
         return [_reuse(state.focus.person, token, state)]
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
     hint = state.ontology.class_of_head_noun(token.lemma_.lower())
     if token.dep_ == "appos" and token.head.i in state.names and not apposed:
         return [mention_of(state, state.names[token.head.i], hint)]
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
+    partitive = (token.head.head.lower_, token.head.lower_)
+    if token.dep_ == "pobj" and partitive in grammar.partitives:
         return refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
         if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in state.names:
@@ -111,9 +111,10 @@ def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Ment
     examples = _examples(state, token, hint)
     if examples:
         return examples
-    if hint == "Organization" and _is_definite(token):
+    definite = _is_definite(token, grammar.definite_determiners)
+    if hint == "Organization" and definite:
         return _antecedent(state, token)
-    if hint == "Product" and _is_definite(token) and state.focus.product is not None:
+    if hint == "Product" and definite and state.focus.product is not None:
         return [_reuse(state.focus.product, token, state)]  # "the headset"
     return []
 
@@ -147,8 +148,8 @@ def prep_phrase(prep: Token) -> str:
     return " ".join([*words, prep.lower_])
 
 
-def _is_definite(token: Token) -> bool:
-    return any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") and not any(
+def _is_definite(token: Token, determiners: frozenset[str]) -> bool:
+    return any(c.lower_ in determiners for c in token.children if c.dep_ == "det") and not any(
         c.dep_ == "poss" for c in token.children
     )
 
@@ -158,7 +159,11 @@ def _antecedent(state: Sentence, token: Token) -> list[Mention]:
     when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
     organisation."""
     product = state.focus.topic_product
-    opens = token.lower_ == "it" and token.dep_ in SUBJECTS and token.i < _first_name(state)
+    opens = (
+        token.lower_ in state.ontology.grammar.product_pronouns
+        and token.dep_ in SUBJECTS
+        and token.i < _first_name(state)
+    )
     if product is not None and opens:
         return [_reuse(product, token, state)]
     return _org_antecedent(state, token)
@@ -319,7 +324,7 @@ def _sentence_product(state: Sentence) -> Mention | None:
         )
     if subject is None:
         return None
-    if subject.lower_ == "it":
+    if subject.lower_ in state.ontology.grammar.product_pronouns:
         return state.focus.topic_product
     kinds = state.focus.kinds
     for mention in refer_one(state, subject):
