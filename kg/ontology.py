@@ -15,6 +15,8 @@ from kg.names import normalise
 from kg.vocab import KG
 
 DEFAULT_ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+# classes the extractor and resolver name in Python; the ontology must define them
+USED_CLASSES = ("Organization", "Person", "Product", "Technology")
 
 
 @dataclass(frozen=True)
@@ -57,9 +59,19 @@ class Property:
     range: frozenset[str]
     symmetric: bool
     takes_status: bool  # an event ("acquired") that can be planned or done, not a state
+    share_purchase: str | None  # the property buying shares states instead ("investedIn")
     verbs: tuple[Cue, ...]
     nouns: tuple[Cue, ...]
     titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern family the ontology enables (`a kg:Pattern`)."""
+
+    name: str  # its kg:patternName, a key of the registry in kg/extract/patterns/
+    yields: str  # the property it states (kg:yields); "" for a family that reads cues
+    named_only: frozenset[str]  # properties it states only of an object the sentence names
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,7 @@ class Grammar:
     agent_prepositions: tuple[str, ...]  # "the acquisition of X by Y"
     parties_prepositions: tuple[str, ...]  # "a deal between X and Y"
     relation_prepositions: frozenset[str]  # "X, its unit": "unit of" with no object
+    source_prepositions: frozenset[str]  # "with participation from X"
     scales: dict[str, int]  # "million" -> 10**6
 
 
@@ -126,8 +139,12 @@ class Ontology:
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
     grammar: Grammar
     titles: dict[tuple[str, ...], str]  # title words (lower case, split) -> property; longest first
+    title_index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # titles by first two letters
     verb_cues: CueIndex  # by first word
     noun_cues: CueIndex  # by last word
+    patterns: dict[str, Pattern]  # the enabled families by name
+    priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
+    reference_factor: float  # the confidence kept when a pronoun stands for the subject
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -167,6 +184,11 @@ def load_ontology(path: Path | None = None) -> Ontology:
     properties = {p.name: p for p in _properties(graph, set(classes), prepositions)}
     if not properties:
         raise KGError(f"ontology '{path}' declares no owl:ObjectProperty in the kg: namespace")
+    missing = [f"kg:{name}" for name in USED_CLASSES if name not in classes]
+    if missing:
+        raise KGError(f"ontology '{path}' lacks classes the extractor uses: {', '.join(missing)}")
+    patterns, priors = _patterns(graph, properties, path)
+    titles = _titles(properties.values())
     return Ontology(
         source=str(path),
         classes=classes,
@@ -188,10 +210,72 @@ def load_ontology(path: Path | None = None) -> Ontology:
         },
         currencies=_currencies(graph),
         grammar=_grammar(graph),
-        titles=_titles(properties.values()),
+        titles=titles,
+        title_index=_title_index(titles),
         verb_cues=_index([(p.name, c) for p in properties.values() for c in p.verbs], 0),
         noun_cues=_index([(p.name, c) for p in properties.values() for c in p.nouns], -1),
+        patterns=patterns,
+        priors=priors,
+        reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
     )
+
+
+def _patterns(
+    graph: Graph, properties: dict[str, Property], path: Path
+) -> tuple[dict[str, Pattern], dict[str, float]]:
+    """The pattern families the ontology declares and the registry knows; a family whose
+    property the ontology lacks is left out."""
+    from kg.extract.patterns import PATTERNS  # the registry imports this module: import it late
+
+    declared = sorted(graph.subjects(RDF.type, KG.Pattern), key=str)
+    if not declared:
+        raise KGError(
+            f"ontology '{path}' declares no kg:Pattern, so nothing would be extracted "
+            f"(copy the pattern declarations of {DEFAULT_ONTOLOGY})"
+        )
+    patterns: dict[str, Pattern] = {}
+    priors: dict[str, float] = {}
+    for iri in declared:
+        name = str(graph.value(iri, KG.patternName) or "")
+        where = f"kg:{_local(iri)} in ontology '{path}'"
+        if name not in PATTERNS:
+            raise KGError(
+                f"unknown pattern '{name}' ({where}). Available names: {', '.join(PATTERNS)}"
+            )
+        yields = graph.value(iri, KG.yields)
+        if (yields is None) == (graph.value(iri, KG.readsCue) is None):
+            raise KGError(f"pattern '{name}' ({where}) needs one of kg:yields or kg:readsCue")
+        found = _priors(graph, iri, where)
+        readings = PATTERNS[name].readings
+        if set(found) != set(readings):
+            raise KGError(
+                f"pattern '{name}' ({where}) needs a kg:prior for each of "
+                f"{', '.join(readings)}; it gives {', '.join(found) or 'none'}"
+            )
+        priors |= found
+        if yields is not None and _local(yields) not in properties:
+            continue  # this ontology lacks the property the family states
+        named_only = frozenset(_local(p) for p in graph.objects(iri, KG.namedObjectOnly))
+        patterns[name] = Pattern(name, _local(yields) if yields else "", named_only)
+    return patterns, priors
+
+
+def _priors(graph: Graph, iri: Node, where: str) -> dict[str, float]:
+    """kg:prior "verb-passive 0.8" -> {"verb-passive": 0.8}."""
+    priors = {}
+    for text in _strings(graph, iri, KG.prior):
+        reading, _, value = text.rpartition(" ")
+        try:
+            priors[reading] = float(value)
+        except ValueError:
+            raise KGError(f"kg:prior '{text}' ({where}) is not a name and a number") from None
+    return priors
+
+
+def cues_of(index: CueIndex, *words: str) -> list[tuple[str, Cue]]:
+    """(property, cue) of every cue indexed under one of `words`, in the ontology's order."""
+    entries = sorted({entry for word in set(words) for entry in index.get(word, ())})
+    return [(prop, cue) for _, prop, cue in entries]
 
 
 def _grammar(graph: Graph) -> Grammar:
@@ -226,6 +310,7 @@ def _grammar(graph: Graph) -> Grammar:
         agent_prepositions=ordered("agentPreposition"),
         parties_prepositions=ordered("partiesPreposition"),
         relation_prepositions=words("relationPreposition"),
+        source_prepositions=words("sourcePreposition"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 
@@ -233,6 +318,15 @@ def _grammar(graph: Graph) -> Grammar:
 def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
     pairs = [(tuple(t.split()), p.name) for p in properties for t in p.titles]
     return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _title_index(
+    titles: dict[tuple[str, ...], str],
+) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, prop in titles.items():
+        index.setdefault(" ".join(words)[:2], []).append((words, prop))
+    return {start: tuple(entries) for start, entries in index.items()}
 
 
 def _index(cues: list[tuple[str, Cue]], word: int) -> CueIndex:
@@ -276,7 +370,8 @@ def _label(graph: Graph, node: Node) -> str:
 
 def _classes(graph: Graph) -> Iterable[OntologyClass]:
     for iri in sorted(graph.subjects(RDF.type, OWL.Class), key=str):
-        if isinstance(iri, URIRef) and str(iri).startswith(str(KG)) and _local(iri) != "Sentence":
+        entities = _local(iri) not in ("Sentence", "Pattern")  # the graph's own are not
+        if isinstance(iri, URIRef) and str(iri).startswith(str(KG)) and entities:
             yield OntologyClass(
                 name=_local(iri),
                 iri=iri,
@@ -313,10 +408,19 @@ def _properties(
             range=_class_names(graph, graph.value(iri, RDFS.range), classes),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             takes_status=bool(graph.value(iri, KG.takesStatus)),
+            share_purchase=_share_purchase(graph, iri),
             verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
             nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
         )
+
+
+def _share_purchase(graph: Graph, iri: URIRef) -> str | None:
+    """The property kg:sharePurchase names, if the ontology declares it."""
+    target = graph.value(iri, KG.sharePurchase)
+    if target is None or (target, RDF.type, OWL.ObjectProperty) not in graph:
+        return None
+    return _local(target)
 
 
 def _cues(

@@ -1,23 +1,29 @@
 """Facts from parsed text: ontology cues matched on spaCy's NER and dependency parse.
 
-`extract(parsed, ontology)` yields candidate facts, each with its evidence. The patterns are
-general (verbs, nouns, titles, possessives, appositions); every word that signals a property
-comes from the ontology. A fact may be proposed for several properties when a cue is shared
-("launch" a product or a company): resolve.py keeps those whose entity classes fit.
+`extract(parsed, ontology)` yields candidate facts, each with its evidence. Each sentence is
+read by the pattern families the ontology enables (`kg/extract/patterns/`), each a pure
+function from a frozen `View` of the sentence to `Candidate`s; `facts.py` turns those into
+facts. The patterns are general (verbs, nouns, titles, possessives, appositions); every word
+that signals a property comes from the ontology. A fact may be proposed for several
+properties when a cue is shared ("launch" a product or a company): resolve.py keeps those
+whose entity classes fit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence
+from spacy.tokens import Span
+
+from kg.extract.facts import facts_of
+from kg.extract.model import Candidate, Evidence, Fact, Focus, Mention, View
 from kg.extract.names import find_names, is_headline, read_article_names
-from kg.extract.patterns import sentence_facts
+from kg.extract.patterns import candidates
 from kg.extract.refer import update_focus
 from kg.nlp import ParsedArticle
 from kg.ontology import Ontology
 
-__all__ = ["Evidence", "Fact", "Mention", "extract"]
+__all__ = ["Candidate", "Evidence", "Fact", "Mention", "View", "extract", "view_of"]
 
 
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
@@ -29,6 +35,37 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     for paragraph in body:
         names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
-            state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
-            yield from sentence_facts(state, parsed.article)
-            update_focus(state)
+            view = view_of(sent, paragraph.offset, names, ontology, focus)
+            facts = facts_of(view, candidates(view), parsed.article.id)
+            yield from facts
+            update_focus(view, facts)
+
+
+def view_of(
+    sent: Span, offset: int, names: Mapping[int, Span], ontology: Ontology, focus: Focus
+) -> View:
+    """The sentence as the patterns read it, with the classes its words suggest for names."""
+    return View(sent, offset, names, _hints(sent, names, ontology), ontology, focus)
+
+
+def _hints(sent: Span, names: Mapping[int, Span], ontology: Ontology) -> dict[int, str]:
+    """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
+    a Product, "packaging maker Skovgaard Emballage" an Organization."""
+    hints: dict[int, str] = {}
+    for token in sent:
+        name = names.get(token.i)
+        if name is None or token.i != name.root.i:
+            continue
+        for child in token.children:
+            described = child.dep_ == "appos" or (child.dep_ == "compound" and child.i < name.start)
+            if described and child.i not in names and child.pos_ == "NOUN":
+                cls = ontology.class_of_head_noun(child.lemma_.lower())
+                if cls:
+                    hints[name.start] = cls
+        if token.dep_ == "appos" and token.head.i not in names:
+            cls = ontology.class_of_head_noun(token.head.lemma_.lower())
+            if cls:
+                hints[name.start] = cls
+        if all(t.is_lower for t in name):
+            hints.setdefault(name.start, "Technology")
+    return hints

@@ -1,0 +1,59 @@
+"""The pattern families, by the name the ontology enables them with (`kg:patternName`).
+
+A family is a pure function from one sentence's `View` to the `Candidate`s it reads there;
+`kg/extract/facts.py` turns candidates into facts. To add one: write the function in a module
+here, register it below, and declare it in the ontology (`a kg:Pattern`, its `kg:patternName`,
+what it `kg:yields` or `kg:readsCue`, and the `kg:prior` of each pattern name it records).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kg.extract.model import Candidate, View
+from kg.extract.patterns.funding import funding_candidates
+from kg.extract.patterns.nouns import noun_candidates
+from kg.extract.patterns.places import place_candidates
+from kg.extract.patterns.possessives import possessive_candidates
+from kg.extract.patterns.titles import affiliation_candidates, title_candidates
+from kg.extract.patterns.verbs import verb_candidates
+
+Family = Callable[[View], Iterator[Candidate]]
+
+
+@dataclass(frozen=True)
+class Registered:
+    find: Family
+    readings: tuple[str, ...]  # the pattern names it records, with variants: each has a prior
+
+
+# in the order they run: of two facts alike, the first found is kept
+PATTERNS: dict[str, Registered] = {
+    "verb": Registered(verb_candidates, ("verb", "verb-passive", "verb-pair")),
+    "noun": Registered(
+        noun_candidates,
+        (
+            "noun-owner",
+            "noun-agent",
+            "noun-described",
+            "noun-verb",
+            "noun-between",
+            "noun-topic",
+            "noun-topic pair",
+            "noun-pair",
+        ),
+    ),
+    "title": Registered(title_candidates, ("title", "title topic")),
+    "funding": Registered(funding_candidates, ("funding",)),
+    "affiliation": Registered(affiliation_candidates, ("affiliation",)),
+    "place": Registered(place_candidates, ("name-place", "described-place")),
+    "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
+}
+
+
+def candidates(view: View) -> Iterator[Candidate]:
+    """What every family the ontology enables reads in the sentence."""
+    for name, registered in PATTERNS.items():
+        if name in view.ontology.patterns:
+            yield from registered.find(view)
