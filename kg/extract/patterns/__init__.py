@@ -8,6 +8,7 @@ what it `kg:yields` or `kg:readsCue`, and the `kg:prior` of each pattern name it
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -26,11 +27,13 @@ Family = Callable[[View], Iterator[Candidate]]
 class Registered:
     find: Family
     readings: tuple[str, ...]  # the pattern names it records, with variants: each has a prior
+    by_word: bool = False  # reads word by word, its candidates in the order of their anchors
 
 
-# in the order they run: of two facts alike, the first found is kept
+# Of two facts alike the first found is kept: the families that read word by word go first,
+# their candidates merged in text order, then the others in this order.
 PATTERNS: dict[str, Registered] = {
-    "verb": Registered(verb_candidates, ("verb", "verb-passive", "verb-pair")),
+    "verb": Registered(verb_candidates, ("verb", "verb-passive", "verb-pair"), by_word=True),
     "noun": Registered(
         noun_candidates,
         (
@@ -43,6 +46,7 @@ PATTERNS: dict[str, Registered] = {
             "noun-topic pair",
             "noun-pair",
         ),
+        by_word=True,
     ),
     "title": Registered(title_candidates, ("title", "title topic")),
     "funding": Registered(funding_candidates, ("funding",)),
@@ -54,6 +58,12 @@ PATTERNS: dict[str, Registered] = {
 
 def candidates(view: View) -> Iterator[Candidate]:
     """What every family the ontology enables reads in the sentence."""
-    for name, registered in PATTERNS.items():
-        if name in view.ontology.patterns:
+    enabled = [r for name, r in PATTERNS.items() if name in view.ontology.patterns]
+    yield from heapq.merge(*(r.find(view) for r in enabled if r.by_word), key=_anchor)
+    for registered in enabled:
+        if not registered.by_word:
             yield from registered.find(view)
+
+
+def _anchor(candidate: Candidate) -> int:
+    return candidate.anchor.i if candidate.anchor is not None else -1
