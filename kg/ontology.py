@@ -93,7 +93,7 @@ class Grammar:
     person_pronouns: frozenset[str]  # "she": the person the text is about
     product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
     relative_pronouns: frozenset[str]  # "which", "who"
-    reflexive_endings: tuple[str, ...]  # "themselves"
+    reflexive_endings: tuple[str, ...]  # "themselves" (a tuple, for str.endswith)
     copulas: frozenset[str]  # "X is a unit of Y"
     role_markers: frozenset[str]  # "named X as chief executive"
     conjunctions: frozenset[str]  # "A and B"
@@ -104,7 +104,8 @@ class Grammar:
     own_words: frozenset[str]  # "its own processors"
     possessive_markers: frozenset[str]  # "'s"
     name_adpositions: frozenset[str]  # "Bank of X"
-    byline_words: tuple[str, ...]  # "By Jane Roe"
+    byline_words: frozenset[str]  # "By Jane Roe"
+    # prepositions read in turn, in the ontology's order
     title_prepositions: tuple[str, ...]  # "analyst at X"
     affiliation_prepositions: tuple[str, ...]  # "Jane Roe of X"
     place_prepositions: tuple[str, ...]  # "Acme Corp. of Pittsburgh"
@@ -282,8 +283,9 @@ def _grammar(graph: Graph) -> Grammar:
     def words(prop: str) -> frozenset[str]:
         return frozenset(_strings(graph, None, KG[prop]))
 
-    def ordered(prop: str) -> tuple[str, ...]:
-        return tuple(_strings(graph, None, KG[prop]))
+    def ordered(prop: str) -> tuple[str, ...]:  # an rdf:List of words, in its order
+        words = next(graph.objects(None, KG[prop]), None)
+        return tuple(str(w).lower() for w in Collection(graph, words)) if words else ()
 
     scales = [text.rsplit(" ", 1) for text in _strings(graph, None, KG.scale)]
     return Grammar(
@@ -292,7 +294,7 @@ def _grammar(graph: Graph) -> Grammar:
         person_pronouns=words("personPronoun"),
         product_pronouns=words("productPronoun"),
         relative_pronouns=words("relativePronoun"),
-        reflexive_endings=ordered("reflexiveEnding"),
+        reflexive_endings=tuple(words("reflexiveEnding")),
         copulas=words("copula"),
         role_markers=words("roleMarker"),
         conjunctions=words("conjunction"),
@@ -303,7 +305,7 @@ def _grammar(graph: Graph) -> Grammar:
         own_words=words("ownWord"),
         possessive_markers=words("possessiveMarker"),
         name_adpositions=words("nameAdposition"),
-        byline_words=ordered("bylineWord"),
+        byline_words=words("bylineWord"),
         title_prepositions=ordered("titlePreposition"),
         affiliation_prepositions=ordered("affiliationPreposition"),
         place_prepositions=ordered("placePreposition"),
