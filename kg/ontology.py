@@ -118,6 +118,8 @@ class Grammar:
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
 CueIndex = dict[str, tuple[tuple[int, str, Cue], ...]]
+# the first two letters of titles -> (title words, property), longest titles first
+TitleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 @dataclass(frozen=True)
@@ -140,7 +142,7 @@ class Ontology:
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
     grammar: Grammar
     titles: dict[tuple[str, ...], str]  # title words (lower case, split) -> property; longest first
-    title_index: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # titles by first two letters
+    title_index: TitleIndex
     verb_cues: CueIndex  # by first word
     noun_cues: CueIndex  # by last word
     patterns: dict[str, Pattern]  # the enabled families by name
@@ -284,8 +286,8 @@ def _grammar(graph: Graph) -> Grammar:
         return frozenset(_strings(graph, None, KG[prop]))
 
     def ordered(prop: str) -> tuple[str, ...]:  # an rdf:List of words, in its order
-        words = next(graph.objects(None, KG[prop]), None)
-        return tuple(str(w).lower() for w in Collection(graph, words)) if words else ()
+        head = next(graph.objects(None, KG[prop]), None)
+        return tuple(str(w).lower() for w in Collection(graph, head)) if head else ()
 
     scales = [text.rsplit(" ", 1) for text in _strings(graph, None, KG.scale)]
     return Grammar(
@@ -322,9 +324,7 @@ def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
     return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
 
 
-def _title_index(
-    titles: dict[tuple[str, ...], str],
-) -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+def _title_index(titles: dict[tuple[str, ...], str]) -> TitleIndex:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, prop in titles.items():
         index.setdefault(" ".join(words)[:2], []).append((words, prop))

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 
 from spacy.tokens import Span
 
-from kg.extract.facts import facts_of
+from kg.extract.facts import distinct, stated
 from kg.extract.model import Candidate, Evidence, Fact, Focus, Mention, View
 from kg.extract.names import find_names, is_headline, read_article_names
 from kg.extract.patterns import candidates
@@ -36,8 +36,8 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
         names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
             view = view_of(sent, paragraph.offset, names, ontology, focus)
-            facts = facts_of(view, candidates(view), parsed.article.id)
-            yield from facts
+            facts = stated(view, candidates(view), parsed.article.id)
+            yield from distinct(facts)
             update_focus(view, facts)
 
 

@@ -1,5 +1,5 @@
 """Candidates -> facts: the one place where what every pattern reads is denied or kept,
-qualified, scored and paired."""
+qualified, scored, paired and deduplicated."""
 
 from __future__ import annotations
 
@@ -11,22 +11,25 @@ from kg.extract.refer import is_reference, unique_mentions
 from kg.qualifiers import NONE, denied, qualify
 
 
-def facts_of(view: View, candidates: Iterable[Candidate], article: str) -> list[Fact]:
-    """Every fact the candidates state, once each: none that its anchor word denies or hedges
-    ("did not acquire"); each qualified by its anchor (status, amount, date); scored by its
-    pattern's prior, less when its subject is a pronoun or description standing for a name;
-    a symmetric property paired between every two parties of a pairwise candidate."""
+def stated(view: View, candidates: Iterable[Candidate], article: str) -> list[Fact]:
+    """Every fact the candidates state, each reading of it (`distinct` keeps one): none that
+    its anchor word denies or hedges ("did not acquire"); each qualified by its anchor
+    (status, amount, date); scored by its pattern's prior, less when its subject is a pronoun
+    or description standing for a name; a symmetric property paired between every two
+    parties of a pairwise candidate."""
     sent = view.sent
     evidence = Evidence(sent.text, view.offset + sent.start_char, view.offset + sent.end_char)
-    facts: list[Fact] = []
+    return [f for c in candidates for f in _stated(view, c, article, evidence)]
+
+
+def distinct(facts: Iterable[Fact]) -> Iterator[Fact]:
+    """Each fact once, as first stated, and none of a name to itself."""
     seen: set[tuple[str, str, str]] = set()
-    for candidate in candidates:
-        for fact in _stated(view, candidate, article, evidence):
-            key = (fact.subject.text, fact.predicate, fact.object.text)
-            if fact.subject.text != fact.object.text and key not in seen:
-                seen.add(key)
-                facts.append(fact)
-    return facts
+    for fact in facts:
+        key = (fact.subject.text, fact.predicate, fact.object.text)
+        if fact.subject.text != fact.object.text and key not in seen:
+            seen.add(key)
+            yield fact
 
 
 def _stated(view: View, candidate: Candidate, article: str, evidence: Evidence) -> Iterator[Fact]:

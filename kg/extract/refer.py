@@ -288,7 +288,8 @@ def unique_mentions(mentions: list[Mention]) -> list[Mention]:
 
 
 def update_focus(view: View, facts: list[Fact]) -> None:
-    """After a sentence: what its facts and names say the text is about."""
+    """After a sentence: what its names, and its facts (every reading of each), say the text
+    is about."""
     focus = view.focus
     about = _sentence_product(view)  # before this sentence's facts move the focus
     readings = Counter((f.subject.start, f.object.start) for f in facts)

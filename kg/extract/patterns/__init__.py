@@ -25,6 +25,8 @@ Family = Callable[[View], Iterator[Candidate]]
 
 @dataclass(frozen=True)
 class Registered:
+    """A family as the registry knows it."""
+
     find: Family
     readings: tuple[str, ...]  # the pattern names it records, with variants: each has a prior
     by_word: bool = False  # reads word by word, its candidates in the order of their anchors
