@@ -15,6 +15,8 @@ from kg.names import normalise
 from kg.vocab import KG
 
 DEFAULT_ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
+# classes the extractor and resolver name in Python; the ontology must define them
+USED_CLASSES = ("Organization", "Person", "Product", "Technology")
 
 
 @dataclass(frozen=True)
@@ -23,47 +25,27 @@ class Cue:
 
     `prep` is the preposition that introduces the object ("partnership with _"), None for a
     direct object ("launch _"); `before` marks an object that precedes the word as a
-    modifier ("_ partnership": "the Quillfin partnership").
+    modifier ("_ partnership": "the Quillfin partnership"). `text` is the cue as written.
     """
 
     words: tuple[str, ...]
     prep: str | None = None
     before: bool = False
     inverse: bool = False
+    text: str = ""
 
     @classmethod
-    def parse(cls, text: str, inverse: bool = False) -> Cue:
+    def parse(cls, text: str, prepositions: frozenset[str], inverse: bool = False) -> Cue:
         parts = text.lower().split()
         if "_" not in parts:
-            return cls(tuple(parts), inverse=inverse)
+            return cls(tuple(parts), inverse=inverse, text=text)
         slot = parts.index("_")
         if slot == 0:
-            return cls(tuple(parts[1:]), before=True, inverse=inverse)
+            return cls(tuple(parts[1:]), before=True, inverse=inverse, text=text)
         words, prep = parts[:slot], None
-        if len(words) > 1 and words[-1] in _PREPOSITIONS:
+        if len(words) > 1 and words[-1] in prepositions:
             words, prep = words[:-1], words[-1]
-        return cls(tuple(words), prep, inverse=inverse)
-
-
-_PREPOSITIONS = frozenset(
-    [
-        "with",
-        "in",
-        "into",
-        "to",
-        "of",
-        "for",
-        "on",
-        "from",
-        "at",
-        "against",
-        "by",
-        "about",
-        "over",
-        "through",
-        "across",
-    ]
-)
+        return cls(tuple(words), prep, inverse=inverse, text=text)
 
 
 @dataclass(frozen=True)
@@ -77,9 +59,19 @@ class Property:
     range: frozenset[str]
     symmetric: bool
     takes_status: bool  # an event ("acquired") that can be planned or done, not a state
+    share_purchase: str | None  # the property buying shares states instead ("investedIn")
     verbs: tuple[Cue, ...]
     nouns: tuple[Cue, ...]
     titles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern family the ontology enables (`a kg:Pattern`)."""
+
+    name: str  # its kg:patternName, a key of the registry in kg/extract/patterns/
+    yields: str  # the property it states (kg:yields); "" for a family that reads cues
+    named_only: frozenset[str]  # properties it states only of an object the sentence names
 
 
 @dataclass(frozen=True)
@@ -90,6 +82,44 @@ class OntologyClass:
     ner_labels: frozenset[str]
     head_nouns: frozenset[str]
     terms: frozenset[str]  # lower-case names of members: "machine learning"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """English function words the extractor reads: the ontology's grammar words."""
+
+    singular_pronouns: frozenset[str]  # "it", "its": an organisation or product named before
+    plural_pronouns: frozenset[str]  # "they": names coordinated before
+    person_pronouns: frozenset[str]  # "she": the person the text is about
+    product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
+    relative_pronouns: frozenset[str]  # "which", "who"
+    reflexive_endings: tuple[str, ...]  # "themselves" (a tuple, for str.endswith)
+    copulas: frozenset[str]  # "X is a unit of Y"
+    role_markers: frozenset[str]  # "named X as chief executive"
+    conjunctions: frozenset[str]  # "A and B"
+    definite_determiners: frozenset[str]  # "the company"
+    negative_determiners: frozenset[str]  # "no plans to"
+    partitives: frozenset[tuple[str, str]]  # ("one", "of"): "one of the largest lenders"
+    former_words: frozenset[str]  # "former chief executive"
+    own_words: frozenset[str]  # "its own processors"
+    possessive_markers: frozenset[str]  # "'s"
+    name_adpositions: frozenset[str]  # "Bank of X"
+    byline_words: frozenset[str]  # "By Jane Roe"
+    # prepositions read in turn, in the ontology's order
+    title_prepositions: tuple[str, ...]  # "analyst at X"
+    affiliation_prepositions: tuple[str, ...]  # "Jane Roe of X"
+    place_prepositions: tuple[str, ...]  # "Acme Corp. of Pittsburgh"
+    agent_prepositions: tuple[str, ...]  # "the acquisition of X by Y"
+    parties_prepositions: tuple[str, ...]  # "a deal between X and Y"
+    relation_prepositions: frozenset[str]  # "X, its unit": "unit of" with no object
+    source_prepositions: frozenset[str]  # "with participation from X"
+    scales: dict[str, int]  # "million" -> 10**6
+
+
+# a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
+CueIndex = dict[str, tuple[tuple[int, str, Cue], ...]]
+# the first two letters of titles -> (title words, property), longest titles first
+TitleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
 @dataclass(frozen=True)
@@ -110,6 +140,14 @@ class Ontology:
     common_words: frozenset[str]  # every word used as a cue or head noun: "Board" is no name
     status_words: dict[str, frozenset[str]]  # "planned" -> {"will", "plan", ...}
     currencies: dict[str, str]  # "$" -> "USD", "euro" -> "EUR"
+    grammar: Grammar
+    titles: dict[tuple[str, ...], str]  # title words (lower case, split) -> property; longest first
+    title_index: TitleIndex
+    verb_cues: CueIndex  # by first word
+    noun_cues: CueIndex  # by last word
+    patterns: dict[str, Pattern]  # the enabled families by name
+    priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
+    reference_factor: float  # the confidence kept when a pronoun stands for the subject
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -133,11 +171,6 @@ class Ontology:
     def classes_of_ner(self, label: str) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes.values() if label in c.ner_labels)
 
-    def title_cues(self) -> dict[tuple[str, ...], str]:
-        """Title words (lower case, split) -> property name; longest titles first."""
-        pairs = [(tuple(t.split()), p.name) for p in self.properties.values() for t in p.titles]
-        return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
-
 
 def load_ontology(path: Path | None = None) -> Ontology:
     """Read an ontology in the form of `ontology/kg.ttl`; KGError when it cannot be used."""
@@ -150,9 +183,15 @@ def load_ontology(path: Path | None = None) -> Ontology:
     except Exception as err:  # rdflib raises many parser types
         raise KGError(f"ontology '{path}' is not valid Turtle: {_one_line(err)}") from err
     classes = {c.name: c for c in _classes(graph)}
-    properties = {p.name: p for p in _properties(graph, set(classes))}
+    prepositions = frozenset(_strings(graph, None, KG.preposition))
+    properties = {p.name: p for p in _properties(graph, set(classes), prepositions)}
     if not properties:
         raise KGError(f"ontology '{path}' declares no owl:ObjectProperty in the kg: namespace")
+    missing = [f"kg:{name}" for name in USED_CLASSES if name not in classes]
+    if missing:
+        raise KGError(f"ontology '{path}' lacks classes the extractor uses: {', '.join(missing)}")
+    patterns, priors = _patterns(graph, properties, path)
+    titles = _titles(properties.values())
     return Ontology(
         source=str(path),
         classes=classes,
@@ -173,7 +212,130 @@ def load_ontology(path: Path | None = None) -> Ontology:
             for s in sorted(set(graph.subjects(KG.statusWord, None)), key=str)
         },
         currencies=_currencies(graph),
+        grammar=_grammar(graph),
+        titles=titles,
+        title_index=_title_index(titles),
+        verb_cues=_index([(p.name, c) for p in properties.values() for c in p.verbs], 0),
+        noun_cues=_index([(p.name, c) for p in properties.values() for c in p.nouns], -1),
+        patterns=patterns,
+        priors=priors,
+        reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
     )
+
+
+def _patterns(
+    graph: Graph, properties: dict[str, Property], path: Path
+) -> tuple[dict[str, Pattern], dict[str, float]]:
+    """The pattern families the ontology declares and the registry knows; a family whose
+    property the ontology lacks is left out."""
+    from kg.extract.patterns import PATTERNS  # the registry imports this module: import it late
+
+    declared = sorted(graph.subjects(RDF.type, KG.Pattern), key=str)
+    if not declared:
+        raise KGError(
+            f"ontology '{path}' declares no kg:Pattern, so nothing would be extracted "
+            f"(copy the pattern declarations of {DEFAULT_ONTOLOGY})"
+        )
+    patterns: dict[str, Pattern] = {}
+    priors: dict[str, float] = {}
+    for iri in declared:
+        name = str(graph.value(iri, KG.patternName) or "")
+        where = f"kg:{_local(iri)} in ontology '{path}'"
+        if name not in PATTERNS:
+            raise KGError(
+                f"unknown pattern '{name}' ({where}). Available names: {', '.join(PATTERNS)}"
+            )
+        yields = graph.value(iri, KG.yields)
+        if (yields is None) == (graph.value(iri, KG.readsCue) is None):
+            raise KGError(f"pattern '{name}' ({where}) needs one of kg:yields or kg:readsCue")
+        found = _priors(graph, iri, where)
+        readings = PATTERNS[name].readings
+        if set(found) != set(readings):
+            raise KGError(
+                f"pattern '{name}' ({where}) needs a kg:prior for each of "
+                f"{', '.join(readings)}; it gives {', '.join(found) or 'none'}"
+            )
+        priors |= found
+        if yields is not None and _local(yields) not in properties:
+            continue  # this ontology lacks the property the family states
+        named_only = frozenset(_local(p) for p in graph.objects(iri, KG.namedObjectOnly))
+        patterns[name] = Pattern(name, _local(yields) if yields else "", named_only)
+    return patterns, priors
+
+
+def _priors(graph: Graph, iri: Node, where: str) -> dict[str, float]:
+    """kg:prior "verb-passive 0.8" -> {"verb-passive": 0.8}."""
+    priors = {}
+    for text in _strings(graph, iri, KG.prior):
+        reading, _, value = text.rpartition(" ")
+        try:
+            priors[reading] = float(value)
+        except ValueError:
+            raise KGError(f"kg:prior '{text}' ({where}) is not a name and a number") from None
+    return priors
+
+
+def cues_of(index: CueIndex, *words: str) -> list[tuple[str, Cue]]:
+    """(property, cue) of every cue indexed under one of `words`, in the ontology's order."""
+    entries = sorted({entry for word in set(words) for entry in index.get(word, ())})
+    return [(prop, cue) for _, prop, cue in entries]
+
+
+def _grammar(graph: Graph) -> Grammar:
+    def words(prop: str) -> frozenset[str]:
+        return frozenset(_strings(graph, None, KG[prop]))
+
+    def ordered(prop: str) -> tuple[str, ...]:  # an rdf:List of words, in its order
+        head = next(graph.objects(None, KG[prop]), None)
+        return tuple(str(w).lower() for w in Collection(graph, head)) if head else ()
+
+    scales = [text.rsplit(" ", 1) for text in _strings(graph, None, KG.scale)]
+    return Grammar(
+        singular_pronouns=words("singularPronoun"),
+        plural_pronouns=words("pluralPronoun"),
+        person_pronouns=words("personPronoun"),
+        product_pronouns=words("productPronoun"),
+        relative_pronouns=words("relativePronoun"),
+        reflexive_endings=tuple(words("reflexiveEnding")),
+        copulas=words("copula"),
+        role_markers=words("roleMarker"),
+        conjunctions=words("conjunction"),
+        definite_determiners=words("definiteDeterminer"),
+        negative_determiners=words("negativeDeterminer"),
+        partitives=frozenset((w[0], w[-1]) for w in map(str.split, words("partitive"))),
+        former_words=words("formerWord"),
+        own_words=words("ownWord"),
+        possessive_markers=words("possessiveMarker"),
+        name_adpositions=words("nameAdposition"),
+        byline_words=words("bylineWord"),
+        title_prepositions=ordered("titlePreposition"),
+        affiliation_prepositions=ordered("affiliationPreposition"),
+        place_prepositions=ordered("placePreposition"),
+        agent_prepositions=ordered("agentPreposition"),
+        parties_prepositions=ordered("partiesPreposition"),
+        relation_prepositions=words("relationPreposition"),
+        source_prepositions=words("sourcePreposition"),
+        scales={word: 10 ** int(power) for word, power in scales},
+    )
+
+
+def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
+    pairs = [(tuple(t.split()), p.name) for p in properties for t in p.titles]
+    return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _title_index(titles: dict[tuple[str, ...], str]) -> TitleIndex:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for words, prop in titles.items():
+        index.setdefault(" ".join(words)[:2], []).append((words, prop))
+    return {start: tuple(entries) for start, entries in index.items()}
+
+
+def _index(cues: list[tuple[str, Cue]], word: int) -> CueIndex:
+    index: dict[str, list[tuple[int, str, Cue]]] = {}
+    for rank, (prop, cue) in enumerate(cues):
+        index.setdefault(cue.words[word], []).append((rank, prop, cue))
+    return {first: tuple(entries) for first, entries in index.items()}
 
 
 def _currencies(graph: Graph) -> dict[str, str]:
@@ -210,7 +372,8 @@ def _label(graph: Graph, node: Node) -> str:
 
 def _classes(graph: Graph) -> Iterable[OntologyClass]:
     for iri in sorted(graph.subjects(RDF.type, OWL.Class), key=str):
-        if isinstance(iri, URIRef) and str(iri).startswith(str(KG)) and _local(iri) != "Sentence":
+        entities = _local(iri) not in ("Sentence", "Pattern")  # the graph's own are not
+        if isinstance(iri, URIRef) and str(iri).startswith(str(KG)) and entities:
             yield OntologyClass(
                 name=_local(iri),
                 iri=iri,
@@ -233,14 +396,12 @@ def _class_names(graph: Graph, node: Node | None, known: set[str]) -> frozenset[
     return frozenset({_local(node)})
 
 
-def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
+def _properties(
+    graph: Graph, classes: set[str], prepositions: frozenset[str]
+) -> Iterable[Property]:
     for iri in sorted(graph.subjects(RDF.type, OWL.ObjectProperty), key=str):
         if not (isinstance(iri, URIRef) and str(iri).startswith(str(KG))):
             continue
-        cues = [Cue.parse(t) for t in _strings(graph, iri, KG.verbCue)]
-        cues += [Cue.parse(t, inverse=True) for t in _strings(graph, iri, KG.inverseVerbCue)]
-        nouns = [Cue.parse(t) for t in _strings(graph, iri, KG.nounCue)]
-        nouns += [Cue.parse(t, inverse=True) for t in _strings(graph, iri, KG.inverseNounCue)]
         yield Property(
             name=_local(iri),
             iri=iri,
@@ -249,7 +410,24 @@ def _properties(graph: Graph, classes: set[str]) -> Iterable[Property]:
             range=_class_names(graph, graph.value(iri, RDFS.range), classes),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             takes_status=bool(graph.value(iri, KG.takesStatus)),
-            verbs=tuple(cues),
-            nouns=tuple(nouns),
+            share_purchase=_share_purchase(graph, iri),
+            verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
+            nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
         )
+
+
+def _share_purchase(graph: Graph, iri: URIRef) -> str | None:
+    """The property kg:sharePurchase names, if the ontology declares it."""
+    target = graph.value(iri, KG.sharePurchase)
+    if target is None or (target, RDF.type, OWL.ObjectProperty) not in graph:
+        return None
+    return _local(target)
+
+
+def _cues(
+    graph: Graph, iri: URIRef, direct: URIRef, inverse: URIRef, prepositions: frozenset[str]
+) -> tuple[Cue, ...]:
+    found = [Cue.parse(t, prepositions) for t in _strings(graph, iri, direct)]
+    found += [Cue.parse(t, prepositions, True) for t in _strings(graph, iri, inverse)]
+    return tuple(found)

@@ -18,17 +18,6 @@ from spacy.tokens import Span, Token
 from kg.ingest import iso_date
 from kg.ontology import Ontology
 
-SCALES = {
-    "thousand": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-}
 # "Omnira, a subsidiary of X, denied ...": what describes a noun is not negated with its verb
 DESCRIPTIONS = frozenset({"appos", "relcl", "pobj"})
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
@@ -66,7 +55,8 @@ def denied(anchor: Token, ontology: Ontology) -> bool:
     "reports that it was weighing a bid", "if it were to launch"."""
     for token in clause(anchor, DESCRIPTIONS):
         for child in token.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            negative = child.dep_ == "det" and child.lower_ in ontology.grammar.negative_determiners
+            if child.dep_ == "neg" or negative:
                 return True
             if child.dep_ in ("mark", "advmod") and child.lower_ in ontology.hedge_words:
                 return True
@@ -107,13 +97,13 @@ def _entity_near(anchor: Token, label: str) -> Span | None:
 
 def _money(anchor: Token, ontology: Ontology) -> tuple[Decimal | None, str | None]:
     ent = _entity_near(anchor, "MONEY")
-    return parse_money(ent.text, ontology.currencies) if ent is not None else (None, None)
+    return parse_money(ent.text, ontology) if ent is not None else (None, None)
 
 
-def parse_money(text: str, currencies: dict[str, str]) -> tuple[Decimal | None, str | None]:
+def parse_money(text: str, ontology: Ontology) -> tuple[Decimal | None, str | None]:
     """ "$1.3 billion" -> (1300000000, "USD"); "€24,900" -> (24900, "EUR")."""
     lower = text.lower()
-    currency = next((code for mark, code in currencies.items() if mark in lower), None)
+    currency = next((code for mark, code in ontology.currencies.items() if mark in lower), None)
     match = NUMBER.search(lower)
     if match is None:
         return None, currency
@@ -121,7 +111,7 @@ def parse_money(text: str, currencies: dict[str, str]) -> tuple[Decimal | None, 
         value = Decimal(match.group(1).replace(",", ""))
     except InvalidOperation:
         return None, currency
-    total = value * SCALES.get(match.group(2) or "", 1)
+    total = value * ontology.grammar.scales.get(match.group(2) or "", 1)
     if total == total.to_integral_value():
         total = total.quantize(Decimal(1))
     return total, currency

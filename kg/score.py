@@ -117,6 +117,8 @@ def features(group: Sequence[ResolvedFact]) -> Features:
         found[f"pattern={fact.pattern}"] = 1.0
         found[f"pattern={fact.pattern}&{predicate}"] = 1.0
         found[f"status={fact.qualifiers.status or 'none'}"] = 1.0
+        if fact.cue:
+            found[f"cue={fact.cue}"] = 1.0
         if fact.shape.path:
             found[f"path={fact.shape.path}"] = 1.0
             found[f"path={fact.shape.path}&{predicate}"] = 1.0

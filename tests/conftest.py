@@ -1,15 +1,24 @@
-"""Shared fixtures: the real spaCy pipeline and ontology, loaded once per session."""
+"""Shared fixtures: the real spaCy pipeline and ontology, loaded once per session, and a
+pattern family run alone on a sentence."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import combinations, product
 
 import pytest
 from spacy.language import Language
 
-from kg.nlp import load_model
+from kg.extract import View, view_of
+from kg.extract.model import Focus
+from kg.extract.names import find_names, read_article_names
+from kg.extract.patterns import Family
+from kg.ingest import Article
+from kg.nlp import load_model, parse
 from kg.ontology import Ontology, load_ontology
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +29,36 @@ def nlp() -> Language:
 @pytest.fixture(scope="session")
 def ontology() -> Ontology:
     return load_ontology()
+
+
+@pytest.fixture(scope="session")
+def view(nlp: Language, ontology: Ontology) -> Callable[[str], View]:
+    """The first sentence of a one-paragraph text as the patterns see it, nothing read before."""
+
+    def make(text: str) -> View:
+        parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
+        paragraph = parsed.paragraphs[0]
+        article_names = read_article_names(list(parsed.paragraphs), ontology)
+        names = find_names(paragraph.doc, ontology, article_names.known)
+        focus = Focus(ontology.corporate_suffixes, article_names)
+        sent = next(iter(paragraph.doc.sents))
+        return view_of(sent, paragraph.offset, names, ontology, focus)
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def reads(view: Callable[[str], View]) -> Callable[[Family, str], set[Reading]]:
+    """What one pattern family alone reads in a sentence, before facts are made of it."""
+
+    def run(family: Family, text: str) -> set[Reading]:
+        found: set[Reading] = set()
+        for c in family(view(text)):
+            pairs = combinations(c.subjects, 2) if c.pairwise else product(c.subjects, c.objects)
+            found |= {(c.pattern, s.text, c.predicate, o.text) for s, o in pairs}
+        return found
+
+    return run
 
 
 @pytest.hookimpl(hookwrapper=True)

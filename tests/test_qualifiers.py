@@ -67,4 +67,4 @@ def test_qualifiers(
     ],
 )
 def test_parse_money(text: str, amount: Decimal | None, currency: str, ontology: Ontology) -> None:
-    assert parse_money(text, ontology.currencies) == (amount, currency)
+    assert parse_money(text, ontology) == (amount, currency)

@@ -1,32 +1,38 @@
 """Facts from parsed text: ontology cues matched on spaCy's NER and dependency parse.
 
-`extract(parsed, ontology)` yields candidate facts, each with its evidence. The patterns are
-general (verbs, nouns, titles, possessives, appositions); every word that signals a property
-comes from the ontology. A fact may be proposed for several properties when a cue is shared
-("launch" a product or a company): resolve.py keeps those whose entity classes fit.
+`extract(parsed, ontology)` yields candidate facts, each with its evidence. Each sentence is
+read by the pattern families the ontology enables (`kg/extract/patterns/`), each a pure
+function from a frozen `View` of the sentence to `Candidate`s; `facts.py` turns those into
+facts. The patterns are general (verbs, nouns, titles, possessives, appositions); every word
+that signals a property comes from the ontology. A fact may be proposed for several
+properties when a cue is shared ("launch" a product or a company): resolve.py keeps those
+whose entity classes fit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
+from spacy.tokens import Span
+
 from kg.errors import located
-from kg.extract.model import Evidence, Fact, Focus, Mention, Sentence, Shape
+from kg.extract.facts import distinct, stated
+from kg.extract.model import Candidate, Evidence, Fact, Focus, Mention, Shape, View
 from kg.extract.names import find_names, is_headline, read_article_names
-from kg.extract.patterns import sentence_facts
+from kg.extract.patterns import candidates
 from kg.extract.refer import update_focus
 from kg.extract.shape import shape_of
 from kg.nlp import ParsedArticle
 from kg.ontology import Ontology
 
-__all__ = ["Evidence", "Fact", "Mention", "Shape", "extract"]
+__all__ = ["Candidate", "Evidence", "Fact", "Mention", "Shape", "View", "extract", "view_of"]
 
 
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     title = (parsed.article.title or "").strip()
-    body = [p for p in parsed.paragraphs if not is_headline(p.doc, title)]
+    body = [p for p in parsed.paragraphs if not is_headline(p.doc, title, ontology)]
     article_names = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     index = 0
@@ -35,11 +41,42 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
             names = find_names(paragraph.doc, ontology, article_names.known)
         for sent in paragraph.doc.sents:
             with located(sent.text):
-                state = Sentence(sent, paragraph.offset, names, {}, ontology, focus)
-                facts = [
+                view = view_of(sent, paragraph.offset, names, ontology, focus)
+                facts = stated(view, candidates(view), parsed.article.id)
+                update_focus(view, facts)
+                shaped = [
                     replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
-                    for fact in sentence_facts(state, parsed.article)
+                    for fact in distinct(facts)
                 ]
-                update_focus(state)
-            yield from facts
+            yield from shaped
             index += 1
+
+
+def view_of(
+    sent: Span, offset: int, names: Mapping[int, Span], ontology: Ontology, focus: Focus
+) -> View:
+    """The sentence as the patterns read it, with the classes its words suggest for names."""
+    return View(sent, offset, names, _hints(sent, names, ontology), ontology, focus)
+
+
+def _hints(sent: Span, names: Mapping[int, Span], ontology: Ontology) -> dict[int, str]:
+    """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
+    a Product, "packaging maker Skovgaard Emballage" an Organization."""
+    hints: dict[int, str] = {}
+    for token in sent:
+        name = names.get(token.i)
+        if name is None or token.i != name.root.i:
+            continue
+        for child in token.children:
+            described = child.dep_ == "appos" or (child.dep_ == "compound" and child.i < name.start)
+            if described and child.i not in names and child.pos_ == "NOUN":
+                cls = ontology.class_of_head_noun(child.lemma_.lower())
+                if cls:
+                    hints[name.start] = cls
+        if token.dep_ == "appos" and token.head.i not in names:
+            cls = ontology.class_of_head_noun(token.head.lemma_.lower())
+            if cls:
+                hints[name.start] = cls
+        if all(t.is_lower for t in name):
+            hints.setdefault(name.start, "Technology")
+    return hints

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.model import CLIMB, RELATIVE, SUBJECTS, Mention, Sentence
+from kg.extract.model import CLIMB, SUBJECTS, Mention, View
 from kg.extract.refer import prep_phrase, refer
 
 
@@ -14,20 +14,20 @@ def is_passive(verb: Token) -> bool:
     return verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"
 
 
-def subjects_of(state: Sentence, verb: Token, depth: int = 0) -> list[Mention]:
+def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
     """The grammatical subject of a verb, inherited through control, coordination, relatives."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in RELATIVE and verb.dep_ == "relcl":
-                return refer(state, verb.head)
-            return refer(state, child)
+            if child.lower_ in view.ontology.grammar.relative_pronouns and verb.dep_ == "relcl":
+                return refer(view, verb.head)
+            return refer(view, child)
     for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
-            found = [m for c in aux.children if c.dep_ in SUBJECTS for m in refer(state, c)]
+            found = [m for c in aux.children if c.dep_ in SUBJECTS for m in refer(view, c)]
             if found:
                 return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
-        return refer(state, verb.head)
+        return refer(view, verb.head)
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
         head = verb.head
         while head.pos_ == "ADP" and head.head.i != head.i:
@@ -35,22 +35,22 @@ def subjects_of(state: Sentence, verb: Token, depth: int = 0) -> list[Mention]:
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and verb.dep_ in ("acl", "relcl"):
             head = head.head  # "signed a deal to acquire X": the signer acquires
         if head.pos_ in ("VERB", "AUX"):
-            return subjects_of(state, head, depth + 1)
+            return subjects_of(view, head, depth + 1)
     return []
 
 
-def agents(state: Sentence, verb: Token) -> list[Mention]:
+def agents(view: View, verb: Token) -> list[Mention]:
     """Who does a passive verb: "backed by X and by Y"."""
     for child in verb.children:
         if child.dep_ == "agent":
             preps = [child, *child.conjuncts]
             return [
-                m for p in preps for o in p.children if o.dep_ == "pobj" for m in refer(state, o)
+                m for p in preps for o in p.children if o.dep_ == "pobj" for m in refer(view, o)
             ]
     return []
 
 
-def prep_objects(state: Sentence, head: Token, prep: str) -> list[Token]:
+def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
     """Objects of `head`'s preposition `prep`, looking one step into a participle too."""
     found: list[Token] = []
     for child in head.children:
@@ -58,18 +58,18 @@ def prep_objects(state: Sentence, head: Token, prep: str) -> list[Token]:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
             found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
         elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
-            found += prep_objects(state, child, prep)
-        elif child.dep_ == "dobj" and child.i not in state.names and head.pos_ == "VERB":
-            found += prep_objects(state, child, prep)  # "invested $13 billion in OpenAI"
+            found += prep_objects(view, child, prep)
+        elif child.dep_ == "dobj" and child.i not in view.names and head.pos_ == "VERB":
+            found += prep_objects(view, child, prep)  # "invested $13 billion in OpenAI"
     return found
 
 
-def coordinated(state: Sentence, head: Token) -> list[Mention]:
+def coordinated(view: View, head: Token) -> list[Mention]:
     """Objects added by 'alongside', 'as well as' ... attached to a word."""
     found: list[Mention] = []
     for child in head.children:
-        if child.dep_ == "prep" and prep_phrase(child) in state.ontology.coordinators:
-            found += [m for c in child.children if c.dep_ == "pobj" for m in refer(state, c)]
+        if child.dep_ == "prep" and prep_phrase(child) in view.ontology.coordinators:
+            found += [m for c in child.children if c.dep_ == "pobj" for m in refer(view, c)]
     return found
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.names import key_of
 from kg.ontology import Ontology
@@ -29,17 +30,8 @@ NOT_NAMES = frozenset(
 )
 WHOLE_NAMES = frozenset({"GPE", "LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
 NOT_ORGS = frozenset({"LOC", "WORK_OF_ART", "EVENT", "FAC", "LAW"})
-PRONOUNS = frozenset({"it", "its", "itself"})
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "themselves"})
-PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "hers"})
-NAME_ADPOSITIONS = frozenset(
-    {"of", "for", "de", "du", "des", "van", "von", "der", "la", "le", "di"}
-)
 ROMAN = re.compile(r"[IVXLC]+")  # "Pedro II": a regnal number is no name
 PLACES = frozenset({"GPE", "LOC", "NORP"})
-RELATIVE = frozenset({"which", "who", "that", "whose"})
-AFFILIATION = ("of", "at", "with", "for")  # "analyst at X", "columnist for X"
-COPULAS = frozenset({"be", "become", "remain"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB = frozenset({"xcomp", "conj", "advcl", "pcomp", "prep", "ccomp", "acl", "relcl"})
 NOUN_CLIMB = frozenset({"dobj", "pobj", "prep", "conj", "compound", "appos", "attr", "pcomp"})
@@ -91,6 +83,8 @@ class Fact:
     pattern: str
     confidence: float
     qualifiers: Qualifiers = NONE
+    cue: str = ""  # the cue that fired: "partner with _", "chief executive"; "" if none
+    anchor: int = -1  # article offset of the verb or noun that states it; -1 if none
     shape: Shape = Shape()
 
 
@@ -141,17 +135,32 @@ class Focus:
             self.kinds.setdefault(self.key(mention), next(iter(classes)))
 
 
-@dataclass
-class Sentence:
-    """Per-sentence state shared by the patterns."""
+@dataclass(frozen=True)
+class View:
+    """One sentence as the patterns read it. Nothing in it changes while they read: `focus`,
+    what the text is about so far, moves on only between sentences."""
 
     sent: Span
-    offset: int
-    names: dict[int, Span]
-    hints: dict[int, str]
+    offset: int  # of the sentence's paragraph in the article
+    names: Mapping[int, Span]  # token index -> the name it belongs to
+    hints: Mapping[int, str]  # a name's first token -> the class its describing words suggest
     ontology: Ontology
     focus: Focus
-    facts: list[Fact] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What a pattern reads: `predicate` from each subject to each object; when `pairwise`,
+    between every two subjects ("A and B teamed up"), if the property is symmetric."""
+
+    predicate: str
+    subjects: tuple[Mention, ...]
+    objects: tuple[Mention, ...]
+    pattern: str  # as recorded on the fact: "verb-passive"
+    anchor: Token | None = None  # the verb or noun stating it, which may deny or qualify it
+    cue: str = ""  # the cue that fired: "partner with _", "chief executive"
+    variant: str = ""  # a reading of the pattern with a prior of its own: "topic"
+    pairwise: bool = False
 
 
 @dataclass(frozen=True)

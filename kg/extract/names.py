@@ -7,12 +7,12 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from kg.extract.model import NAME_ADPOSITIONS, NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
+from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
 from kg.nlp import Paragraph
-from kg.ontology import Ontology
+from kg.ontology import Grammar, Ontology
 
 
-def is_headline(doc: Doc, title: str) -> bool:
+def is_headline(doc: Doc, title: str, ontology: Ontology) -> bool:
     """The title, section headings and bylines: their grammar is too terse to read facts from.
     An unpunctuated line that reads as a sentence (a list item) is kept."""
     text = doc.text.strip()
@@ -22,7 +22,8 @@ def is_headline(doc: Doc, title: str) -> bool:
         return False
     words = [t for t in doc if t.is_alpha and not t.is_stop]
     title_case = all(t.text[:1].isupper() for t in words)
-    return len(words) < 4 or text.startswith("By ") or title_case
+    byline = any(text.startswith(f"{w.capitalize()} ") for w in ontology.grammar.byline_words)
+    return len(words) < 4 or byline or title_case
 
 
 def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> ArticleNames:
@@ -47,12 +48,13 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
     and words `known` as names elsewhere in the article."""
     spans: list[Span] = []
-    titles = {words[0] for words in ontology.title_cues() if len(words) == 1}
+    titles = {words[0] for words in ontology.titles if len(words) == 1}
+    grammar = ontology.grammar
     for ent in doc.ents:
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
-            spans.extend(_split_names(ent, set(), possessive=False))
+            spans.extend(_split_names(ent, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
-            spans.extend(_split_names(ent, titles))
+            spans.extend(_split_names(ent, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
@@ -64,7 +66,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans.extend(
         part
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
-        for part in _split_names(run, titles)
+        for part in _split_names(run, titles, grammar)
     )
     spans.extend(_defined_terms(doc, ontology))
     spans.extend(_known_terms(doc, ontology))
@@ -154,14 +156,16 @@ def _mislabelled_name(ent: Span) -> bool:
     return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
 
 
-def _split_names(span: Span, titles: set[str], possessive: bool = True) -> list[Span]:
+def _split_names(
+    span: Span, titles: set[str], grammar: Grammar, possessive: bool = True
+) -> list[Span]:
     """ "Jane Roe's Halvane Capital", "Duskfield CEO Claire Okonjo" and "Quellnet into
     Hallstein Motion" -> two names each."""
     parts, start = [], span.start
     for token in span:
-        inner_adposition = token.pos_ == "ADP" and token.lower_ not in NAME_ADPOSITIONS
+        inner_adposition = token.pos_ == "ADP" and token.lower_ not in grammar.name_adpositions
         # "Veyra's Cirran" splits, "the Governors' Association" does not
-        owner = possessive and token.lower_ in ("'s", "’s")
+        owner = possessive and token.lower_ in grammar.possessive_markers
         if owner or token.lower_ in (",", "(", ")", *titles) or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1

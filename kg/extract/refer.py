@@ -9,24 +9,21 @@ from spacy.tokens import Span, Token
 
 from kg.extract.model import (
     NOT_ORGS,
-    PERSON_PRONOUNS,
     PLACES,
-    PLURAL_PRONOUNS,
-    PRONOUNS,
-    RELATIVE,
     SUBJECTS,
+    Fact,
     Focus,
     Mention,
-    Sentence,
+    View,
 )
 from kg.names import VERSION
 from kg.ontology import Ontology
 
 
-def mention_of(state: Sentence, span: Span, hint: str | None = None) -> Mention:
+def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
     ner = span.ents[0].label_ if span.ents else ""
-    start = state.offset + span.start_char
-    hint = hint or state.hints.get(span.start) or state.ontology.class_of_term(span.text)
+    start = view.offset + span.start_char
+    hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
     return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
 
 
@@ -41,88 +38,93 @@ def _acronym(span: Span) -> str | None:
     return candidate if candidate.isupper() and candidate.lower() == initials else None
 
 
-def refer(state: Sentence, token: Token, coordinate: bool = True) -> list[Mention]:
+def refer(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
     """The entities a token denotes: a name, a pronoun's antecedent, a noun's examples."""
-    found = refer_one(state, token)
+    found = refer_one(view, token)
     if coordinate:
-        name = state.names.get(token.i)
+        name = view.names.get(token.i)
         words = list(name) if name is not None else [token]  # any word of a name may carry it
         for conj in (c for word in words for c in word.conjuncts):
-            found += refer_one(state, conj)
-        found += _coordinated_before(state, token)
+            found += refer_one(view, conj)
+        found += _coordinated_before(view, token)
     return unique_mentions(found)
 
 
-def _coordinated_before(state: Sentence, token: Token) -> list[Mention]:
+def _coordinated_before(view: View, token: Token) -> list[Mention]:
     """ "Zentara and Pellucid Vision" parsed as one phrase: the names coordinated before the
     name a token belongs to."""
-    name = state.names.get(token.i)
+    name = view.names.get(token.i)
     if name is None:
         return []
     found, i = [], name.start - 1
-    while i > state.sent.start and state.sent.doc[i].lower_ in (",", "and", "or"):
-        previous = state.names.get(i - 1)
+    conjunctions = view.ontology.grammar.conjunctions
+    while i > view.sent.start and (
+        view.sent.doc[i].lower_ == "," or view.sent.doc[i].lower_ in conjunctions
+    ):
+        previous = view.names.get(i - 1)
         if previous is None or previous.root.head.i not in range(name.start, name.end):
             break
-        found.append(mention_of(state, previous))
+        found.append(mention_of(view, previous))
         i = previous.start - 1
     return found
 
 
-def refer_one(state: Sentence, token: Token, apposed: bool = False) -> list[Mention]:
-    name = state.names.get(token.i)
+def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
+    name = view.names.get(token.i)
     if name is not None:  # with a place in apposition: "Johor, Malaysia"
         places = [
             c
             for c in name.root.children
-            if c.dep_ == "appos" and c.i in state.names and c.ent_type_ in ("GPE", "LOC")
+            if c.dep_ == "appos" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
         ]
-        return [mention_of(state, name), *(mention_of(state, state.names[c.i]) for c in places)]
-    lower = token.lower_
-    if lower in RELATIVE and token.head.dep_ == "relcl":
-        return refer_one(state, token.head.head, apposed)
-    if lower in PRONOUNS:
-        return _antecedent(state, token)
-    if lower in PLURAL_PRONOUNS:
-        return _plural_antecedent(state, token)
-    if lower in PERSON_PRONOUNS and state.focus.person is not None:
-        return [_reuse(state.focus.person, token, state)]
+        return [mention_of(view, name), *(mention_of(view, view.names[c.i]) for c in places)]
+    lower, grammar = token.lower_, view.ontology.grammar
+    if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
+        return refer_one(view, token.head.head, apposed)
+    if lower in grammar.singular_pronouns:
+        return _antecedent(view, token)
+    if lower in grammar.plural_pronouns:
+        return _plural_antecedent(view, token)
+    if lower in grammar.person_pronouns and view.focus.person is not None:
+        return [_reuse(view.focus.person, token, view)]
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
-    hint = state.ontology.class_of_head_noun(token.lemma_.lower())
-    if token.dep_ == "appos" and token.head.i in state.names and not apposed:
-        return [mention_of(state, state.names[token.head.i], hint)]
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ == "one":
-        return refer_one(state, token.head.head, apposed)  # "one of the largest lenders"
+    hint = view.ontology.class_of_head_noun(token.lemma_.lower())
+    if token.dep_ == "appos" and token.head.i in view.names and not apposed:
+        return [mention_of(view, view.names[token.head.i], hint)]
+    partitive = (token.head.head.lower_, token.head.lower_)
+    if token.dep_ == "pobj" and partitive in grammar.partitives:
+        return refer_one(view, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
-        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in state.names:
+        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in view.names:
             before = (child.dep_ == "compound" and apposed) or (
-                child.dep_ != "appos" and names_product(state, token, child)
+                child.dep_ != "appos" and names_product(view, token, child)
             )
             if child.dep_ == "appos" or child.i > token.i or before:
                 named = [child, *child.conjuncts] if child.dep_ == "appos" else [child]
                 return [  # "scientists Lars Eikrem and Sunniva Dahl"
-                    mention_of(state, state.names[t.i], hint) for t in named if t.i in state.names
+                    mention_of(view, view.names[t.i], hint) for t in named if t.i in view.names
                 ]
         if child.dep_ == "appos" and not apposed:
-            found = refer_one(state, child, apposed=True)
+            found = refer_one(view, child, apposed=True)
             if found:
                 return found
-    examples = _examples(state, token, hint)
+    examples = _examples(view, token, hint)
     if examples:
         return examples
-    if hint == "Organization" and _is_definite(token):
-        return _antecedent(state, token)
-    if hint == "Product" and _is_definite(token) and state.focus.product is not None:
-        return [_reuse(state.focus.product, token, state)]  # "the headset"
+    definite = _is_definite(token, grammar.definite_determiners)
+    if hint == "Organization" and definite:
+        return _antecedent(view, token)
+    if hint == "Product" and definite and view.focus.product is not None:
+        return [_reuse(view.focus.product, token, view)]  # "the headset"
     return []
 
 
-def names_product(state: Sentence, noun: Token, name: Token) -> bool:
+def names_product(view: View, noun: Token, name: Token) -> bool:
     """ "Tarnix-5 chips", "the Foldwright platform": a product's name before a product noun."""
-    if state.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
         return False
-    if state.ontology.class_of_term(name.text):  # "AI chips" are not named "AI"
+    if view.ontology.class_of_term(name.text):  # "AI chips" are not named "AI"
         return False
     determined = any(c.dep_ in ("det", "poss") for c in noun.children)
     return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
@@ -130,15 +132,15 @@ def names_product(state: Sentence, noun: Token, name: Token) -> bool:
     )
 
 
-def _examples(state: Sentence, token: Token, hint: str | None) -> list[Mention]:
+def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
     """ "rivals such as X and Y", "titans like X": the named examples of a noun."""
     found: list[Mention] = []
     for child in token.children:
-        if child.dep_ != "prep" or prep_phrase(child) not in state.ontology.example_markers:
+        if child.dep_ != "prep" or prep_phrase(child) not in view.ontology.example_markers:
             continue
         for obj in child.children:
             if obj.dep_ == "pobj":
-                found += [replace(m, hint=m.hint or hint) for m in refer(state, obj)]
+                found += [replace(m, hint=m.hint or hint) for m in refer(view, obj)]
     return found
 
 
@@ -147,30 +149,34 @@ def prep_phrase(prep: Token) -> str:
     return " ".join([*words, prep.lower_])
 
 
-def _is_definite(token: Token) -> bool:
-    return any(c.lower_ in ("the", "this") for c in token.children if c.dep_ == "det") and not any(
+def _is_definite(token: Token, determiners: frozenset[str]) -> bool:
+    return any(c.lower_ in determiners for c in token.children if c.dep_ == "det") and not any(
         c.dep_ == "poss" for c in token.children
     )
 
 
-def _antecedent(state: Sentence, token: Token) -> list[Mention]:
+def _antecedent(view: View, token: Token) -> list[Mention]:
     """What "it", "its" or "the company" stands for: the product the last sentence was about
     when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
     organisation."""
-    product = state.focus.topic_product
-    opens = token.lower_ == "it" and token.dep_ in SUBJECTS and token.i < _first_name(state)
+    product = view.focus.topic_product
+    opens = (
+        token.lower_ in view.ontology.grammar.product_pronouns
+        and token.dep_ in SUBJECTS
+        and token.i < _first_name(view)
+    )
     if product is not None and opens:
-        return [_reuse(product, token, state)]
-    return _org_antecedent(state, token)
+        return [_reuse(product, token, view)]
+    return _org_antecedent(view, token)
 
 
-def _first_name(state: Sentence) -> int:
+def _first_name(view: View) -> int:
     return min(
-        (i for i in state.names if state.sent.start <= i < state.sent.end), default=state.sent.end
+        (i for i in view.names if view.sent.start <= i < view.sent.end), default=view.sent.end
     )
 
 
-def _org_antecedent(state: Sentence, token: Token) -> list[Mention]:
+def _org_antecedent(view: View, token: Token) -> list[Mention]:
     """The organisation "it", "its" or "the company" stands for.
 
     "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
@@ -179,62 +185,62 @@ def _org_antecedent(state: Sentence, token: Token) -> list[Mention]:
     """
     if token.dep_ == "poss" and token.head.dep_ == "dobj":
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
-        if given and refer(state, given[0]):
-            return [_reuse(m, token, state) for m in refer(state, given[0])]
+        if given and refer(view, given[0]):
+            return [_reuse(m, token, view) for m in refer(view, given[0])]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
         inside = {t.i for t in token.subtree}
         named = [
-            mention_of(state, state.names[t.i])
-            for t in state.sent
+            mention_of(view, view.names[t.i])
+            for t in view.sent
             if t.i < token.i
             and t.i not in inside
-            and t.i in state.names
-            and t.i == state.names[t.i].root.i
+            and t.i in view.names
+            and t.i == view.names[t.i].root.i
             and not _is_subjectish(t)
         ]
-        orgs = [m for m in named if _org_candidate(m, state)]
+        orgs = [m for m in named if _org_candidate(m, view)]
         if orgs:
-            return [_reuse(orgs[-1], token, state)]
+            return [_reuse(orgs[-1], token, view)]
     named_before: list[Mention] = []
-    for earlier in state.sent:
+    for earlier in view.sent:
         if earlier.i >= token.i:
             break
-        name = state.names.get(earlier.i)
+        name = view.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
-            mention = mention_of(state, name)
-            if _is_subjectish(name.root) and not _is_person(mention, state.focus, state.ontology):
-                return [_reuse(mention, token, state)]
-            named_before += [mention] if _org_candidate(mention, state) else []
-    if state.focus.org is not None:
-        return [_reuse(state.focus.org, token, state)]
+            mention = mention_of(view, name)
+            if _is_subjectish(name.root) and not _is_person(mention, view.focus, view.ontology):
+                return [_reuse(mention, token, view)]
+            named_before += [mention] if _org_candidate(mention, view) else []
+    if view.focus.org is not None:
+        return [_reuse(view.focus.org, token, view)]
     # the article's first organisation: "Shares of X rose after the company said ..."
-    return [_reuse(named_before[-1], token, state)] if named_before else []
+    return [_reuse(named_before[-1], token, view)] if named_before else []
 
 
-def not_place(state: Sentence, token: Token) -> bool:
+def not_place(view: View, token: Token) -> bool:
     """Not labelled a place, or known in this article to begin an organisation's name."""
-    return token.ent_type_ not in PLACES or token.text in state.focus.article.org_words
+    return token.ent_type_ not in PLACES or token.text in view.focus.article.org_words
 
 
-def _plural_antecedent(state: Sentence, token: Token) -> list[Mention]:
+def _plural_antecedent(view: View, token: Token) -> list[Mention]:
     """ "Ostrander and Kaida said they had formed ...": coordinated subjects earlier in the
     sentence; nothing when the sentence names no such pair."""
-    for earlier in state.sent:
+    for earlier in view.sent:
         if earlier.i >= token.i:
             break
         if earlier.dep_ in SUBJECTS and earlier.conjuncts:
-            found = [m for m in refer(state, earlier) if _org_candidate(m, state)]
+            found = [m for m in refer(view, earlier) if _org_candidate(m, view)]
             if len(found) > 1:
-                return [_reuse(m, token, state) for m in found]
+                return [_reuse(m, token, view) for m in found]
     return []
 
 
-def _org_candidate(mention: Mention, state: Sentence) -> bool:
-    focus = state.focus
+def _org_candidate(mention: Mention, view: View) -> bool:
+    focus = view.focus
     kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
     if kind != "Organization" or mention.ner in NOT_ORGS:
         return False
-    if _is_person(mention, focus, state.ontology):
+    if _is_person(mention, focus, view.ontology):
         return False
     return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
 
@@ -255,8 +261,8 @@ def _is_main_subject(token: Token) -> bool:
     return _is_subjectish(token) and (head.dep_ == "ROOT" or head.dep_ == "conj")
 
 
-def _reuse(antecedent: Mention, token: Token, state: Sentence) -> Mention:
-    start = state.offset + token.idx
+def _reuse(antecedent: Mention, token: Token, view: View) -> Mention:
+    start = view.offset + token.idx
     return Mention(
         antecedent.text,
         start,
@@ -267,6 +273,13 @@ def _reuse(antecedent: Mention, token: Token, state: Sentence) -> Mention:
     )
 
 
+def is_reference(mention: Mention, view: View) -> bool:
+    """True when the mention is a pronoun or description standing for an earlier name."""
+    token_start = mention.start - view.offset
+    span = view.sent.doc.char_span(token_start, mention.end - view.offset)
+    return span is not None and span.text != mention.text
+
+
 def unique_mentions(mentions: list[Mention]) -> list[Mention]:
     seen: dict[tuple[str, int], Mention] = {}
     for m in mentions:
@@ -274,30 +287,32 @@ def unique_mentions(mentions: list[Mention]) -> list[Mention]:
     return list(seen.values())
 
 
-def update_focus(state: Sentence) -> None:
-    focus = state.focus
-    about = _sentence_product(state)  # before this sentence's facts move the focus
-    readings = Counter((f.subject.start, f.object.start) for f in state.facts)
-    for fact in state.facts:
+def update_focus(view: View, facts: list[Fact]) -> None:
+    """After a sentence: what its names, and its facts (every reading of each), say the text
+    is about."""
+    focus = view.focus
+    about = _sentence_product(view)  # before this sentence's facts move the focus
+    readings = Counter((f.subject.start, f.object.start) for f in facts)
+    for fact in facts:
         if readings[(fact.subject.start, fact.object.start)] > 1:
             continue  # "launched X" read as a launch and as a founding: it says nothing of X
-        prop = state.ontology.properties[fact.predicate]
+        prop = view.ontology.properties[fact.predicate]
         focus.learn(fact.subject, prop.domain)
         focus.learn(fact.object, prop.range)
     subjects: list[Mention] = []
     others: list[Mention] = []
-    for token in state.sent:
-        name = state.names.get(token.i)
+    for token in view.sent:
+        name = view.names.get(token.i)
         if name is None or token.i != name.root.i:
             continue
-        mention = mention_of(state, name)
+        mention = mention_of(view, name)
         if VERSION.search(mention.text) or mention.hint == "Product":
             focus.learn(mention, frozenset({"Product"}))
             continue
         if mention.hint not in (None, "Organization"):  # "cloud computing" is no company
             focus.learn(mention, frozenset({mention.hint}))
             continue
-        if _is_person(mention, focus, state.ontology):
+        if _is_person(mention, focus, view.ontology):
             if _is_subjectish(token):
                 focus.person = mention
             focus.kinds[focus.key(mention)] = "Person"
@@ -309,21 +324,21 @@ def update_focus(state: Sentence) -> None:
     focus.topic_product = about
 
 
-def _sentence_product(state: Sentence) -> Mention | None:
+def _sentence_product(view: View) -> Mention | None:
     """The product a sentence is about, when its main subject names or describes one."""
-    root = state.sent.root
+    root = view.sent.root
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is None:  # "The headset runs on ..." misparsed: the first noun before the verb
         subject = next(
-            (t for t in state.sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
+            (t for t in view.sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
         )
     if subject is None:
         return None
-    if subject.lower_ == "it":
-        return state.focus.topic_product
-    kinds = state.focus.kinds
-    for mention in refer_one(state, subject):
-        if kinds.get(state.focus.key(mention), mention.hint) == "Product":
+    if subject.lower_ in view.ontology.grammar.product_pronouns:
+        return view.focus.topic_product
+    kinds = view.focus.kinds
+    for mention in refer_one(view, subject):
+        if kinds.get(view.focus.key(mention), mention.hint) == "Product":
             return mention
     return None
 
@@ -345,8 +360,8 @@ def is_person_name(mention: Mention, ontology: Ontology) -> bool:
     )
 
 
-def person_like(mention: Mention, state: Sentence) -> bool:
+def person_like(mention: Mention, view: View) -> bool:
     """A PERSON name, one shaped like a person's ('Jane Roe'), or a known person's surname."""
     words = mention.text.split()
     shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
-    return mention.ner == "PERSON" or shaped or mention.text in state.focus.article.surnames
+    return mention.ner == "PERSON" or shaped or mention.text in view.focus.article.surnames

@@ -1,0 +1,189 @@
+"""Nouns: "a partnership with X", "X's acquisition of Y", "X, a unit of Y", "rival X"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import prep_objects, subjects_of
+from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
+from kg.extract.refer import (
+    is_reference,
+    mention_of,
+    not_place,
+    refer,
+    unique_mentions,
+)
+from kg.ontology import Cue, cues_of
+
+
+def noun_candidates(view: View) -> Iterator[Candidate]:
+    """Every noun that matches a property's `kg:nounCue` or `kg:inverseNounCue`."""
+    for noun in view.sent:
+        if noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        if noun.i in view.names and noun.pos_ == "PROPN":
+            continue
+        for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
+            if _cue_matches(noun, cue):
+                yield from _noun(view, noun, predicate, cue)
+
+
+def _cue_matches(token: Token, cue: Cue) -> bool:
+    if len(cue.words) == 1:
+        return True
+    before = [t.lower_ for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    return list(cue.words[:-1]) == before[-(len(cue.words) - 1) :]
+
+
+def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candidate]:
+    # "rivals X and Y": with no preposition the named apposition is the object, not the subject
+    described = _described(view, noun) if cue.prep or cue.before else _describes(view, noun)
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in refer(view, c)]
+    if cue.prep and not owners:  # "the NRC headquarters in Rockville"
+        owners = [
+            m
+            for c in noun.children
+            if c.dep_ == "compound" and c.i in view.names and not_place(view, c)
+            for m in refer(view, c, coordinate=False)
+        ]
+    if cue.before:
+        targets = [
+            c
+            for c in noun.children
+            if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
+        ]
+    elif cue.prep:
+        targets = prep_objects(view, noun, cue.prep)
+    else:
+        targets = [
+            c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
+        ]
+    relation = cue.prep in view.ontology.grammar.relation_prepositions
+    if described and owners and relation and not targets:
+        objects, subjects, pattern = owners, described, "noun-described"
+    else:
+        objects = []
+        for target in targets:
+            objects += _share_holder(view, target) or refer(view, target)
+        subjects, pattern = _subjects(view, noun, owners, described, objects)
+    if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
+        yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
+    if not objects and not owners and _modifies_name(view, noun):  # "rival Kavrio Pay said"
+        yield from _topic_pair(view, predicate, described, noun, cue)
+    if not objects or not subjects:
+        return
+    shares = view.ontology.properties[predicate].share_purchase
+    if shares and any(_share_holder(view, t) for t in targets):
+        predicate = shares  # "the purchase of Norvale shares" is an investment in Norvale
+    if cue.inverse:
+        subjects, objects = objects, subjects
+    yield Candidate(
+        predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
+    )
+
+
+def _modifies_name(view: View, noun: Token) -> bool:
+    return noun.dep_ in ("compound", "amod") and noun.head.i in view.names and noun.i < noun.head.i
+
+
+def _topic_pair(
+    view: View, predicate: str, named: list[Mention], noun: Token, cue: Cue
+) -> Iterator[Candidate]:
+    """A symmetric fact between a name called "rival" or "partner" and the organisation the
+    text is about."""
+    if not view.ontology.properties[predicate].symmetric:
+        return
+    if any(c.dep_ == "poss" for c in noun.head.children):
+        return  # "its rival X": whose rival is for the noun patterns, when named
+    topic = view.focus.org
+    if topic is None or _other_names(view, named):
+        return
+    others = tuple(m for m in named if view.focus.key(m) != view.focus.key(topic))
+    yield Candidate(predicate, others, (topic,), "noun-topic", noun, cue.text, variant="pair")
+
+
+def _share_holder(view: View, target: Token) -> list[Mention]:
+    """ "purchase of Norvale shares": the company whose shares are bought."""
+    if target.lemma_.lower() not in view.ontology.share_nouns or target.i in view.names:
+        return []
+    return [
+        m for c in target.children if c.dep_ in ("compound", "poss", "nmod") for m in refer(view, c)
+    ]
+
+
+def _described(view: View, noun: Token) -> list[Mention]:
+    named = [c for c in noun.children if c.dep_ == "appos" and c.i in view.names]
+    if named:  # "its e-commerce arm, Marlowe Direct"
+        return [mention_of(view, view.names[c.i]) for c in named]
+    return _describes(view, noun)
+
+
+def _describes(view: View, noun: Token) -> list[Mention]:
+    """The entity a noun describes: "X, a unit of Y", "X is a unit of Y", "As a unit of Y, X"."""
+    if noun.dep_ == "appos" or (
+        noun.dep_ in ("amod", "compound") and noun.i < noun.head.i and noun.head.i in view.names
+    ):
+        return refer(view, noun.head, coordinate=False)
+    head, grammar = noun.head, view.ontology.grammar
+    if noun.dep_ == "attr" and head.lemma_ in grammar.copulas:
+        return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+    role = head.lower_ in grammar.role_markers
+    if noun.dep_ == "pobj" and role and head.head.pos_ in ("VERB", "AUX"):
+        return subjects_of(view, head.head)
+    return []
+
+
+def _subjects(
+    view: View,
+    noun: Token,
+    owners: list[Mention],
+    described: list[Mention],
+    objects: list[Mention],
+) -> tuple[list[Mention], str]:
+    if owners:
+        named = [m for m in owners if not is_reference(m, view)]
+        if named or noun.dep_ not in ("dobj", "pobj"):
+            return owners, "noun-owner"
+    if described:
+        return described, "noun-described"
+    grammar = view.ontology.grammar
+    by = [
+        m
+        for prep in grammar.agent_prepositions
+        for t in prep_objects(view, noun, prep)
+        for m in refer(view, t)
+    ]
+    if by:  # "the acquisition of Marrowby by Duskfield"
+        return by, "noun-agent"
+    between = [t for p in grammar.parties_prepositions for t in prep_objects(view, noun, p)]
+    if between:
+        return refer(view, between[0]), "noun-between"
+    head, steps, via = noun, 0, noun.dep_
+    while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
+        via, head, steps = head.dep_, head.head, steps + 1
+        # "places it in competition with X": the object is the one in competition
+        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
+        if direct and refer(view, direct[0]):
+            return refer(view, direct[0]), "noun-verb"
+        if head.pos_ in ("VERB", "AUX"):
+            subjects = subjects_of(view, head)
+            if subjects:
+                return subjects, "noun-verb"
+            break
+    if owners:
+        return owners, "noun-owner"
+    if view.focus.org is None or _other_names(view, objects):
+        return [], "noun-topic"
+    return [view.focus.org], "noun-topic"
+
+
+def _other_names(view: View, objects: list[Mention]) -> bool:
+    """Does the sentence name an organisation besides the objects? Then the topic is unsafe."""
+    taken = {m.text for m in objects}
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if name is not None and name.text not in taken and token.ent_type_ not in PLACES:
+            return True
+    return False

@@ -1,0 +1,69 @@
+"""Who made a product, from possessives and appositions: "Veyra's Cirran", "Tarnix, Norvale's
+chip family", "its own processors (Kestrel)"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from kg.extract.model import WHOLE_NAMES, Candidate, View
+from kg.extract.refer import mention_of, names_product, refer, refer_one
+
+
+def possessive_candidates(view: View) -> Iterator[Candidate]:
+    predicate = view.ontology.patterns["possessive"].yields
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if (
+            name is not None
+            and token.i == name.root.i
+            and token.dep_ != "compound"
+            and not _own_entity(name, "ORG")
+            and token.ent_type_ not in WHOLE_NAMES
+            and not (token.ent_type_ == "PERSON" and len(name) > 1)
+        ):
+            owners = tuple(
+                m
+                for c in token.children
+                if c.dep_ == "poss" and c.i in view.names
+                for m in refer(view, c, coordinate=False)
+                if m.ner != "PERSON"
+            )
+            yield Candidate(predicate, owners, (mention_of(view, name),), "possessive")
+        if name is None and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
+            yield from _product_noun(view, token, predicate)
+
+
+def _own_entity(name: Span, label: str) -> bool:
+    """Is the name an entity of this label in its own right (not split from a longer one)?"""
+    return any(e.label_ == label and e.start == name.start for e in name.doc.ents)
+
+
+def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:
+    """ "Quillcore, Quillfin's inference engine", "its own software (Wayline OS)"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if not owners:
+        return
+    own_words = view.ontology.grammar.own_words
+    cue = next((c.lower_ for c in noun.children if c.lower_ in own_words), "")  # "its own"
+    own = bool(cue)
+    makers = tuple(m for c in owners for m in refer(view, c, coordinate=False))
+    named_owners = own or all(c.i in view.names for c in owners)
+    apposed = noun.dep_ == "appos" or (noun.dep_ == "conj" and own)
+    if apposed and noun.head.i in view.names and named_owners:
+        product = mention_of(view, view.names[noun.head.i], "Product")
+        yield Candidate(predicate, makers, (product,), "apposition", cue=cue)
+    named = [
+        c
+        for c in noun.children
+        if c.dep_ == "appos"
+        or c.dep_ == "compound"
+        and c.i > noun.i
+        or c.i in view.names
+        and c.i < noun.i
+        and names_product(view, noun, c)
+    ]
+    products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
+    if products and named_owners:
+        yield Candidate(predicate, makers, products, "apposition", cue=cue)

@@ -1,0 +1,148 @@
+"""People and their organisations: job titles ("CEO Jane Roe", "Jane Roe, chief executive of
+X") and how a person is introduced ("Jane Roe of X", "X's Jane Roe")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.extract.clauses import prep_objects, subjects_of
+from kg.extract.model import Candidate, Mention, View
+from kg.extract.refer import is_person_name, mention_of, not_place, person_like, refer
+
+
+def title_candidates(view: View) -> Iterator[Candidate]:
+    """Every title of a property's `kg:titleCue`, longest first, with the person it names."""
+    sent, titles = view.sent, view.ontology.title_index
+    used: set[int] = set()
+    for i in range(sent.start, sent.end):
+        for words, predicate in titles.get(sent.doc[i].lower_[:2], ()):
+            span = _title_span(sent, i, words)
+            if span is None or i in used:
+                continue
+            if any(t.i in view.names for t in span):
+                continue
+            used.update(range(span.start, span.end))
+            yield from _title(view, span, predicate, " ".join(words))
+
+
+def _title_span(sent: Span, start: int, words: tuple[str, ...]) -> Span | None:
+    """The title `words` starting at token `start`, however hyphens were tokenised."""
+    wanted = " ".join(words)
+    for end in range(start + 1, min(start + 2 * len(words) + 2, sent.end) + 1):
+        text = re.sub(r"\s*-\s*", "-", sent.doc[start:end].text.lower())
+        if text == wanted:
+            return sent.doc[start:end]
+        if len(text) > len(wanted):
+            return None
+    return None
+
+
+def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candidate]:
+    root = title.root
+    if len(title) > 1:  # "co - founder" split by the tokenizer: the piece attached to a name
+        root = next((t for t in title if t.head.i in view.names), title[-1])
+    before = title.doc[max(title.sent.start, title.start - 4) : title.start]
+    if any(t.lower_ in view.ontology.grammar.former_words for t in before):
+        return
+    people = _people(view, root)
+    if not people:
+        return
+    orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
+    if not orgs and root.dep_ == "conj":  # "co-founder and chief executive of X"
+        orgs = _title_orgs(view, root.head, root.head.i)
+    variant = ""
+    named_only = view.ontology.patterns["title"].named_only
+    if not orgs and view.focus.org is not None and predicate not in named_only:
+        orgs, variant = [view.focus.org], "topic"  # "CEO Jane Roe" of the company in focus
+    people = [replace(p, hint="Person") for p in people if person_like(p, view)]
+    yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
+
+
+def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
+    """The organisation of a title: "CEO of X", "X's CEO", "X CEO Jane Roe"."""
+    orgs = [
+        m
+        for prep in view.ontology.grammar.title_prepositions
+        for t in prep_objects(view, root, prep)
+        if not_place(view, t)  # "vice-president for Asia" is not a job at Asia
+        for m in refer(view, t)
+    ]
+    orgs += [
+        m
+        for c in root.children
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c)
+        for m in refer(view, c)
+        if not is_person_name(m, view.ontology)
+    ]
+    head = root.head
+    if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
+        orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
+            m
+            for c in head.children
+            if c.dep_ in ("compound", "poss", "amod", "nmod")
+            and c.i < root.i
+            and not_place(view, c)
+            and c.i in view.names
+            for m in refer(view, c)
+            if not is_person_name(m, view.ontology)
+        ]
+    return orgs
+
+
+def _people(view: View, root: Token) -> list[Mention]:
+    head, grammar = root.head, view.ontology.grammar
+    if root.dep_ == "conj" and head.i not in view.names:  # "co-founder and chief executive"
+        return _people(view, head)
+    if root.dep_ in ("compound", "appos", "nmod") and head.i in view.names:
+        return [mention_of(view, view.names[head.i])]
+    for child in root.children:
+        if child.dep_ in ("appos", "compound") and child.i in view.names and child.i > root.i:
+            return [mention_of(view, view.names[child.i])]
+    if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
+        return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+        verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if objects and verb.lemma_.lower() not in view.ontology.succession_verbs:
+            return refer(view, objects[0])
+        return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
+    return []
+
+
+def affiliation_candidates(view: View) -> Iterator[Candidate]:
+    """Works for, from how a person is introduced: "Jane Roe of Norvale", "Quillfin's
+    Sam Poe", "Ana Ferreira, a Halvane Capital analyst"."""
+    predicate = view.ontology.patterns["affiliation"].yields
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
+            continue
+        orgs = [
+            m
+            for prep in view.ontology.grammar.affiliation_prepositions
+            for t in prep_objects(view, token, prep)
+            for m in refer(view, t, coordinate=False)
+            if m.ner == "ORG"
+        ]
+        orgs += [
+            m
+            for c in token.children
+            if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "ORG"
+            for m in refer(view, c, coordinate=False)
+        ]
+        for noun in token.children:  # an apposition naming a job with an organisation
+            if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i not in view.names:
+                orgs += [
+                    m
+                    for c in noun.children
+                    if c.dep_ in ("compound", "poss", "nmod")
+                    and c.i in view.names
+                    and not_place(view, c)
+                    for m in refer(view, c, coordinate=False)
+                    if not is_person_name(m, view.ontology)
+                ]
+        yield Candidate(predicate, (mention_of(view, name),), tuple(orgs), "affiliation")

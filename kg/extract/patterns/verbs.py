@@ -1,0 +1,76 @@
+"""Verbs: "Norvale launched X", "X was unveiled by Norvale", "A and B teamed up"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import agents, coordinated, is_passive, negated, prep_objects, subjects_of
+from kg.extract.model import SUBJECTS, Candidate, Mention, View
+from kg.extract.refer import refer, unique_mentions
+from kg.ontology import Cue, cues_of
+
+
+def verb_candidates(view: View) -> Iterator[Candidate]:
+    """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
+    for verb in view.sent:
+        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
+            continue
+        for predicate, cue in cues_of(view.ontology.verb_cues, verb.lemma_.lower(), verb.lower_):
+            if _cue_matches(verb, cue):
+                yield from _verb(view, verb, predicate, cue)
+
+
+def _cue_matches(token: Token, cue: Cue) -> bool:
+    rest = set(cue.words[1:])
+    return rest <= {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+
+
+def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candidate]:
+    passive = is_passive(verb)
+    prep = cue.prep
+    if prep and any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children):
+        prep = None  # "took over X": a particle, not a preposition
+    if prep:
+        subjects = subjects_of(view, verb)
+        objects = [m for t in prep_objects(view, verb, prep) for m in refer(view, t)]
+        if verb.dep_ == "amod":  # "the Oslo-based firm"
+            objects += _modifiers(view, verb)
+    elif passive:
+        subjects = agents(view, verb)
+        objects = subjects_of(view, verb)
+        if verb.dep_ == "amod":
+            objects, subjects = subjects_of(view, verb), _modifiers(view, verb)
+            if not cue.inverse:
+                subjects, objects = objects, subjects
+    else:
+        subjects = subjects_of(view, verb)
+        objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
+        grammar = view.ontology.grammar
+        own_subject = any(  # "that the company introduced", not "who are themselves ..."
+            c.dep_ in SUBJECTS
+            and c.lower_ not in grammar.relative_pronouns
+            and not c.lower_.endswith(grammar.reflexive_endings)
+            for c in verb.children
+        )
+        direct = any(c.dep_ == "dobj" for c in verb.children)
+        if verb.dep_ == "relcl" and own_subject and not direct:
+            objects = refer(view, verb.head)  # "a version that the company introduced"
+    if not objects:
+        if not any(c.dep_ in ("dobj", "prep") for c in verb.children):  # "A and B teamed up"
+            parties = tuple(subjects)
+            yield Candidate(predicate, parties, (), "verb-pair", verb, cue.text, pairwise=True)
+        return
+    objects += coordinated(view, verb)
+    if cue.inverse:
+        subjects, objects = objects, subjects
+    pattern = "verb-passive" if passive else "verb"
+    yield Candidate(
+        predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
+    )
+
+
+def _modifiers(view: View, verb: Token) -> list[Mention]:
+    """ "the Oslo-based firm": the name that modifies a participle."""
+    return [m for c in verb.children if c.dep_ in ("npadvmod", "compound") for m in refer(view, c)]

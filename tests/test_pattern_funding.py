@@ -1,0 +1,48 @@
+"""The funding family alone: who leads or joins a company's round invests in it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.funding import funding_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "led by and participation from",
+        "Ferrolith Energy raised $120 million in a round led by Halcyon Ridge Partners, "
+        "with participation from Oakmere Ventures.",
+        {
+            ("funding", "Halcyon Ridge Partners", "investedIn", "Ferrolith Energy"),
+            ("funding", "Oakmere Ventures", "investedIn", "Ferrolith Energy"),
+        },
+    ),
+    (
+        "led by",
+        "Brisk Orchard raised $30 million in a round led by Pendle Ventures.",
+        {("funding", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "funding from two",
+        "Brisk Orchard secured new funding from Pendle Ventures and Tarrow Bank.",
+        {
+            ("funding", "Pendle Ventures", "investedIn", "Brisk Orchard"),
+            ("funding", "Tarrow Bank", "investedIn", "Brisk Orchard"),
+        },
+    ),
+    # nothing to read
+    ("no investor", "Brisk Orchard raised $30 million on Tuesday.", set()),
+    ("no money", "Brisk Orchard raised prices in a move backed by Pendle Ventures.", set()),
+    ("negation", "Brisk Orchard did not raise a new round from Pendle Ventures.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_funding_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(funding_candidates, text) == expected

@@ -1,0 +1,95 @@
+"""The noun family alone: "a partnership with X", "X's acquisition of Y", "X, a unit of Y"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.nouns import noun_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "noun with, subject of the light verb",
+        "Quillfin announced a partnership with Corvent Energy on Monday.",
+        {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},
+    ),
+    (
+        "noun in",
+        "Halvane Capital made a $40 million investment in Pellwood Data.",
+        {("noun-verb", "Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "noun of",
+        "Tessaro Cloud completed its acquisition of Marrowby in May.",
+        {("noun-verb", "Tessaro Cloud", "acquired", "Marrowby")},
+    ),
+    (
+        "owner of the noun",
+        "Brisk Orchard's partnership with Ferngate Labs ended in March.",
+        {("noun-owner", "Brisk Orchard", "partneredWith", "Ferngate Labs")},
+    ),
+    (
+        "purchase of shares is an investment",
+        "Ostrander Ventures made its first purchase of Aldane Auto shares.",
+        {("noun-verb", "Ostrander Ventures", "investedIn", "Aldane Auto")},
+    ),
+    (
+        "unit in apposition",
+        "Ferrow, a unit of Sablecrest Holdings, moves containers.",
+        {("noun-described", "Ferrow", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
+    (
+        "unit after a copula",
+        "Hollin Works is a subsidiary of Ferngate Labs.",
+        {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},
+    ),
+    (
+        "inverse noun",
+        "Ferngate Labs is the parent of Hollin Works.",
+        {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},
+    ),
+    (
+        "portfolio company",
+        "Duskfield Analytics is a portfolio company of Halvane Capital.",
+        {("noun-described", "Halvane Capital", "investedIn", "Duskfield Analytics")},
+    ),
+    (
+        "rival before a name",
+        "Ferngate Labs rival Hollin Works cut prices.",
+        {("noun-described", "Hollin Works", "competesWith", "Ferngate Labs")},
+    ),
+    (
+        "acquisition by",
+        "The acquisition of Brisk Orchard by Tolvane Robotics closed.",
+        {("noun-agent", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "rivals are not rivals of each other",
+        "The launch puts Norvale in direct competition with Veyra and Solenne Foundry, both of "
+        "which sell pricier chips.",
+        {
+            ("noun-verb", "Norvale", "competesWith", "Veyra"),
+            ("noun-verb", "Norvale", "competesWith", "Solenne Foundry"),
+        },
+    ),
+    (
+        "parties of a partnership",
+        "Ostrander Motors and Kaida Robotics said they had formed a partnership.",
+        {("noun-pair", "Ostrander Motors", "partneredWith", "Kaida Robotics")},
+    ),
+    # nothing to read
+    ("no parties", "The partnership ended quietly in March.", set()),
+    ("shares of no name", "Ferngate Labs' shares fell on Monday.", set()),
+    ("a verb's cue is not a noun's", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_noun_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(noun_candidates, text) == expected

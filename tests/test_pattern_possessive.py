@@ -1,0 +1,45 @@
+"""The possessive family alone: who made a product, from possessives and appositions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.possessives import possessive_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "possessive name",
+        "Analysts liked Ferngate's Quillon.",
+        {("possessive", "Ferngate", "developed", "Quillon")},
+    ),
+    (
+        "product in apposition",
+        "Quillcore, Quillfin's inference engine, runs on small servers.",
+        {("apposition", "Quillfin", "developed", "Quillcore")},
+    ),
+    (
+        "product in apposition, new names",
+        "Velto, Ferngate Labs' budget phone, sold out.",
+        {("apposition", "Ferngate Labs", "developed", "Velto")},
+    ),
+    (
+        "its own",
+        "Ferngate Labs is designing its own chips (Kestrel) for its servers.",
+        {("apposition", "Ferngate Labs", "developed", "Kestrel")},
+    ),
+    # nothing to read
+    ("shares are no product", "Ferngate Labs' shares fell on Monday.", set()),
+    ("no maker", "The Quillon headset sold out on Monday.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_possessive_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(possessive_candidates, text) == expected

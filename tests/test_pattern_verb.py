@@ -1,0 +1,232 @@
+"""The verb family alone: "X launched Y", "Y was unveiled by X", "A and B teamed up"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.verbs import verb_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "active verb",
+        "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
+        {("verb", "Norvale Systems", "launched", "Tarnix-7")},
+    ),
+    (
+        "active verb, new names",
+        "Tolvane Robotics acquired Brisk Orchard last spring.",
+        {("verb", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "passive verb",
+        "The Corvo X2 handset was unveiled by Brightmoor Labs in Berlin.",
+        {("verb-passive", "Brightmoor Labs", "launched", "Corvo X2")},
+    ),
+    (
+        "passive with agent",
+        "Hollin Works was bought by Ferngate Labs in May.",
+        {("verb-passive", "Ferngate Labs", "acquired", "Hollin Works")},
+    ),
+    (
+        "phrasal verb",
+        "Quillfin teamed up with Harrowgate Thermal to cool its servers.",
+        {("verb", "Quillfin", "partneredWith", "Harrowgate Thermal")},
+    ),
+    (
+        "verb with preposition",
+        "Halvane Capital invested $40 million in Pellwood Data.",
+        {("verb", "Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "passive founder",
+        "Brightmoor Labs was founded in 2021 by Priya Natarajan.",
+        {("verb-passive", "Priya Natarajan", "founderOf", "Brightmoor Labs")},
+    ),
+    (
+        "inverse verb",
+        "Sablecrest Holdings owns Ferrow, a shipping line.",
+        {("verb", "Ferrow", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
+    (
+        "inverse hiring",
+        "Ferngate Labs has hired Marta Quell.",
+        {("verb", "Marta Quell", "worksFor", "Ferngate Labs")},
+    ),
+    (
+        "facility in a place",
+        "Arkwell Compute opened a new data centre in Finland.",
+        {("verb", "Arkwell Compute", "operatesIn", "Finland")},
+    ),
+    (
+        "backed by two",
+        "Kavrio Pay, which is backed by Banco Ferrazul and by Orlin Capital, grew.",
+        {
+            ("verb-passive", "Banco Ferrazul", "investedIn", "Kavrio Pay"),
+            ("verb-passive", "Orlin Capital", "investedIn", "Kavrio Pay"),
+        },
+    ),
+    (
+        "based in",
+        "Marrowby, a Leeds-based software maker, hired 40 engineers.",
+        {("verb-passive", "Marrowby", "headquarteredIn", "Leeds")},
+    ),
+    (
+        "three objects",
+        "Norvale Systems now competes with Veyra Microdevices, Solenne Foundry and Arkwell.",
+        {
+            ("verb", "Norvale Systems", "competesWith", "Veyra Microdevices"),
+            ("verb", "Norvale Systems", "competesWith", "Solenne Foundry"),
+            ("verb", "Norvale Systems", "competesWith", "Arkwell"),
+        },
+    ),
+    (
+        "examples after like",
+        "Corvent Energy supplies carmakers like Orrin Motors and Aldane Auto.",
+        {
+            ("verb", "Corvent Energy", "supplies", "Orrin Motors"),
+            ("verb", "Corvent Energy", "supplies", "Aldane Auto"),
+        },
+    ),
+    (
+        "two subjects",
+        "Samsung and SK Hynix will invest in Rebellions.",
+        {
+            ("verb", "Samsung", "investedIn", "Rebellions"),
+            ("verb", "SK Hynix", "investedIn", "Rebellions"),
+        },
+    ),
+    (
+        "deal to acquire",
+        "Norvale Systems signed a deal to acquire Marrowby for $90 million.",
+        {("verb", "Norvale Systems", "acquired", "Marrowby")},
+    ),
+    (
+        "light verb with into",
+        "Microsoft has pledged to put $4 billion into Quillfin.",
+        {("verb", "Microsoft", "investedIn", "Quillfin")},
+    ),
+    (
+        "passive with agent and a place",
+        "Klarna, the Stockholm-based firm, was acquired by Adyen.",
+        {
+            ("verb-passive", "Adyen", "acquired", "Klarna"),
+            ("verb-passive", "Klarna", "headquarteredIn", "Stockholm"),
+        },
+    ),
+    (
+        "versioned product",
+        "Meta released Llama 3, its latest open-source model, in April.",
+        {("verb", "Meta", "launched", "Llama 3")},
+    ),
+    (
+        "money before the preposition",
+        "Microsoft has invested $13 billion in OpenAI since 2019.",
+        {("verb", "Microsoft", "investedIn", "OpenAI")},
+    ),
+    (
+        "capitalised modifier",
+        "Mistral AI was founded in 2023 by Arthur Mensch and Guillaume Lample.",
+        {
+            ("verb-passive", "Arthur Mensch", "founderOf", "Mistral AI"),
+            ("verb-passive", "Guillaume Lample", "founderOf", "Mistral AI"),
+        },
+    ),
+    (
+        "coordinated partners",
+        "Norvale and Quillfin teamed up last year.",
+        {("verb-pair", "Norvale", "partneredWith", "Quillfin")},
+    ),
+    (
+        "version with a word",
+        "Lumora Labs unveiled the Orbit 2 Pro on Tuesday.",
+        {("verb", "Lumora Labs", "launched", "Orbit 2 Pro")},
+    ),
+    (
+        "object of a relative clause",
+        "Norvale showed the Tarnix-9, a faster chip that the company introduced in May.",
+        {("verb", "Norvale", "launched", "Tarnix-9")},
+    ),
+    (
+        "the company, with no earlier subject",
+        "Shares of Veyra Microdevices rose after the company said it had agreed to buy Solenne.",
+        {("verb", "Veyra Microdevices", "acquired", "Solenne")},
+    ),
+    (
+        "place in apposition",
+        "Arkwell Compute will build two data centres in Johor, Malaysia.",
+        {
+            ("verb", "Arkwell Compute", "operatesIn", "Johor"),
+            ("verb", "Arkwell Compute", "operatesIn", "Malaysia"),
+        },
+    ),
+    (
+        "makes for",
+        "Solenne Foundry makes chips for Norvale Systems and Veyra Microdevices.",
+        {
+            ("verb", "Solenne Foundry", "supplies", "Norvale Systems"),
+            ("verb", "Solenne Foundry", "supplies", "Veyra Microdevices"),
+        },
+    ),
+    (
+        "technology terms",
+        "Veyra Microdevices is investing heavily in artificial intelligence and quantum computing.",
+        {
+            ("verb", "Veyra Microdevices", "investedIn", "artificial intelligence"),
+            ("verb", "Veyra Microdevices", "investedIn", "quantum computing"),
+        },
+    ),
+    (
+        "phrasal verb with a particle",
+        "Danish packaging maker Skovgaard Emballage took over its smaller rival Lumipak Oy.",
+        {("verb", "Skovgaard Emballage", "acquired", "Lumipak Oy")},
+    ),
+    (
+        "one cue, two properties",
+        "Kavrio Pay said it would launch its Kavrio Wallet in Brazil next year.",
+        {
+            ("verb", "Kavrio Pay", "launched", "Kavrio Wallet"),
+            ("verb", "Kavrio Pay", "operatesIn", "Brazil"),
+        },
+    ),
+    (
+        "a number versions the name before it",
+        "Northfield Instruments launched the ProbeLine 9 tester in May.",
+        {("verb", "Northfield Instruments", "launched", "ProbeLine 9")},
+    ),
+    (
+        "reported speech",
+        "Norvale Systems said on Tuesday it would launch the Tarnix-9 chip.",
+        {("verb", "Norvale Systems", "launched", "Tarnix-9")},
+    ),
+    (
+        "three products",
+        "Veyra launched three chips, including the Cirran X2 and the Cirran Z4.",
+        {
+            ("verb", "Veyra", "launched", "Cirran X2"),
+            ("verb", "Veyra", "launched", "Cirran Z4"),
+        },
+    ),
+    # nothing to read
+    (
+        "relative subject is not an object",
+        "Rivals like Veyra and Solenne, who are themselves investing heavily in chips, lag.",
+        set(),
+    ),
+    ("negation", "Tolvane Robotics did not acquire Brisk Orchard.", set()),
+    ("no antecedent", "It launched a new phone on Tuesday.", set()),
+    ("nationality is not a place", "Norvale competes with Chinese rivals.", set()),
+    ("no cue", "Engineers at the Tolvane plant worked late on Friday.", set()),
+    ("a noun's cue is no verb's", "Brisk Orchard's partnership with Ferngate Labs ended.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_verb_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(verb_candidates, text) == expected
