@@ -206,9 +206,35 @@ def iso_date(value: str | None) -> str | None:
 
 
 def _plain(text: str, source: str) -> Article:
-    first = next((line.strip() for line in _normalise(text).split("\n") if line.strip()), "")
+    text = _unwrap(_normalise(text))
+    first = next((line.strip() for line in text.split("\n") if line.strip()), "")
     titled = len(first) <= 150 and not re.search(r"[.!?…][\"'”’)]*$", first)
     return _article(text, source, first if titled else None)
+
+
+WRAP_WIDTHS = range(40, 101)  # the widths plain text is hard-wrapped at
+WRAPPED_SHARE = 0.6  # of the lines followed by another that run close to the width
+FULL_LINE = 0.75  # a line at least this share of the width was wrapped, not ended
+
+
+def _unwrap(text: str) -> str:
+    """Text hard-wrapped at a fixed width with each line break inside a paragraph made a
+    space, so a paragraph reaches the parser whole (and offsets hold). A blank or short line
+    ends a paragraph; text whose lines are paragraphs is returned as it is."""
+    lines = text.split("\n")
+    lengths = [len(line.strip()) for line in lines]
+    width = max(lengths, default=0)
+    followed = [n for n, after in zip(lengths, lengths[1:], strict=False) if n and after]
+    near = sum(1 for n in followed if n >= FULL_LINE * width)
+    if len(followed) < 3 or width not in WRAP_WIDTHS or near < WRAPPED_SHARE * len(followed):
+        return text
+    ends = [
+        n < FULL_LINE * width or not after for n, after in zip(lengths, lengths[1:], strict=False)
+    ]
+    return (
+        "".join(line + ("\n" if end else " ") for line, end in zip(lines, ends, strict=False))
+        + lines[-1]
+    )
 
 
 def _jsonl(text: str, path: str) -> Iterator[Article | Problem]:

@@ -61,56 +61,17 @@ SENTENCE_END = re.compile(r"[.!?…;][\"'”’)\]]*\s+")
 
 def paragraphs(text: str, limit: int = MAX_LINE) -> Iterator[tuple[int, str]]:
     """(offset, line) for every non-blank line, less any dateline: headlines and paragraphs
-    never run together, and 'OSLO, March 4 —' is not read as the subject. In text hard-wrapped
-    at a fixed width, the lines of one paragraph come as one, joined by spaces where the line
-    breaks were (so offsets hold). A line longer than `limit` comes in pieces, cut after a
-    sentence where one ends, else at a space."""
-    for offset, line in _lines(text):
-        dateline = DATELINE.match(line)
+    never run together, and 'OSLO, March 4 —' is not read as the subject. A line longer than
+    `limit` comes in pieces, cut after a sentence where one ends, else at a space."""
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.rstrip()
+        dateline = DATELINE.match(stripped)
         skip = dateline.end() if dateline else 0
-        for start, piece in _pieces(line[skip:], limit):
+        for start, piece in _pieces(stripped[skip:], limit):
             if piece.strip():
                 yield offset + skip + start, piece
-
-
-WRAP_WIDTHS = range(40, 101)  # the widths text is hard-wrapped at
-WRAPPED_SHARE = 0.6  # of the lines followed by another that reach close to the width
-FULL_LINE = 0.75  # a line at least this share of the width was wrapped, not ended
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) for each line, right-stripped; in hard-wrapped text, a line that runs
-    close to the width continues on the next (blank lines and short lines end a paragraph)."""
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        lines.append((offset, line.rstrip()))
         offset += len(line) + 1
-    width = _wrap_width([line for _, line in lines])
-    current: tuple[int, str] | None = None
-    for offset, line in lines:
-        if current is not None:
-            start, joined = current
-            joined += " " * (offset - start - len(joined)) + line
-            current = (start, joined)
-        else:
-            current = (offset, line)
-        if not width or len(line.strip()) < FULL_LINE * width or not line.strip():
-            yield current
-            current = None
-    if current is not None:
-        yield current
-
-
-def _wrap_width(lines: list[str]) -> int:
-    """The width the text is hard-wrapped at, or 0 when its lines are paragraphs: most lines
-    that another line follows run close to the longest."""
-    lengths = [len(line.strip()) for line in lines]
-    width = max(lengths, default=0)
-    followed = [n for n, after in zip(lengths, lengths[1:], strict=False) if n and after]
-    if len(followed) < 3 or width not in WRAP_WIDTHS:
-        return 0
-    near = sum(1 for n in followed if n >= FULL_LINE * width)
-    return width if near >= WRAPPED_SHARE * len(followed) else 0
 
 
 def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:

@@ -142,3 +142,21 @@ def test_markdown_reads_the_text_not_the_markup(
         ("Quillfin", "partneredWith", "Corvent Energy"),
         ("Halvane Capital", "investedIn", "Pellwood Data"),
     }
+
+
+def test_a_fact_across_a_hard_line_break_is_read(
+    tmp_path: Path, nlp: Language, ontology: Ontology
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Norvale to buy Brisk\n"
+        "Norvale Systems said on Tuesday that it had agreed to buy\n"
+        "Brisk Foods for $2 billion in cash, a deal that would give\n"
+        "the software maker a foothold in retail logistics. The\n"
+        "company expects the deal to close next year.\n"
+    )
+    articles, problems = read([str(story)])
+    found = [f for p in parse(nlp, articles) for f in extract(p, ontology)]
+    assert ("Norvale Systems", "acquired", "Brisk Foods") in {
+        (f.subject.text, f.predicate, f.object.text) for f in found
+    }

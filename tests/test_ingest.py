@@ -7,6 +7,7 @@ import hashlib
 import io
 import json
 import os
+import textwrap
 from pathlib import Path
 from typing import TextIO
 
@@ -482,3 +483,54 @@ def test_stdin_that_is_not_utf8() -> None:
     assert read_all("-", stdin=stdin) == [
         Problem("<stdin>", "not UTF-8 text (at offset 3); send UTF-8 text on stdin")
     ]
+
+
+# ---------------------------------------------------------------- hard-wrapped plain text
+
+STORY = (
+    "Norvale Systems said on Tuesday that it had agreed to buy Brisk Foods for $2 billion in "
+    "cash, a deal that would give the software maker a foothold in retail logistics. The "
+    "company expects the deal to close next year.\n\n"
+    "Brisk Foods chief executive Ada Lind said the two firms had talked for months about a "
+    "combination."
+)
+
+
+def _wrapped(width: int) -> str:
+    return "Norvale to buy Brisk\n" + "\n\n".join(
+        textwrap.fill(p, width) for p in STORY.split("\n\n")
+    )
+
+
+def _plain_text(tmp_path: Path, text: str) -> Article:
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    articles = [a for a in read_articles([str(path)]) if isinstance(a, Article)]
+    return articles[0]
+
+
+@pytest.mark.parametrize("width", [52, 60, 72, 79])
+def test_hard_wrapped_text_comes_a_paragraph_a_line(tmp_path: Path, width: int) -> None:
+    text = _wrapped(width)
+    article = _plain_text(tmp_path, text)
+    assert article.text.split("\n") == [
+        "Norvale to buy Brisk",
+        *STORY.split("\n\n")[:1],
+        "",
+        STORY.split("\n\n")[1],
+    ]
+    assert len(article.text) == len(text)  # offsets into the file hold
+    assert article.title == "Norvale to buy Brisk"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norvale to buy Brisk\nNorvale Systems agreed to buy Brisk Foods.\nThe deal closes soon.",
+        "A short line\nanother short line\nand one more\nand the last",
+        STORY,
+    ],
+    ids=["headline and paragraphs", "short lines", "long paragraphs"],
+)
+def test_lines_that_are_paragraphs_stay_lines(tmp_path: Path, text: str) -> None:
+    assert _plain_text(tmp_path, text).text == text
