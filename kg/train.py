@@ -10,8 +10,8 @@ is scored by a model that saw it) give the reliability table and the default thr
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -122,6 +122,19 @@ def sample(gold_set: GoldSet, ontology: Ontology, nlp: Language) -> Sample:
 
 
 def fit(examples: Sequence[Example], threshold: float = 0.5) -> Scorer:
+    """A logistic model on the examples, its scores calibrated by an isotonic map fitted to
+    the scores its out-of-fold models give them."""
+    from sklearn.isotonic import IsotonicRegression
+
+    scorer = _logistic(examples, threshold)
+    scores = _out_of_fold(examples, _logistic, Scorer.score)
+    isotonic = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
+    isotonic.fit(scores, [e.right for e in examples])
+    points = zip(isotonic.X_thresholds_, isotonic.y_thresholds_, strict=True)
+    return replace(scorer, calibration=tuple((float(x), float(y)) for x, y in points))
+
+
+def _logistic(examples: Sequence[Example], threshold: float = 0.5) -> Scorer:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -135,17 +148,29 @@ def fit(examples: Sequence[Example], threshold: float = 0.5) -> Scorer:
 
 
 def out_of_fold(examples: Sequence[Example]) -> list[float]:
-    """Each example's probability from a model fitted without its article's facts."""
-    articles = sorted({e.article for e in examples})
+    """Each example's calibrated probability from a scorer fitted (and calibrated) without
+    its article's facts."""
+    return _out_of_fold(examples, fit, Scorer.probability)
+
+
+def _out_of_fold(
+    examples: Sequence[Example],
+    fitter: Callable[[Sequence[Example]], Scorer],
+    value: Callable[[Scorer, Features], float],
+) -> list[float]:
+    articles = sorted({(e.gold_set, e.article) for e in examples})
     fold_of = {a: i % FOLDS for i, a in enumerate(articles)}
-    probabilities = [0.0] * len(examples)
-    for fold in range(FOLDS):
-        train = [e for e in examples if fold_of[e.article] != fold]
-        scorer = fit(train)
+    folds = [fold_of[(e.gold_set, e.article)] for e in examples]
+    values = [0.0] * len(examples)
+    for fold in sorted(set(folds)):
+        train = [e for e, f in zip(examples, folds, strict=True) if f != fold]
+        if len({e.right for e in train}) < 2:
+            continue
+        scorer = fitter(train)
         for i, example in enumerate(examples):
-            if fold_of[example.article] == fold:
-                probabilities[i] = scorer.probability(example.features)
-    return probabilities
+            if folds[i] == fold:
+                values[i] = value(scorer, example.features)
+    return values
 
 
 def reliability(probabilities: Sequence[float], right: Sequence[bool]) -> tuple[Row, ...]:

@@ -53,6 +53,15 @@ def test_probability_is_a_logistic_of_the_weights() -> None:
     assert scorer.probability({"a": 1e9}) == pytest.approx(1.0)
 
 
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [(0.05, 0.1), (0.2, 0.1), (0.35, 0.2), (0.5, 0.3), (0.7, 0.9), (0.99, 0.9)],
+)
+def test_calibration_interpolates_between_its_points(score: float, expected: float) -> None:
+    scorer = Scorer({}, 0.0, 0.5, ((0.2, 0.1), (0.5, 0.3), (0.7, 0.9)))
+    assert scorer.calibrated(score) == pytest.approx(expected)
+
+
 def test_shipped_scorer_loads_and_round_trips(tmp_path: Path) -> None:
     shipped = load_scorer()
     assert shipped.weights and 0.0 <= shipped.threshold < 1.0
@@ -61,6 +70,7 @@ def test_shipped_scorer_loads_and_round_trips(tmp_path: Path) -> None:
     again = load_scorer(path)
     assert again.threshold == pytest.approx(shipped.threshold)
     assert again.weights.keys() == shipped.weights.keys()
+    assert again.calibration == pytest.approx(shipped.calibration, abs=1e-6)
 
 
 @pytest.mark.parametrize(
@@ -117,6 +127,8 @@ def test_kg_train_writes_a_scorer_build_uses(tmp_path: Path) -> None:
     assert "out-of-fold reliability" in result.output and f"Wrote {out}" in result.output
     scorer = load_scorer(out)
     assert any(k.startswith("pattern=") for k in scorer.weights)
+    ys = [y for _, y in scorer.calibration]
+    assert scorer.calibration and ys == sorted(ys) and 0.0 <= ys[0] and ys[-1] <= 1.0
     built = runner.invoke(
         main,
         ["build", str(EXAMPLES / "articles"), "-o", str(tmp_path / "g"), "--scorer", str(out)],
