@@ -160,3 +160,24 @@ def test_a_fact_across_a_hard_line_break_is_read(
     assert ("Norvale Systems", "acquired", "Brisk Foods") in {
         (f.subject.text, f.predicate, f.object.text) for f in found
     }
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Norvale Systems agrees to buy Brisk Foods",
+            {("Norvale Systems", "acquired", "Brisk Foods")},
+        ),
+        ("Norvale Systems Agrees To Buy Brisk Foods", set()),
+    ],
+    ids=["sentence case is read", "title case is not"],
+)
+def test_a_title_in_sentence_case_is_read(
+    tmp_path: Path, nlp: Language, ontology: Ontology, title: str, expected: set[Triple]
+) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(f"{title}\n\nShares of both rose on Monday.\n")
+    articles, _ = read([str(story)])
+    found = [f for p in parse(nlp, articles) for f in extract(p, ontology)]
+    assert {(f.subject.text, f.predicate, f.object.text) for f in found} == expected

@@ -13,15 +13,16 @@ from kg.ontology import Grammar, Ontology
 
 
 def is_headline(doc: Doc, title: str, ontology: Ontology) -> bool:
-    """The title, section headings and bylines: their grammar is too terse to read facts from.
-    An unpunctuated line that reads as a sentence (a list item) is kept."""
+    """A title in title case, section headings and bylines: their grammar is too terse to
+    read facts from. An unpunctuated line that reads as a sentence (a list item, a title in
+    sentence case) is kept."""
     text = doc.text.strip()
-    if text == title:
-        return True
-    if text.endswith(tuple(".!?:;\"”’')")):
-        return False
     words = [t for t in doc if t.is_alpha and not t.is_stop]
     title_case = all(t.text[:1].isupper() for t in words)
+    if text == title:
+        return title_case or len(words) < 4
+    if text.endswith(tuple(".!?:;\"”’')")):
+        return False
     byline = any(text.startswith(f"{w.capitalize()} ") for w in ontology.grammar.byline_words)
     return len(words) < 4 or byline or title_case
 
