@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.evaluate import Judge, Report, confidences, evaluate, load_gold, node_names, normalise
+from kg.evaluate import Judge, Report, confidences, error_classes, evaluate, load_gold, node_names
 from kg.graph import load_graph, write_turtle
 from kg.nlp import load_model
 from kg.ontology import load_ontology
@@ -69,44 +69,6 @@ def row(name: str, report: Report, seconds: float | None = None) -> str:
         f"{name:<22} {s.tp:>5} {s.fp:>5} {s.fn:>5}  {s.precision:6.3f} {s.recall:6.3f} "
         f"{s.f1:6.3f} {timing}"
     )
-
-
-def error_classes(graph_path: Path, gold: list[Path], report: Report) -> dict[str, int]:
-    """Count what went wrong. A gold fact is missed either with no fact read about one of its
-    entities (the graph holds only entities that facts name), or with both entities in other
-    facts but this relation not read. A false positive joins a name that is no gold entity,
-    or two gold entities the gold does not relate."""
-    from rdflib import Graph
-
-    found = {
-        normalise(n)
-        for kinds in node_names(Graph().parse(graph_path)).values()
-        for names in kinds.values()
-        for n in names
-    }
-    entities = load_gold(gold).entities
-    gold_names = {n for e in entities.values() for n in e.names}
-
-    def known(name: str) -> bool:
-        entity = entities.get(normalise(name))
-        names = entity.names if entity is not None else {normalise(name)}
-        return bool(names & found)
-
-    counts = {
-        "missed: no fact about an entity": 0,
-        "missed: relation not read": 0,
-        "false: a name not a gold entity": 0,
-        "false: relation not in gold": 0,
-    }
-    for subject, _, obj in report.misses:
-        both = known(subject) and known(obj)
-        counts["missed: relation not read" if both else "missed: no fact about an entity"] += 1
-    for subject, _, obj in report.false_positives:
-        gold_pair = normalise(subject) in gold_names and normalise(obj) in gold_names
-        counts[
-            "false: relation not in gold" if gold_pair else "false: a name not a gold entity"
-        ] += 1
-    return counts
 
 
 def confidence_table(path: Path, gold: list[Path]) -> str:
@@ -162,7 +124,8 @@ def main() -> None:
         print(confidence_table(graphs[0][1], graphs[0][2]))
         print("\nError classes (default threshold)")
         for name, path, gold in graphs:
-            counts = error_classes(path, gold, evaluate(path, gold, None, _threshold()))
+            report = evaluate(path, gold, None, _threshold())
+            counts = error_classes(load_graph(path), load_gold(gold), report)
             print(f"{name:<22} " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     print("\nThe scorer refitted on its fitting sets (kg train), out of fold by article:")
     fitted_on = json.loads((ROOT / "kg" / "scorer.json").read_text())["about"]["gold"]

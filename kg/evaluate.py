@@ -612,6 +612,40 @@ def evaluate(
 
 
 # ---------------------------------------------------------------------------------------------
+# Error classes
+
+ERROR_CLASSES = (
+    "missed: no fact about an entity",
+    "missed: relation not read",
+    "false: a name not a gold entity",
+    "false: relation not in gold",
+)
+
+
+def error_classes(graph: Graph, gold: Gold, report: Report) -> dict[str, int]:
+    """What went wrong, counted. A gold fact is missed either with no fact read about one of
+    its entities (the graph holds only entities that facts name), or with both entities in
+    other facts but this relation not read. A false positive joins a name that is no gold
+    entity, or two gold entities the gold does not relate."""
+    found = {
+        normalise(n) for kinds in node_names(graph).values() for ns in kinds.values() for n in ns
+    }
+    gold_names = {n for e in gold.entities.values() for n in e.names}
+
+    def known(name: str) -> bool:
+        entity = gold.entities.get(normalise(name))
+        return bool((entity.names if entity is not None else {normalise(name)}) & found)
+
+    counts = dict.fromkeys(ERROR_CLASSES, 0)
+    for subject, _, obj in report.misses:
+        counts[ERROR_CLASSES[1] if known(subject) and known(obj) else ERROR_CLASSES[0]] += 1
+    for subject, _, obj in report.false_positives:
+        pair = normalise(subject) in gold_names and normalise(obj) in gold_names
+        counts[ERROR_CLASSES[3] if pair else ERROR_CLASSES[2]] += 1
+    return counts
+
+
+# ---------------------------------------------------------------------------------------------
 # Text output
 
 

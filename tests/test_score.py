@@ -128,7 +128,7 @@ def test_kg_train_writes_a_scorer_build_uses(tmp_path: Path) -> None:
     scorer = load_scorer(out)
     assert any(k.startswith("pattern=") for k in scorer.weights)
     ys = [y for _, y in scorer.calibration]
-    assert scorer.calibration and ys == sorted(ys) and 0.0 <= ys[0] and ys[-1] <= 1.0
+    assert scorer.calibration and ys == sorted(ys) and ys[0] >= 0.0 and ys[-1] <= 1.0
     built = runner.invoke(
         main,
         ["build", str(EXAMPLES / "articles"), "-o", str(tmp_path / "g"), "--scorer", str(out)],
