@@ -27,9 +27,8 @@ KG = Path(sys.executable).parent / "kg"
 BARE = """
 import sys
 from pathlib import Path
-import spacy
-from kg.nlp import paragraphs
-nlp = spacy.load("en_core_web_sm")
+from kg.nlp import load_model, paragraphs
+nlp = load_model()
 lines = (line for f in sorted(Path(sys.argv[1]).iterdir())
          for _, line in paragraphs(f.read_text(encoding="utf-8")))
 for _ in nlp.pipe(lines, batch_size=64):
