@@ -13,6 +13,28 @@ Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 CASES: list[tuple[str, str, set[Reading]]] = [
     (
+        "a counted group's named examples",
+        "Brisk Foods, which owns a variety of restaurant chains, including Ferrow Grill and "
+        "Marrowby, plans a sale.",
+        {
+            ("verb", "Ferrow Grill", "subsidiaryOf", "Brisk Foods"),
+            ("verb", "Marrowby", "subsidiaryOf", "Brisk Foods"),
+        },
+    ),
+    (
+        "a counted group with an unnamed member",
+        "Halvane acquired a number of stakes in 2021.",
+        set(),
+    ),
+    (
+        "a product delivered to its user",
+        "So far, 40 Kestrel 300 jets have been delivered to Norvale Air.",
+        {
+            ("verb-passive", "Kestrel 300", "supplies", "Norvale Air"),
+            ("verb-passive", "Norvale Air", "uses", "Kestrel 300"),
+        },
+    ),
+    (
         "active verb",
         "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
         {("verb", "Norvale Systems", "launched", "Tarnix-7")},

@@ -47,6 +47,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     else:
         subjects = subjects_of(view, verb)
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
+        if not objects:  # "owns a variety of chains, including X"
+            objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         grammar = view.ontology.grammar
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
@@ -74,3 +76,17 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
 def _modifiers(view: View, verb: Token) -> list[Mention]:
     """ "the Oslo-based firm": the name that modifies a participle."""
     return [m for c in verb.children if c.dep_ in ("npadvmod", "compound") for m in refer(view, c)]
+
+
+def _counted(view: View, noun: Token) -> list[Mention]:
+    """ "a variety of chains, including X": what a `kg:quantityNoun` counts, when named."""
+    if noun.lemma_.lower() not in view.ontology.grammar.quantity_nouns:
+        return []
+    return [
+        m
+        for p in noun.children
+        if p.dep_ == "prep"
+        for c in p.children
+        if c.dep_ == "pobj" and c.i not in view.names
+        for m in refer(view, c)
+    ]
