@@ -52,7 +52,7 @@ def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
         owners = tuple(m for c in noun.children if c.dep_ == "poss" for m in refer(view, c))
         if owners:
             yield Candidate(predicate, tuple(investors), owners, "funding", verb, "round")
-        elif view.focus.org is not None and not _other_names(view, investors):
+        elif view.focus.org is not None and not _other_names(view, verb, investors):
             topic = (view.focus.org,)
             yield Candidate(predicate, tuple(investors), topic, "funding", verb, "round", "topic")
 
@@ -69,10 +69,17 @@ def _sources(view: View, verb: Token) -> list[Mention]:
     ]
 
 
-def _other_names(view: View, investors: list[Mention]) -> bool:
+def _other_names(view: View, verb: Token, investors: list[Mention]) -> bool:
+    """Does the sentence name an organisation besides the investors and what describes them
+    ("X (parent company of Y)")? Then the round may be that organisation's."""
     taken = {m.text for m in investors}
+    described = {
+        t.i for c in verb.children if c.dep_ in ("agent", "prep", "dobj") for t in c.subtree
+    }
     for token in view.sent:
         name = view.names.get(token.i)
-        if name is not None and name.text not in taken and token.ent_type_ not in PLACES:
+        if name is None or name.text in taken or token.ent_type_ in PLACES:
+            continue
+        if token.i not in described:
             return True
     return False
