@@ -27,6 +27,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "the named owner of what is supplied to",
+        "Tessaro will supply 300 turbines to Ferrow Energy's planned wind farms.",
+        {("verb", "Tessaro", "supplies", "Ferrow Energy")},
+    ),
+    (
+        "an organisation's part is not the organisation",
+        "Tessaro will sell its sensors to Ferrow Energy's lighting unit.",
+        set(),
+    ),
+    (
         "a product delivered to its user",
         "So far, 40 Kestrel 300 jets have been delivered to Norvale Air.",
         {

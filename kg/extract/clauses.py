@@ -75,3 +75,20 @@ def coordinated(view: View, head: Token) -> list[Mention]:
 
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def refer_or_owner(view: View, token: Token) -> list[Mention]:
+    """What a cue's object denotes; for a thing that names nobody, its named owner: "a stake
+    in Norvale's hotel chain" is a stake in Norvale, "turbines for Brisk's wind farms" go to
+    Brisk. Not for an organisation's part: "Norvale's chip unit" is not Norvale."""
+    found = refer(view, token)
+    if found or token.i in view.names or token.pos_ != "NOUN":
+        return found
+    if view.ontology.class_of_head_noun(token.lemma_.lower()) is not None:
+        return []
+    return [
+        m
+        for c in token.children
+        if c.dep_ == "poss" and c.i in view.names
+        for m in refer(view, c, coordinate=False)
+    ]

@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import agents, coordinated, is_passive, negated, prep_objects, subjects_of
+from kg.extract.clauses import (
+    agents,
+    coordinated,
+    is_passive,
+    negated,
+    prep_objects,
+    refer_or_owner,
+    subjects_of,
+)
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import refer, unique_mentions
 from kg.ontology import Cue, cues_of
@@ -34,7 +42,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         prep = None  # "took over X": a particle, not a preposition
     if prep:
         subjects = subjects_of(view, verb)
-        objects = [m for t in prep_objects(view, verb, prep) for m in refer(view, t)]
+        objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod":  # "the Oslo-based firm"
             objects += _modifiers(view, verb)
     elif passive:
