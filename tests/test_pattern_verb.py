@@ -37,6 +37,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a relative clause on the place that says where a name is",
+        "Brisk Holdings Inc. of Dunmore, Lackawanna County, which owns Brisk Savings Bank, "
+        "and Ferrow Bank announced a merger on Tuesday.",
+        {("verb", "Brisk Savings Bank", "subsidiaryOf", "Brisk Holdings Inc.")},
+    ),
+    (
+        "a relative clause on a place alone",
+        "The new plant is in Lackawanna County, which owns Brisk Savings Bank.",
+        {("verb", "Brisk Savings Bank", "subsidiaryOf", "Lackawanna County")},
+    ),
+    (
         "a product delivered to its user",
         "So far, 40 Kestrel 300 jets have been delivered to Norvale Air.",
         {
