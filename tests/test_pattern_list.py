@@ -68,6 +68,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "members taken as a group's after a holding verb",
+        "Brisk Orchard counts Pendle Ventures and Tarrow Bank as customers.",
+        {
+            ("list-holder", "Brisk Orchard", "supplies", "Pendle Ventures"),
+            ("list-holder", "Brisk Orchard", "supplies", "Tarrow Bank"),
+        },
+    ),
+    (
+        "a member chosen as the possessor's",
+        "Brisk Orchard named Pendle Ventures as its supplier.",
+        {("list-owner", "Pendle Ventures", "supplies", "Brisk Orchard")},
+    ),
+    (
+        "a role with no holder",
+        "The board named Pendle Ventures as a supplier.",
+        set(),
+    ),
+    (
         "no holder named: the topic is not guessed",
         "Other early backers include Halvane Capital, Ostrander Ventures and Pellwood Data.",
         set(),

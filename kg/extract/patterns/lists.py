@@ -86,6 +86,10 @@ def _members(view: View, noun: Token) -> list[Mention]:
             found += subjects_of(view, verb)
         elif verb.pos_ in ("VERB", "AUX"):
             found += _objects(view, verb)
+    holding = head.head.lemma_.lower() in grammar.possession_words
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    if noun.dep_ == "pobj" and head.lower_ in grammar.role_markers and (holding or owned):
+        found += _objects(view, head.head)  # "counts X as customers", "picked X as its supplier"
     return unique_mentions(found)
 
 
@@ -125,7 +129,11 @@ def _holding_verb(view: View, noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         owner = head.head  # "home to brands"
-        copulas = view.ontology.grammar.copulas
+        grammar = view.ontology.grammar
+        group = head.lower_ in grammar.role_markers | grammar.member_prepositions
+        if group and owner.lemma_.lower() in words:
+            return owner  # "counts X as customers", "counts X among customers"
+        copulas = grammar.copulas
         if owner.lemma_.lower() in words and owner.head.lemma_.lower() in copulas:
             return owner.head
     return None
