@@ -63,6 +63,7 @@ class Property:
     verbs: tuple[Cue, ...]
     nouns: tuple[Cue, ...]
     titles: tuple[str, ...]
+    lists: tuple[Cue, ...] = ()  # kg:listNoun, kg:inverseListNoun: "its backers include X"
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,10 @@ class Grammar:
     relation_prepositions: frozenset[str]  # "X, its unit": "unit of" with no object
     source_prepositions: frozenset[str]  # "with participation from X"
     scales: dict[str, int]  # "million" -> 10**6
+    list_verbs: frozenset[str] = frozenset()  # "its backers include X": the members follow
+    member_prepositions: frozenset[str] = frozenset()  # "X among its customers"
+    possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
+    quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -145,6 +150,7 @@ class Ontology:
     title_index: TitleIndex
     verb_cues: CueIndex  # by first word
     noun_cues: CueIndex  # by last word
+    list_nouns: CueIndex  # by last word
     patterns: dict[str, Pattern]  # the enabled families by name
     priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
@@ -217,6 +223,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         title_index=_title_index(titles),
         verb_cues=_index([(p.name, c) for p in properties.values() for c in p.verbs], 0),
         noun_cues=_index([(p.name, c) for p in properties.values() for c in p.nouns], -1),
+        list_nouns=_index([(p.name, c) for p in properties.values() for c in p.lists], -1),
         patterns=patterns,
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
@@ -315,6 +322,10 @@ def _grammar(graph: Graph) -> Grammar:
         parties_prepositions=ordered("partiesPreposition"),
         relation_prepositions=words("relationPreposition"),
         source_prepositions=words("sourcePreposition"),
+        list_verbs=words("listVerb"),
+        member_prepositions=words("memberPreposition"),
+        possession_words=words("possessionWord"),
+        quantity_nouns=words("quantityNoun"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 
@@ -414,6 +425,7 @@ def _properties(
             verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
             nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
+            lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
         )
 
 

@@ -82,6 +82,22 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Quillfin raised money in May. The company later adopted Tarnix-7.",
         {("Quillfin", "uses", "Tarnix-7")},
     ),
+    (
+        "the round of the company in focus",
+        "Quillfin raised $4 million. The round was led by firms including Pendle Ventures "
+        "(parent company of Tarrow Bank) and Halvane Capital.",
+        {
+            ("Pendle Ventures", "investedIn", "Quillfin"),
+            ("Halvane Capital", "investedIn", "Quillfin"),
+            ("Tarrow Bank", "subsidiaryOf", "Pendle Ventures"),
+        },
+    ),
+    (
+        "a round named beside another company is not the topic's",
+        "Quillfin raised $4 million. The round, which Norvale Systems arranged, was led by "
+        "Pendle Ventures.",
+        set(),
+    ),
     # the entity's class decides the property; nothing forced
     (
         "person sets up a company",

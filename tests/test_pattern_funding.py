@@ -38,6 +38,25 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no investor", "Brisk Orchard raised $30 million on Tuesday.", set()),
     ("no money", "Brisk Orchard raised prices in a move backed by Pendle Ventures.", set()),
     ("negation", "Brisk Orchard did not raise a new round from Pendle Ventures.", set()),
+    (
+        "the owner's round as the subject, led by examples",
+        "Brisk Orchard's $5 million round was led by venture firms including Pendle Ventures "
+        "and Tarrow Bank.",
+        {
+            ("funding", "Pendle Ventures", "investedIn", "Brisk Orchard"),
+            ("funding", "Tarrow Bank", "investedIn", "Brisk Orchard"),
+        },
+    ),
+    (
+        "the owner's round drew participation",
+        "Brisk Orchard's round also drew participation from Pendle Ventures.",
+        {("funding", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "a round with no owner and nothing read before",
+        "The round was led by Pendle Ventures.",
+        set(),
+    ),
 ]
 
 

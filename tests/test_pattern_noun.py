@@ -13,6 +13,11 @@ Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 CASES: list[tuple[str, str, set[Reading]]] = [
     (
+        "a stake in what a named owner holds",
+        "Halvane Capital holds a 30 percent stake in Brisk Orchard's hotel chain.",
+        {("noun-verb", "Halvane Capital", "investedIn", "Brisk Orchard")},
+    ),
+    (
         "noun with, subject of the light verb",
         "Quillfin announced a partnership with Corvent Energy on Monday.",
         {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},

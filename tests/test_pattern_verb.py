@@ -13,6 +13,49 @@ Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 CASES: list[tuple[str, str, set[Reading]]] = [
     (
+        "a counted group's named examples",
+        "Brisk Foods, which owns a variety of restaurant chains, including Ferrow Grill and "
+        "Marrowby, plans a sale.",
+        {
+            ("verb", "Ferrow Grill", "subsidiaryOf", "Brisk Foods"),
+            ("verb", "Marrowby", "subsidiaryOf", "Brisk Foods"),
+        },
+    ),
+    (
+        "a counted group with an unnamed member",
+        "Halvane acquired a number of stakes in 2021.",
+        set(),
+    ),
+    (
+        "the named owner of what is supplied to",
+        "Tessaro will supply 300 turbines to Ferrow Energy's planned wind farms.",
+        {("verb", "Tessaro", "supplies", "Ferrow Energy")},
+    ),
+    (
+        "an organisation's part is not the organisation",
+        "Tessaro will sell its sensors to Ferrow Energy's lighting unit.",
+        set(),
+    ),
+    (
+        "a relative clause on the place that says where a name is",
+        "Brisk Holdings Inc. of Dunmore, Lackawanna County, which owns Brisk Savings Bank, "
+        "and Ferrow Bank announced a merger on Tuesday.",
+        {("verb", "Brisk Savings Bank", "subsidiaryOf", "Brisk Holdings Inc.")},
+    ),
+    (
+        "a relative clause on a place alone",
+        "The new plant is in Lackawanna County, which owns Brisk Savings Bank.",
+        {("verb", "Brisk Savings Bank", "subsidiaryOf", "Lackawanna County")},
+    ),
+    (
+        "a product delivered to its user",
+        "So far, 40 Kestrel 300 jets have been delivered to Norvale Air.",
+        {
+            ("verb-passive", "Kestrel 300", "supplies", "Norvale Air"),
+            ("verb-passive", "Norvale Air", "uses", "Kestrel 300"),
+        },
+    ),
+    (
         "active verb",
         "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
         {("verb", "Norvale Systems", "launched", "Tarnix-7")},

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from kg.extract.model import CLIMB, SUBJECTS, Mention, View
+from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
 from kg.extract.refer import prep_phrase, refer
 
 
@@ -19,7 +19,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in view.ontology.grammar.relative_pronouns and verb.dep_ == "relcl":
-                return refer(view, verb.head)
+                return _relative_antecedent(view, verb.head)
             return refer(view, child)
     for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
@@ -37,6 +37,22 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(view, head, depth + 1)
     return []
+
+
+def _relative_antecedent(view: View, head: Token) -> list[Mention]:
+    """What "which" stands for: the noun its clause hangs on, but not a place that only says
+    where a name is ("Brisk Inc. of Dunmore, Lackawanna County, which owns X": Brisk)."""
+    token = head
+    while token.i in view.names and token.ent_type_ in PLACES and token.dep_ in ("appos", "pobj"):
+        token = token.head
+        if token.pos_ == "ADP":
+            token = token.head
+    # "Brisk Bancorp. Inc.": a suffix the name was split from stands for it
+    split = (c for c in token.children if c.dep_ == "compound")
+    named = [t for t in (token, *split) if t.i in view.names]
+    if token.i == head.i or not named or named[0].ent_type_ in PLACES:
+        return refer(view, head)
+    return [m for m in refer(view, named[0], coordinate=False) if m.ner not in PLACES]
 
 
 def agents(view: View, verb: Token) -> list[Mention]:
@@ -75,3 +91,20 @@ def coordinated(view: View, head: Token) -> list[Mention]:
 
 def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+def refer_or_owner(view: View, token: Token) -> list[Mention]:
+    """What a cue's object denotes; for a thing that names nobody, its named owner: "a stake
+    in Norvale's hotel chain" is a stake in Norvale, "turbines for Brisk's wind farms" go to
+    Brisk. Not for an organisation's part: "Norvale's chip unit" is not Norvale."""
+    found = refer(view, token)
+    if found or token.i in view.names or token.pos_ != "NOUN":
+        return found
+    if view.ontology.class_of_head_noun(token.lemma_.lower()) is not None:
+        return []
+    return [
+        m
+        for c in token.children
+        if c.dep_ == "poss" and c.i in view.names
+        for m in refer(view, c, coordinate=False)
+    ]

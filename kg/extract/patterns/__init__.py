@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from kg.extract.model import Candidate, View
 from kg.extract.patterns.funding import funding_candidates
+from kg.extract.patterns.lists import list_candidates
 from kg.extract.patterns.nouns import noun_candidates
 from kg.extract.patterns.places import place_candidates
 from kg.extract.patterns.possessives import possessive_candidates
@@ -51,10 +52,11 @@ PATTERNS: dict[str, Registered] = {
         by_word=True,
     ),
     "title": Registered(title_candidates, ("title", "title topic")),
-    "funding": Registered(funding_candidates, ("funding",)),
+    "funding": Registered(funding_candidates, ("funding", "funding topic")),
     "affiliation": Registered(affiliation_candidates, ("affiliation",)),
     "place": Registered(place_candidates, ("name-place", "described-place")),
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
+    "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
 }
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.clauses import negated, subjects_of
-from kg.extract.model import Candidate, Mention, View
+from spacy.tokens import Token
+
+from kg.extract.clauses import agents, negated, subjects_of
+from kg.extract.model import PLACES, Candidate, Mention, View
 from kg.extract.refer import refer
 
 
@@ -28,3 +30,56 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
                 investors += [m for c in token.children if c.dep_ == "pobj" for m in refer(view, c)]
         subjects = tuple(subjects_of(view, verb))
         yield Candidate(predicate, tuple(investors), subjects, "funding", verb, lemma)
+    yield from _round_subjects(view, predicate)
+
+
+def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
+    """ "The round was led by X", "its round drew participation from Y": a round that is the
+    subject of its own clause is the round of its owner or, with no owner, of the
+    organisation the text is about."""
+    ontology = view.ontology
+    for noun in view.sent:
+        if noun.lemma_.lower() not in ontology.funding_nouns or noun.i in view.names:
+            continue
+        verb = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or negated(verb):
+            continue
+        if verb.lemma_.lower() in ontology.funding_verbs:
+            continue  # "the round raised $5m" is read with the funding verbs
+        investors = agents(view, verb) + _sources(view, verb)
+        if not investors:
+            continue
+        owners = tuple(m for c in noun.children if c.dep_ == "poss" for m in refer(view, c))
+        if owners:
+            yield Candidate(predicate, tuple(investors), owners, "funding", verb, "round")
+        elif view.focus.org is not None and not _other_names(view, verb, investors):
+            topic = (view.focus.org,)
+            yield Candidate(predicate, tuple(investors), topic, "funding", verb, "round", "topic")
+
+
+def _sources(view: View, verb: Token) -> list[Mention]:
+    """ "participation from X": who gives the money, under the verb."""
+    return [
+        m
+        for token in verb.subtree
+        if token.lower_ in view.ontology.grammar.source_prepositions
+        for c in token.children
+        if c.dep_ == "pobj"
+        for m in refer(view, c)
+    ]
+
+
+def _other_names(view: View, verb: Token, investors: list[Mention]) -> bool:
+    """Does the sentence name an organisation besides the investors and what describes them
+    ("X (parent company of Y)")? Then the round may be that organisation's."""
+    taken = {m.text for m in investors}
+    described = {
+        t.i for c in verb.children if c.dep_ in ("agent", "prep", "dobj") for t in c.subtree
+    }
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if name is None or name.text in taken or token.ent_type_ in PLACES:
+            continue
+        if token.i not in described:
+            return True
+    return False

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import prep_objects, subjects_of
+from kg.extract.clauses import prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
     is_reference,
@@ -66,7 +66,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     else:
         objects = []
         for target in targets:
-            objects += _share_holder(view, target) or refer(view, target)
+            objects += _share_holder(view, target) or (
+                refer_or_owner(view, target) if cue.prep else refer(view, target)
+            )
         subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)

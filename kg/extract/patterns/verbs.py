@@ -6,7 +6,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import agents, coordinated, is_passive, negated, prep_objects, subjects_of
+from kg.extract.clauses import (
+    agents,
+    coordinated,
+    is_passive,
+    negated,
+    prep_objects,
+    refer_or_owner,
+    subjects_of,
+)
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import refer, unique_mentions
 from kg.ontology import Cue, cues_of
@@ -34,7 +42,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         prep = None  # "took over X": a particle, not a preposition
     if prep:
         subjects = subjects_of(view, verb)
-        objects = [m for t in prep_objects(view, verb, prep) for m in refer(view, t)]
+        objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod":  # "the Oslo-based firm"
             objects += _modifiers(view, verb)
     elif passive:
@@ -47,6 +55,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     else:
         subjects = subjects_of(view, verb)
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
+        if not objects:  # "owns a variety of chains, including X"
+            objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         grammar = view.ontology.grammar
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
@@ -74,3 +84,17 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
 def _modifiers(view: View, verb: Token) -> list[Mention]:
     """ "the Oslo-based firm": the name that modifies a participle."""
     return [m for c in verb.children if c.dep_ in ("npadvmod", "compound") for m in refer(view, c)]
+
+
+def _counted(view: View, noun: Token) -> list[Mention]:
+    """ "a variety of chains, including X": what a `kg:quantityNoun` counts, when named."""
+    if noun.lemma_.lower() not in view.ontology.grammar.quantity_nouns:
+        return []
+    return [
+        m
+        for p in noun.children
+        if p.dep_ == "prep"
+        for c in p.children
+        if c.dep_ == "pobj" and c.i not in view.names
+        for m in refer(view, c)
+    ]

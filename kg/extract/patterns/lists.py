@@ -1,0 +1,139 @@
+"""Lists: the named members of a group and who holds it. "Norvale's brands include Brisk and
+Ferrow", "its backers include X, Y and Z", "Quillfin boasts X among its customers",
+"Halvane owns chains such as X", "Tessaro is home to brands including X".
+
+A `kg:listNoun` names a group whose members are the property's objects ("acquisitions"), a
+`kg:inverseListNoun` one whose members are its subjects ("backers"); the holder of the group
+(its possessor, the subject of the verb that has it, the agent of "a buying spree by X",
+"is home to") is the other party. With no holder named ("other backers include X") none is
+guessed: the organisation the text is about is too often the last one named.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import subjects_of
+from kg.extract.model import Candidate, Mention, View
+from kg.extract.refer import prep_phrase, refer, unique_mentions
+from kg.ontology import Cue, cues_of
+
+
+def list_candidates(view: View) -> Iterator[Candidate]:
+    """Every `kg:listNoun` or `kg:inverseListNoun` with named members."""
+    for noun in view.sent:
+        if noun.pos_ != "NOUN" or noun.i in view.names:
+            continue
+        matched = [
+            (predicate, cue)
+            for predicate, cue in cues_of(view.ontology.list_nouns, noun.lemma_.lower())
+            if _cue_matches(noun, cue)
+        ]
+        if not matched:
+            continue
+        members = _members(view, noun)
+        if not members:
+            continue
+        holders, pattern = _holders(view, noun)
+        if not holders:
+            continue
+        for predicate, cue in matched:
+            subjects, objects = holders, members
+            if cue.inverse:
+                subjects, objects = objects, subjects
+            yield Candidate(predicate, tuple(subjects), tuple(objects), pattern, noun, cue.text)
+
+
+def _cue_matches(noun: Token, cue: Cue) -> bool:
+    if len(cue.words) == 1:
+        return True
+    before = [t.lemma_.lower() for t in noun.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    return list(cue.words[:-1]) == before[-(len(cue.words) - 1) :]
+
+
+def _members(view: View, noun: Token) -> list[Mention]:
+    """The named members of the group a noun names."""
+    grammar = view.ontology.grammar
+    head = noun.head
+    found: list[Mention] = []
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in grammar.list_verbs:
+        return _objects(view, head)  # "its backers include X and Y"
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in grammar.copulas:  # "its top backer is X"
+        return [m for c in head.children if c.dep_ == "attr" for m in refer(view, c)]
+    agents = [  # "a buying spree by X that has included Y": the clause may hang on X
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in grammar.agent_prepositions
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    for child in (c for t in (noun, *agents) for c in t.children):
+        if child.dep_ == "relcl" and child.lemma_.lower() in grammar.list_verbs:
+            relative = any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in grammar.relative_pronouns
+                for c in child.children
+            )
+            if relative:
+                found += _objects(view, child)
+    for child in noun.children:  # "brands such as X", "firms including X"
+        if child.dep_ == "prep" and prep_phrase(child) in view.ontology.example_markers:
+            found += [m for c in child.children if c.dep_ == "pobj" for m in refer(view, c)]
+    if noun.dep_ == "pobj" and head.lower_ in grammar.member_prepositions:
+        verb = head.head  # "boasts X among its customers", "X is among its customers"
+        if verb.lemma_.lower() in grammar.copulas:
+            found += subjects_of(view, verb)
+        elif verb.pos_ in ("VERB", "AUX"):
+            found += _objects(view, verb)
+    holding = head.head.lemma_.lower() in grammar.possession_words
+    owned = any(c.dep_ == "poss" for c in noun.children)
+    if noun.dep_ == "pobj" and head.lower_ in grammar.role_markers and (holding or owned):
+        found += _objects(view, head.head)  # "counts X as customers", "picked X as its supplier"
+    return unique_mentions(found)
+
+
+def _objects(view: View, verb: Token) -> list[Mention]:
+    return [m for c in verb.children if c.dep_ == "dobj" for m in refer(view, c)]
+
+
+def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:
+    """Who holds the group: its possessor, the agent of "a buying spree by X", or the subject
+    of "have" or "is home to"."""
+    grammar = view.ontology.grammar
+    owners = [m for c in noun.children if c.dep_ == "poss" for m in refer(view, c)]
+    if owners:
+        return owners, "list-owner"
+    agents = [
+        m
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in grammar.agent_prepositions
+        for c in prep.children
+        if c.dep_ == "pobj"
+        for m in refer(view, c, coordinate=False)
+    ]
+    if agents:
+        return agents, "list-agent"
+    holder = _holding_verb(view, noun)
+    if holder is not None:
+        return subjects_of(view, holder), "list-holder"
+    return [], ""
+
+
+def _holding_verb(view: View, noun: Token) -> Token | None:
+    """ "X has brands such as Y", "X is home to brands including Y": the verb whose subject
+    holds the group."""
+    words = view.ontology.grammar.possession_words
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in words:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        owner = head.head  # "home to brands"
+        grammar = view.ontology.grammar
+        group = head.lower_ in grammar.role_markers | grammar.member_prepositions
+        if group and owner.lemma_.lower() in words:
+            return owner  # "counts X as customers", "counts X among customers"
+        copulas = grammar.copulas
+        if owner.lemma_.lower() in words and owner.head.lemma_.lower() in copulas:
+            return owner.head
+    return None

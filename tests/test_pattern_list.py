@@ -1,0 +1,111 @@
+"""The list family alone: the named members of a group and who holds it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.lists import list_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "possessor's group includes members",
+        "Norvale Systems's brands include Brisk, Ferrow and Tessaro.",
+        {
+            ("list-owner", "Norvale Systems", "developed", "Brisk"),
+            ("list-owner", "Norvale Systems", "developed", "Ferrow"),
+            ("list-owner", "Norvale Systems", "developed", "Tessaro"),
+            ("list-owner", "Brisk", "subsidiaryOf", "Norvale Systems"),
+            ("list-owner", "Ferrow", "subsidiaryOf", "Norvale Systems"),
+            ("list-owner", "Tessaro", "subsidiaryOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "inverse list noun: members are the subjects",
+        "Quillfin's early backers include Halvane Capital and Ostrander Ventures.",
+        {
+            ("list-owner", "Halvane Capital", "investedIn", "Quillfin"),
+            ("list-owner", "Ostrander Ventures", "investedIn", "Quillfin"),
+        },
+    ),
+    (
+        "members put among a possessor's group",
+        "Quillfin, which boasts Corvent Energy and Marrowby among its customers, makes cells.",
+        {
+            ("list-owner", "Quillfin", "supplies", "Corvent Energy"),
+            ("list-owner", "Quillfin", "supplies", "Marrowby"),
+        },
+    ),
+    (
+        "the group's single member after a copula",
+        "Brisk Orchard's largest shareholder is Pendle Ventures.",
+        {("list-owner", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "examples of a group the subject is home to",
+        "Tessaro, a company based in Ohio, is home to brands including Brisk Snacks, Ferrow Fresh "
+        "and Marrowby.",
+        {
+            ("list-holder", "Tessaro", "developed", "Brisk Snacks"),
+            ("list-holder", "Tessaro", "developed", "Ferrow Fresh"),
+            ("list-holder", "Tessaro", "developed", "Marrowby"),
+            ("list-holder", "Brisk Snacks", "subsidiaryOf", "Tessaro"),
+            ("list-holder", "Ferrow Fresh", "subsidiaryOf", "Tessaro"),
+            ("list-holder", "Marrowby", "subsidiaryOf", "Tessaro"),
+        },
+    ),
+    (
+        "a spree by an agent, its clause on the agent",
+        "The deal is part of a buying spree by Norvale, which rejected an offer from Halvane, "
+        "that has included Brisk and Ferrow.",
+        {
+            ("list-agent", "Norvale", "acquired", "Brisk"),
+            ("list-agent", "Norvale", "acquired", "Ferrow"),
+        },
+    ),
+    (
+        "members taken as a group's after a holding verb",
+        "Brisk Orchard counts Pendle Ventures and Tarrow Bank as customers.",
+        {
+            ("list-holder", "Brisk Orchard", "supplies", "Pendle Ventures"),
+            ("list-holder", "Brisk Orchard", "supplies", "Tarrow Bank"),
+        },
+    ),
+    (
+        "a member chosen as the possessor's",
+        "Brisk Orchard named Pendle Ventures as its supplier.",
+        {("list-owner", "Pendle Ventures", "supplies", "Brisk Orchard")},
+    ),
+    (
+        "a role with no holder",
+        "The board named Pendle Ventures as a supplier.",
+        set(),
+    ),
+    (
+        "no holder named: the topic is not guessed",
+        "Other early backers include Halvane Capital, Ostrander Ventures and Pellwood Data.",
+        set(),
+    ),
+    (
+        "a retailer's stocking is no ownership",
+        "Pellwood Stores sells brands such as Brisk and Ferrow.",
+        set(),
+    ),
+    (
+        "a supplier to brands is not their owner",
+        "Tessaro is a supplier to brands including Brisk and Ferrow.",
+        set(),
+    ),
+    ("a group with no named member", "Norvale's brands include two new snack lines.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_list_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(list_candidates, text) == expected
