@@ -197,7 +197,7 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         if given and refer(view, given[0]):
             return [_reuse(m, token, view) for m in refer(view, given[0])]
     if token.lower_ in view.ontology.grammar.singular_pronouns:
-        governing = _clause_subject(view, token)
+        governing = _parallel_owner(view, token) or _clause_subject(view, token)
         if governing:
             return [_reuse(governing[0], token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
@@ -337,6 +337,18 @@ def _latest_each(view: View, mentions: list[Mention]) -> list[Mention]:
         latest.pop(view.focus.key(m), None)
         latest[view.focus.key(m)] = m
     return list(latest.values())
+
+
+def _parallel_owner(view: View, token: Token) -> list[Mention]:
+    """ "X's cafés and its franchise business": the owner of the noun it is coordinated with."""
+    if token.dep_ != "poss":
+        return []
+    for sibling in (c for c in token.head.conjuncts if c.i < token.i):
+        for owner in (c for c in sibling.children if c.dep_ == "poss" and c.i in view.names):
+            found = [m for m in refer_one(view, owner) if _org_candidate(m, view)]
+            if found:
+                return found
+    return []
 
 
 def _clause_subject(view: View, token: Token) -> list[Mention]:
