@@ -188,9 +188,11 @@ def _first_name(view: View) -> int:
 def _org_antecedent(view: View, token: Token) -> list[Mention]:
     """The organisation "it", "its" or "the company" stands for.
 
-    "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
-    organisation named last before it in the sentence; "it" is one named earlier in the
-    sentence as a subject; otherwise the organisation the text is about.
+    "its" in "gave Tessaro its first sites" is the one given to; "X's cafés and its
+    business" is X's; "it" is the organisation subject of a clause governing it; "the
+    chipmaker" is the organisation named last before it in the sentence; else one named
+    earlier in the sentence as a subject (never a person or a place), else the last named
+    before it, else the organisation the text is about.
     """
     if token.dep_ == "poss" and token.head.dep_ == "dobj":
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
@@ -221,13 +223,12 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         name = view.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
             mention = mention_of(view, name)
-            if _is_subjectish(name.root) and not _is_person(mention, view.focus, view.ontology):
+            if _is_subjectish(name.root) and _fits(mention, view):
                 return [_reuse(mention, token, view)]
             named_before += [mention] if _org_candidate(mention, view) else []
-    if view.focus.org is not None:
-        return [_reuse(view.focus.org, token, view)]
-    # the article's first organisation: "Shares of X rose after the company said ..."
-    return [_reuse(named_before[-1], token, view)] if named_before else []
+    if named_before:
+        return [_reuse(named_before[-1], token, view)]
+    return [_reuse(view.focus.org, token, view)] if view.focus.org is not None else []
 
 
 def _first_person(view: View, token: Token) -> list[Mention]:
@@ -337,6 +338,13 @@ def _latest_each(view: View, mentions: list[Mention]) -> list[Mention]:
         latest.pop(view.focus.key(m), None)
         latest[view.focus.key(m)] = m
     return list(latest.values())
+
+
+def _fits(mention: Mention, view: View) -> bool:
+    """Not a person, nor a place unless known to begin an organisation's name."""
+    if _is_person(mention, view.focus, view.ontology):
+        return False
+    return mention.ner not in PLACES or mention.text.split()[0] in view.focus.article.org_words
 
 
 def _parallel_owner(view: View, token: Token) -> list[Mention]:
