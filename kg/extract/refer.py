@@ -470,7 +470,8 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.learn(mention, frozenset({mention.hint}))
             continue
         if _is_person(mention, focus, view.ontology):
-            if _is_subjectish(token):
+            # "its CEO, Jane Roe, has resigned": the subject's apposition is the one spoken of
+            if _is_subjectish(token) or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
                 focus.person = mention
             focus.kinds[focus.key(mention)] = "Person"
         elif mention.ner not in NOT_ORGS and _is_main_subject(token):
@@ -484,10 +485,20 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         for t in view.sent
         if t.i in view.names and t.dep_ not in SUBJECTS and t.head.lemma_.lower() in speech
     }
-    named = (m for m in subjects + others if m.start not in told)
+    named = (m for m in subjects + others if m.start not in told | _bracketed(view))
     focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
     focus.speaker = _speaker_of(view, list(view.sent)) or focus.speaker
+
+
+def _bracketed(view: View) -> set[int]:
+    """ "Norvale Systems (NVS.O)": the starts of names in brackets right after a name."""
+    doc = view.sent.doc
+    return {
+        view.offset + doc[t.i + 1].idx
+        for t in view.sent
+        if t.text == "(" and t.i > 0 and t.i - 1 in view.names and t.i + 1 in view.names
+    }
 
 
 def _sentence_product(view: View) -> Mention | None:
