@@ -292,16 +292,17 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
         found = [m for m in refer_one(view, speaker) if _org_candidate(m, view)]
         return found[0] if found else None
     mention = mention_of(view, name)
-    if _org_candidate(mention, view) and mention.ner != "PERSON":
-        return mention
-    if not _is_person(mention, focus, view.ontology) and mention.ner != "PERSON":
-        return None
+    itself = _org_candidate(mention, view) and mention.ner != "PERSON"
+    if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
+        return mention  # "Norvale Systems said"
     for t in _phrase(speaker):
         other = view.names.get(t.i)
         if other is not None and other.root.i == t.i and other.start != name.start:
             named = mention_of(view, other)
             if _org_candidate(named, view):
                 return named
+    if itself and not person_like(mention, view):
+        return mention
     return focus.employers.get(mention.text.split()[-1])
 
 
