@@ -295,15 +295,26 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     itself = _org_candidate(mention, view) and mention.ner != "PERSON"
     if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
         return mention  # "Norvale Systems said"
-    for t in _phrase(speaker):
-        other = view.names.get(t.i)
-        if other is not None and other.root.i == t.i and other.start != name.start:
-            named = mention_of(view, other)
-            if _org_candidate(named, view):
-                return named
+    orgs = _phrase_orgs(view, speaker, name)
+    if orgs:  # "President, Mobility Unit, Norvale Systems": the one the text names most
+        return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0))
     if itself and not person_like(mention, view):
         return mention
     return focus.employers.get(mention.text.split()[-1])
+
+
+def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
+    """The organisations named in a speaker's phrase, besides the speaker: names, or a word
+    the article elsewhere begins an organisation's name with ("Norvale president Jane Roe")."""
+    found = []
+    for t in sorted(_phrase(speaker), key=lambda t: t.i):
+        other = view.names.get(t.i)
+        if other is not None and other.root.i == t.i and other.start != name.start:
+            named = mention_of(view, other)
+            found += [named] if _org_candidate(named, view) else []
+        elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
+            found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
+    return found
 
 
 def _phrase(token: Token) -> list[Token]:
