@@ -60,6 +60,13 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "we: of several organisations in the speaker's phrase, the one the text is about",
+        "Norvale Systems grew fast this year.\n"
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind, President, Cloud "
+        "Services, Norvale Systems.",
+        {("Norvale Systems", "partneredWith", "Brisk Foods")},
+    ),
+    (
         "we: outside quotations, the organisation the text is about",
         "Quillfin released a new version on Monday.\nWe worked with Harrowgate Thermal on it.",
         {("Quillfin", "partneredWith", "Harrowgate Thermal")},
