@@ -60,6 +60,13 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "we: not a speaker named two paragraphs before",
+        "Ana Lind, chief executive of Norvale Systems, said the results were strong.\n"
+        "Analysts expected less.\n"
+        "“We have worked with Brisk Foods for ten years.”",
+        {("Ana Lind", "ceoOf", "Norvale Systems")},
+    ),
+    (
         "we: of several organisations in the speaker's phrase, the one the text is about",
         "Norvale Systems grew fast this year.\n"
         "“We have worked with Brisk Foods for ten years,” said Ana Lind, President, Cloud "

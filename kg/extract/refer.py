@@ -236,7 +236,11 @@ def _first_person(view: View, token: Token) -> list[Mention]:
     Jane Roe"; the latest speaker when it names none); elsewhere, the organisation the text is
     by or about."""
     quote = _quotation(token)
-    inside = _attributed(view, quote) or view.focus.speaker if quote else None
+    focus = view.focus
+    last = focus.paragraphs[1]  # the paragraph of the sentence before
+    recent = focus.paragraphs if view.offset == last else (last, view.offset)
+    latest = focus.speaker if focus.speaker_at in recent else None
+    inside = _attributed(view, quote) or latest if quote else None
     org = view.focus.org if quote is None else inside
     return [_reuse(org, token, view)] if org is not None else []
 
@@ -500,7 +504,11 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     named = (m for m in subjects + others if m.start not in told | _bracketed(view))
     focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
-    focus.speaker = _speaker_of(view, list(view.sent)) or focus.speaker
+    if view.offset != focus.paragraphs[1]:
+        focus.paragraphs = (focus.paragraphs[1], view.offset)
+    speaker = _speaker_of(view, list(view.sent))
+    if speaker is not None:
+        focus.speaker, focus.speaker_at = speaker, view.offset
 
 
 def _bracketed(view: View) -> set[int]:
