@@ -233,15 +233,14 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
 
 def _first_person(view: View, token: Token) -> list[Mention]:
     """ "we", "our": in a quotation, the organisation of whoever speaks it ("..., said X CEO
-    Jane Roe"; the latest speaker when it names none); elsewhere, the organisation the text is
-    by or about."""
+    Jane Roe"; when it names none, the latest speaker, named in this paragraph or the one
+    before); elsewhere, the organisation the text is by or about."""
     quote = _quotation(token)
     focus = view.focus
     last = focus.paragraphs[1]  # the paragraph of the sentence before
     recent = focus.paragraphs if view.offset == last else (last, view.offset)
     latest = focus.speaker if focus.speaker_at in recent else None
-    inside = _attributed(view, quote) or latest if quote else None
-    org = view.focus.org if quote is None else inside
+    org = focus.org if quote is None else _attributed(view, quote) or latest
     return [_reuse(org, token, view)] if org is not None else []
 
 
@@ -501,7 +500,8 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         for t in view.sent
         if t.i in view.names and t.dep_ not in SUBJECTS and t.head.lemma_.lower() in speech
     }
-    named = (m for m in subjects + others if m.start not in told | _bracketed(view))
+    told |= _bracketed(view)
+    named = (m for m in subjects + others if m.start not in told)
     focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
     if view.offset != focus.paragraphs[1]:
