@@ -94,6 +94,9 @@ class Grammar:
     person_pronouns: frozenset[str]  # "she": the person the text is about
     product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
     relative_pronouns: frozenset[str]  # "which", "who"
+    first_person_pronouns: frozenset[str]  # "we", "our": a speaker's organisation
+    speech_verbs: frozenset[str]  # "say": its subject speaks a quotation
+    pair_words: frozenset[str]  # "the two companies": the last two organisations named
     reflexive_endings: tuple[str, ...]  # "themselves" (a tuple, for str.endswith)
     copulas: frozenset[str]  # "X is a unit of Y"
     role_markers: frozenset[str]  # "named X as chief executive"
@@ -303,6 +306,9 @@ def _grammar(graph: Graph) -> Grammar:
         person_pronouns=words("personPronoun"),
         product_pronouns=words("productPronoun"),
         relative_pronouns=words("relativePronoun"),
+        first_person_pronouns=words("firstPersonPronoun"),
+        speech_verbs=words("speechVerb"),
+        pair_words=words("pairWord"),
         reflexive_endings=tuple(words("reflexiveEnding")),
         copulas=words("copula"),
         role_markers=words("roleMarker"),

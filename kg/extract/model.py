@@ -103,6 +103,11 @@ class Focus:
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
     product: Mention | None = None  # the latest product named, for "the headset"
     topic_product: Mention | None = None  # the product the last sentence was about, for "it"
+    speaker: Mention | None = None  # the organisation of the latest speaker, for "we"
+    speaker_at: int = -1  # the offset of the paragraph that named the speaker
+    paragraphs: tuple[int, int] = (-1, -1)  # the offsets of the paragraph before and this one
+    employers: dict[str, Mention] = field(default_factory=dict)  # a surname -> their organisation
+    named: list[Mention] = field(default_factory=list)  # organisations in text order
 
     @property
     def org(self) -> Mention | None:

@@ -19,6 +19,10 @@ from kg.extract.model import (
 from kg.names import VERSION
 from kg.ontology import Ontology
 
+QUOTES = frozenset('"“”„«»')  # the marks that open or close a quotation
+PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj"})  # "the two", "both"
+ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp"})  # a clause about a speaker, not their name
+
 
 def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
     ner = span.ents[0].label_ if span.ents else ""
@@ -79,6 +83,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         ]
         return [mention_of(view, name), *(mention_of(view, view.names[c.i]) for c in places)]
     lower, grammar = token.lower_, view.ontology.grammar
+    if lower in grammar.first_person_pronouns and token.pos_ == "PRON":
+        return _first_person(view, token)
     if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
         return refer_one(view, token.head.head, apposed)
     if lower in grammar.singular_pronouns:
@@ -112,6 +118,9 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     examples = _examples(view, token, hint)
     if examples:
         return examples
+    pairs = grammar.pair_words | grammar.definite_determiners
+    if hint == "Organization" and token.tag_ == "NNS" and _paired(token, pairs):
+        return _pair(view, token)
     definite = _is_definite(token, grammar.definite_determiners)
     if hint == "Organization" and definite:
         return _antecedent(view, token)
@@ -179,14 +188,20 @@ def _first_name(view: View) -> int:
 def _org_antecedent(view: View, token: Token) -> list[Mention]:
     """The organisation "it", "its" or "the company" stands for.
 
-    "its" in "gave Tessaro its first sites" is the one given to; "the chipmaker" is the
-    organisation named last before it in the sentence; "it" is one named earlier in the
-    sentence as a subject; otherwise the organisation the text is about.
+    "its" in "gave Tessaro its first sites" is the one given to; "X's cafés and its
+    business" is X's; "it" is the organisation subject of a clause governing it; "the
+    chipmaker" is the organisation named last before it in the sentence; else one named
+    earlier in the sentence as a subject (never a person or a place), else the last named
+    before it, else the organisation the text is about.
     """
     if token.dep_ == "poss" and token.head.dep_ == "dobj":
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
         if given and refer(view, given[0]):
             return [_reuse(m, token, view) for m in refer(view, given[0])]
+    if token.lower_ in view.ontology.grammar.singular_pronouns:
+        governing = _parallel_owner(view, token) or _clause_subject(view, token)
+        if governing:
+            return [_reuse(governing[0], token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
         inside = {t.i for t in token.subtree}
         named = [
@@ -208,13 +223,168 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         name = view.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
             mention = mention_of(view, name)
-            if _is_subjectish(name.root) and not _is_person(mention, view.focus, view.ontology):
+            if _is_subjectish(name.root) and _fits(mention, view):
                 return [_reuse(mention, token, view)]
             named_before += [mention] if _org_candidate(mention, view) else []
-    if view.focus.org is not None:
-        return [_reuse(view.focus.org, token, view)]
-    # the article's first organisation: "Shares of X rose after the company said ..."
-    return [_reuse(named_before[-1], token, view)] if named_before else []
+    if named_before:
+        return [_reuse(named_before[-1], token, view)]
+    return [_reuse(view.focus.org, token, view)] if view.focus.org is not None else []
+
+
+def _first_person(view: View, token: Token) -> list[Mention]:
+    """ "we", "our": in a quotation, the organisation of whoever speaks it ("..., said X CEO
+    Jane Roe"; when it names none, the latest speaker, named in this paragraph or the one
+    before); elsewhere, the organisation the text is by or about."""
+    quote = _quotation(token)
+    focus = view.focus
+    last = focus.paragraphs[1]  # the paragraph of the sentence before
+    recent = focus.paragraphs if view.offset == last else (last, view.offset)
+    latest = focus.speaker if focus.speaker_at in recent else None
+    org = focus.org if quote is None else _attributed(view, quote) or latest
+    return [_reuse(org, token, view)] if org is not None else []
+
+
+def _quotation(token: Token) -> tuple[int, int] | None:
+    """The token span of the quotation a token stands in, marks excluded; None outside one."""
+    doc, start = token.doc, -1
+    for t in doc[: token.i]:
+        if t.text not in QUOTES:
+            continue
+        opens = t.is_left_punct and (start < 0 or not t.is_right_punct)
+        start = t.i + 1 if opens else -1
+    if start < 0:
+        return None
+    end = next((t.i for t in doc[token.i :] if t.text in QUOTES), len(doc))
+    return start, end
+
+
+def _attributed(view: View, quote: tuple[int, int]) -> Mention | None:
+    """The organisation of the speaker a quotation's own sentences name, outside its marks."""
+    doc = view.sent.doc
+    around = {doc[max(quote[0] - 1, 0)].sent.start, doc[min(quote[1], len(doc) - 1)].sent.start}
+    for sent in (s for s in doc.sents if s.start in around):
+        outside = [t for t in sent if not quote[0] - 1 <= t.i <= quote[1]]
+        org = _speaker_of(view, outside)
+        if org is not None:
+            return org
+    return None
+
+
+def _speaker_of(view: View, tokens: list[Token]) -> Mention | None:
+    """The organisation of the subject of a speech verb among the tokens."""
+    for verb in tokens:
+        if verb.lemma_.lower() not in view.ontology.grammar.speech_verbs:
+            continue
+        for subject in (c for c in verb.children if c.dep_ in SUBJECTS):
+            org = _organisation_of(view, subject)
+            if org is not None:
+                return org
+    return None
+
+
+def _organisation_of(view: View, speaker: Token) -> Mention | None:
+    """A speaker's organisation: an organisation itself ("the company said"), one named in the
+    speaker's phrase ("X CEO Jane Roe", "Jane Roe, chief executive of X"), or the one the
+    article gave the speaker before."""
+    focus, grammar = view.focus, view.ontology.grammar
+    if speaker.lower_ in grammar.person_pronouns:
+        person = focus.person
+        return focus.employers.get(person.text.split()[-1]) if person is not None else None
+    name = view.names.get(speaker.i)
+    if name is None:
+        found = [m for m in refer_one(view, speaker) if _org_candidate(m, view)]
+        return found[0] if found else None
+    mention = mention_of(view, name)
+    itself = _org_candidate(mention, view) and mention.ner != "PERSON"
+    if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
+        return mention  # "Norvale Systems said"
+    orgs = _phrase_orgs(view, speaker, name)
+    if orgs:  # "President, Mobility Unit, Norvale Systems": the one the text names most
+        return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0))
+    if itself and not person_like(mention, view):
+        return mention
+    return focus.employers.get(mention.text.split()[-1])
+
+
+def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
+    """The organisations named in a speaker's phrase, besides the speaker: names, or a word
+    the article elsewhere begins an organisation's name with ("Norvale president Jane Roe")."""
+    found = []
+    for t in sorted(_phrase(speaker), key=lambda t: t.i):
+        other = view.names.get(t.i)
+        if other is not None and other.root.i == t.i and other.start != name.start:
+            named = mention_of(view, other)
+            found += [named] if _org_candidate(named, view) else []
+        elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
+            found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
+    return found
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A noun's words with its appositions, leaving out clauses about it."""
+    words = [token]
+    for child in token.children:
+        if child.dep_ not in ASIDES:
+            words += _phrase(child)
+    return words
+
+
+def _paired(token: Token, pair_words: frozenset[str]) -> bool:
+    return any(c.lower_ in pair_words for c in token.children if c.dep_ in PAIR_DEPS)
+
+
+def _pair(view: View, token: Token) -> list[Mention]:
+    """ "the two companies", "both firms": the last two organisations named, in this sentence
+    or before it."""
+    here = [
+        mention_of(view, view.names[t.i])
+        for t in view.sent
+        if t.i < token.i and t.i in view.names and view.names[t.i].root.i == t.i
+    ]
+    here = [m for m in here if _org_candidate(m, view)]
+    named = _latest_each(view, [*view.focus.named, *here])
+    return [_reuse(m, token, view) for m in named[-2:]] if len(named) >= 2 else []
+
+
+def _latest_each(view: View, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, each organisation once, at its latest place."""
+    latest: dict[str, Mention] = {}
+    for m in mentions:
+        latest.pop(view.focus.key(m), None)
+        latest[view.focus.key(m)] = m
+    return list(latest.values())
+
+
+def _fits(mention: Mention, view: View) -> bool:
+    """Not a person, nor a place unless known to begin an organisation's name."""
+    if _is_person(mention, view.focus, view.ontology):
+        return False
+    return mention.ner not in PLACES or mention.text.split()[0] in view.focus.article.org_words
+
+
+def _parallel_owner(view: View, token: Token) -> list[Mention]:
+    """ "X's cafés and its franchise business": the owner of the noun it is coordinated with."""
+    if token.dep_ != "poss":
+        return []
+    for sibling in (c for c in token.head.conjuncts if c.i < token.i):
+        for owner in (c for c in sibling.children if c.dep_ == "poss" and c.i in view.names):
+            found = [m for m in refer_one(view, owner) if _org_candidate(m, view)]
+            if found:
+                return found
+    return []
+
+
+def _clause_subject(view: View, token: Token) -> list[Mention]:
+    """ "X said it would ...", "X has named Y as its chief executive": the organisation that
+    is the subject of a clause governing the pronoun, nearest first."""
+    for clause in token.ancestors:
+        for subject in (c for c in clause.children if c.dep_ in SUBJECTS):
+            if subject.i == token.i or token in subject.subtree:
+                continue
+            found = [m for m in refer_one(view, subject) if _org_candidate(m, view)]
+            if found:
+                return found
+    return []
 
 
 def not_place(view: View, token: Token) -> bool:
@@ -228,7 +398,7 @@ def _plural_antecedent(view: View, token: Token) -> list[Mention]:
     for earlier in view.sent:
         if earlier.i >= token.i:
             break
-        if earlier.dep_ in SUBJECTS and earlier.conjuncts:
+        if earlier.dep_ in SUBJECTS and (earlier.conjuncts or earlier.tag_ == "NNS"):
             found = [m for m in refer(view, earlier) if _org_candidate(m, view)]
             if len(found) > 1:
                 return [_reuse(m, token, view) for m in found]
@@ -299,6 +469,8 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         prop = view.ontology.properties[fact.predicate]
         focus.learn(fact.subject, prop.domain)
         focus.learn(fact.object, prop.range)
+        if prop.domain == {"Person"} and prop.range == {"Organization"}:
+            focus.employers.setdefault(fact.subject.text.split()[-1], fact.object)
     subjects: list[Mention] = []
     others: list[Mention] = []
     for token in view.sent:
@@ -313,7 +485,8 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.learn(mention, frozenset({mention.hint}))
             continue
         if _is_person(mention, focus, view.ontology):
-            if _is_subjectish(token):
+            # "its CEO, Jane Roe, has resigned": the subject's apposition is the one spoken of
+            if _is_subjectish(token) or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
                 focus.person = mention
             focus.kinds[focus.key(mention)] = "Person"
         elif mention.ner not in NOT_ORGS and _is_main_subject(token):
@@ -321,7 +494,31 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    speech = view.ontology.grammar.speech_verbs
+    told = {  # "told a news agency": a source, not a party
+        view.offset + view.names[t.i].start_char
+        for t in view.sent
+        if t.i in view.names and t.dep_ not in SUBJECTS and t.head.lemma_.lower() in speech
+    }
+    told |= _bracketed(view)
+    named = (m for m in subjects + others if m.start not in told)
+    focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
+    if view.offset != focus.paragraphs[1]:
+        focus.paragraphs = (focus.paragraphs[1], view.offset)
+    speaker = _speaker_of(view, list(view.sent))
+    if speaker is not None:
+        focus.speaker, focus.speaker_at = speaker, view.offset
+
+
+def _bracketed(view: View) -> set[int]:
+    """ "Norvale Systems (NVS.O)": the starts of names in brackets right after a name."""
+    doc = view.sent.doc
+    return {
+        view.offset + doc[t.i + 1].idx
+        for t in view.sent
+        if t.text == "(" and t.i > 0 and t.i - 1 in view.names and t.i + 1 in view.names
+    }
 
 
 def _sentence_product(view: View) -> Mention | None:

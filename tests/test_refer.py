@@ -1,0 +1,131 @@
+"""References through the whole pipeline: what "we", "it", "the company" and "the two
+companies" stand for, and where they stand for nothing."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract import extract
+from kg.ingest import Article
+from kg.nlp import parse
+from kg.ontology import Ontology
+from kg.resolve import resolve
+
+Triple = tuple[str, str, str]
+
+
+def facts_of(text: str, nlp: Language, ontology: Ontology) -> set[Triple]:
+    article = Article(id="t", text=text, source="test")
+    found = [f for parsed in parse(nlp, [article]) for f in extract(parsed, ontology)]
+    resolution = resolve(found, ontology)
+    return {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts}
+
+
+CASES: list[tuple[str, str, set[Triple]]] = [
+    (
+        "we: the speaker's organisation before the title",
+        "“We are glad to extend our partnership with Brisk Foods,” said Norvale Systems "
+        "CEO Ana Lind.",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: the speaker's organisation in apposition",
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind, chief executive of "
+        "Norvale Systems.",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: the speaker introduced before the quotation",
+        "Tolvane Robotics chief executive Piet Vos said: “We have worked with Harrowgate "
+        "Thermal Inc. for years.”",
+        {
+            ("Tolvane Robotics", "partneredWith", "Harrowgate Thermal Inc."),
+            ("Piet Vos", "ceoOf", "Tolvane Robotics"),
+        },
+    ),
+    (
+        "we: the latest speaker when the quotation names none",
+        "Ana Lind, chief executive of Norvale Systems, said the results were strong.\n"
+        "“We have worked with Brisk Foods for ten years.”",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: not a speaker named two paragraphs before",
+        "Ana Lind, chief executive of Norvale Systems, said the results were strong.\n"
+        "Analysts expected less.\n"
+        "“We have worked with Brisk Foods for ten years.”",
+        {("Ana Lind", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "we: of several organisations in the speaker's phrase, the one the text is about",
+        "Norvale Systems grew fast this year.\n"
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind, President, Cloud "
+        "Services, Norvale Systems.",
+        {("Norvale Systems", "partneredWith", "Brisk Foods")},
+    ),
+    (
+        "we: outside quotations, the organisation the text is about",
+        "Quillfin released a new version on Monday.\nWe worked with Harrowgate Thermal on it.",
+        {("Quillfin", "partneredWith", "Harrowgate Thermal")},
+    ),
+    (
+        "we: a speaker with no organisation stands for none",
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind.",
+        set(),
+    ),
+    (
+        "the two companies: the last two organisations named",
+        "Brisk Foods Ltd and Corvalis Cloud Inc. signed a deal.\n"
+        "In 2019 the two companies opened a plant in Ghana.",
+        {
+            ("Brisk Foods Ltd", "partneredWith", "Corvalis Cloud Inc."),
+            ("Brisk Foods Ltd", "operatesIn", "Ghana"),
+            ("Corvalis Cloud Inc.", "operatesIn", "Ghana"),
+        },
+    ),
+    (
+        "the companies: the names in brackets are the same organisations",
+        "Brisk Foods Ltd (BRF.L) sold a plant to Corvalis Cloud Inc. (CVC.N).\n"
+        "The companies also opened an office in Ghana.",
+        {
+            ("Brisk Foods Ltd", "supplies", "Corvalis Cloud Inc."),
+            ("Brisk Foods Ltd", "operatesIn", "Ghana"),
+            ("Corvalis Cloud Inc.", "operatesIn", "Ghana"),
+        },
+    ),
+    (
+        "its: the owner of the noun it is coordinated with",
+        "Halvane Capital will buy Pellwood Data's two plants and its service business in Portugal.",
+        {("Pellwood Data", "operatesIn", "Portugal")},
+    ),
+    (
+        "its: the organisation subject of the governing clause",
+        "Norvale Systems, which Brisk Foods backs, has named Ana Lind as its chief executive.",
+        {("Ana Lind", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "the company: the organisation named before it, not the focus",
+        "Brisk Foods bought a stake in Corvalis Cloud Inc. last year.\n"
+        "On the website of Corvalis Cloud Inc., the company said it is a subsidiary of Tarrow "
+        "Group.",
+        {
+            ("Brisk Foods", "investedIn", "Corvalis Cloud Inc."),
+            ("Corvalis Cloud Inc.", "subsidiaryOf", "Tarrow Group"),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_references(text: str, expected: set[Triple], nlp: Language, ontology: Ontology) -> None:
+    assert facts_of(text, nlp, ontology) == expected
