@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kg.extract.model import Mention, View
 from kg.extract.patterns import Family
 from kg.extract.patterns.titles import title_candidates
 
@@ -60,6 +61,37 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Priya Natarajan will succeed Lucien Marchetti as chief executive of Orrin Motors.",
         {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
     ),
+    (
+        "fronted at",
+        "At Brisk Foods, chief executive Oda Vinterberg said sales rose.",
+        {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "titles coordinated before the name",
+        "Norvale Systems CEO and president Tomas Brekke said orders grew.",
+        {
+            ("title", "Tomas Brekke", "ceoOf", "Norvale Systems"),
+            ("title", "Tomas Brekke", "worksFor", "Norvale Systems"),
+        },
+    ),
+    (
+        "titles coordinated, the name after the organisation",
+        "The chairman and chief executive of Sablecrest Holdings, Arjun Mehta, says it helps.",
+        {
+            ("title", "Arjun Mehta", "worksFor", "Sablecrest Holdings"),
+            ("title", "Arjun Mehta", "ceoOf", "Sablecrest Holdings"),
+        },
+    ),
+    (
+        "a department of the organisation",
+        "Marta Quell, vice president of Payment Operations at Hollin Works, said no.",
+        {("title", "Marta Quell", "worksFor", "Hollin Works")},
+    ),
+    (
+        "its: who names the person",
+        "Orrin Motors has named former Ferngate Labs executive Priya Natarajan as its CEO.",
+        {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
     # nothing to read
     (
         "a former job",
@@ -76,3 +108,29 @@ def test_title_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(title_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CEO Oda Vinterberg said sales rose.",
+            {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
+        ),
+        ("CEO Oda Vinterberg said Ferngate Labs Inc. was a rival.", set()),
+    ],
+    ids=["no other organisation", "another organisation named"],
+)
+def test_bare_title_takes_the_focus_only_alone(
+    text: str, expected: set[Reading], view: Callable[[str], View]
+) -> None:
+    """A bare title belongs to the company in focus only if the sentence names no other."""
+    v = view(text)
+    v.focus.saw([Mention("Brisk Foods", 0, 11, "ORG")], [])
+    found = {
+        (c.pattern, s.text, c.predicate, o.text)
+        for c in title_candidates(v)
+        for s in c.subjects
+        for o in c.objects
+    }
+    assert found == expected

@@ -11,7 +11,14 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import prep_objects, subjects_of
 from kg.extract.model import Candidate, Mention, View
-from kg.extract.refer import is_person_name, mention_of, not_place, person_like, refer
+from kg.extract.refer import (
+    is_person_name,
+    mention_of,
+    not_place,
+    person_like,
+    refer,
+    unique_mentions,
+)
 
 
 def title_candidates(view: View) -> Iterator[Candidate]:
@@ -52,32 +59,88 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     if not people:
         return
     orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
-    if not orgs and root.dep_ == "conj":  # "co-founder and chief executive of X"
-        orgs = _title_orgs(view, root.head, root.head.i)
-    variant = ""
+    if not orgs:  # "co-founder and chief executive of X", "X CEO and president Jane Roe"
+        orgs = _coordinated_orgs(view, root)
+    if not orgs:  # "At X, CEO Jane Roe said"
+        orgs = _fronted_orgs(view, root)
+    variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
-    if not orgs and view.focus.org is not None and predicate not in named_only:
-        orgs, variant = [view.focus.org], "topic"  # "CEO Jane Roe" of the company in focus
+    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
+    if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, people)):
+        orgs, variant = [focus], "topic"
     people = [replace(p, hint="Person") for p in people if person_like(p, view)]
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
 
 
+def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
+    """The organisation of a title coordinated with another that names it."""
+    if root.dep_ == "conj":  # "co-founder and chief executive of X"
+        return _title_orgs(view, root.head, root.head.i)
+    head = root.head
+    if root.dep_ == "compound" and head.dep_ == "conj" and head.i in view.names:
+        other = head.head  # "X CEO and president Jane Roe": the name coordinated with a title
+        if other.i not in view.names and other.pos_ in ("NOUN", "PROPN"):
+            return _title_orgs(view, other, other.i)
+    for conj in root.conjuncts:  # "chairman and chief executive of X"
+        if conj.i > root.i and conj.i not in view.names:
+            found = _title_orgs(view, conj, conj.i)
+            if found:
+                return found
+    return []
+
+
+def _fronted_orgs(view: View, root: Token) -> list[Mention]:
+    """A clause's organisation given before its subject: "At X, CEO Jane Roe said"."""
+    token = root
+    while token.dep_ in ("compound", "appos", "nmod", "conj") and token.head.i != token.i:
+        token = token.head
+    grammar, prep = view.ontology.grammar, token.head
+    if token.dep_ == "pobj" and prep.lower_ in grammar.affiliation_prepositions:
+        if prep.i > token.sent.start + 1 or token.i not in view.names:
+            return []  # the name read as apposed to the organisation: "At X, Jane Roe said"
+        return [m for m in refer(view, token, coordinate=False) if m.ner == "ORG"]
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = token.head
+    return [
+        m
+        for prep in grammar.affiliation_prepositions
+        for t in prep_objects(view, verb, prep)
+        if t.i < token.i and t.i in view.names and not_place(view, t)
+        for m in refer(view, t, coordinate=False)
+        if m.ner == "ORG"
+    ]
+
+
+def _other_orgs(view: View, focus: Mention, people: list[Mention]) -> bool:
+    """Whether the sentence names an organisation besides the one in focus."""
+    key, taken = view.focus.key(focus), {p.start for p in people}
+    mentions = (mention_of(view, name) for name in set(view.names.values()))
+    return any(
+        (m.ner == "ORG" or view.ontology.is_org_name(m.text))
+        and m.start not in taken
+        and view.focus.key(m) != key
+        for m in mentions
+    )
+
+
 def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     """The organisation of a title: "CEO of X", "X's CEO", "X CEO Jane Roe"."""
-    orgs = [
-        m
-        for prep in view.ontology.grammar.title_prepositions
-        for t in prep_objects(view, root, prep)
-        if not_place(view, t)  # "vice-president for Asia" is not a job at Asia
-        for m in refer(view, t)
-    ]
-    orgs += [
-        m
-        for c in root.children
-        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c)
-        for m in refer(view, c)
-        if not is_person_name(m, view.ontology)
-    ]
+    by_prep: dict[int, list[Mention]] = {}
+    for prep in view.ontology.grammar.title_prepositions:
+        for t in prep_objects(view, root, prep):
+            if not_place(view, t):  # "vice-president for Asia" is not a job at Asia
+                by_prep.setdefault(t.head.i, []).extend(refer(view, t))
+    # "vice president of a division at X": the last preposition names the organisation
+    orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
+    named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
+    for c in root.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
+            for m in _owner(view, root, c):
+                if not is_person_name(m, view.ontology):
+                    orgs.append(m)
+                elif named:
+                    orgs.append(replace(m, hint="Organization"))
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
@@ -90,7 +153,38 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
-    return orgs
+    return unique_mentions(orgs)
+
+
+def _name_follows(view: View, root: Token) -> bool:
+    """Whether a name follows the title as its person: "CEO Jane Roe", "CEO, Jane Roe"."""
+    if root.dep_ == "compound" and root.head.i in view.names and root.head.i > root.i:
+        return True
+    return any(c.dep_ == "appos" and c.i > root.i and c.i in view.names for c in root.children)
+
+
+def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
+    """Who a title's possessor or modifier names; "its" in "named Jane Roe as its CEO" is
+    whoever does the naming."""
+    grammar = view.ontology.grammar
+    head = root.head
+    if (
+        owner.lower_ in grammar.singular_pronouns
+        and root.dep_ == "pobj"
+        and head.lower_ in grammar.role_markers
+        and head.head.pos_ == "VERB"
+    ):
+        namers = [m for m in subjects_of(view, head.head) if not is_person_name(m, view.ontology)]
+        if namers:
+            return namers
+        objects = {t.i for c in head.head.children if c.dep_ == "dobj" for t in c.subtree}
+        return [m for m in refer(view, owner) if not _inside(view, m, objects)]
+    return refer(view, owner)
+
+
+def _inside(view: View, mention: Mention, tokens: set[int]) -> bool:
+    doc = view.sent.doc
+    return any(t.idx + view.offset == mention.start for t in doc if t.i in tokens)
 
 
 def _people(view: View, root: Token) -> list[Mention]:
@@ -102,6 +196,13 @@ def _people(view: View, root: Token) -> list[Mention]:
     for child in root.children:
         if child.dep_ in ("appos", "compound") and child.i in view.names and child.i > root.i:
             return [mention_of(view, view.names[child.i])]
+        if child.dep_ == "conj" and child.i in view.names and _titled(view, child):
+            return [mention_of(view, view.names[child.i])]  # "X CEO and president Jane Roe"
+    for prep in view.ontology.grammar.title_prepositions:
+        for org in prep_objects(view, root, prep):  # "The chief executive of X, Jane Roe,"
+            for child in org.children:
+                if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
+                    return [mention_of(view, view.names[child.i])]
     if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
@@ -111,6 +212,14 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _titled(view: View, name: Token) -> bool:
+    """A name with a common noun before it, as "president Jane Roe"."""
+    return any(
+        c.dep_ == "compound" and c.i < name.i and c.i not in view.names and c.pos_ == "NOUN"
+        for c in name.children
+    )
 
 
 def affiliation_candidates(view: View) -> Iterator[Candidate]:
