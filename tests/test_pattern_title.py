@@ -117,7 +117,7 @@ def test_title_family(
             "CEO Oda Vinterberg said sales rose.",
             {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
         ),
-        ("CEO Oda Vinterberg said Ferngate Labs Inc. was a rival.", set()),
+        ("Ferngate Labs Inc. grew, with CEO Oda Vinterberg staying on.", set()),
     ],
     ids=["no other organisation", "another organisation named"],
 )

@@ -66,7 +66,7 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
-    if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, people)):
+    if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, title)):
         orgs, variant = [focus], "topic"
     people = [replace(p, hint="Person") for p in people if person_like(p, view)]
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
@@ -112,14 +112,14 @@ def _fronted_orgs(view: View, root: Token) -> list[Mention]:
     ]
 
 
-def _other_orgs(view: View, focus: Mention, people: list[Mention]) -> bool:
-    """Whether the sentence names an organisation besides the one in focus."""
-    key, taken = view.focus.key(focus), {p.start for p in people}
-    mentions = (mention_of(view, name) for name in set(view.names.values()))
+def _other_orgs(view: View, focus: Mention, title: Span) -> bool:
+    """Whether the sentence names, before the title, an organisation other than the one in
+    focus: the title may be that one's ("Tolvane said ..., with CEO Jane Roe staying on")."""
+    key = view.focus.key(focus)
+    names = {name for i, name in view.names.items() if i < title.start}
+    mentions = (mention_of(view, name) for name in names)
     return any(
-        (m.ner == "ORG" or view.ontology.is_org_name(m.text))
-        and m.start not in taken
-        and view.focus.key(m) != key
+        (m.ner == "ORG" or view.ontology.is_org_name(m.text)) and view.focus.key(m) != key
         for m in mentions
     )
 
