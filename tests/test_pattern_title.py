@@ -92,6 +92,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Orrin Motors has named former Ferngate Labs executive Priya Natarajan as its CEO.",
         {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
     ),
+    (
+        "fronted at, the title apposed later",
+        "And at Brisk Foods, CEO Oda Vinterberg will retire, to be replaced by Tomas Brekke, "
+        "currently president.",
+        {
+            ("title", "Oda Vinterberg", "ceoOf", "Brisk Foods"),
+            ("title", "Tomas Brekke", "ceoOf", "Brisk Foods"),
+            ("title", "Tomas Brekke", "worksFor", "Brisk Foods"),
+        },
+    ),
+    (
+        "succeeded by",
+        "Orrin Motors chief executive Lucien Marchetti will step down and will be succeeded "
+        "by Priya Natarajan.",
+        {
+            ("title", "Lucien Marchetti", "ceoOf", "Orrin Motors"),
+            ("title", "Priya Natarajan", "ceoOf", "Orrin Motors"),
+        },
+    ),
+    (
+        "a successor of someone else",
+        "Orrin Motors chief executive Lucien Marchetti said the chair, who was replaced by "
+        "Priya Natarajan, left.",
+        {("title", "Lucien Marchetti", "ceoOf", "Orrin Motors")},
+    ),
     # nothing to read
     (
         "a former job",

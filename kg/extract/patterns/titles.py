@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.clauses import prep_objects, subjects_of
-from kg.extract.model import Candidate, Mention, View
+from kg.extract.clauses import agents, is_passive, prep_objects, subjects_of
+from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import (
     is_person_name,
     mention_of,
@@ -70,6 +70,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs, variant = [focus], "topic"
     people = [replace(p, hint="Person") for p in people if person_like(p, view)]
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
+    successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
+    if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
+        yield Candidate(predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant)
 
 
 def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
@@ -90,25 +93,46 @@ def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
 
 
 def _fronted_orgs(view: View, root: Token) -> list[Mention]:
-    """A clause's organisation given before its subject: "At X, CEO Jane Roe said"."""
-    token = root
-    while token.dep_ in ("compound", "appos", "nmod", "conj") and token.head.i != token.i:
-        token = token.head
-    grammar, prep = view.ontology.grammar, token.head
-    if token.dep_ == "pobj" and prep.lower_ in grammar.affiliation_prepositions:
-        if prep.i > token.sent.start + 1 or token.i not in view.names:
-            return []  # the name read as apposed to the organisation: "At X, Jane Roe said"
-        return [m for m in refer(view, token, coordinate=False) if m.ner == "ORG"]
-    if token.dep_ not in ("nsubj", "nsubjpass"):
+    """A clause's organisation given before all else: "At X, CEO Jane Roe said", "And at X,
+    Jane Roe, its president, ..."."""
+    grammar = view.ontology.grammar
+    first = next((t for t in root.sent if t.dep_ not in ("cc", "punct")), root)
+    if first.lower_ not in grammar.affiliation_prepositions or first.i >= root.i:
         return []
-    verb = token.head
+    if first not in root.ancestors and first.head not in root.ancestors:
+        return []  # not the title's clause
     return [
         m
-        for prep in grammar.affiliation_prepositions
-        for t in prep_objects(view, verb, prep)
-        if t.i < token.i and t.i in view.names and not_place(view, t)
+        for t in first.children
+        if t.dep_ == "pobj" and t.i in view.names and not_place(view, t)
         for m in refer(view, t, coordinate=False)
         if m.ner == "ORG"
+    ]
+
+
+def _successors(view: View, person: Mention) -> list[Mention]:
+    """Who takes a person's place: "Jane Roe will retire, to be replaced by Sam Poe"."""
+    token = next(
+        (
+            name.root
+            for name in view.names.values()
+            if view.offset + name.start_char == person.start
+        ),
+        None,
+    )
+    while token is not None and token.dep_ in ("appos", "compound", "conj"):
+        token = token.head  # "chairman and chief executive Jane Roe will retire"
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = token.head
+    return [  # a passive with no subject of its own: the person is the one replaced
+        m
+        for v in verb.subtree
+        if v.lemma_.lower() in view.ontology.succession_verbs
+        and is_passive(v)
+        and (v.i == verb.i or not any(c.dep_ in SUBJECTS for c in v.children))
+        for m in agents(view, v)
+        if m.ner == "PERSON"
     ]
 
 
