@@ -72,7 +72,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
     successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
     if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
-        yield Candidate(predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant)
+        yield Candidate(
+            predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant
+        )
 
 
 def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
