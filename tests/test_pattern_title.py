@@ -117,6 +117,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Priya Natarajan, left.",
         {("title", "Lucien Marchetti", "ceoOf", "Orrin Motors")},
     ),
+    (
+        "whose title is",
+        "Norvale Systems, whose chief executive is Oda Vinterberg, grew quickly.",
+        {("title", "Oda Vinterberg", "ceoOf", "Norvale Systems")},
+    ),
     # nothing to read
     (
         "a former job",

@@ -194,6 +194,8 @@ def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
     whoever does the naming."""
     grammar = view.ontology.grammar
     head = root.head
+    if owner.lower_ in grammar.relative_pronouns and head.dep_ == "relcl":
+        return refer(view, head.head)  # "X, whose chairman is Jane Roe"
     if (
         owner.lower_ in grammar.singular_pronouns
         and root.dep_ == "pobj"
@@ -231,6 +233,12 @@ def _people(view: View, root: Token) -> list[Mention]:
                     return [mention_of(view, view.names[child.i])]
     if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+    if root.dep_ == "nsubj" and head.lemma_ in grammar.copulas:  # "whose chairman is Jane Roe"
+        return [
+            mention_of(view, view.names[c.i])
+            for c in head.children
+            if c.dep_ == "attr" and c.i in view.names and c.ent_type_ == "PERSON"
+        ]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
