@@ -5,10 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
-from kg.extract.model import Mention, View
+from kg.extract import view_of
+from kg.extract.model import Focus, Mention, View
+from kg.extract.names import find_names, read_article_names
 from kg.extract.patterns import Family
 from kg.extract.patterns.titles import title_candidates
+from kg.ingest import Article
+from kg.nlp import parse
+from kg.ontology import Ontology
 
 Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
@@ -160,6 +166,43 @@ def test_bare_title_takes_the_focus_only_alone(
     found = {
         (c.pattern, s.text, c.predicate, o.text)
         for c in title_candidates(v)
+        for s in c.subjects
+        for o in c.objects
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brisk Foods says its chief executive, Oda Vinterberg, has resigned. "
+            "She has been replaced by Tomas Brekke, a longtime adviser.",
+            {("title", "Tomas Brekke", "ceoOf", "Brisk Foods")},
+        ),
+        (
+            "Brisk Foods reported higher sales on Monday. "
+            "She has been replaced by Tomas Brekke, a longtime adviser.",
+            set(),
+        ),
+    ],
+    ids=["the titles of the person replaced", "no title before"],
+)
+def test_replaced_pronoun(
+    text: str, expected: set[Reading], nlp: Language, ontology: Ontology
+) -> None:
+    """ "She has been replaced by X": X takes the titles the sentence before gave her."""
+    parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
+    paragraph = parsed.paragraphs[0]
+    article_names = read_article_names(list(parsed.paragraphs), ontology)
+    names = find_names(paragraph.doc, ontology, article_names.known)
+    focus = Focus(ontology.corporate_suffixes, article_names)
+    second = list(paragraph.doc.sents)[1]
+    v = view_of(second, paragraph.offset, names, ontology, focus)
+    found = {
+        (c.pattern, s.text, c.predicate, o.text)
+        for c in title_candidates(v)
+        if c.objects
         for s in c.subjects
         for o in c.objects
     }

@@ -22,7 +22,38 @@ from kg.extract.refer import (
 
 
 def title_candidates(view: View) -> Iterator[Candidate]:
-    """Every title of a property's `kg:titleCue`, longest first, with the person it names."""
+    """Every title of a property's `kg:titleCue`, longest first, with the person it names;
+    and the titles a pronoun's person held, for whoever replaces them ("He will be replaced
+    by Sam Poe" after "CEO Jane Roe will retire")."""
+    yield from _titles(view)
+    yield from _replaced_pronoun(view)
+
+
+def _replaced_pronoun(view: View) -> Iterator[Candidate]:
+    sent, grammar = view.sent, view.ontology.grammar
+    if sent.start == sent.doc[0].i:
+        return
+    for verb in sent:
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects or subjects[0].lower_ not in grammar.person_pronouns:
+            continue
+        if verb.lemma_.lower() not in view.ontology.succession_verbs:
+            continue
+        successors = [replace(m, hint="Person") for m in agents(view, verb) if m.ner == "PERSON"]
+        replaced = {m.text for m in refer(view, subjects[0])}
+        if not successors:
+            continue
+        before = replace(view, sent=sent.doc[sent.start - 1].sent)  # the sentence before
+        held = [c for c in _titles(before) if c.objects and c.subjects and not c.variant]
+        titled = {m.text for c in held for m in c.subjects}
+        if not replaced & titled and len(titled) == 1:
+            replaced = titled  # the one person the sentence before gave a title to
+        for c in held:
+            if replaced & {m.text for m in c.subjects}:
+                yield replace(c, subjects=tuple(successors))
+
+
+def _titles(view: View) -> Iterator[Candidate]:
     sent, titles = view.sent, view.ontology.title_index
     used: set[int] = set()
     for i in range(sent.start, sent.end):
