@@ -130,6 +130,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     # nothing to read
     (
+        "examples of a plural noun",
+        "Tomas Brekke is an engineer with experience leading projects such as Quillfin.",
+        set(),
+    ),
+    (
         "a former job",
         "Oda Vinterberg, the former chief executive of Ferngate Labs, retired.",
         set(),

@@ -186,6 +186,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     by_prep: dict[int, list[Mention]] = {}
     for prep in view.ontology.grammar.title_prepositions:
         for t in prep_objects(view, root, prep):
+            if t.tag_ == "NNS" and t.i not in view.names:
+                continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Asia" is not a job at Asia
                 by_prep.setdefault(t.head.i, []).extend(refer(view, t))
     # "vice president of a division at X": the last preposition names the organisation
