@@ -128,6 +128,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems, whose chief executive is Oda Vinterberg, grew quickly.",
         {("title", "Oda Vinterberg", "ceoOf", "Norvale Systems")},
     ),
+    (
+        "title and organisation in apposition",
+        "Demand is strong, said Jane Roe, Chief Economist, Halvane Capital.",
+        {("title", "Jane Roe", "worksFor", "Halvane Capital")},
+    ),
+    (
+        "title and organisation in brackets",
+        "Investors include Lars Eikrem (CTO, Quillfin) and Sam Poe (Founder, Brisk Foods).",
+        {
+            ("title", "Lars Eikrem", "worksFor", "Quillfin"),
+            ("title", "Sam Poe", "founderOf", "Brisk Foods"),
+        },
+    ),
+    (
+        "a person apposed to a title",
+        "Norvale Systems CEO, Marit Sand, said no.",
+        {("title", "Marit Sand", "ceoOf", "Norvale Systems")},
+    ),
     # nothing to read
     (
         "examples of a plural noun",

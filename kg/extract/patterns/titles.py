@@ -86,6 +86,10 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in view.ontology.grammar.former_words for t in before):
         return
+    bracketed = _bracketed(view, title)
+    if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
+        yield Candidate(predicate, *bracketed, "title", cue=cue)
+        return
     people = _people(view, root)
     if not people:
         return
@@ -106,6 +110,23 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         yield Candidate(
             predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant
         )
+
+
+def _bracketed(view: View, title: Span) -> tuple[tuple[Mention, ...], tuple[Mention, ...]] | None:
+    """A person, then their title and organisation in brackets: "Jane Roe (CTO, Quillfin)"."""
+    doc, sent = title.doc, title.sent
+    if title.start - 2 < sent.start or title.end + 2 >= sent.end:
+        return None
+    if doc[title.start - 1].text != "(" or doc[title.end].text != ",":
+        return None
+    person, org = view.names.get(title.start - 2), view.names.get(title.end + 1)
+    if person is None or org is None or org.end >= sent.end or doc[org.end].text != ")":
+        return None
+    named = mention_of(view, person)
+    owner = mention_of(view, org)
+    if not person_like(named, view) or is_person_name(owner, view.ontology):
+        return None
+    return (replace(named, hint="Person"),), (owner,)
 
 
 def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
@@ -200,6 +221,12 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
                     orgs.append(m)
                 elif named:
                     orgs.append(replace(m, hint="Organization"))
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i in view.names]
+    if not orgs and apposed:  # "Jane Roe, Chief Economist, Halvane Capital"
+        last = apposed[-1]
+        while nxt := [c for c in last.children if c.dep_ == "appos" and c.i in view.names]:
+            last = nxt[-1]  # "Jane Roe, President, Retail Banking, Halvane Capital"
+        orgs = [m for m in refer(view, last, coordinate=False) if m.ner == "ORG"]
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
