@@ -142,6 +142,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "appointment as",
+        "Priya Natarajan's unveiling as Orrin Motors CEO surprised many.",
+        {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
+    (
         "a person apposed to a title",
         "Norvale Systems CEO, Marit Sand, said no.",
         {("title", "Marit Sand", "ceoOf", "Norvale Systems")},
@@ -158,6 +163,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("no person", "Ferngate Labs' chief executive spoke on Monday.", set()),
+    ("a company's role", "Orrin Motors' role as market leader is secure.", set()),
     ("no title", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
 ]
 

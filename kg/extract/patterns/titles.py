@@ -299,6 +299,12 @@ def _people(view: View, root: Token) -> list[Mention]:
             for c in head.children
             if c.dep_ == "attr" and c.i in view.names and c.ent_type_ == "PERSON"
         ]
+    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "NOUN":
+        return [  # "Jane Roe's appointment as chief executive"
+            mention_of(view, view.names[c.i])
+            for c in head.head.children
+            if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "PERSON"
+        ]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
