@@ -1,5 +1,10 @@
 """People and their organisations: job titles ("CEO Jane Roe", "Jane Roe, chief executive of
-X") and how a person is introduced ("Jane Roe of X", "X's Jane Roe")."""
+X") and how a person is introduced ("Jane Roe of X", "X's Jane Roe").
+
+A title is bound where it stands: an organisation in its own phrase ("X CEO", "CEO of X",
+"X's CEO", "CEO, X"), one coordinated title's ("X founder and CEO Jane Roe"), a fronted
+"At X,". Only a title with none of these, in a sentence naming no other organisation before
+it, is read against the organisation the text is about."""
 
 from __future__ import annotations
 
@@ -30,6 +35,8 @@ def title_candidates(view: View) -> Iterator[Candidate]:
 
 
 def _replaced_pronoun(view: View) -> Iterator[Candidate]:
+    """ "He has been replaced by Sam Poe": the titles the sentence before gave him, with their
+    organisations, go to Sam Poe."""
     sent, grammar = view.sent, view.ontology.grammar
     if sent.start == sent.doc[0].i:
         return
@@ -40,9 +47,9 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
         if verb.lemma_.lower() not in view.ontology.succession_verbs:
             continue
         successors = [replace(m, hint="Person") for m in agents(view, verb) if m.ner == "PERSON"]
-        replaced = {m.text for m in refer(view, subjects[0])}
         if not successors:
             continue
+        replaced = {m.text for m in refer(view, subjects[0])}
         before = replace(view, sent=sent.doc[sent.start - 1].sent)  # the sentence before
         held = [c for c in _titles(before) if c.objects and c.subjects and not c.variant]
         titled = {m.text for c in held for m in c.subjects}
