@@ -28,6 +28,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("affiliation", "Sam Poe", "worksFor", "Quillfin")},
     ),
     # nothing to read
+    (
+        "from",
+        "Demand is strong, said analyst Lars Eikrem from Halvane Capital.",
+        {("affiliation", "Lars Eikrem", "worksFor", "Halvane Capital")},
+    ),
+    ("a place one comes from", "Anna Berg from London said demand was strong.", set()),
     ("no organisation", "Anna Berg said demand was strong.", set()),
     ("a place is no employer", "Anna Berg of Paris said demand was strong.", set()),
 ]

@@ -5,9 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from spacy.language import Language
 
+from kg.extract import view_of
+from kg.extract.model import Focus, Mention, View
+from kg.extract.names import find_names, read_article_names
 from kg.extract.patterns import Family
 from kg.extract.patterns.titles import title_candidates
+from kg.ingest import Article
+from kg.nlp import parse
+from kg.ontology import Ontology
 
 Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
@@ -60,13 +67,103 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Priya Natarajan will succeed Lucien Marchetti as chief executive of Orrin Motors.",
         {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
     ),
+    (
+        "fronted at",
+        "At Brisk Foods, chief executive Oda Vinterberg said sales rose.",
+        {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "titles coordinated before the name",
+        "Norvale Systems CEO and president Tomas Brekke said orders grew.",
+        {
+            ("title", "Tomas Brekke", "ceoOf", "Norvale Systems"),
+            ("title", "Tomas Brekke", "worksFor", "Norvale Systems"),
+        },
+    ),
+    (
+        "titles coordinated, the name after the organisation",
+        "The chairman and chief executive of Sablecrest Holdings, Arjun Mehta, says it helps.",
+        {
+            ("title", "Arjun Mehta", "worksFor", "Sablecrest Holdings"),
+            ("title", "Arjun Mehta", "ceoOf", "Sablecrest Holdings"),
+        },
+    ),
+    (
+        "a department of the organisation",
+        "Marta Quell, vice president of Payment Operations at Hollin Works, said no.",
+        {("title", "Marta Quell", "worksFor", "Hollin Works")},
+    ),
+    (
+        "its: who names the person",
+        "Orrin Motors has named former Ferngate Labs executive Priya Natarajan as its CEO.",
+        {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "fronted at, the title apposed later",
+        "And at Brisk Foods, CEO Oda Vinterberg will retire, to be replaced by Tomas Brekke, "
+        "currently president.",
+        {
+            ("title", "Oda Vinterberg", "ceoOf", "Brisk Foods"),
+            ("title", "Tomas Brekke", "ceoOf", "Brisk Foods"),
+            ("title", "Tomas Brekke", "worksFor", "Brisk Foods"),
+        },
+    ),
+    (
+        "succeeded by",
+        "Orrin Motors chief executive Lucien Marchetti will step down and will be succeeded "
+        "by Priya Natarajan.",
+        {
+            ("title", "Lucien Marchetti", "ceoOf", "Orrin Motors"),
+            ("title", "Priya Natarajan", "ceoOf", "Orrin Motors"),
+        },
+    ),
+    (
+        "a successor of someone else",
+        "Orrin Motors chief executive Lucien Marchetti said the chair, who was replaced by "
+        "Priya Natarajan, left.",
+        {("title", "Lucien Marchetti", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "whose title is",
+        "Norvale Systems, whose chief executive is Oda Vinterberg, grew quickly.",
+        {("title", "Oda Vinterberg", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "title and organisation in apposition",
+        "Demand is strong, said Jane Roe, Chief Economist, Halvane Capital.",
+        {("title", "Jane Roe", "worksFor", "Halvane Capital")},
+    ),
+    (
+        "title and organisation in brackets",
+        "Investors include Lars Eikrem (CTO, Quillfin) and Sam Poe (Founder, Brisk Foods).",
+        {
+            ("title", "Lars Eikrem", "worksFor", "Quillfin"),
+            ("title", "Sam Poe", "founderOf", "Brisk Foods"),
+        },
+    ),
+    (
+        "appointment as",
+        "Priya Natarajan's unveiling as Orrin Motors CEO surprised many.",
+        {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
+    ),
+    (
+        "a person apposed to a title",
+        "Norvale Systems CEO, Marit Sand, said no.",
+        {("title", "Marit Sand", "ceoOf", "Norvale Systems")},
+    ),
     # nothing to read
+    (
+        "examples of a plural noun",
+        "Tomas Brekke is an engineer with experience leading projects such as Quillfin.",
+        set(),
+    ),
     (
         "a former job",
         "Oda Vinterberg, the former chief executive of Ferngate Labs, retired.",
         set(),
     ),
     ("no person", "Ferngate Labs' chief executive spoke on Monday.", set()),
+    ("a company's role", "Orrin Motors' role as market leader is secure.", set()),
     ("no title", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
 ]
 
@@ -76,3 +173,66 @@ def test_title_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(title_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "CEO Oda Vinterberg said sales rose.",
+            {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
+        ),
+        ("Ferngate Labs Inc. grew, with CEO Oda Vinterberg staying on.", set()),
+    ],
+    ids=["no other organisation", "another organisation named"],
+)
+def test_bare_title_takes_the_focus_only_alone(
+    text: str, expected: set[Reading], view: Callable[[str], View]
+) -> None:
+    """A bare title belongs to the company in focus only if the sentence names no other."""
+    v = view(text)
+    v.focus.saw([Mention("Brisk Foods", 0, 11, "ORG")], [])
+    found = {
+        (c.pattern, s.text, c.predicate, o.text)
+        for c in title_candidates(v)
+        for s in c.subjects
+        for o in c.objects
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brisk Foods says its chief executive, Oda Vinterberg, has resigned. "
+            "She has been replaced by Tomas Brekke, a longtime adviser.",
+            {("title", "Tomas Brekke", "ceoOf", "Brisk Foods")},
+        ),
+        (
+            "Brisk Foods reported higher sales on Monday. "
+            "She has been replaced by Tomas Brekke, a longtime adviser.",
+            set(),
+        ),
+    ],
+    ids=["the titles of the person replaced", "no title before"],
+)
+def test_replaced_pronoun(
+    text: str, expected: set[Reading], nlp: Language, ontology: Ontology
+) -> None:
+    """ "She has been replaced by X": X takes the titles the sentence before gave her."""
+    parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
+    paragraph = parsed.paragraphs[0]
+    article_names = read_article_names(list(parsed.paragraphs), ontology)
+    names = find_names(paragraph.doc, ontology, article_names.known)
+    focus = Focus(ontology.corporate_suffixes, article_names)
+    second = list(paragraph.doc.sents)[1]
+    v = view_of(second, paragraph.offset, names, ontology, focus)
+    found = {
+        (c.pattern, s.text, c.predicate, o.text)
+        for c in title_candidates(v)
+        if c.objects
+        for s in c.subjects
+        for o in c.objects
+    }
+    assert found == expected

@@ -1,5 +1,10 @@
 """People and their organisations: job titles ("CEO Jane Roe", "Jane Roe, chief executive of
-X") and how a person is introduced ("Jane Roe of X", "X's Jane Roe")."""
+X") and how a person is introduced ("Jane Roe of X", "X's Jane Roe").
+
+A title is bound where it stands: an organisation in its own phrase ("X CEO", "CEO of X",
+"X's CEO", "CEO, X"), one coordinated title's ("X founder and CEO Jane Roe"), a fronted
+"At X,". Only a title with none of these, in a sentence naming no other organisation before
+it, is read against the organisation the text is about."""
 
 from __future__ import annotations
 
@@ -9,13 +14,53 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.clauses import prep_objects, subjects_of
-from kg.extract.model import Candidate, Mention, View
-from kg.extract.refer import is_person_name, mention_of, not_place, person_like, refer
+from kg.extract.clauses import agents, is_passive, prep_objects, subjects_of
+from kg.extract.model import SUBJECTS, Candidate, Mention, View
+from kg.extract.refer import (
+    is_person_name,
+    mention_of,
+    not_place,
+    person_like,
+    refer,
+    unique_mentions,
+)
 
 
 def title_candidates(view: View) -> Iterator[Candidate]:
-    """Every title of a property's `kg:titleCue`, longest first, with the person it names."""
+    """Every title of a property's `kg:titleCue`, longest first, with the person it names;
+    and the titles a pronoun's person held, for whoever replaces them ("He will be replaced
+    by Sam Poe" after "CEO Jane Roe will retire")."""
+    yield from _titles(view)
+    yield from _replaced_pronoun(view)
+
+
+def _replaced_pronoun(view: View) -> Iterator[Candidate]:
+    """ "He has been replaced by Sam Poe": the titles the sentence before gave him, with their
+    organisations, go to Sam Poe."""
+    sent, grammar = view.sent, view.ontology.grammar
+    if sent.start == sent.doc[0].i:
+        return
+    for verb in sent:
+        subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not subjects or subjects[0].lower_ not in grammar.person_pronouns:
+            continue
+        if verb.lemma_.lower() not in view.ontology.succession_verbs:
+            continue
+        successors = [replace(m, hint="Person") for m in agents(view, verb) if m.ner == "PERSON"]
+        if not successors:
+            continue
+        replaced = {m.text for m in refer(view, subjects[0])}
+        before = replace(view, sent=sent.doc[sent.start - 1].sent)  # the sentence before
+        held = [c for c in _titles(before) if c.objects and c.subjects and not c.variant]
+        titled = {m.text for c in held for m in c.subjects}
+        if not replaced & titled and len(titled) == 1:
+            replaced = titled  # the one person the sentence before gave a title to
+        for c in held:
+            if replaced & {m.text for m in c.subjects}:
+                yield replace(c, subjects=tuple(successors))
+
+
+def _titles(view: View) -> Iterator[Candidate]:
     sent, titles = view.sent, view.ontology.title_index
     used: set[int] = set()
     for i in range(sent.start, sent.end):
@@ -48,36 +93,147 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in view.ontology.grammar.former_words for t in before):
         return
+    bracketed = _bracketed(view, title)
+    if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
+        yield Candidate(predicate, *bracketed, "title", cue=cue)
+        return
     people = _people(view, root)
     if not people:
         return
     orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
-    if not orgs and root.dep_ == "conj":  # "co-founder and chief executive of X"
-        orgs = _title_orgs(view, root.head, root.head.i)
-    variant = ""
+    if not orgs:  # "co-founder and chief executive of X", "X CEO and president Jane Roe"
+        orgs = _coordinated_orgs(view, root)
+    if not orgs:  # "At X, CEO Jane Roe said"
+        orgs = _fronted_orgs(view, root)
+    variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
-    if not orgs and view.focus.org is not None and predicate not in named_only:
-        orgs, variant = [view.focus.org], "topic"  # "CEO Jane Roe" of the company in focus
+    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
+    if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, title)):
+        orgs, variant = [focus], "topic"
     people = [replace(p, hint="Person") for p in people if person_like(p, view)]
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
+    successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
+    if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
+        yield Candidate(
+            predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant
+        )
+
+
+def _bracketed(view: View, title: Span) -> tuple[tuple[Mention, ...], tuple[Mention, ...]] | None:
+    """A person, then their title and organisation in brackets: "Jane Roe (CTO, Quillfin)"."""
+    doc, sent = title.doc, title.sent
+    if title.start - 2 < sent.start or title.end + 2 >= sent.end:
+        return None
+    if doc[title.start - 1].text != "(" or doc[title.end].text != ",":
+        return None
+    person, org = view.names.get(title.start - 2), view.names.get(title.end + 1)
+    if person is None or org is None or org.end >= sent.end or doc[org.end].text != ")":
+        return None
+    named = mention_of(view, person)
+    owner = mention_of(view, org)
+    if not person_like(named, view) or is_person_name(owner, view.ontology):
+        return None
+    return (replace(named, hint="Person"),), (owner,)
+
+
+def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
+    """The organisation of a title coordinated with another that names it."""
+    if root.dep_ == "conj":  # "co-founder and chief executive of X"
+        return _title_orgs(view, root.head, root.head.i)
+    head = root.head
+    if root.dep_ == "compound" and head.dep_ == "conj" and head.i in view.names:
+        other = head.head  # "X CEO and president Jane Roe": the name coordinated with a title
+        if other.i not in view.names and other.pos_ in ("NOUN", "PROPN"):
+            return _title_orgs(view, other, other.i)
+    for conj in root.conjuncts:  # "chairman and chief executive of X"
+        if conj.i > root.i and conj.i not in view.names:
+            found = _title_orgs(view, conj, conj.i)
+            if found:
+                return found
+    return []
+
+
+def _fronted_orgs(view: View, root: Token) -> list[Mention]:
+    """A clause's organisation given before all else: "At X, CEO Jane Roe said", "And at X,
+    Jane Roe, its president, ..."."""
+    grammar = view.ontology.grammar
+    first = next((t for t in root.sent if t.dep_ not in ("cc", "punct")), root)
+    if first.lower_ not in grammar.affiliation_prepositions or first.i >= root.i:
+        return []
+    if first not in root.ancestors and first.head not in root.ancestors:
+        return []  # not the title's clause
+    return [
+        m
+        for t in first.children
+        if t.dep_ == "pobj" and t.i in view.names and not_place(view, t)
+        for m in refer(view, t, coordinate=False)
+        if m.ner == "ORG"
+    ]
+
+
+def _successors(view: View, person: Mention) -> list[Mention]:
+    """Who takes a person's place: "Jane Roe will retire, to be replaced by Sam Poe"."""
+    token = next(
+        (
+            name.root
+            for name in view.names.values()
+            if view.offset + name.start_char == person.start
+        ),
+        None,
+    )
+    while token is not None and token.dep_ in ("appos", "compound", "conj"):
+        token = token.head  # "chairman and chief executive Jane Roe will retire"
+    if token is None or token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    verb = token.head
+    return [  # a passive with no subject of its own: the person is the one replaced
+        m
+        for v in verb.subtree
+        if v.lemma_.lower() in view.ontology.succession_verbs
+        and is_passive(v)
+        and (v.i == verb.i or not any(c.dep_ in SUBJECTS for c in v.children))
+        for m in agents(view, v)
+        if m.ner == "PERSON"
+    ]
+
+
+def _other_orgs(view: View, focus: Mention, title: Span) -> bool:
+    """Whether the sentence names, before the title, an organisation other than the one in
+    focus: the title may be that one's ("Tolvane said ..., with CEO Jane Roe staying on")."""
+    key = view.focus.key(focus)
+    names = {name for i, name in view.names.items() if i < title.start}
+    mentions = (mention_of(view, name) for name in names)
+    return any(
+        (m.ner == "ORG" or view.ontology.is_org_name(m.text)) and view.focus.key(m) != key
+        for m in mentions
+    )
 
 
 def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     """The organisation of a title: "CEO of X", "X's CEO", "X CEO Jane Roe"."""
-    orgs = [
-        m
-        for prep in view.ontology.grammar.title_prepositions
-        for t in prep_objects(view, root, prep)
-        if not_place(view, t)  # "vice-president for Asia" is not a job at Asia
-        for m in refer(view, t)
-    ]
-    orgs += [
-        m
-        for c in root.children
-        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c)
-        for m in refer(view, c)
-        if not is_person_name(m, view.ontology)
-    ]
+    by_prep: dict[int, list[Mention]] = {}
+    for prep in view.ontology.grammar.title_prepositions:
+        for t in prep_objects(view, root, prep):
+            if t.tag_ == "NNS" and t.i not in view.names:
+                continue  # "an engineer with experience leading projects such as X"
+            if not_place(view, t):  # "vice-president for Asia" is not a job at Asia
+                by_prep.setdefault(t.head.i, []).extend(refer(view, t))
+    # "vice president of a division at X": the last preposition names the organisation
+    orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
+    named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
+    for c in root.children:
+        if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
+            for m in _owner(view, root, c):
+                if not is_person_name(m, view.ontology):
+                    orgs.append(m)
+                elif named:
+                    orgs.append(replace(m, hint="Organization"))
+    apposed = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i in view.names]
+    if not orgs and apposed:  # "Jane Roe, Chief Economist, Halvane Capital"
+        last = apposed[-1]
+        while nxt := [c for c in last.children if c.dep_ == "appos" and c.i in view.names]:
+            last = nxt[-1]  # "Jane Roe, President, Retail Banking, Halvane Capital"
+        orgs = [m for m in refer(view, last, coordinate=False) if m.ner == "ORG"]
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
@@ -90,7 +246,40 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
-    return orgs
+    return unique_mentions(orgs)
+
+
+def _name_follows(view: View, root: Token) -> bool:
+    """Whether a name follows the title as its person: "CEO Jane Roe", "CEO, Jane Roe"."""
+    if root.dep_ == "compound" and root.head.i in view.names and root.head.i > root.i:
+        return True
+    return any(c.dep_ == "appos" and c.i > root.i and c.i in view.names for c in root.children)
+
+
+def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
+    """Who a title's possessor or modifier names; "its" in "named Jane Roe as its CEO" is
+    whoever does the naming."""
+    grammar = view.ontology.grammar
+    head = root.head
+    if owner.lower_ in grammar.relative_pronouns and head.dep_ == "relcl":
+        return refer(view, head.head)  # "X, whose chairman is Jane Roe"
+    if (
+        owner.lower_ in grammar.singular_pronouns
+        and root.dep_ == "pobj"
+        and head.lower_ in grammar.role_markers
+        and head.head.pos_ == "VERB"
+    ):
+        namers = [m for m in subjects_of(view, head.head) if not is_person_name(m, view.ontology)]
+        if namers:
+            return namers
+        objects = {t.i for c in head.head.children if c.dep_ == "dobj" for t in c.subtree}
+        return [m for m in refer(view, owner) if not _inside(view, m, objects)]
+    return refer(view, owner)
+
+
+def _inside(view: View, mention: Mention, tokens: set[int]) -> bool:
+    doc = view.sent.doc
+    return any(t.idx + view.offset == mention.start for t in doc if t.i in tokens)
 
 
 def _people(view: View, root: Token) -> list[Mention]:
@@ -102,8 +291,27 @@ def _people(view: View, root: Token) -> list[Mention]:
     for child in root.children:
         if child.dep_ in ("appos", "compound") and child.i in view.names and child.i > root.i:
             return [mention_of(view, view.names[child.i])]
+        if child.dep_ == "conj" and child.i in view.names and _titled(view, child):
+            return [mention_of(view, view.names[child.i])]  # "X CEO and president Jane Roe"
+    for prep in view.ontology.grammar.title_prepositions:
+        for org in prep_objects(view, root, prep):  # "The chief executive of X, Jane Roe,"
+            for child in org.children:
+                if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
+                    return [mention_of(view, view.names[child.i])]
     if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+    if root.dep_ == "nsubj" and head.lemma_ in grammar.copulas:  # "whose chairman is Jane Roe"
+        return [
+            mention_of(view, view.names[c.i])
+            for c in head.children
+            if c.dep_ == "attr" and c.i in view.names and c.ent_type_ == "PERSON"
+        ]
+    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "NOUN":
+        return [  # "Jane Roe's appointment as chief executive"
+            mention_of(view, view.names[c.i])
+            for c in head.head.children
+            if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "PERSON"
+        ]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -111,6 +319,14 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _titled(view: View, name: Token) -> bool:
+    """A name with a common noun before it, as "president Jane Roe"."""
+    return any(
+        c.dep_ == "compound" and c.i < name.i and c.i not in view.names and c.pos_ == "NOUN"
+        for c in name.children
+    )
 
 
 def affiliation_candidates(view: View) -> Iterator[Candidate]:
