@@ -27,7 +27,33 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Veyra Microdevices, which is headquartered in Hsinchu, cut prices.",
         {("name-place", "Veyra Microdevices", "headquarteredIn", "Hsinchu")},
     ),
+    (
+        "possessive place of a name no label calls a company",
+        "Norway's Tessaro Cloud said sales rose.",
+        {("name-place", "Tessaro Cloud", "headquarteredIn", "Norway")},
+    ),
+    (
+        "possessive place of the noun before a name",
+        "Japan's chip maker Veyra Microdevices cut prices.",
+        {("described-place", "Veyra Microdevices", "headquarteredIn", "Japan")},
+    ),
+    (
+        "based, on the noun before a name",
+        "Canada-based diversified metals company Aldane Mining bought a mine.",
+        {("described-place", "Aldane Mining", "headquarteredIn", "Canada")},
+    ),
+    (
+        "based, on the noun a copula gives the name",
+        "Halvane Bank is a Boston-based lender founded by Jane Roe.",
+        {("described-place", "Halvane Bank", "headquarteredIn", "Boston")},
+    ),
     # nothing to read
+    (
+        "a dateline is no place of the firm",
+        "Oslo - Norwegian lender Fjordbank opened a branch.",
+        set(),
+    ),
+    ("a possessive place of a product", "Norway's Tessaro phone sold well.", set()),
     (
         "a nationality is no place",
         "Hollin Works, a German construction firm, won the contract.",
