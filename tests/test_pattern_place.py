@@ -55,6 +55,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     ("a possessive place of a product", "Norway's Tessaro phone sold well.", set()),
     (
+        "a clause on the name whose verb is no headquarters verb",
+        "Halvane Bank, which was rooted in Ohio, raised its rates.",
+        set(),
+    ),
+    (
+        "possessive place read as a modifier",
+        "South Africa's Halvane Holdings raised its rates.",
+        {("name-place", "Halvane Holdings", "headquarteredIn", "South Africa")},
+    ),
+    (
         "a nationality is no place",
         "Hollin Works, a German construction firm, won the contract.",
         set(),

@@ -24,16 +24,11 @@ def place_candidates(view: View) -> Iterator[Candidate]:
         if name is not None and token.i == name.root.i and not is_place(view, token):
             words: list[Token] = []
             if token.ent_type_ == "ORG":
-                preps = ontology.grammar.place_prepositions
-                words += [c for prep in preps for c in prep_objects(view, token, prep)]
+                words += _prep_places(view, token, predicate)
             if _company_like(view, name):  # "Giessen's Acme Bank"
-                words += [c for c in token.children if c.dep_ == "poss" and c.i in view.names]
+                words += [c for c in _possessors(view, name) if c.i in view.names]
             places = tuple(
-                m
-                for c in words
-                if is_place(view, c)
-                for m in refer(view, c, coordinate=False)
-                if m.ner in PLACE_LABELS
+                m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
             )
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
         if name is None and ontology.class_of_head_noun(token.lemma_.lower()) == "Organization":
@@ -55,7 +50,7 @@ def is_place(view: View, token: Token) -> bool:
 def _company_like(view: View, name: Span) -> bool:
     """An organisation's name, or a name nothing says is not one: "Norway's Telenor"."""
     label = name.root.ent_type_
-    if label == "ORG":
+    if label == "ORG" or view.ontology.is_org_name(name.text):
         return True
     hint = view.hints.get(name.start)
     return (
@@ -63,6 +58,34 @@ def _company_like(view: View, name: Span) -> bool:
         and hint in (None, "Organization")
         and not view.ontology.class_of_term(name.text)
     )
+
+
+def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
+    """ "Acme Corp. of Pittsburgh", "X, which is headquartered in P": the name's own
+    prepositions, or those of a clause on it whose verb is one of the property's (not "X,
+    which was rooted in P")."""
+    verbs = {c.words[0] for c in view.ontology.properties[predicate].verbs}
+    found: list[Token] = []
+    for prep in view.ontology.grammar.place_prepositions:
+        for child in name.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
+                found += prep_objects(view, child, prep)
+    return found
+
+
+def _possessors(view: View, name: Span) -> list[Token]:
+    """ "Giessen's Acme Bank": the possessor of any word of a name, also where the parser
+    calls it a modifier with a possessive marker."""
+    markers = view.ontology.grammar.possessive_markers
+    return [
+        c
+        for word in name
+        for c in word.children
+        if c.dep_ == "poss"
+        or (c.dep_ == "nmod" and any(m.dep_ == "case" and m.lower_ in markers for m in c.children))
+    ]
 
 
 def _described(view: View, noun: Token) -> Span | None:
