@@ -47,6 +47,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halvane Bank is a Boston-based lender founded by Jane Roe.",
         {("described-place", "Halvane Bank", "headquarteredIn", "Boston")},
     ),
+    (
+        "a place in brackets after the name",
+        "Brisk Foods Corp. (Seattle), the largest coffee chain, bought Quillfin.",
+        {("name-place", "Brisk Foods Corp.", "headquarteredIn", "Seattle")},
+    ),
     # nothing to read
     (
         "a dateline is no place of the firm",
@@ -67,6 +72,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a nationality is no place",
         "Hollin Works, a German construction firm, won the contract.",
+        set(),
+    ),
+    (
+        "a place in brackets after a name with no corporate word",
+        "They built wind farms near Oslo (Norway) and Aarhus.",
         set(),
     ),
     ("where it acts is not where it is", "Hollin Bank raised its rates in Pittsburgh.", set()),

@@ -27,6 +27,8 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 words += _prep_places(view, token, predicate)
             if _company_like(view, name):  # "Giessen's Acme Bank"
                 words += [c for c in _possessors(view, name) if c.i in view.names]
+                if ontology.is_org_name(name.text):  # "Acme Corp. (Pittsburgh)"
+                    words += _bracketed(view, token)
             places = tuple(
                 m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
             )
@@ -42,9 +44,9 @@ def place_candidates(view: View) -> Iterator[Candidate]:
 
 
 def is_place(view: View, token: Token) -> bool:
-    """Labelled a place, and not the first word of a name the article uses for an
-    organisation ("Telia" may be labelled a country where "Telia Company" is named)."""
-    return token.ent_type_ in PLACE_LABELS and token.text not in view.focus.article.org_words
+    """Labelled a place. (Distrusting the label where the word begins an organisation's name
+    elsewhere in the article loses "Seattle" beside "Seattle Coffee Co.", and gains nothing.)"""
+    return token.ent_type_ in PLACE_LABELS
 
 
 def _company_like(view: View, name: Span) -> bool:
@@ -73,6 +75,21 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
             elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
                 found += prep_objects(view, child, prep)
     return found
+
+
+def _bracketed(view: View, name: Token) -> list[Token]:
+    """ "Acme Corp. (Pittsburgh)": a place in brackets right after the name."""
+    doc = name.doc
+
+    def bracketed(span: Span) -> bool:
+        inside = span.start > 0 and span.end < len(doc)
+        return inside and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+
+    return [
+        c
+        for c in name.children
+        if c.dep_ == "appos" and c.i in view.names and bracketed(view.names[c.i])
+    ]
 
 
 def _possessors(view: View, name: Span) -> list[Token]:
