@@ -170,22 +170,21 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
     """What a copula says of its subject: the adjective ("X is present") with the subject as
     owner; the subject noun ("X's stores are", "90% of X's stores are") with its possessor."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    named = any(s.i in view.names or s.pos_ == "PRON" for s in subjects)
     for child in verb.children:
-        if child.dep_ == "acomp":  # "X is present", "the brand of X is present"
-            owners = [m for s in subjects for _, found in _owned(view, s) for m in found]
-            yield child, tuple(owners or subjects_of(view, verb))
+        if child.dep_ == "acomp" and named:  # "X is present", not "the brand is present"
+            yield child, tuple(subjects_of(view, verb))
     for subject in subjects:
         yield from _owned(view, subject)
 
 
 def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
-    """A noun and its owners: "X's stores", "90% of X's stores", "the brand of X"."""
+    """A noun and its owners: "X's stores", "90% of X's stores"."""
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children)]
     for word in nouns:
         if word.pos_ != "NOUN":
             continue
         owners = [c for c in word.children if c.dep_ == "poss"]
-        owners += [o for p in word.children if p.lower_ == "of" for o in p.children]
         found = tuple(
             m
             for c in owners
