@@ -46,8 +46,10 @@ def rdflib_triples(path: Path, fmt: str) -> set[tuple[object, object, object]]:
     syntax = {"ttl": "turtle", "nt": "nt", "nq": "nquads", "trig": "trig", "jsonld": "json-ld"}
     dataset = rdflib.Dataset()
     dataset.parse(path, format=syntax[fmt])
-    return {(s, p, o.toPython() if isinstance(o, rdflib.Literal) else o)
-            for s, p, o, _ in dataset.quads()}
+    return {
+        (s, p, o.toPython() if isinstance(o, rdflib.Literal) else o)
+        for s, p, o, _ in dataset.quads()
+    }
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld"])
@@ -55,15 +57,20 @@ def test_rdf_formats_round_trip(exported: dict[str, Path], sample: Path, fmt: st
     assert rdflib_triples(exported[fmt], fmt) == rdflib_triples(sample, "ttl")
     # and kg's own loader reads it back: same rows from a named query
     assert values(q.run_query(exported[fmt], q.named_query("sources").sparql)) == values(
-        q.run_query(sample, q.named_query("sources").sparql))
+        q.run_query(sample, q.named_query("sources").sparql)
+    )
 
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig"])
 def test_rapper_parses_without_warnings(exported: dict[str, Path], fmt: str) -> None:
     if shutil.which("rapper") is None:
         pytest.skip("rapper not installed: apt-get install raptor2-utils")
-    run = subprocess.run(["rapper", "-i", RAPPER_SYNTAX[fmt], "-c", str(exported[fmt])],
-                         capture_output=True, text=True, check=False)
+    run = subprocess.run(
+        ["rapper", "-i", RAPPER_SYNTAX[fmt], "-c", str(exported[fmt])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert run.returncode == 0, run.stderr
     lines = run.stderr.strip().splitlines()
     assert len(lines) == 2, run.stderr  # "Parsing URI ..." and "Parsing returned N triples"
@@ -78,24 +85,60 @@ def test_rapper_parses_without_warnings(exported: dict[str, Path], fmt: str) -> 
 # looked for. Debian has no Jakarta JSON implementation for Jena's JSON-LD 1.1 reader
 # (titanium), so JSON-LD is checked with the JSON-LD 1.0 reader (jsonld-java).
 JENA_JARS = (
-    "jena-arq", "jena-base", "jena-core", "jena-iri", "jena-cmds", "jena-shacl", "jena-shex",
-    "jena-dboe-base", "jena-dboe-index", "jena-dboe-storage", "jena-dboe-trans-data",
-    "jena-dboe-transaction", "jena-tdb", "jena-tdb2", "jena-rdfconnection", "commons-cli",
-    "commons-codec", "commons-compress", "commons-csv", "commons-io", "commons-lang3",
-    "dexx.collection", "gson", "guava", "httpclient", "httpclient-cache", "httpcore",
-    "jackson-core", "jackson-databind", "jackson-annotations", "jsonld-java", "jakarta.json-api",
-    "protobuf", "slf4j-api", "slf4j-simple", "thrift", "titanium-json-ld",
+    "jena-arq",
+    "jena-base",
+    "jena-core",
+    "jena-iri",
+    "jena-cmds",
+    "jena-shacl",
+    "jena-shex",
+    "jena-dboe-base",
+    "jena-dboe-index",
+    "jena-dboe-storage",
+    "jena-dboe-trans-data",
+    "jena-dboe-transaction",
+    "jena-tdb",
+    "jena-tdb2",
+    "jena-rdfconnection",
+    "commons-cli",
+    "commons-codec",
+    "commons-compress",
+    "commons-csv",
+    "commons-io",
+    "commons-lang3",
+    "dexx.collection",
+    "gson",
+    "guava",
+    "httpclient",
+    "httpclient-cache",
+    "httpcore",
+    "jackson-core",
+    "jackson-databind",
+    "jackson-annotations",
+    "jsonld-java",
+    "jakarta.json-api",
+    "protobuf",
+    "slf4j-api",
+    "slf4j-simple",
+    "thrift",
+    "titanium-json-ld",
 )
-JENA_SYNTAX = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig",
-               "jsonld": "jsonld10"}
+JENA_SYNTAX = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "nq": "nquads",
+    "trig": "trig",
+    "jsonld": "jsonld10",
+}
 
 
 @pytest.fixture(scope="module")
 def jena_classpath(tmp_path_factory: pytest.TempPathFactory) -> str:
     java_dir = Path("/usr/share/java")
     if shutil.which("java") is None or not (java_dir / "jena-arq.jar").is_file():
-        pytest.skip("Apache Jena not installed: apt-get install libapache-jena-java "
-                    "default-jre-headless")
+        pytest.skip(
+            "Apache Jena not installed: apt-get install libapache-jena-java default-jre-headless"
+        )
     import zipfile
 
     bundles = tmp_path_factory.mktemp("jena-bundles")
@@ -110,13 +153,37 @@ def jena_classpath(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.mark.parametrize("fmt", ["ttl", "nt", "nq", "trig", "jsonld"])
 def test_jena_riot_validates(exported: dict[str, Path], jena_classpath: str, fmt: str) -> None:
-    run = subprocess.run(["java", "-cp", jena_classpath, "riotcmd.riot",
-                          f"--syntax={JENA_SYNTAX[fmt]}", "--validate", str(exported[fmt])],
-                         capture_output=True, text=True, check=False, timeout=120)
+    run = subprocess.run(
+        [
+            "java",
+            "-cp",
+            jena_classpath,
+            "riotcmd.riot",
+            f"--syntax={JENA_SYNTAX[fmt]}",
+            "--validate",
+            str(exported[fmt]),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert (run.returncode, run.stdout, run.stderr) == (0, "", "")
-    count = subprocess.run(["java", "-cp", jena_classpath, "riotcmd.riot",
-                            f"--syntax={JENA_SYNTAX[fmt]}", "--count", str(exported[fmt])],
-                           capture_output=True, text=True, check=True, timeout=120)
+    count = subprocess.run(
+        [
+            "java",
+            "-cp",
+            jena_classpath,
+            "riotcmd.riot",
+            f"--syntax={JENA_SYNTAX[fmt]}",
+            "--count",
+            str(exported[fmt]),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
     kind, expected = ("Quads", 146) if fmt in ("nq", "trig") else ("Triples", 139)
     assert count.stderr.strip().endswith(f" : {kind} = {expected}")
 
@@ -124,8 +191,13 @@ def test_jena_riot_validates(exported: dict[str, Path], jena_classpath: str, fmt
 def test_jena_riot_does_report_problems(jena_classpath: str, tmp_path: Path) -> None:
     bad = tmp_path / "bad.nt"
     bad.write_text('<urn:a> <urn:b> "x"^^<http://www.w3.org/2001/XMLSchema#integer> .\n')
-    run = subprocess.run(["java", "-cp", jena_classpath, "riotcmd.riot", "--validate",
-                          str(bad)], capture_output=True, text=True, check=False, timeout=120)
+    run = subprocess.run(
+        ["java", "-cp", jena_classpath, "riotcmd.riot", "--validate", str(bad)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert run.returncode == 1 and "not valid for datatype XSD integer" in run.stderr
 
 
@@ -144,13 +216,16 @@ def test_trig_has_one_named_graph_per_article(exported: dict[str, Path]) -> None
     assert graphs == [ID + "article-a1", ID + "article-b2", ID + "article-c3"]
     rows = store.query(
         "SELECT ?g WHERE { GRAPH ?g { id:acme-robotics kg:partneredWith id:borealis-chips } }",
-        prefixes=q.prefix_map())
+        prefixes=q.prefix_map(),
+    )
     assert sorted(r[0].value for r in rows) == [ID + "article-a1", ID + "article-b2"]
     default = store.query("ASK { GRAPH ?g { ?e a kg:Organization } }", prefixes=q.prefix_map())
     assert not default  # entities live in the default graph
     evidence = store.query(
         "SELECT ?g WHERE { GRAPH ?g { id:fact-0000000000000001 prov:wasDerivedFrom "
-        "id:sentence-b2-0-90 } }", prefixes=q.prefix_map())
+        "id:sentence-b2-0-90 } }",
+        prefixes=q.prefix_map(),
+    )
     assert [r[0].value for r in evidence] == [ID + "article-b2"]
 
 
@@ -161,8 +236,7 @@ def test_graphml_nodes_and_edges(exported: dict[str, Path]) -> None:
     assert (acme["label"], acme["class"]) == ("Acme Robotics", "Organization")
     edge = graph.get_edge_data(ID + "acme-robotics", ID + "borealis-chips")
     (attrs,) = edge.values()
-    assert (attrs["predicate"], attrs["sources"], attrs["confidence"]) == (
-        "partneredWith", 2, 0.9)
+    assert (attrs["predicate"], attrs["sources"], attrs["confidence"]) == ("partneredWith", 2, 0.9)
 
 
 def test_stdout_and_errors(sample: Path, tmp_path: Path) -> None:
@@ -171,19 +245,27 @@ def test_stdout_and_errors(sample: Path, tmp_path: Path) -> None:
     assert len(result.output.splitlines()) == 139
     result = CliRunner().invoke(export_command, [str(sample), "-o", str(tmp_path / "x.txt")])
     assert (result.exit_code, result.output) == (
-        1, "Error: say which format to write: --format ttl|nt|nq|trig|jsonld|graphml\n")
+        1,
+        "Error: say which format to write: --format ttl|nt|nq|trig|jsonld|graphml\n",
+    )
     result = CliRunner().invoke(export_command, [str(sample), "-o", "/nonexistent/x.nt"])
     assert (result.exit_code, result.output) == (
-        1, "Error: /nonexistent/x.nt: the folder /nonexistent does not exist\n")
-    result = CliRunner().invoke(export_command, [str(tmp_path / "no.ttl"), "-o",
-                                                 str(tmp_path / "x.nt")])
-    assert result.output == f"Error: {tmp_path / 'no.ttl'}: no such graph file " \
-                            "(build one with `kg build`)\n"
+        1,
+        "Error: /nonexistent/x.nt: the folder /nonexistent does not exist\n",
+    )
+    result = CliRunner().invoke(
+        export_command, [str(tmp_path / "no.ttl"), "-o", str(tmp_path / "x.nt")]
+    )
+    assert (
+        result.output == f"Error: {tmp_path / 'no.ttl'}: no such graph file "
+        "(build one with `kg build`)\n"
+    )
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing half-written
 
 
-def test_failed_write_leaves_no_file(sample: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_no_file(
+    sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from kg import export
 
     def boom(*_: object) -> None:

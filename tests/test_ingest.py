@@ -150,7 +150,7 @@ def test_markdown_text_has_no_markup(tmp_path: Path) -> None:
         "By Jane Doe",
         "Velora Foods said on Tuesday it would acquire Quintet Labs for $40 million, see."
         " The deal closes in March.",
-        "Quintet's founder called it \"a great fit\".",
+        'Quintet\'s founder called it "a great fit".',
         "Velora makes sauces",
         "Quintet makes sensors",
         "Both are private",
@@ -191,7 +191,7 @@ def test_markdown_title_is_first_heading(tmp_path: Path, content: str, title: st
     [
         ("Look ![a chart of sales](chart.png) here.", "Look here."),
         ("[![logo](logo.png)](https://x.example) Lumo Ltd.", "Lumo Ltd."),
-        ("Ask [Lumo Ltd](https://lumo.example \"Lumo\").", "Ask Lumo Ltd."),
+        ('Ask [Lumo Ltd](https://lumo.example "Lumo").', "Ask Lumo Ltd."),
         ("Visit <https://lumo.example> now.", "Visit now."),
         ("Call `lumo --help` now.", "Call lumo --help now."),
         ("***Big*** and *small* and **bold**.", "Big and small and bold."),
@@ -252,8 +252,19 @@ def test_html_main_text_only(tmp_path: Path) -> None:
         "City; Staff",
         "Lisbon; 40",
     ]
-    for gone in ("script", "color", "Daily", "Home", "office.jpg", "new office", "unrelated",
-                 "JavaScript", "Subscribe", "teaser", "Copyright"):
+    for gone in (
+        "script",
+        "color",
+        "Daily",
+        "Home",
+        "office.jpg",
+        "new office",
+        "unrelated",
+        "JavaScript",
+        "Subscribe",
+        "teaser",
+        "Copyright",
+    ):
         assert gone not in item.text
 
 
@@ -273,9 +284,7 @@ def test_html_metadata(tmp_path: Path) -> None:
         ('<meta property="og:title" content="From og">', "<h1>h</h1>", "From og"),
     ],
 )
-def test_html_title_fallbacks(
-    tmp_path: Path, head: str, body: str, expected: str | None
-) -> None:
+def test_html_title_fallbacks(tmp_path: Path, head: str, body: str, expected: str | None) -> None:
     page = f"<html><head>{head}</head><body>{body}</body></html>"
     assert article(write(tmp_path, "a.html", page)).title == expected
 
@@ -305,8 +314,15 @@ def test_html_article_is_preferred_over_main(tmp_path: Path) -> None:
 
 def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"text": "Tarn Mining struck gold.", "title": "Gold", "url": "https://t.example",
-                    "date": "5 May 2024", "id": "x1"}),
+        json.dumps(
+            {
+                "text": "Tarn Mining struck gold.",
+                "title": "Gold",
+                "url": "https://t.example",
+                "date": "5 May 2024",
+                "id": "x1",
+            }
+        ),
         "",
         "{not json",
         json.dumps(["a", "list"]),
@@ -321,8 +337,12 @@ def test_jsonl_good_and_bad_lines(tmp_path: Path) -> None:
     assert [item.source for item in items] == [f"{path}:{n}" for n in (1, 3, 4, 5, 6, 7, 9)]
     first, *bad, last = items
     assert first == Article(
-        hashlib.sha256(b"Tarn Mining struck gold.").hexdigest()[:16], "Tarn Mining struck gold.",
-        f"{path}:1", "Gold", "https://t.example", "2024-05-05",
+        hashlib.sha256(b"Tarn Mining struck gold.").hexdigest()[:16],
+        "Tarn Mining struck gold.",
+        f"{path}:1",
+        "Gold",
+        "https://t.example",
+        "2024-05-05",
     )
     reasons = [p.reason for p in bad if isinstance(p, Problem)]
     assert len(reasons) == len(bad) == 5
@@ -367,17 +387,25 @@ EMPTY = "empty file; add the article's text or leave the file out"
         ("empty.txt", b"", EMPTY),
         ("blank.md", b" \n\t\n", EMPTY),
         ("bom.jsonl", b"\xef\xbb\xbf\n", EMPTY),
-        ("bin.txt", b"abc\x00def",
-         f"binary file (contains NUL bytes); give a text file ({VALID})"),
-        ("latin.txt", b"Caf\xe9 Mira opened.",
-         "not UTF-8 text (byte 0xe9 at offset 3); save it as UTF-8"),
+        ("bin.txt", b"abc\x00def", f"binary file (contains NUL bytes); give a text file ({VALID})"),
+        (
+            "latin.txt",
+            b"Caf\xe9 Mira opened.",
+            "not UTF-8 text (byte 0xe9 at offset 3); save it as UTF-8",
+        ),
         ("wide.html", "Hi".encode("utf-16"), "UTF-16 text, not UTF-8; save it as UTF-8"),
         ("report.pdf", b"%PDF-1.4", f"unknown file type '.pdf'; name it with one of {VALID}"),
         ("README", b"text", f"no file suffix; name it with one of {VALID}"),
-        ("only-nav.html", b"<nav>Home</nav><script>x()</script>",
-         "no text left after removing the markup; check the file holds article text"),
-        ("meta-only.md", b"---\ntitle: Nothing\n---\n![pic](p.png)\n",
-         "no text left after removing the markup; check the file holds article text"),
+        (
+            "only-nav.html",
+            b"<nav>Home</nav><script>x()</script>",
+            "no text left after removing the markup; check the file holds article text",
+        ),
+        (
+            "meta-only.md",
+            b"---\ntitle: Nothing\n---\n![pic](p.png)\n",
+            "no text left after removing the markup; check the file holds article text",
+        ),
     ],
 )
 def test_problems_have_a_one_line_reason(
@@ -426,8 +454,19 @@ def test_empty_glob_raises_at_call_time(tmp_path: Path) -> None:
 
 
 def test_folder_is_recursive_sorted_and_ignores_unknown_suffixes(tmp_path: Path) -> None:
-    names = ["b.txt", "a.md", "sub/z.jsonl", "sub/deeper/c.HTML", "A.htm", "notes.pdf",
-             "sub/image.png", ".hidden/x.txt", "sub/.draft.md", "d.markdown", "README"]
+    names = [
+        "b.txt",
+        "a.md",
+        "sub/z.jsonl",
+        "sub/deeper/c.HTML",
+        "A.htm",
+        "notes.pdf",
+        "sub/image.png",
+        ".hidden/x.txt",
+        "sub/.draft.md",
+        "d.markdown",
+        "README",
+    ]
     for name in names:
         write(tmp_path, name, "x")
     found = [os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path)])]

@@ -90,6 +90,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no parties", "The partnership ended quietly in March.", set()),
     ("shares of no name", "Ferngate Labs' shares fell on Monday.", set()),
     ("a verb's cue is not a noun's", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
+    (
+        "where a participle cue puts the firm is not where the noun does",
+        "Quillfin bought Brisk Foods, a company based in New Jersey.",
+        set(),
+    ),
+    ("a place is no maker", "Japan's chip maker Veyra Microdevices cut prices.", set()),
 ]
 
 

@@ -27,10 +27,56 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Veyra Microdevices, which is headquartered in Hsinchu, cut prices.",
         {("name-place", "Veyra Microdevices", "headquarteredIn", "Hsinchu")},
     ),
+    (
+        "possessive place of a name no label calls a company",
+        "Norway's Tessaro Cloud said sales rose.",
+        {("name-place", "Tessaro Cloud", "headquarteredIn", "Norway")},
+    ),
+    (
+        "possessive place of the noun before a name",
+        "Japan's chip maker Veyra Microdevices cut prices.",
+        {("described-place", "Veyra Microdevices", "headquarteredIn", "Japan")},
+    ),
+    (
+        "based, on the noun before a name",
+        "Canada-based diversified metals company Aldane Mining bought a mine.",
+        {("described-place", "Aldane Mining", "headquarteredIn", "Canada")},
+    ),
+    (
+        "based, on the noun a copula gives the name",
+        "Halvane Bank is a Boston-based lender founded by Jane Roe.",
+        {("described-place", "Halvane Bank", "headquarteredIn", "Boston")},
+    ),
+    (
+        "a place in brackets after the name",
+        "Brisk Foods Corp. (Seattle), the largest coffee chain, bought Quillfin.",
+        {("name-place", "Brisk Foods Corp.", "headquarteredIn", "Seattle")},
+    ),
     # nothing to read
+    (
+        "a dateline is no place of the firm",
+        "Oslo - Norwegian lender Fjordbank opened a branch.",
+        set(),
+    ),
+    ("a possessive place of a product", "Norway's Tessaro phone sold well.", set()),
+    (
+        "a clause on the name whose verb is no headquarters verb",
+        "Halvane Bank, which was rooted in Ohio, raised its rates.",
+        set(),
+    ),
+    (
+        "possessive place read as a modifier",
+        "South Africa's Halvane Holdings raised its rates.",
+        {("name-place", "Halvane Holdings", "headquarteredIn", "South Africa")},
+    ),
     (
         "a nationality is no place",
         "Hollin Works, a German construction firm, won the contract.",
+        set(),
+    ),
+    (
+        "a place in brackets after a name with no corporate word",
+        "They built wind farms near Oslo (Norway) and Aarhus.",
         set(),
     ),
     ("where it acts is not where it is", "Hollin Bank raised its rates in Pittsburgh.", set()),

@@ -35,6 +35,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     # nothing to read
     ("shares are no product", "Ferngate Labs' shares fell on Monday.", set()),
     ("no maker", "The Quillon headset sold out on Monday.", set()),
+    ("a place is no maker", "Norway's Tessaro Cloud said sales rose.", set()),
+    ("a place is no maker of a product", "Norway's Tessaro phone sold well.", set()),
 ]
 
 

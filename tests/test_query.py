@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from kg import query as q
 from kg.cli_sparql import query_command
 
-SAMPLE_TTL = '''\
+SAMPLE_TTL = """\
 @prefix kg: <https://kg.example.org/ontology#> .
 @prefix id: <https://kg.example.org/id/> .
 @prefix schema: <https://schema.org/> .
@@ -100,7 +100,7 @@ id:fact-0000000000000009 a rdf:Statement ;
     rdf:subject id:cobalt-ventures ; rdf:predicate kg:investedIn ; rdf:object id:kestrel-labs ;
     kg:confidence 0.75 ; kg:pattern "relative-clause" ; kg:amount 5000000.0 ; kg:currency "USD" ;
     prov:wasDerivedFrom id:sentence-c3-0-80 .
-'''
+"""
 
 
 @pytest.fixture(scope="session")
@@ -135,8 +135,16 @@ KG = "https://kg.example.org/ontology#"
 def test_every_named_query_has_a_description_and_runs(sample_graph: Path) -> None:
     queries = q.named_queries()
     assert {n.name for n in queries} == {
-        "acquisitions", "article-facts", "entity", "evidence", "investment-totals",
-        "investments", "launches", "partnerships", "sources"}
+        "acquisitions",
+        "article-facts",
+        "entity",
+        "evidence",
+        "investment-totals",
+        "investments",
+        "launches",
+        "partnerships",
+        "sources",
+    }
     for named in queries:
         assert named.description and not named.description.startswith("#")
         assert run_named(sample_graph, named.name, **NAMED_PARAMS.get(named.name, {})).rows
@@ -144,19 +152,33 @@ def test_every_named_query_has_a_description_and_runs(sample_graph: Path) -> Non
 
 def test_partnerships_counts_articles_once_per_pair(sample_graph: Path) -> None:
     assert values(run_named(sample_graph, "partnerships")) == {
-        (ID + "acme-robotics", "Acme Robotics", ID + "borealis-chips", "Borealis Chips", "2")}
+        (ID + "acme-robotics", "Acme Robotics", ID + "borealis-chips", "Borealis Chips", "2")
+    }
 
 
 def test_investments_with_amounts_and_totals(sample_graph: Path) -> None:
     assert values(run_named(sample_graph, "investments")) == {
-        (ID + "cobalt-ventures", "Cobalt Ventures", ID + "acme-robotics", "Acme Robotics",
-         "25000000", "USD"),
-        (ID + "cobalt-ventures", "Cobalt Ventures", ID + "kestrel-labs", "Kestrel Labs",
-         "5000000", "USD"),
+        (
+            ID + "cobalt-ventures",
+            "Cobalt Ventures",
+            ID + "acme-robotics",
+            "Acme Robotics",
+            "25000000",
+            "USD",
+        ),
+        (
+            ID + "cobalt-ventures",
+            "Cobalt Ventures",
+            ID + "kestrel-labs",
+            "Kestrel Labs",
+            "5000000",
+            "USD",
+        ),
         (ID + "dana-whitfield", "Dana Whitfield", ID + "lumen-vision", "Lumen Vision", "", ""),
     }
     assert values(run_named(sample_graph, "investment-totals")) == {
-        (ID + "cobalt-ventures", "Cobalt Ventures", "USD", "2", "30000000")}
+        (ID + "cobalt-ventures", "Cobalt Ventures", "USD", "2", "30000000")
+    }
     only = run_named(sample_graph, "investments", investor="Dana Whitfield")
     assert [row[3].value for row in only.rows if row[3]] == ["Lumen Vision"]
 
@@ -171,14 +193,20 @@ def test_sources_ranks_entities_by_articles(sample_graph: Path) -> None:
 def test_evidence_and_article_facts(sample_graph: Path) -> None:
     rows = run_named(sample_graph, "evidence", subject="Acme", property="kg:partneredWith").rows
     assert {(r[4].value, r[7].value) for r in rows if r[4] and r[7]} == {
-        ("Oslo-based Acme Robotics announced a partnership with Borealis Chips.",
-         ID + "article-a1"),
-        ("Cobalt Ventures invested $25 million in Acme Robotics, a Borealis Chips partner.",
-         ID + "article-b2")}
+        (
+            "Oslo-based Acme Robotics announced a partnership with Borealis Chips.",
+            ID + "article-a1",
+        ),
+        (
+            "Cobalt Ventures invested $25 million in Acme Robotics, a Borealis Chips partner.",
+            ID + "article-b2",
+        ),
+    }
     facts = run_named(sample_graph, "article-facts", article="Acme buys Kestrel Labs")
-    assert {(r[0].value, r[1].value, r[2].value) for r in facts.rows if r[0] and r[1] and r[2]} \
-        == {("Acme Robotics", KG + "acquired", "Kestrel Labs"),
-            ("Cobalt Ventures", KG + "investedIn", "Kestrel Labs")}
+    assert {(r[0].value, r[1].value, r[2].value) for r in facts.rows if r[0] and r[1] and r[2]} == {
+        ("Acme Robotics", KG + "acquired", "Kestrel Labs"),
+        ("Cobalt Ventures", KG + "investedIn", "Kestrel Labs"),
+    }
 
 
 def test_entity_by_alt_label_and_by_iri_agree(sample_graph: Path) -> None:
@@ -191,28 +219,50 @@ def test_entity_by_alt_label_and_by_iri_agree(sample_graph: Path) -> None:
 
 
 def test_table_output(sample_graph: Path) -> None:
-    assert kg_query(sample_graph, "--name", "launches") == (0, (
-        "?organisation     ?organisationLabel  ?product            ?productLabel\n"
-        "----------------  ------------------  ------------------  ---------------\n"
-        "id:acme-robotics  Acme Robotics       id:helix-assistant  Helix Assistant\n"
-        "(1 row)\n"))
+    assert kg_query(sample_graph, "--name", "launches") == (
+        0,
+        (
+            "?organisation     ?organisationLabel  ?product            ?productLabel\n"
+            "----------------  ------------------  ------------------  ---------------\n"
+            "id:acme-robotics  Acme Robotics       id:helix-assistant  Helix Assistant\n"
+            "(1 row)\n"
+        ),
+    )
 
 
 def test_csv_tsv_json_xml(sample_graph: Path) -> None:
-    sparql = 'SELECT ?e ?n WHERE { ?e skos:altLabel ?n } ORDER BY ?n'
+    sparql = "SELECT ?e ?n WHERE { ?e skos:altLabel ?n } ORDER BY ?n"
     code, out = kg_query(sample_graph, sparql, "--format", "csv")
-    assert (code, out) == (0, "e,n\nhttps://kg.example.org/id/acme-robotics,Acme\n"
-                              "https://kg.example.org/id/acme-robotics,Acme Robotics Inc.\n")
-    code, out = kg_query(sample_graph, "SELECT ?s WHERE { ?s kg:startOffset 91 }",
-                         "--format", "tsv")
+    assert (code, out) == (
+        0,
+        "e,n\nhttps://kg.example.org/id/acme-robotics,Acme\n"
+        "https://kg.example.org/id/acme-robotics,Acme Robotics Inc.\n",
+    )
+    code, out = kg_query(
+        sample_graph, "SELECT ?s WHERE { ?s kg:startOffset 91 }", "--format", "tsv"
+    )
     assert out == "?s\n<https://kg.example.org/id/sentence-b2-91-160>\n"
-    code, out = kg_query(sample_graph, "SELECT ?c WHERE { id:fact-0000000000000007 "
-                         "kg:confidence ?c }", "--format", "json")
-    assert json.loads(out) == {"head": {"vars": ["c"]}, "results": {"bindings": [{"c": {
-        "type": "literal", "value": "0.6",
-        "datatype": "http://www.w3.org/2001/XMLSchema#decimal"}}]}}
-    code, out = kg_query(sample_graph, "ASK { id:acme-robotics kg:acquired ?x }", "--format",
-                         "xml")
+    code, out = kg_query(
+        sample_graph,
+        "SELECT ?c WHERE { id:fact-0000000000000007 kg:confidence ?c }",
+        "--format",
+        "json",
+    )
+    assert json.loads(out) == {
+        "head": {"vars": ["c"]},
+        "results": {
+            "bindings": [
+                {
+                    "c": {
+                        "type": "literal",
+                        "value": "0.6",
+                        "datatype": "http://www.w3.org/2001/XMLSchema#decimal",
+                    }
+                }
+            ]
+        },
+    }
+    code, out = kg_query(sample_graph, "ASK { id:acme-robotics kg:acquired ?x }", "--format", "xml")
     assert "<boolean>true</boolean>" in out
 
 
@@ -229,8 +279,11 @@ def test_query_from_file_and_stdin(sample_graph: Path, tmp_path: Path) -> None:
     rq = tmp_path / "q.rq"
     rq.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Organization }\n")
     assert kg_query(sample_graph, "-f", rq, "--format", "csv") == (0, "n\n4\n")
-    result = CliRunner().invoke(query_command, [str(sample_graph), "-f", "-", "--format", "csv"],
-                                input="ASK { ?s a kg:Person }")
+    result = CliRunner().invoke(
+        query_command,
+        [str(sample_graph), "-f", "-", "--format", "csv"],
+        input="ASK { ?s a kg:Person }",
+    )
     assert result.output == "true\n"
 
 
@@ -238,7 +291,8 @@ def test_list_shows_every_query_and_its_params() -> None:
     code, out = kg_query("--list")
     assert code == 0
     assert out.splitlines()[0] == (
-        "acquisitions       Who acquired whom, with the number of articles that say so")
+        "acquisitions       Who acquired whom, with the number of articles that say so"
+    )
     assert "  --param entity=… (required)  the entity, as an IRI" in out
     for path in q.queries_dir().glob("*.rq"):
         assert path.stem in out
@@ -259,36 +313,63 @@ def test_syntax_error_shows_line_column_and_expected(sample_graph: Path) -> None
 def test_unknown_prefix_is_named(sample_graph: Path) -> None:
     code, out = kg_query(sample_graph, "SELECT * WHERE { ?x foaf:name ?n }")
     assert code == 1
-    assert out.startswith("Error: query syntax error at line 1, column 21: unknown prefix "
-                          "'foaf:' (bound: kg:, id:, schema:")
+    assert out.startswith(
+        "Error: query syntax error at line 1, column 21: unknown prefix "
+        "'foaf:' (bound: kg:, id:, schema:"
+    )
 
 
 def test_errors_are_one_line(sample_graph: Path, tmp_path: Path) -> None:
-    assert kg_query(sample_graph, "--name", "nope") == (1, (
-        "Error: no named query 'nope'; choose one of: acquisitions, article-facts, entity, "
-        "evidence, investment-totals, investments, launches, partnerships, sources "
-        "(see kg query --list)\n"))
+    assert kg_query(sample_graph, "--name", "nope") == (
+        1,
+        (
+            "Error: no named query 'nope'; choose one of: acquisitions, article-facts, entity, "
+            "evidence, investment-totals, investments, launches, partnerships, sources "
+            "(see kg query --list)\n"
+        ),
+    )
     missing = tmp_path / "missing.ttl"
     assert kg_query(missing, "--name", "sources") == (
-        1, f"Error: {missing}: no such graph file (build one with `kg build`)\n")
+        1,
+        f"Error: {missing}: no such graph file (build one with `kg build`)\n",
+    )
     assert kg_query(sample_graph, "--name", "entity") == (
-        1, "Error: this query needs --param entity=VALUE\n")
-    assert kg_query(sample_graph, "--name", "entity", "-p", "entity=Nobody") == (1, (
-        "Error: no node in the graph is named 'Nobody' (label, title or source); give an IRI "
-        "such as id:acme or a quoted string '\"text\"'\n"))
+        1,
+        "Error: this query needs --param entity=VALUE\n",
+    )
+    assert kg_query(sample_graph, "--name", "entity", "-p", "entity=Nobody") == (
+        1,
+        (
+            "Error: no node in the graph is named 'Nobody' (label, title or source); give an IRI "
+            "such as id:acme or a quoted string '\"text\"'\n"
+        ),
+    )
     assert kg_query(sample_graph, "--name", "launches", "-p", "org=Acme") == (
-        1, "Error: unknown parameter 'org'; this query's parameters: organisation\n")
-    assert kg_query(sample_graph, "INSERT DATA { id:a id:b id:c }") == (1, (
-        "Error: this is a SPARQL update; kg query runs read-only queries (SELECT, ASK, "
-        "CONSTRUCT, DESCRIBE)\n"))
-    assert kg_query(sample_graph, "--name", "sources", "--format", "turtle") == (1, (
-        "Error: --format turtle is for CONSTRUCT/DESCRIBE; SELECT and ASK take table, csv, "
-        "tsv, json, xml\n"))
+        1,
+        "Error: unknown parameter 'org'; this query's parameters: organisation\n",
+    )
+    assert kg_query(sample_graph, "INSERT DATA { id:a id:b id:c }") == (
+        1,
+        (
+            "Error: this is a SPARQL update; kg query runs read-only queries (SELECT, ASK, "
+            "CONSTRUCT, DESCRIBE)\n"
+        ),
+    )
+    assert kg_query(sample_graph, "--name", "sources", "--format", "turtle") == (
+        1,
+        (
+            "Error: --format turtle is for CONSTRUCT/DESCRIBE; SELECT and ASK take table, csv, "
+            "tsv, json, xml\n"
+        ),
+    )
     bad = tmp_path / "bad.ttl"
     bad.write_text("id:a id:b .\n")
     code, out = kg_query(bad, "ASK {}")
-    assert (code, out) == (1, f"Error: {bad}: not valid Turtle: Parser error at line 1 between "
-                              "columns 1 and 5: The prefix id: has not been declared\n")
+    assert (code, out) == (
+        1,
+        f"Error: {bad}: not valid Turtle: Parser error at line 1 between "
+        "columns 1 and 5: The prefix id: has not been declared\n",
+    )
     code, out = kg_query(sample_graph)
     assert code == 2 and "give exactly one of QUERY, -f FILE or --name NAME" in out
 
@@ -298,7 +379,9 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 def test_timeout_stops_a_runaway_query(sample_graph: Path) -> None:
     assert kg_query(sample_graph, RUNAWAY, "--timeout", "0.5") == (
-        1, "Error: query ran longer than 0.5 s (raise --timeout, or add LIMIT or filters)\n")
+        1,
+        "Error: query ran longer than 0.5 s (raise --timeout, or add LIMIT or filters)\n",
+    )
     assert kg_query(sample_graph, "ASK { ?s ?p ?o }", "--timeout", "10") == (0, "true\n")
 
 
@@ -315,7 +398,8 @@ def test_params_become_terms(sample_graph: Path) -> None:
     assert q.param_term('"Acme"', store) == '"Acme"'
     assert q.param_term("articles/cobalt.txt", store) == f"<{ID}article-b2>"
     assert q.substitute('SELECT * { $x ?p "$x" } # $x', {"x": "id:a"}) == (
-        'SELECT * { id:a ?p "$x" } # $x')
+        'SELECT * { id:a ?p "$x" } # $x'
+    )
 
 
 @pytest.mark.parametrize("command", ["query", "export", "serve", "push", "validate"])

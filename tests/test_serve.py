@@ -32,8 +32,12 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def start_server(graph: Path, *options: str) -> tuple[subprocess.Popen[str], str]:
     code = "from kg.cli_sparql import serve_command; serve_command()"
-    proc = subprocess.Popen([sys.executable, "-c", code, str(graph), "--port", "0", *options],
-                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, str(graph), "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdout is not None
     banner = proc.stdout.readline()
     assert banner.startswith(f"kg SPARQL endpoint for {graph} at http://127.0.0.1:"), banner
@@ -75,8 +79,9 @@ def writable(graph: Path) -> Iterator[str]:
 def curl(*args: str) -> tuple[int, dict[str, str], str]:
     if shutil.which("curl") is None:
         pytest.skip("curl not installed: apt-get install curl")
-    run = subprocess.run(["curl", "-s", "-i", *args], capture_output=True, text=True,
-                         check=True, timeout=30)
+    run = subprocess.run(
+        ["curl", "-s", "-i", *args], capture_output=True, text=True, check=True, timeout=30
+    )
     head, _, body = run.stdout.replace("\r\n", "\n").partition("\n\n")
     lines = head.splitlines()
     headers = dict(line.lower().split(": ", 1) for line in lines[1:] if ": " in line)
@@ -91,18 +96,28 @@ def test_curl_get_json(endpoint: str) -> None:
     status, headers, body = curl("-G", "--data-urlencode", f"query={ACQUIRED}", endpoint)
     assert status == 200
     assert headers["content-type"] == "application/sparql-results+json; charset=utf-8"
-    assert json.loads(body)["results"]["bindings"] == [{
-        "s": {"type": "uri", "value": ID + "acme-robotics"},
-        "o": {"type": "uri", "value": ID + "kestrel-labs"}}]
+    assert json.loads(body)["results"]["bindings"] == [
+        {
+            "s": {"type": "uri", "value": ID + "acme-robotics"},
+            "o": {"type": "uri", "value": ID + "kestrel-labs"},
+        }
+    ]
 
 
 def test_curl_post_form_csv_and_tsv(endpoint: str) -> None:
-    status, headers, body = curl("-H", "Accept: text/csv", "--data-urlencode",
-                                 f"query={ACQUIRED}", endpoint)
+    status, headers, body = curl(
+        "-H", "Accept: text/csv", "--data-urlencode", f"query={ACQUIRED}", endpoint
+    )
     assert (status, body) == (200, f"s,o\n{ID}acme-robotics,{ID}kestrel-labs\n")
-    status, headers, body = curl("-H", "Accept: text/tab-separated-values",
-                                 "-H", "Content-Type: application/sparql-query",
-                                 "--data-binary", ACQUIRED, endpoint)
+    status, headers, body = curl(
+        "-H",
+        "Accept: text/tab-separated-values",
+        "-H",
+        "Content-Type: application/sparql-query",
+        "--data-binary",
+        ACQUIRED,
+        endpoint,
+    )
     assert (status, body) == (200, f"?s\t?o\n<{ID}acme-robotics>\t<{ID}kestrel-labs>\n")
 
 
@@ -111,22 +126,25 @@ def test_curl_construct_turtle_and_ntriples(endpoint: str) -> None:
     status, headers, body = curl("--data-urlencode", f"query={query}", endpoint)
     assert headers["content-type"] == "text/turtle; charset=utf-8"
     assert body.splitlines()[-1] == "id:acme-robotics kg:launched id:helix-assistant ."
-    status, headers, body = curl("-H", "Accept: application/n-triples", "--data-urlencode",
-                                 f"query={query}", endpoint)
-    assert body == (f"<{ID}acme-robotics> <https://kg.example.org/ontology#launched> "
-                    f"<{ID}helix-assistant> .\n")
+    status, headers, body = curl(
+        "-H", "Accept: application/n-triples", "--data-urlencode", f"query={query}", endpoint
+    )
+    assert body == (
+        f"<{ID}acme-robotics> <https://kg.example.org/ontology#launched> <{ID}helix-assistant> .\n"
+    )
 
 
 def test_updates_refused_by_default(endpoint: str) -> None:
-    status, _, body = curl("--data-urlencode", "update=INSERT DATA { id:x id:y id:z }",
-                           endpoint)
-    assert (status, body) == (403, "this endpoint is read-only; start kg serve with "
-                                   "--allow-update to accept SPARQL updates\n")
-    status, _, _ = curl("-H", "Content-Type: application/sparql-update", "--data-binary",
-                        "CLEAR ALL", endpoint)
+    status, _, body = curl("--data-urlencode", "update=INSERT DATA { id:x id:y id:z }", endpoint)
+    assert (status, body) == (
+        403,
+        "this endpoint is read-only; start kg serve with --allow-update to accept SPARQL updates\n",
+    )
+    status, _, _ = curl(
+        "-H", "Content-Type: application/sparql-update", "--data-binary", "CLEAR ALL", endpoint
+    )
     assert status == 403
-    status, _, body = curl("-G", "--data-urlencode", "query=ASK { ?s a kg:Organization }",
-                           endpoint)
+    status, _, body = curl("-G", "--data-urlencode", "query=ASK { ?s a kg:Organization }", endpoint)
     assert json.loads(body)["boolean"] is True
 
 
@@ -134,8 +152,10 @@ def test_runaway_query_is_stopped(endpoint: str) -> None:
     started = time.monotonic()
     status, _, body = curl("--data-urlencode", f"query={RUNAWAY}", endpoint)
     assert time.monotonic() - started < 5
-    assert (status, body) == (503, "query ran longer than 2 s (the server's --timeout); "
-                                   "add LIMIT or filters\n")
+    assert (status, body) == (
+        503,
+        "query ran longer than 2 s (the server's --timeout); add LIMIT or filters\n",
+    )
     if Path("/proc").is_dir():
         assert children(SERVERS[endpoint].pid) == []  # the worker was killed, not abandoned
     status, _, _ = curl("-G", "--data-urlencode", "query=ASK { ?s ?p ?o }", endpoint)
@@ -143,19 +163,24 @@ def test_runaway_query_is_stopped(endpoint: str) -> None:
 
 
 def test_results_cut_at_max_rows(endpoint: str) -> None:
-    status, headers, body = curl("-H", "Accept: text/csv", "--data-urlencode",
-                                 "query=SELECT ?s WHERE { ?s ?p ?o }", endpoint)
+    status, headers, body = curl(
+        "-H", "Accept: text/csv", "--data-urlencode", "query=SELECT ?s WHERE { ?s ?p ?o }", endpoint
+    )
     assert status == 200 and headers["x-kg-truncated"] == "max-rows=5"
     assert len(body.splitlines()) == 6
 
 
 def test_bad_requests(endpoint: str) -> None:
     status, _, body = curl("--data-urlencode", "query=SELECT * { ?s ?p }", endpoint)
-    assert (status, body) == (400, "query syntax error at line 1, column 19: expected one of "
-                                   "LATERAL, SERVICE\n  SELECT * { ?s ?p }\n"
-                                   "                    ^\n")
-    status, _, body = curl("-H", "Accept: image/png", "--data-urlencode",
-                           f"query={ACQUIRED}", endpoint)
+    assert (status, body) == (
+        400,
+        "query syntax error at line 1, column 19: expected one of "
+        "LATERAL, SERVICE\n  SELECT * { ?s ?p }\n"
+        "                    ^\n",
+    )
+    status, _, body = curl(
+        "-H", "Accept: image/png", "--data-urlencode", f"query={ACQUIRED}", endpoint
+    )
     assert status == 406 and body.startswith("cannot answer as image/png; offered: ")
     status, _, _ = curl(endpoint.replace("/sparql", "/nowhere"))
     assert status == 404
@@ -164,11 +189,19 @@ def test_bad_requests(endpoint: str) -> None:
 
 
 def test_allow_update(writable: str) -> None:
-    status, _, _ = curl("--data-urlencode", "update=INSERT DATA { id:zeta a kg:Organization ; "
-                        'rdfs:label "Zeta" }', writable)
+    status, _, _ = curl(
+        "--data-urlencode",
+        'update=INSERT DATA { id:zeta a kg:Organization ; rdfs:label "Zeta" }',
+        writable,
+    )
     assert status == 204
-    status, _, body = curl("-H", "Accept: text/csv", "--data-urlencode",
-                           "query=SELECT ?l WHERE { id:zeta rdfs:label ?l }", writable)
+    status, _, body = curl(
+        "-H",
+        "Accept: text/csv",
+        "--data-urlencode",
+        "query=SELECT ?l WHERE { id:zeta rdfs:label ?l }",
+        writable,
+    )
     assert body == "l\nZeta\n"
 
 
@@ -189,13 +222,11 @@ def wrapper_rows(url: str, sparql: str) -> set[tuple[str, ...]]:
     client.setMethod(POST)  # type: ignore[attr-defined]
     doc = client.query().convert()  # type: ignore[attr-defined]
     names = doc["head"]["vars"]
-    return {tuple(b.get(v, {}).get("value", "") for v in names)
-            for b in doc["results"]["bindings"]}
+    return {tuple(b.get(v, {}).get("value", "") for v in names) for b in doc["results"]["bindings"]}
 
 
 @pytest.mark.parametrize("name", [path.stem for path in sorted(q.queries_dir().glob("*.rq"))])
-def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path,
-                                                    name: str) -> None:
+def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path, name: str) -> None:
     named = q.named_query(name)
     store = q.load_store(graph)
     sparql = q.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
@@ -213,13 +244,14 @@ def test_sparqlwrapper_ask_construct_and_xml(endpoint: str) -> None:
     assert client.query().convert()["boolean"] is True  # type: ignore[attr-defined]
     client.setQuery("CONSTRUCT WHERE { ?s kg:acquired ?o }")  # type: ignore[attr-defined]
     client.setReturnFormat(TURTLE)  # type: ignore[attr-defined]
-    assert b"id:acme-robotics kg:acquired id:kestrel-labs ." in \
-        client.query().convert()  # type: ignore[attr-defined]
+    assert b"id:acme-robotics kg:acquired id:kestrel-labs ." in client.query().convert()  # type: ignore[attr-defined]
     client.setQuery(ACQUIRED)  # type: ignore[attr-defined]
     client.setReturnFormat(XML)  # type: ignore[attr-defined]
     doc = client.query().convert()  # type: ignore[attr-defined]
     assert [u.firstChild.data for u in doc.getElementsByTagName("uri")] == [
-        ID + "acme-robotics", ID + "kestrel-labs"]
+        ID + "acme-robotics",
+        ID + "kestrel-labs",
+    ]
 
 
 def test_sparqlwrapper_update_refused(endpoint: str) -> None:
@@ -242,9 +274,13 @@ def test_sparqlwrapper_update_refused(endpoint: str) -> None:
 def test_serve_errors(graph: Path, endpoint: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(serve_command, [str(tmp_path / "none.ttl")])
     assert (result.exit_code, result.output) == (
-        1, f"Error: {tmp_path / 'none.ttl'}: no such graph file (build one with `kg build`)\n")
+        1,
+        f"Error: {tmp_path / 'none.ttl'}: no such graph file (build one with `kg build`)\n",
+    )
     port = endpoint.rsplit(":", 1)[1].split("/")[0]
     result = CliRunner().invoke(serve_command, [str(graph), "--port", port])
     assert (result.exit_code, result.output) == (
-        1, f"Error: cannot listen on 127.0.0.1:{port}: Address already in use "
-           "(choose another --port)\n")
+        1,
+        f"Error: cannot listen on 127.0.0.1:{port}: Address already in use "
+        "(choose another --port)\n",
+    )

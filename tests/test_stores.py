@@ -68,21 +68,28 @@ def same_value(text: str) -> str:
 
 
 def kg_rows(graph: Path, sparql: str) -> Rows:
-    return {tuple(same_value("" if t is None else t.value) for t in row)
-            for row in q.run_query(graph, sparql).rows}
+    return {
+        tuple(same_value("" if t is None else t.value) for t in row)
+        for row in q.run_query(graph, sparql).rows
+    }
 
 
 def remote_rows(url: str, sparql: str, default_graph: str | None = None) -> Rows:
     fields = {"query": q.with_prefix_declarations(sparql)}
     if default_graph:
         fields["default-graph-uri"] = default_graph
-    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(),
-                                     headers={"Accept": "application/sparql-results+json"})
+    request = urllib.request.Request(
+        url,
+        data=urllib.parse.urlencode(fields).encode(),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         doc = json.load(response)
     names = doc["head"]["vars"]
-    return {tuple(same_value(b.get(v, {}).get("value", "")) for v in names)
-            for b in doc["results"]["bindings"]}
+    return {
+        tuple(same_value(b.get(v, {}).get("value", "")) for v in names)
+        for b in doc["results"]["bindings"]
+    }
 
 
 def named_sparql(graph: Path, name: str) -> str:
@@ -113,9 +120,11 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip("the Oxigraph server is not installed: pip install oxigraph")
     port = free_port()
     folder = tmp_path_factory.mktemp("oxigraph")
-    proc = subprocess.Popen([binary, "serve", "--location", str(folder / "db"), "--bind",
-                             f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [binary, "serve", "--location", str(folder / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}"
         wait_for(f"{base}/query?query=ASK%7B%7D", 30)
@@ -125,17 +134,22 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_push_to_oxigraph_default_graph(oxigraph: str, graph: Path) -> None:
-    assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (0, (
-        f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"))
-    assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (0, (
-        f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"))
+    assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (
+        0,
+        (f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
+    )
+    assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (
+        0,
+        (f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
+    )
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert remote_rows(f"{oxigraph}/query", count) == {("139",)}
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_oxigraph_server_answers_named_queries_like_kg(oxigraph: str, graph: Path,
-                                                       name: str) -> None:
+def test_oxigraph_server_answers_named_queries_like_kg(
+    oxigraph: str, graph: Path, name: str
+) -> None:
     push(str(graph), "--endpoint", f"{oxigraph}/store")
     sparql = named_sparql(graph, name)
     expected = kg_rows(graph, sparql)
@@ -146,15 +160,21 @@ def test_oxigraph_server_answers_named_queries_like_kg(oxigraph: str, graph: Pat
 def test_push_named_graph_replace_and_append(oxigraph: str, graph: Path, tmp_path: Path) -> None:
     count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{GRAPH_IRI}> {{ ?s ?p ?o }} }}"
     code, out = push(str(graph), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI)
-    assert (code, out) == (0, f"replaced graph <{GRAPH_IRI}>: 139 triples sent to "
-                              f"{oxigraph}/store (HTTP 201)\n")
+    assert (code, out) == (
+        0,
+        f"replaced graph <{GRAPH_IRI}>: 139 triples sent to {oxigraph}/store (HTTP 201)\n",
+    )
     extra = tmp_path / "extra.nt"
-    extra.write_text("<https://kg.example.org/id/zeta> <http://www.w3.org/2000/01/rdf-schema#"
-                     'label> "Zeta" .\n')
-    code, out = push(str(extra), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI,
-                     "--append")
-    assert (code, out) == (0, f"appended to graph <{GRAPH_IRI}>: 1 triples sent to "
-                              f"{oxigraph}/store (HTTP 204)\n")
+    extra.write_text(
+        '<https://kg.example.org/id/zeta> <http://www.w3.org/2000/01/rdf-schema#label> "Zeta" .\n'
+    )
+    code, out = push(
+        str(extra), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI, "--append"
+    )
+    assert (code, out) == (
+        0,
+        f"appended to graph <{GRAPH_IRI}>: 1 triples sent to {oxigraph}/store (HTTP 204)\n",
+    )
     assert remote_rows(f"{oxigraph}/query", count) == {("140",)}
     push(str(extra), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI)
     assert remote_rows(f"{oxigraph}/query", count) == {("1",)}
@@ -162,13 +182,22 @@ def test_push_named_graph_replace_and_append(oxigraph: str, graph: Path, tmp_pat
 
 def test_refusals_name_status_and_message(oxigraph: str, graph: Path) -> None:
     code, out = push(str(graph), "--endpoint", f"{oxigraph}/store", "--graph", "not an iri")
-    assert (code, out) == (1, (
-        "Error: the store refused the graph: HTTP 400 Bad Request from PUT "
-        f"{oxigraph}/store?graph=not%20an%20iri: Invalid IRI code point ' '\n"))
+    assert (code, out) == (
+        1,
+        (
+            "Error: the store refused the graph: HTTP 400 Bad Request from PUT "
+            f"{oxigraph}/store?graph=not%20an%20iri: Invalid IRI code point ' '\n"
+        ),
+    )
     port = free_port()
     code, out = push(str(graph), "--endpoint", f"http://127.0.0.1:{port}/store")
-    assert (code, out) == (1, (f"Error: cannot reach the store at http://127.0.0.1:{port}/store"
-                               "?default: [Errno 111] Connection refused\n"))
+    assert (code, out) == (
+        1,
+        (
+            f"Error: cannot reach the store at http://127.0.0.1:{port}/store"
+            "?default: [Errno 111] Connection refused\n"
+        ),
+    )
     code, out = push(str(graph), "--endpoint", "ftp://example.org/store")
     assert code == 1 and out.startswith("Error: --endpoint 'ftp://example.org/store': give an")
 
@@ -209,8 +238,13 @@ MaxQueryExecutionTime = 60
 
 
 def isql(port: int, sql: str) -> str:
-    run = subprocess.run(["isql-vt", f"127.0.0.1:{port}", "dba", "dba", f"exec={sql}"],
-                         capture_output=True, text=True, timeout=120, check=False)
+    run = subprocess.run(
+        ["isql-vt", f"127.0.0.1:{port}", "dba", "dba", f"exec={sql}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     if run.returncode != 0 or "*** Error" in run.stdout + run.stderr:
         raise RuntimeError(f"isql-vt failed: {run.stdout}{run.stderr}")
     return run.stdout
@@ -228,13 +262,18 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory, graph: Path) -> Iterator[
     sql_port, http_port = free_port(), free_port()
     ini = folder / "virtuoso.ini"
     ini.write_text(VIRTUOSO_INI.format(db=db, data=data, sql_port=sql_port, http_port=http_port))
-    proc = subprocess.Popen(["virtuoso-t", "+foreground", "+configfile", str(ini)], cwd=folder,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["virtuoso-t", "+foreground", "+configfile", str(ini)],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{http_port}"
         wait_for(f"{base}/sparql?query=ASK%7B%7D", 90)
-        isql(sql_port, f"ld_dir('{data}', 'graph.ttl', '{BULK_IRI}'); rdf_loader_run(); "
-                       "checkpoint;")
+        isql(
+            sql_port, f"ld_dir('{data}', 'graph.ttl', '{BULK_IRI}'); rdf_loader_run(); checkpoint;"
+        )
         yield f"{base}|{sql_port}"
     finally:
         stop(proc)
@@ -244,10 +283,13 @@ def test_virtuoso_refuses_anonymous_writes_with_its_message(virtuoso: str, graph
     base = virtuoso.split("|")[0]
     code, out = push(str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph", GRAPH_IRI)
     assert code == 1
-    assert out.startswith("Error: the store refused the graph: HTTP 403 Forbidden from PUT "
-                          f"{base}/sparql-graph-crud?graph=")
-    assert out.endswith("SQ110:SECURITY: Permission denied for delete from DB.DBA.RDF_QUAD "
-                        "(user ID = 107)\n")
+    assert out.startswith(
+        "Error: the store refused the graph: HTTP 403 Forbidden from PUT "
+        f"{base}/sparql-graph-crud?graph="
+    )
+    assert out.endswith(
+        "SQ110:SECURITY: Permission denied for delete from DB.DBA.RDF_QUAD (user ID = 107)\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -255,10 +297,13 @@ def virtuoso_pushed(virtuoso: str, graph: Path) -> str:
     base, sql_port = virtuoso.split("|")
     isql(int(sql_port), 'GRANT SPARQL_UPDATE TO "SPARQL";')
     code, out = push(str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph", GRAPH_IRI)
-    assert (code, out) == (0, f"replaced graph <{GRAPH_IRI}>: 139 triples sent to "
-                              f"{base}/sparql-graph-crud (HTTP 201)\n")
-    code, out = push(str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph",
-                     GRAPH_IRI, "--append")
+    assert (code, out) == (
+        0,
+        f"replaced graph <{GRAPH_IRI}>: 139 triples sent to {base}/sparql-graph-crud (HTTP 201)\n",
+    )
+    code, out = push(
+        str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph", GRAPH_IRI, "--append"
+    )
     assert code == 0  # stable IRIs, no blank nodes: appending the same graph adds nothing
     return base
 
@@ -270,8 +315,9 @@ def test_virtuoso_holds_each_triple_once(virtuoso_pushed: str) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_virtuoso_answers_named_queries_like_kg(virtuoso_pushed: str, graph: Path,
-                                                name: str) -> None:
+def test_virtuoso_answers_named_queries_like_kg(
+    virtuoso_pushed: str, graph: Path, name: str
+) -> None:
     sparql = named_sparql(graph, name)
     expected = kg_rows(graph, sparql)
     assert expected

@@ -39,7 +39,9 @@ def test_documented_shape_conforms(tmp_path: Path) -> None:
 def test_violations_are_reported_readably(tmp_path: Path) -> None:
     graph = tmp_path / "broken.ttl"
     graph.write_text(SAMPLE_TTL + BROKEN)
-    assert validate(graph) == (1, f"""\
+    assert validate(graph) == (
+        1,
+        f"""\
 id:fact-bad describes a fact that is not asserted in the graph
 id:fact-bad kg:confidence: needs exactly one kg:confidence, an xsd:decimal in [0, 1] [value: 1.5]
 id:fact-bad prov:wasDerivedFrom: needs at least one prov:wasDerivedFrom pointing at a kg:Sentence
@@ -54,28 +56,48 @@ Dana Whitfield (id:dana-whitfield) kg:launched: kg:launched must point at a Prod
 Twin (id:twin) rdf:type: needs exactly one class from the ontology (Organization, Person, \
 Product, Technology, Place or Event)
 {graph}: does not conform: 11 violations on 6 nodes
-""")
+""",
+    )
 
 
 def test_every_property_has_domain_and_range_shapes() -> None:
     shapes = (REPO / "ontology" / "shapes.ttl").read_text()
-    for prop in ("launched", "developed", "partneredWith", "investedIn", "acquired",
-                 "competesWith", "ceoOf", "founderOf", "worksFor", "subsidiaryOf",
-                 "headquarteredIn", "operatesIn", "uses", "supplies"):
+    for prop in (
+        "launched",
+        "developed",
+        "partneredWith",
+        "investedIn",
+        "acquired",
+        "competesWith",
+        "ceoOf",
+        "founderOf",
+        "worksFor",
+        "subsidiaryOf",
+        "headquarteredIn",
+        "operatesIn",
+        "uses",
+        "supplies",
+    ):
         assert f"sh:targetSubjectsOf kg:{prop} ;" in shapes
         assert f"sh:path kg:{prop} ;" in shapes
 
 
 def test_union_domains_and_ranges(tmp_path: Path) -> None:
     graph = tmp_path / "g.ttl"
-    graph.write_text(SAMPLE_TTL + "id:oslo kg:investedIn id:helix-assistant .\n"
-                     "id:helix-assistant kg:uses id:oslo .\n")
+    graph.write_text(
+        SAMPLE_TTL + "id:oslo kg:investedIn id:helix-assistant .\n"
+        "id:helix-assistant kg:uses id:oslo .\n"
+    )
     code, out = validate(graph)
     assert code == 1
-    assert "Oslo (id:oslo) is the subject of kg:investedIn, so it must be an Organization or " \
-           "Person\n" in out
-    assert "Helix Assistant (id:helix-assistant) kg:uses: kg:uses must point at a Product or " \
-           "Technology [value: id:oslo]\n" in out
+    assert (
+        "Oslo (id:oslo) is the subject of kg:investedIn, so it must be an Organization or "
+        "Person\n" in out
+    )
+    assert (
+        "Helix Assistant (id:helix-assistant) kg:uses: kg:uses must point at a Product or "
+        "Technology [value: id:oslo]\n" in out
+    )
 
 
 def test_other_formats_and_errors(tmp_path: Path) -> None:
@@ -88,9 +110,13 @@ def test_other_formats_and_errors(tmp_path: Path) -> None:
     assert validate(trig)[0] == 0
     missing = tmp_path / "none.ttl"
     assert validate(missing) == (
-        1, f"Error: {missing}: no such graph file (build one with `kg build`)\n")
+        1,
+        f"Error: {missing}: no such graph file (build one with `kg build`)\n",
+    )
     assert validate(source, "--shapes", tmp_path / "no-shapes.ttl") == (
-        1, f"Error: {tmp_path / 'no-shapes.ttl'}: no such shapes file\n")
+        1,
+        f"Error: {tmp_path / 'no-shapes.ttl'}: no such shapes file\n",
+    )
 
 
 def test_a_graph_built_by_kg_conforms() -> None:

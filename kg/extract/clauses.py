@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
 from kg.extract.refer import prep_phrase, refer
+from kg.ontology import cues_of
 
 
 def is_passive(verb: Token) -> bool:
@@ -73,11 +74,22 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
             found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
-        elif child.dep_ in ("acl", "relcl") and child.pos_ == "VERB":
+        elif (
+            child.dep_ in ("acl", "relcl")
+            and child.pos_ == "VERB"
+            and not _reads(view, child, prep)
+        ):
             found += prep_objects(view, child, prep)
         elif child.dep_ == "dobj" and child.i not in view.names and head.pos_ == "VERB":
             found += prep_objects(view, child, prep)  # "invested $13 billion in OpenAI"
     return found
+
+
+def _reads(view: View, verb: Token, prep: str) -> bool:
+    """Is the verb a cue with this preposition ("a company based in P")? Then its object is
+    the verb's, read by the verb patterns, not the noun's it describes."""
+    cues = cues_of(view.ontology.verb_cues, verb.lemma_.lower(), verb.lower_)
+    return any(cue.prep == prep for _, cue in cues)
 
 
 def coordinated(view: View, head: Token) -> list[Mention]:

@@ -16,7 +16,7 @@ from kg.extract.model import Candidate, View
 from kg.extract.patterns.funding import funding_candidates
 from kg.extract.patterns.lists import list_candidates
 from kg.extract.patterns.nouns import noun_candidates
-from kg.extract.patterns.places import place_candidates
+from kg.extract.patterns.places import place_candidates, presence_candidates
 from kg.extract.patterns.possessives import possessive_candidates
 from kg.extract.patterns.titles import affiliation_candidates, title_candidates
 from kg.extract.patterns.verbs import verb_candidates
@@ -55,6 +55,7 @@ PATTERNS: dict[str, Registered] = {
     "funding": Registered(funding_candidates, ("funding", "funding topic")),
     "affiliation": Registered(affiliation_candidates, ("affiliation",)),
     "place": Registered(place_candidates, ("name-place", "described-place")),
+    "presence": Registered(presence_candidates, ("presence",)),
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
     "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
 }

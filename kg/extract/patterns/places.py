@@ -1,13 +1,19 @@
 """Where an organisation is based, from how it is named: "X, a Hong Kong construction firm",
-"Acme Corp. of Pittsburgh", "Giessen's Acme Bank"."""
+"Acme Corp. of Pittsburgh", "Giessen's Acme Bank", "the Oslo-based lender X"; and where it
+is present, from a copula: "X is present in P", "X's stores are in P"."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.extract.clauses import prep_objects
-from kg.extract.model import Candidate, View
+from spacy.tokens import Span, Token
+
+from kg.extract.clauses import prep_objects, subjects_of
+from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import mention_of, refer
+from kg.ontology import cues_of
+
+PLACE_LABELS = ("GPE", "LOC")
 
 
 def place_candidates(view: View) -> Iterator[Candidate]:
@@ -15,28 +21,183 @@ def place_candidates(view: View) -> Iterator[Candidate]:
     predicate = ontology.patterns["place"].yields
     for token in view.sent:
         name = view.names.get(token.i)
-        if name is not None and token.i == name.root.i and token.ent_type_ == "ORG":
-            preps = ontology.grammar.place_prepositions
-            words = [c for prep in preps for c in prep_objects(view, token, prep)]
-            words += [c for c in token.children if c.dep_ == "poss" and c.i in view.names]
+        if name is not None and token.i == name.root.i and not is_place(view, token):
+            words: list[Token] = []
+            if token.ent_type_ == "ORG":
+                words += _prep_places(view, token, predicate)
+            if _company_like(view, name):  # "Giessen's Acme Bank"
+                words += [c for c in _possessors(view, name) if c.i in view.names]
+                if ontology.is_org_name(name.text):  # "Acme Corp. (Pittsburgh)"
+                    words += _bracketed(view, token)
             places = tuple(
-                m
-                for c in words
-                for m in refer(view, c, coordinate=False)
-                if m.ner in ("GPE", "LOC")
+                m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
             )
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
-        if (
-            name is None
-            and token.dep_ == "appos"
-            and token.head.i in view.names
-            and ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
-        ):
-            places = tuple(
-                m
-                for c in token.children
-                if c.dep_ in ("compound", "nmod") and c.ent_type_ in ("GPE", "LOC")
-                for m in refer(view, c)
-            )
-            subject = (mention_of(view, view.names[token.head.i]),)
-            yield Candidate(predicate, subject, places, "described-place")
+        if name is None and ontology.class_of_head_noun(token.lemma_.lower()) == "Organization":
+            described = _described(view, token)
+            if described is not None:
+                places = tuple(
+                    m for c in _place_words(view, token, predicate) for m in refer(view, c)
+                )
+                subject = (mention_of(view, described),)
+                yield Candidate(predicate, subject, places, "described-place")
+
+
+def is_place(view: View, token: Token) -> bool:
+    """Labelled a place. (Distrusting the label where the word begins an organisation's name
+    elsewhere in the article loses "Seattle" beside "Seattle Coffee Co.", and gains nothing.)"""
+    return token.ent_type_ in PLACE_LABELS
+
+
+def _company_like(view: View, name: Span) -> bool:
+    """An organisation's name, or a name nothing says is not one: "Norway's Telenor"."""
+    label = name.root.ent_type_
+    if label == "ORG" or view.ontology.is_org_name(name.text):
+        return True
+    hint = view.hints.get(name.start)
+    return (
+        label == ""
+        and hint in (None, "Organization")
+        and not view.ontology.class_of_term(name.text)
+    )
+
+
+def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
+    """ "Acme Corp. of Pittsburgh", "X, which is headquartered in P": the name's own
+    prepositions, or those of a clause on it whose verb is one of the property's (not "X,
+    which was rooted in P")."""
+    verbs = {c.words[0] for c in view.ontology.properties[predicate].verbs}
+    found: list[Token] = []
+    for prep in view.ontology.grammar.place_prepositions:
+        for child in name.children:
+            if child.dep_ == "prep" and child.lower_ == prep:
+                found += [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
+                found += prep_objects(view, child, prep)
+    return found
+
+
+def _bracketed(view: View, name: Token) -> list[Token]:
+    """ "Acme Corp. (Pittsburgh)": a place in brackets right after the name."""
+    doc = name.doc
+
+    def bracketed(span: Span) -> bool:
+        inside = span.start > 0 and span.end < len(doc)
+        return inside and doc[span.start - 1].text == "(" and doc[span.end].text == ")"
+
+    return [
+        c
+        for c in name.children
+        if c.dep_ == "appos" and c.i in view.names and bracketed(view.names[c.i])
+    ]
+
+
+def _possessors(view: View, name: Span) -> list[Token]:
+    """ "Giessen's Acme Bank": the possessor of any word of a name, also where the parser
+    calls it a modifier with a possessive marker."""
+    markers = view.ontology.grammar.possessive_markers
+    return [
+        c
+        for word in name
+        for c in word.children
+        if c.dep_ == "poss"
+        or (c.dep_ == "nmod" and any(m.dep_ == "case" and m.lower_ in markers for m in c.children))
+    ]
+
+
+def _described(view: View, noun: Token) -> Span | None:
+    """The name an organisation noun describes: "X, a Hong Kong firm", "the firm X",
+    "Canada-based miner X", "X is a Boston-based company"."""
+    names = view.names
+    if noun.dep_ in ("appos", "compound") and noun.head.i in names:
+        return names[noun.head.i]
+    for child in noun.children:
+        if child.dep_ == "appos" and child.i in names and child.i == names[child.i].root.i:
+            return names[child.i]
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in view.ontology.grammar.copulas:
+        subjects = [c for c in head.children if c.dep_ in SUBJECTS and c.i in names]
+        if subjects:
+            return names[subjects[0].i]
+    return None
+
+
+def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
+    """The places that modify an organisation noun: "a Hong Kong firm", "China's maker",
+    "the Oslo-based lender" (a participle of one of the property's verbs); not a dateline
+    ("Oslo - Norwegian lender X")."""
+    doc = noun.doc
+    found = [
+        c
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod", "poss")
+        and not any(t.is_punct for t in doc[c.i + 1 : noun.i])
+    ]
+    based = {c.words[0] for c in view.ontology.properties[predicate].verbs if c.prep is None}
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lemma_.lower() in based:
+            found += [c for c in child.children if c.dep_ in ("npadvmod", "compound")]
+    return [c for c in found if is_place(view, c)]
+
+
+def presence_candidates(view: View) -> Iterator[Candidate]:
+    """A copula and a noun or adjective cue that takes "in": "X is present in P", "X's stores
+    are in P", "most of X's branches are in P"."""
+    ontology = view.ontology
+    for verb in view.sent:
+        if verb.lemma_.lower() not in ontology.grammar.copulas:
+            continue
+        for word, owners in _copula_words(view, verb):
+            preps = [c for w in (verb, word) for c in w.children if c.dep_ == "prep"]
+            for predicate, cue in cues_of(ontology.noun_cues, word.lemma_.lower(), word.lower_):
+                if cue.prep is None or cue.before or len(cue.words) != 1:
+                    continue
+                if ontology.properties[predicate].range != frozenset({"Place"}):
+                    continue
+                places = tuple(
+                    m
+                    for p in preps
+                    if p.lower_ == cue.prep
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                    for m in _places(view, o)
+                )
+                if places and owners:
+                    yield Candidate(predicate, owners, places, "presence", word, cue.text)
+
+
+def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
+    """What a copula says of its subject: the adjective ("X is present") with the subject as
+    owner; the subject noun ("X's stores are", "90% of X's stores are") with its possessor."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    named = any(s.i in view.names or s.pos_ == "PRON" for s in subjects)
+    for child in verb.children:
+        if child.dep_ == "acomp" and named:  # "X is present", not "the brand is present"
+            yield child, tuple(subjects_of(view, verb))
+    for subject in subjects:
+        yield from _owned(view, subject)
+
+
+def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
+    """A noun and its owners: "X's stores", "90% of X's stores"."""
+    nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children)]
+    for word in nouns:
+        if word.pos_ != "NOUN":
+            continue
+        owners = [c for c in word.children if c.dep_ == "poss"]
+        found = tuple(
+            m
+            for c in owners
+            if c.i in view.names or c.pos_ == "PRON"
+            for m in refer(view, c, coordinate=False)
+        )
+        if found:
+            yield word, found
+
+
+def _places(view: View, token: Token) -> list[Mention]:
+    """A place and the places coordinated with it ("Europe, the Middle East and parts of
+    Asia")."""
+    words = [token, *token.conjuncts]
+    words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
+    return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.model import WHOLE_NAMES, Candidate, View
-from kg.extract.refer import mention_of, names_product, refer, refer_one
+from kg.extract.refer import mention_of, names_product, not_place, refer, refer_one
 
 
 def possessive_candidates(view: View) -> Iterator[Candidate]:
@@ -26,7 +26,7 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             owners = tuple(
                 m
                 for c in token.children
-                if c.dep_ == "poss" and c.i in view.names
+                if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
                 for m in refer(view, c, coordinate=False)
                 if m.ner != "PERSON"
             )
@@ -48,7 +48,9 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     own_words = view.ontology.grammar.own_words
     cue = next((c.lower_ for c in noun.children if c.lower_ in own_words), "")  # "its own"
     own = bool(cue)
-    makers = tuple(m for c in owners for m in refer(view, c, coordinate=False))
+    makers = tuple(
+        m for c in owners if not_place(view, c) for m in refer(view, c, coordinate=False)
+    )
     named_owners = own or all(c.i in view.names for c in owners)
     apposed = noun.dep_ == "appos" or (noun.dep_ == "conj" and own)
     if apposed and noun.head.i in view.names and named_owners:

@@ -1,0 +1,79 @@
+"""Cue words the ontology adds to the verb and noun families, read from sentences of one's
+own: each is a variant of a cue the ontology had, or a verb whose object's class tells the
+property ("relies on" a product uses it, "relies on" a firm is supplied by it)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.nouns import noun_candidates
+from kg.extract.patterns.verbs import verb_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, Family, set[Reading]]] = [
+    (
+        "leverage",
+        "Corvent Energy leverages the Tarnix-5 platform.",
+        verb_candidates,
+        {("verb", "Corvent Energy", "uses", "Tarnix-5")},
+    ),
+    (
+        "switch to",
+        "Pellwood Data switched to the Tarnix-5 platform.",
+        verb_candidates,
+        {("verb", "Pellwood Data", "uses", "Tarnix-5")},
+    ),
+    (
+        "rely on: uses or supplied by, as the object's class says",
+        "Pellwood Data relies on Corvent Energy for its chips.",
+        verb_candidates,
+        {
+            ("verb", "Pellwood Data", "uses", "Corvent Energy"),
+            ("verb", "Corvent Energy", "supplies", "Pellwood Data"),
+        },
+    ),
+    (
+        "battle",
+        "Quillfin battled Corvent Energy for the contract.",
+        verb_candidates,
+        {("verb", "Quillfin", "competesWith", "Corvent Energy")},
+    ),
+    (
+        "fleet of",
+        "Pellwood Data has a fleet of Tarnix-5 drones.",
+        noun_candidates,
+        {("noun-verb", "Pellwood Data", "uses", "Tarnix-5")},
+    ),
+    (
+        "customer for",
+        "Quillfin is the largest customer for the Tarnix-5.",
+        noun_candidates,
+        {
+            ("noun-described", "Quillfin", "uses", "Tarnix-5"),
+            ("noun-described", "Tarnix-5", "supplies", "Quillfin"),
+        },
+    ),
+    # nothing to read
+    (
+        "a supply deal does not say who supplies whom",
+        "Quillfin signed a supply agreement with Corvent Energy.",
+        noun_candidates,
+        {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "family", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_cue_words(
+    text: str,
+    family: Family,
+    expected: set[Reading],
+    reads: Callable[[Family, str], set[Reading]],
+) -> None:
+    assert reads(family, text) == expected

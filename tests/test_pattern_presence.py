@@ -1,0 +1,46 @@
+"""The presence family alone: where an organisation is present, from a copula."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from kg.extract.patterns import Family
+from kg.extract.patterns.places import presence_candidates
+
+Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
+
+CASES: list[tuple[str, str, set[Reading]]] = [
+    (
+        "an adjective cue",
+        "Pellwood Data is present in Europe, the Middle East and parts of Asia.",
+        {
+            ("presence", "Pellwood Data", "operatesIn", "Europe"),
+            ("presence", "Pellwood Data", "operatesIn", "Middle East"),
+            ("presence", "Pellwood Data", "operatesIn", "Asia"),
+        },
+    ),
+    (
+        "a noun cue owned by the subject",
+        "Most of Brisk Orchard's stores are in Texas.",
+        {("presence", "Brisk Orchard", "operatesIn", "Texas")},
+    ),
+    (
+        "another adjective cue",
+        "Quillfin is active in Norway.",
+        {("presence", "Quillfin", "operatesIn", "Norway")},
+    ),
+    # nothing to read
+    ("not at a place", "Brisk Orchard is present at the trade fair.", set()),
+    ("no cue", "Brisk Orchard is big in Texas.", set()),
+    ("no owner", "The stores are in Texas.", set()),
+    ("a subject that names nothing", "The Swiss brand is present in Europe and Asia.", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_presence_family(
+    text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
+) -> None:
+    assert reads(presence_candidates, text) == expected
