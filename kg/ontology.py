@@ -112,7 +112,7 @@ class Grammar:
     # prepositions read in turn, in the ontology's order
     title_prepositions: tuple[str, ...]  # "analyst at X"
     affiliation_prepositions: tuple[str, ...]  # "Jane Roe of X"
-    place_prepositions: tuple[str, ...]  # "Acme Corp. of Pittsburgh"
+    place_prepositions: tuple[str, ...]  # "Acme Corp. of Harwick"
     agent_prepositions: tuple[str, ...]  # "the acquisition of X by Y"
     parties_prepositions: tuple[str, ...]  # "a deal between X and Y"
     relation_prepositions: frozenset[str]  # "X, its unit": "unit of" with no object

@@ -246,7 +246,7 @@ def _class_votes(
             for cls in classes:
                 votes[group][cls] += share
             if classes == {"Person"} and _ner_weight(name) == 1.0:
-                votes[group]["Person"] += share  # 'Guillaume Lample' founded: a person's name
+                votes[group]["Person"] += share  # 'Ada Lind' founded: a person's name
             if (fact.article, mention.start, mention.text) in seen:
                 continue
             seen.add((fact.article, mention.start, mention.text))

@@ -42,7 +42,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
 
 def _relative_antecedent(view: View, head: Token) -> list[Mention]:
     """What "which" stands for: the noun its clause hangs on, but not a place that only says
-    where a name is ("Brisk Inc. of Dunmore, Lackawanna County, which owns X": Brisk)."""
+    where a name is ("Brisk Inc. of Corrin, Esk County, which owns X": Brisk)."""
     token = head
     while token.i in view.names and token.ent_type_ in PLACES and token.dep_ in ("appos", "pobj"):
         token = token.head
@@ -81,7 +81,7 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         ):
             found += prep_objects(view, child, prep)
         elif child.dep_ == "dobj" and child.i not in view.names and head.pos_ == "VERB":
-            found += prep_objects(view, child, prep)  # "invested $13 billion in OpenAI"
+            found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
     return found
 
 

@@ -178,7 +178,7 @@ def _proper_runs(
     doc: Doc, taken: set[int], known: frozenset[str], common: frozenset[str]
 ) -> Iterator[Span]:
     """Runs of proper nouns no entity covers, joined across hyphens ("Tarnix-7"), with the
-    numbers that version them ("iPhone 16") and capitalised words that modify them
+    numbers that version them ("Tarnix 16") and capitalised words that modify them
     ("Brightmoor AI")."""
     start: int | None = None
     for token in doc:

@@ -75,7 +75,7 @@ def _coordinated_before(view: View, token: Token) -> list[Mention]:
 
 def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     name = view.names.get(token.i)
-    if name is not None:  # with a place in apposition: "Johor, Malaysia"
+    if name is not None:  # with a place in apposition: "Velmar, Ostravia"
         places = [
             c
             for c in name.root.children

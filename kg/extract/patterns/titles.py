@@ -216,7 +216,7 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
         for t in prep_objects(view, root, prep):
             if t.tag_ == "NNS" and t.i not in view.names:
                 continue  # "an engineer with experience leading projects such as X"
-            if not_place(view, t):  # "vice-president for Asia" is not a job at Asia
+            if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
                 by_prep.setdefault(t.head.i, []).extend(refer(view, t))
     # "vice president of a division at X": the last preposition names the organisation
     orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
