@@ -42,6 +42,7 @@ def sets(split: str) -> list[tuple[str, list[str], list[Path]]]:
 
     return [
         ("news-dev", *folder(corpus / "news-dev")),
+        ("news-train", *folder(corpus / "news-train")),
         ("seeds", *folder(corpus / "seeds")),
         ("examples (own)", *folder(ROOT / "examples")),
         (
