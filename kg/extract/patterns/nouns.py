@@ -61,8 +61,13 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
         ]
     relation = cue.prep in view.ontology.grammar.relation_prepositions
+    agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
+    if not targets and cue.prep and view.ontology.properties[predicate].symmetric:
+        yield from _between(view, predicate, noun, cue)  # "the partnership between A and B"
     if described and owners and relation and not targets:
         objects, subjects, pattern = owners, described, "noun-described"
+    elif owners and agents:  # "Brisk's acquisition by Norvale": the owner is the one acquired
+        objects, subjects, pattern = owners, agents, "noun-agent"
     else:
         objects = []
         for target in targets:
@@ -151,12 +156,7 @@ def _subjects(
     if described:
         return described, "noun-described"
     grammar = view.ontology.grammar
-    by = [
-        m
-        for prep in grammar.agent_prepositions
-        for t in prep_objects(view, noun, prep)
-        for m in refer(view, t)
-    ]
+    by = _by(view, noun)
     if by:  # "the acquisition of Marrowby by Duskfield"
         return by, "noun-agent"
     between = [t for p in grammar.parties_prepositions for t in prep_objects(view, noun, p)]
@@ -179,6 +179,27 @@ def _subjects(
     if view.focus.org is None or _other_names(view, objects):
         return [], "noun-topic"
     return [view.focus.org], "noun-topic"
+
+
+def _by(view: View, noun: Token) -> list[Mention]:
+    """Who does what a noun names: "the acquisition of Marrowby by Duskfield"."""
+    grammar = view.ontology.grammar
+    return [
+        m
+        for prep in grammar.agent_prepositions
+        for t in prep_objects(view, noun, prep)
+        for m in refer(view, t)
+    ]
+
+
+def _between(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[Candidate]:
+    """ "the partnership between Norvale and Brisk": the parties of a symmetric relation."""
+    grammar = view.ontology.grammar
+    between = [t for p in grammar.parties_prepositions for t in prep_objects(view, noun, p)]
+    parties = unique_mentions([m for t in between for m in refer(view, t)])
+    if len(parties) > 1:
+        group = tuple(parties)
+        yield Candidate(predicate, group, (), "noun-between", noun, cue.text, pairwise=True)
 
 
 def _other_names(view: View, objects: list[Mention]) -> bool:
