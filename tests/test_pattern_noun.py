@@ -101,6 +101,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Orchard's investment by Pendle Ventures was announced.",
         {("noun-agent", "Pendle Ventures", "investedIn", "Brisk Orchard")},
     ),
+    (
+        "a role noun's own name before it, its owner the parent",
+        "Ostrander Motors sold its Kestrel division last year.",
+        {("noun-owner", "Kestrel", "subsidiaryOf", "Ostrander Motors")},
+    ),
+    (
+        "a relation noun's name before it is the other party",
+        "Tolvane Robotics' Ferngate acquisition closed on Monday.",
+        {("noun-owner", "Tolvane Robotics", "acquired", "Ferngate")},
+    ),
     # nothing to read
     ("no parties", "The partnership ended quietly in March.", set()),
     ("one party", "The partnership between Ostrander Motors and its staff ended.", set()),

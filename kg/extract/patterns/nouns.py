@@ -68,6 +68,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects, subjects, pattern = owners, described, "noun-described"
     elif owners and agents:  # "Brisk's acquisition by Norvale": the owner is the one acquired
         objects, subjects, pattern = owners, agents, "noun-agent"
+    elif cue.before and owners and targets and _holds_role(view, predicate, noun, cue):
+        # "its Brisk unit": Brisk is the unit, of the owner (not "a unit of Brisk")
+        subjects = [m for t in targets for m in refer(view, t)]
+        objects, pattern = owners, "noun-owner"
     else:
         objects = []
         for target in targets:
@@ -179,6 +183,13 @@ def _subjects(
     if view.focus.org is None or _other_names(view, objects):
         return [], "noun-topic"
     return [view.focus.org], "noun-topic"
+
+
+def _holds_role(view: View, predicate: str, noun: Token, cue: Cue) -> bool:
+    """Does the noun name the subject's role towards its owner (a `kg:inverseListNoun`:
+    "unit", "supplier"), so that a name before it is the role's holder?"""
+    lemma, lists = noun.lemma_.lower(), view.ontology.properties[predicate].lists
+    return not cue.inverse and any(c.inverse and c.words[-1] == lemma for c in lists)
 
 
 def _by(view: View, noun: Token) -> list[Mention]:
