@@ -19,7 +19,7 @@ from kg.ingest import iso_date
 from kg.ontology import Ontology
 
 # "Omnira, a subsidiary of X, denied ...": what describes a noun is not negated with its verb
-DESCRIPTIONS = frozenset({"appos", "relcl", "pobj"})
+DESCRIPTIONS = frozenset({"appos", "relcl", "pobj", "amod"})
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
 
 

@@ -118,6 +118,11 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Omnira, a subsidiary of Hoshimura Corp., denied the claims.",
         {("Omnira", "subsidiaryOf", "Hoshimura Corp.")},
     ),
+    (
+        "a participle describing a name is not under the hedge",
+        "Ferngate Labs abandoned its plan to buy Tolvane-owned Brisk Orchard.",
+        {("Brisk Orchard", "subsidiaryOf", "Tolvane")},
+    ),
     ("no cue", "Shares of Norvale Systems rose 3 per cent in Oslo on Friday.", set()),
 ]
 

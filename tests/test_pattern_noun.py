@@ -86,8 +86,39 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Ostrander Motors and Kaida Robotics said they had formed a partnership.",
         {("noun-pair", "Ostrander Motors", "partneredWith", "Kaida Robotics")},
     ),
+    (
+        "the one acquired owns the acquisition",
+        "Brisk Orchard's acquisition by Tolvane Robotics closed on Monday.",
+        {("noun-agent", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "the parties of a symmetric relation",
+        "The partnership between Ostrander Motors and Ferngate Labs was signed on Monday.",
+        {("noun-between", "Ostrander Motors", "partneredWith", "Ferngate Labs")},
+    ),
+    (
+        "an investment's owner is its investee when an agent is given",
+        "Brisk Orchard's investment by Pendle Ventures was announced.",
+        {("noun-agent", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "a role noun's own name before it, its owner the parent",
+        "Ostrander Motors sold its Kestrel division last year.",
+        {("noun-owner", "Kestrel", "subsidiaryOf", "Ostrander Motors")},
+    ),
+    (
+        "a relation noun's name before it is the other party",
+        "Tolvane Robotics' Ferngate acquisition closed on Monday.",
+        {("noun-owner", "Tolvane Robotics", "acquired", "Ferngate")},
+    ),
     # nothing to read
     ("no parties", "The partnership ended quietly in March.", set()),
+    ("one party", "The partnership between Ostrander Motors and its staff ended.", set()),
+    (
+        "between is not a party of what is not symmetric",
+        "The acquisition of Brisk Orchard was agreed between Tolvane Robotics and Ferngate Labs.",
+        set(),
+    ),
     ("shares of no name", "Ferngate Labs' shares fell on Monday.", set()),
     ("a verb's cue is not a noun's", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
     (

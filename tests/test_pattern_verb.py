@@ -254,6 +254,57 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("verb", "Veyra", "launched", "Cirran Z4"),
         },
     ),
+    (
+        "a hyphened participle's name is who did it",
+        "Pendle Ventures-backed Brisk Orchard raised $5 million.",
+        {("verb-passive", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "a hyphened participle in an apposition",
+        "Brisk Orchard, a Tolvane-owned grocer, opened a store.",
+        {("verb-passive", "Brisk Orchard", "subsidiaryOf", "Tolvane")},
+    ),
+    (
+        "a hyphened participle on a named product",
+        "The Norvale-developed Tarnix chip will ship in May.",
+        {("verb-passive", "Norvale", "developed", "Tarnix")},
+    ),
+    (
+        "a person's name read with the participle",
+        "Orlin Vance-backed Brisk Orchard raised $5 million.",
+        {("verb-passive", "Orlin Vance", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "a participle in brackets after a name",
+        "She worked for Brisk Orchard (acquired by Tolvane Robotics in 2016) and later at "
+        "Ferngate Labs.",
+        {("verb-passive", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "the owner of a plan to buy",
+        "Tolvane Robotics' plan to buy Brisk Orchard was approved.",
+        {("verb", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "an infinitive after its subject",
+        "Tolvane Robotics is set to acquire Brisk Orchard, the companies said.",
+        {("verb", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "a reduced relative",
+        "Brisk Orchard, bought last year by Tolvane Robotics, opened a store.",
+        {("verb-passive", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "a relative with its own subject",
+        "Brisk Orchard, which Tolvane Robotics bought in 2019, opened a store.",
+        {("verb", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "the city a hyphened participle names is where, not who",
+        "Norvale sells Oslo-made drones to Ferngate Labs.",
+        {("verb", "Norvale", "supplies", "Ferngate Labs")},
+    ),
     # nothing to read
     (
         "relative subject is not an object",

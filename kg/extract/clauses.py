@@ -31,6 +31,10 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
         return refer(view, verb.head)
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
         head = verb.head
+        if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+            owners = [m for c in head.children if c.dep_ == "poss" for m in refer(view, c)]
+            if owners:  # "Norvale's plan to buy X": the owner of the plan buys
+                return owners
         while head.pos_ == "ADP" and head.head.i != head.i:
             head = head.head
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and verb.dep_ in ("acl", "relcl"):

@@ -63,8 +63,17 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
         ]
     relation = cue.prep in view.ontology.grammar.relation_prepositions
+    agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
+    if not targets and cue.prep and view.ontology.properties[predicate].symmetric:
+        yield from _between(view, predicate, noun, cue)  # "the partnership between A and B"
     if described and owners and relation and not targets:
         objects, subjects, pattern = owners, described, "noun-described"
+    elif owners and agents:  # "Brisk's acquisition by Norvale": the owner is the one acquired
+        objects, subjects, pattern = owners, agents, "noun-agent"
+    elif cue.before and owners and targets and _holds_role(view, predicate, noun, cue):
+        # "its Brisk unit": Brisk is the unit, of the owner (not "a unit of Brisk")
+        subjects = [m for t in targets for m in refer(view, t)]
+        objects, pattern = owners, "noun-owner"
     else:
         objects = []
         for target in targets:
@@ -153,12 +162,7 @@ def _subjects(
     if described:
         return described, "noun-described"
     grammar = view.ontology.grammar
-    by = [
-        m
-        for prep in grammar.agent_prepositions
-        for t in prep_objects(view, noun, prep)
-        for m in refer(view, t)
-    ]
+    by = _by(view, noun)
     if by:  # "the acquisition of Marrowby by Duskfield"
         return by, "noun-agent"
     between = [t for p in grammar.parties_prepositions for t in prep_objects(view, noun, p)]
@@ -181,6 +185,34 @@ def _subjects(
     if view.focus.org is None or _other_names(view, objects):
         return [], "noun-topic"
     return [view.focus.org], "noun-topic"
+
+
+def _holds_role(view: View, predicate: str, noun: Token, cue: Cue) -> bool:
+    """Does the noun name the subject's role towards its owner (a `kg:inverseListNoun`:
+    "unit", "supplier"), so that a name before it is the role's holder?"""
+    lemma, lists = noun.lemma_.lower(), view.ontology.properties[predicate].lists
+    return not cue.inverse and any(c.inverse and c.words[-1] == lemma for c in lists)
+
+
+def _by(view: View, noun: Token) -> list[Mention]:
+    """Who does what a noun names: "the acquisition of Marrowby by Duskfield"."""
+    grammar = view.ontology.grammar
+    return [
+        m
+        for prep in grammar.agent_prepositions
+        for t in prep_objects(view, noun, prep)
+        for m in refer(view, t)
+    ]
+
+
+def _between(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[Candidate]:
+    """ "the partnership between Norvale and Brisk": the parties of a symmetric relation."""
+    grammar = view.ontology.grammar
+    between = [t for p in grammar.parties_prepositions for t in prep_objects(view, noun, p)]
+    parties = unique_mentions([m for t in between for m in refer(view, t)])
+    if len(parties) > 1:
+        group = tuple(parties)
+        yield Candidate(predicate, group, (), "noun-between", noun, cue.text, pairwise=True)
 
 
 def _other_names(view: View, objects: list[Mention]) -> bool:

@@ -15,8 +15,8 @@ from kg.extract.clauses import (
     refer_or_owner,
     subjects_of,
 )
-from kg.extract.model import SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import refer, unique_mentions
+from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
+from kg.extract.refer import mention_of, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
@@ -36,22 +36,24 @@ def _cue_matches(token: Token, cue: Cue) -> bool:
 
 
 def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candidate]:
-    passive = is_passive(verb)
+    passive = is_passive(verb) or _hyphened(view, verb)
     prep = cue.prep
     if prep and any(c.dep_ == "prt" and c.lower_ == prep for c in verb.children):
         prep = None  # "took over X": a particle, not a preposition
     if prep:
         subjects = subjects_of(view, verb)
         objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
-        if verb.dep_ == "amod":  # "the Oslo-based firm"
+        if verb.dep_ == "amod" and _locative(view, predicate):  # "the Oslo-based firm"
             objects += _modifiers(view, verb)
     elif passive:
         subjects = agents(view, verb)
-        objects = subjects_of(view, verb)
-        if verb.dep_ == "amod":
-            objects, subjects = subjects_of(view, verb), _modifiers(view, verb)
-            if not cue.inverse:
+        objects = _bracketed(view, verb) or subjects_of(view, verb)
+        if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
+            objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
+            if _locative(view, predicate):  # ... but "the Oslo-based firm" is where the firm is
                 subjects, objects = objects, subjects
+            else:  # "China-made cars" says where they are made, not who makes them
+                subjects = [m for m in subjects if m.ner not in PLACES]
     else:
         subjects = subjects_of(view, verb)
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
@@ -81,9 +83,52 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     )
 
 
+def _hyphened(view: View, verb: Token) -> bool:
+    """ "the Norvale-made drone": a participle joined to a name before it, whatever its tag."""
+    return verb.dep_ == "amod" and any(
+        c.dep_ == "punct" and c.text == "-" and c.i == verb.i - 1 for c in verb.children
+    ) and bool(_modifiers(view, verb))
+
+
+def _modified(view: View, noun: Token) -> list[Mention]:
+    """What a participle describes: "the Norvale-made Tarnix drone" is Tarnix."""
+    named = refer(view, noun)
+    if named or noun.i in view.names:
+        return named
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "compound" and c.i in view.names
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _bracketed(view: View, verb: Token) -> list[Mention]:
+    """ "Brisk (acquired by Norvale in 2016)": a bracketed participle describes the name before."""
+    doc = view.sent.doc
+    if verb.tag_ != "VBN" or verb.i - 2 < view.sent.start or doc[verb.i - 1].text != "(":
+        return []
+    before = doc[verb.i - 2]
+    return refer(view, before, coordinate=False) if before.i in view.names else []
+
+
+def _locative(view: View, predicate: str) -> bool:
+    """Does the property say where its subject is? Then a participle's modifier is the place."""
+    return "Place" in view.ontology.properties[predicate].range
+
+
 def _modifiers(view: View, verb: Token) -> list[Mention]:
     """ "the Oslo-based firm": the name that modifies a participle."""
-    return [m for c in verb.children if c.dep_ in ("npadvmod", "compound") for m in refer(view, c)]
+    found: list[Mention] = []
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "compound"):
+            continue
+        name = view.names.get(child.i)
+        if name is not None and name.start < verb.i - 1 < name.end:  # "Orlin Vance-backed"
+            found.append(mention_of(view, view.sent.doc[name.start : verb.i - 1]))
+        else:
+            found += refer(view, child)
+    return found
 
 
 def _counted(view: View, noun: Token) -> list[Mention]:
