@@ -40,7 +40,7 @@ def _cue_matches(token: Token, cue: Cue) -> bool:
 def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candidate]:
     # "rivals X and Y": with no preposition the named apposition is the object, not the subject
     described = _described(view, noun) if cue.prep or cue.before else _describes(view, noun)
-    owners = [  # "Japan's biggest maker" is no maker of Japan
+    owners = [  # "Ostravia's biggest maker" is no maker of Ostravia
         m for c in noun.children if c.dep_ == "poss" and not_place(view, c) for m in refer(view, c)
     ]
     if cue.prep and not owners:  # "the NRC headquarters in Rockville"

@@ -43,16 +43,16 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     if prep:
         subjects = subjects_of(view, verb)
         objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
-        if verb.dep_ == "amod" and _locative(view, predicate):  # "the Oslo-based firm"
+        if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
     elif passive:
         subjects = agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
-            if _locative(view, predicate):  # ... but "the Oslo-based firm" is where the firm is
+            if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
                 subjects, objects = objects, subjects
-            else:  # "China-made cars" says where they are made, not who makes them
+            else:  # "Ostravia-made cars" says where they are made, not who makes them
                 subjects = [m for m in subjects if m.ner not in PLACES]
     else:
         subjects = subjects_of(view, verb)
@@ -118,7 +118,7 @@ def _locative(view: View, predicate: str) -> bool:
 
 
 def _modifiers(view: View, verb: Token) -> list[Mention]:
-    """ "the Oslo-based firm": the name that modifies a participle."""
+    """ "the Harwick-based firm": the name that modifies a participle."""
     found: list[Mention] = []
     for child in verb.children:
         if child.dep_ not in ("npadvmod", "compound"):
