@@ -31,7 +31,30 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin is active in Norway.",
         {("presence", "Quillfin", "operatesIn", "Norway")},
     ),
+    (
+        "a place modifying an owned noun cue",
+        "Brisk Orchard's Ohio market grew last year.",
+        {("presence", "Brisk Orchard", "operatesIn", "Ohio")},
+    ),
+    (
+        "a place modifying a noun cue owned by a pronoun's name",
+        "Norvale Systems sold its Spain business to a rival.",
+        {("presence", "Norvale Systems", "operatesIn", "Spain")},
+    ),
+    (
+        "places under a participle on an owned noun cue",
+        "Fennick Bank has six branches, including Brisk Orchard's branches stretching from "
+        "Dayton to Toledo and Akron.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Dayton"),
+            ("presence", "Brisk Orchard", "operatesIn", "Toledo"),
+            ("presence", "Brisk Orchard", "operatesIn", "Akron"),
+        },
+    ),
     # nothing to read
+    ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
+    ("a place as possessor", "Ohio's stores are in Dayton and Toledo.", set()),
+    ("an unowned noun cue", "The Ohio market grew last year.", set()),
     ("not at a place", "Brisk Orchard is present at the trade fair.", set()),
     ("no cue", "Brisk Orchard is big in Texas.", set()),
     ("no owner", "The stores are in Texas.", set()),

@@ -142,8 +142,10 @@ def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
 
 def presence_candidates(view: View) -> Iterator[Candidate]:
     """A copula and a noun or adjective cue that takes "in": "X is present in P", "X's stores
-    are in P", "most of X's branches are in P"."""
+    are in P", "most of X's branches are in P"; and an owned noun cue with its places
+    elsewhere: "X's P business", "X's branches stretching from P to Q"."""
     ontology = view.ontology
+    yield from _owned_places(view)
     for verb in view.sent:
         if verb.lemma_.lower() not in ontology.grammar.copulas:
             continue
@@ -179,12 +181,13 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
 
 
 def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
-    """A noun and its owners: "X's stores", "90% of X's stores"."""
+    """A noun and its owners: "X's stores", "90% of X's stores"; not a place ("Ohio's
+    stores")."""
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children)]
     for word in nouns:
         if word.pos_ != "NOUN":
             continue
-        owners = [c for c in word.children if c.dep_ == "poss"]
+        owners = [c for c in word.children if c.dep_ == "poss" and not is_place(view, c)]
         found = tuple(
             m
             for c in owners
@@ -201,3 +204,48 @@ def _places(view: View, token: Token) -> list[Mention]:
     words = [token, *token.conjuncts]
     words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
     return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+
+
+def _owned_places(view: View) -> Iterator[Candidate]:
+    """An owned noun cue of a place, the place a modifier of it ("X's P market", "its P
+    business") or under a participle on it ("X's branches stretching from P to Q and R")."""
+    ontology = view.ontology
+    for noun in view.sent:
+        if noun.pos_ != "NOUN" or noun.i in view.names:
+            continue
+        if ontology.class_of_head_noun(noun.lemma_.lower()) == "Person":
+            continue
+        for predicate, cue in cues_of(ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
+            if cue.prep is None or cue.before or len(cue.words) != 1:
+                continue
+            if ontology.properties[predicate].range != frozenset({"Place"}):
+                continue
+            owners = tuple(
+                m
+                for c in noun.children
+                if c.dep_ == "poss" and not is_place(view, c)
+                if c.i in view.names or c.pos_ == "PRON"
+                for m in refer(view, c, coordinate=False)
+            )
+            words = [c for c in noun.children if c.dep_ == "compound" and _modifies(c, noun)]
+            words += [
+                o
+                for c in noun.children
+                if c.dep_ == "acl" and c.pos_ == "VERB"
+                for p in c.children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            places = tuple(m for w in words for m in _places(view, w))
+            if places and owners:
+                yield Candidate(predicate, owners, places, "presence", noun, cue.text)
+                break
+
+
+
+def _modifies(word: Token, noun: Token) -> bool:
+    """A place word that qualifies the noun itself, with nothing but the rest of its own name
+    or adjectives between: "its Texas retail business", not "its Windows PC business"."""
+    between = word.doc[word.i + 1 : noun.i]
+    return word.i < noun.i and all(t.ent_iob_ == "I" or t.pos_ == "ADJ" for t in between)
