@@ -51,7 +51,23 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("presence", "Brisk Orchard", "operatesIn", "Akron"),
         },
     ),
+    (
+        "a place before the other words of a two-word cue",
+        "Last month Norvale Cloud opened its Salt Lake City data center.",
+        {("presence", "Norvale Cloud", "operatesIn", "Salt Lake City")},
+    ),
+    (
+        "a noun cue the object of a verb cue",
+        "Brisk Orchard plans to enter the Mexico market.",
+        {("presence", "Brisk Orchard", "operatesIn", "Mexico")},
+    ),
+    (
+        "a noun cue the object of a verb cue's preposition",
+        "Quillfin expanded into the Peru market last year.",
+        {("presence", "Quillfin", "operatesIn", "Peru")},
+    ),
     # nothing to read
+    ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
     ("a place as possessor", "Ohio's stores are in Dayton and Toledo.", set()),
     ("an unowned noun cue", "The Ohio market grew last year.", set()),

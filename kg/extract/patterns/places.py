@@ -208,7 +208,8 @@ def _places(view: View, token: Token) -> list[Mention]:
 
 def _owned_places(view: View) -> Iterator[Candidate]:
     """An owned noun cue of a place, the place a modifier of it ("X's P market", "its P
-    business") or under a participle on it ("X's branches stretching from P to Q and R")."""
+    business") or under a participle on it ("X's branches stretching from P to Q and R"); the
+    owner may be the subject of a verb cue of the same property ("X entered the P market")."""
     ontology = view.ontology
     for noun in view.sent:
         if noun.pos_ != "NOUN" or noun.i in view.names:
@@ -226,8 +227,12 @@ def _owned_places(view: View) -> Iterator[Candidate]:
                 if c.dep_ == "poss" and not is_place(view, c)
                 if c.i in view.names or c.pos_ == "PRON"
                 for m in refer(view, c, coordinate=False)
-            )
-            words = [c for c in noun.children if c.dep_ == "compound" and _modifies(c, noun)]
+            ) or _entrants(view, noun, predicate)
+            words = [
+                c
+                for c in noun.children
+                if c.dep_ == "compound" and _modifies(view, c, noun, predicate)
+            ]
             words += [
                 o
                 for c in noun.children
@@ -244,8 +249,31 @@ def _owned_places(view: View) -> Iterator[Candidate]:
 
 
 
-def _modifies(word: Token, noun: Token) -> bool:
-    """A place word that qualifies the noun itself, with nothing but the rest of its own name
-    or adjectives between: "its Texas retail business", not "its Windows PC business"."""
+def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
+    """A place word that qualifies the noun itself, with nothing between but the rest of its
+    own name, adjectives and the other words of a cue ("its Ohio data center"): "its Texas
+    retail business", not "its Windows PC business"."""
+    lemma = noun.lemma_.lower()
+    cue_words = {
+        w for c in view.ontology.properties[predicate].nouns if c.words[-1] == lemma for w in c.words
+    }
     between = word.doc[word.i + 1 : noun.i]
-    return word.i < noun.i and all(t.ent_iob_ == "I" or t.pos_ == "ADJ" for t in between)
+    return word.i < noun.i and all(
+        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
+    )
+
+
+def _entrants(view: View, noun: Token, predicate: str) -> tuple[Mention, ...]:
+    """The subject of a verb cue of the property whose object the noun is: "X plans to enter
+    the P market", "X expanded into the P market"."""
+    verb, prep = noun.head, None
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb, prep = verb.head, verb.lower_
+    elif noun.dep_ != "dobj":
+        return ()
+    if verb.pos_ != "VERB":
+        return ()
+    cues = cues_of(view.ontology.verb_cues, verb.lemma_.lower())
+    if any(p == predicate and c.words == (verb.lemma_.lower(),) and c.prep == prep for p, c in cues):
+        return tuple(subjects_of(view, verb))
+    return ()
