@@ -248,15 +248,13 @@ def _owned_places(view: View) -> Iterator[Candidate]:
                 break
 
 
-
 def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
     """A place word that qualifies the noun itself, with nothing between but the rest of its
     own name, adjectives and the other words of a cue ("its Ohio data center"): "its Texas
     retail business", not "its Windows PC business"."""
     lemma = noun.lemma_.lower()
-    cue_words = {
-        w for c in view.ontology.properties[predicate].nouns if c.words[-1] == lemma for w in c.words
-    }
+    cues = view.ontology.properties[predicate].nouns
+    cue_words = {w for c in cues if c.words[-1] == lemma for w in c.words}
     between = word.doc[word.i + 1 : noun.i]
     return word.i < noun.i and all(
         t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
@@ -273,7 +271,8 @@ def _entrants(view: View, noun: Token, predicate: str) -> tuple[Mention, ...]:
         return ()
     if verb.pos_ != "VERB":
         return ()
-    cues = cues_of(view.ontology.verb_cues, verb.lemma_.lower())
-    if any(p == predicate and c.words == (verb.lemma_.lower(),) and c.prep == prep for p, c in cues):
+    lemma = verb.lemma_.lower()
+    cues = cues_of(view.ontology.verb_cues, lemma)
+    if any(p == predicate and c.words == (lemma,) and c.prep == prep for p, c in cues):
         return tuple(subjects_of(view, verb))
     return ()
