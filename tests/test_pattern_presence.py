@@ -66,6 +66,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin expanded into the Peru market last year.",
         {("presence", "Quillfin", "operatesIn", "Peru")},
     ),
+    (
+        "a second clause without its copula",
+        "Most of Brisk Orchard's stores are in Ohio, and the rest mainly in New Mexico.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Ohio"),
+            ("presence", "Brisk Orchard", "operatesIn", "New Mexico"),
+        },
+    ),
+    (
+        "a place modifying a subsidiary",
+        "Quillfin said Norvale Systems's Brazil subsidiary grew.",
+        {("presence", "Norvale Systems", "operatesIn", "Brazil")},
+    ),
     # nothing to read
     ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),

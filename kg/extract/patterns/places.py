@@ -142,15 +142,16 @@ def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
 
 def presence_candidates(view: View) -> Iterator[Candidate]:
     """A copula and a noun or adjective cue that takes "in": "X is present in P", "X's stores
-    are in P", "most of X's branches are in P"; and an owned noun cue with its places
-    elsewhere: "X's P business", "X's branches stretching from P to Q"."""
+    are in P", "most of X's branches are in P" ("and the rest in Q"); and an owned noun cue
+    with its places elsewhere: "X's P business", "X's branches stretching from P to Q"."""
     ontology = view.ontology
     yield from _owned_places(view)
     for verb in view.sent:
         if verb.lemma_.lower() not in ontology.grammar.copulas:
             continue
         for word, owners in _copula_words(view, verb):
-            preps = [c for w in (verb, word) for c in w.children if c.dep_ == "prep"]
+            words = (verb, word, *_gapped(verb))
+            preps = [c for w in words for c in w.children if c.dep_ == "prep"]
             for predicate, cue in cues_of(ontology.noun_cues, word.lemma_.lower(), word.lower_):
                 if cue.prep is None or cue.before or len(cue.words) != 1:
                     continue
@@ -166,6 +167,12 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
                 )
                 if places and owners:
                     yield Candidate(predicate, owners, places, "presence", word, cue.text)
+
+
+def _gapped(verb: Token) -> list[Token]:
+    """A clause that leaves the copula out, its noun the verb's conjunct: "X's stores are in P,
+    and the rest in Q"."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
 
 
 def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
