@@ -79,6 +79,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin said Norvale Systems's Brazil subsidiary grew.",
         {("presence", "Norvale Systems", "operatesIn", "Brazil")},
     ),
+    (
+        "a noun cue owned by an organisation noun",
+        "Brisk Orchard said the company's Ohio market grew.",
+        {("presence", "Brisk Orchard", "operatesIn", "Ohio")},
+    ),
     # nothing to read
     ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),

@@ -231,8 +231,7 @@ def _owned_places(view: View) -> Iterator[Candidate]:
             owners = tuple(
                 m
                 for c in noun.children
-                if c.dep_ == "poss" and not is_place(view, c)
-                if c.i in view.names or c.pos_ == "PRON"
+                if c.dep_ == "poss" and not is_place(view, c) and _may_own(view, c)
                 for m in refer(view, c, coordinate=False)
             ) or _entrants(view, noun, predicate)
             words = [
@@ -266,6 +265,13 @@ def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
     return word.i < noun.i and all(
         t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
     )
+
+
+def _may_own(view: View, word: Token) -> bool:
+    """A name, a pronoun or an organisation noun ("the company's")."""
+    if word.i in view.names or word.pos_ == "PRON":
+        return True
+    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization"
 
 
 def _entrants(view: View, noun: Token, predicate: str) -> tuple[Mention, ...]:
