@@ -31,7 +31,64 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin is active in Norway.",
         {("presence", "Quillfin", "operatesIn", "Norway")},
     ),
+    (
+        "a place modifying an owned noun cue",
+        "Brisk Orchard's Ohio market grew last year.",
+        {("presence", "Brisk Orchard", "operatesIn", "Ohio")},
+    ),
+    (
+        "a place modifying a noun cue owned by a pronoun's name",
+        "Norvale Systems sold its Spain business to a rival.",
+        {("presence", "Norvale Systems", "operatesIn", "Spain")},
+    ),
+    (
+        "places under a participle on an owned noun cue",
+        "Fennick Bank has six branches, including Brisk Orchard's branches stretching from "
+        "Dayton to Toledo and Akron.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Dayton"),
+            ("presence", "Brisk Orchard", "operatesIn", "Toledo"),
+            ("presence", "Brisk Orchard", "operatesIn", "Akron"),
+        },
+    ),
+    (
+        "a place before the other words of a two-word cue",
+        "Last month Norvale Cloud opened its Salt Lake City data center.",
+        {("presence", "Norvale Cloud", "operatesIn", "Salt Lake City")},
+    ),
+    (
+        "a noun cue the object of a verb cue",
+        "Brisk Orchard plans to enter the Mexico market.",
+        {("presence", "Brisk Orchard", "operatesIn", "Mexico")},
+    ),
+    (
+        "a noun cue the object of a verb cue's preposition",
+        "Quillfin expanded into the Peru market last year.",
+        {("presence", "Quillfin", "operatesIn", "Peru")},
+    ),
+    (
+        "a second clause without its copula",
+        "Most of Brisk Orchard's stores are in Ohio, and the rest mainly in New Mexico.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Ohio"),
+            ("presence", "Brisk Orchard", "operatesIn", "New Mexico"),
+        },
+    ),
+    (
+        "a place modifying a subsidiary",
+        "Quillfin said Norvale Systems's Brazil subsidiary grew.",
+        {("presence", "Norvale Systems", "operatesIn", "Brazil")},
+    ),
+    (
+        "a noun cue owned by an organisation noun",
+        "Brisk Orchard said the company's Ohio market grew.",
+        {("presence", "Brisk Orchard", "operatesIn", "Ohio")},
+    ),
     # nothing to read
+    ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
+    ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
+    ("a place as possessor", "Ohio's stores are in Dayton and Toledo.", set()),
+    ("an unowned noun cue", "The Ohio market grew last year.", set()),
     ("not at a place", "Brisk Orchard is present at the trade fair.", set()),
     ("no cue", "Brisk Orchard is big in Texas.", set()),
     ("no owner", "The stores are in Texas.", set()),

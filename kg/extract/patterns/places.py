@@ -142,13 +142,16 @@ def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
 
 def presence_candidates(view: View) -> Iterator[Candidate]:
     """A copula and a noun or adjective cue that takes "in": "X is present in P", "X's stores
-    are in P", "most of X's branches are in P"."""
+    are in P", "most of X's branches are in P" ("and the rest in Q"); and an owned noun cue
+    with its places elsewhere: "X's P business", "X's branches stretching from P to Q"."""
     ontology = view.ontology
+    yield from _owned_places(view)
     for verb in view.sent:
         if verb.lemma_.lower() not in ontology.grammar.copulas:
             continue
         for word, owners in _copula_words(view, verb):
-            preps = [c for w in (verb, word) for c in w.children if c.dep_ == "prep"]
+            words = (verb, word, *_gapped(verb))
+            preps = [c for w in words for c in w.children if c.dep_ == "prep"]
             for predicate, cue in cues_of(ontology.noun_cues, word.lemma_.lower(), word.lower_):
                 if cue.prep is None or cue.before or len(cue.words) != 1:
                     continue
@@ -166,6 +169,12 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
                     yield Candidate(predicate, owners, places, "presence", word, cue.text)
 
 
+def _gapped(verb: Token) -> list[Token]:
+    """A clause that leaves the copula out, its noun the verb's conjunct: "X's stores are in P,
+    and the rest in Q"."""
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+
+
 def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
     """What a copula says of its subject: the adjective ("X is present") with the subject as
     owner; the subject noun ("X's stores are", "90% of X's stores are") with its possessor."""
@@ -179,12 +188,13 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
 
 
 def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
-    """A noun and its owners: "X's stores", "90% of X's stores"."""
+    """A noun and its owners: "X's stores", "90% of X's stores"; not a place ("Ohio's
+    stores")."""
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children)]
     for word in nouns:
         if word.pos_ != "NOUN":
             continue
-        owners = [c for c in word.children if c.dep_ == "poss"]
+        owners = [c for c in word.children if c.dep_ == "poss" and not is_place(view, c)]
         found = tuple(
             m
             for c in owners
@@ -201,3 +211,81 @@ def _places(view: View, token: Token) -> list[Mention]:
     words = [token, *token.conjuncts]
     words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
     return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+
+
+def _owned_places(view: View) -> Iterator[Candidate]:
+    """An owned noun cue of a place, the place a modifier of it ("X's P market", "its P
+    business") or under a participle on it ("X's branches stretching from P to Q and R"); the
+    owner may be the subject of a verb cue of the same property ("X entered the P market")."""
+    ontology = view.ontology
+    for noun in view.sent:
+        if noun.pos_ != "NOUN" or noun.i in view.names:
+            continue
+        if ontology.class_of_head_noun(noun.lemma_.lower()) == "Person":
+            continue
+        for predicate, cue in cues_of(ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
+            if cue.prep is None or cue.before or len(cue.words) != 1:
+                continue
+            if ontology.properties[predicate].range != frozenset({"Place"}):
+                continue
+            owners = tuple(
+                m
+                for c in noun.children
+                if c.dep_ == "poss" and not is_place(view, c) and _may_own(view, c)
+                for m in refer(view, c, coordinate=False)
+            ) or _entrants(view, noun, predicate)
+            words = [
+                c
+                for c in noun.children
+                if c.dep_ == "compound" and _modifies(view, c, noun, predicate)
+            ]
+            words += [
+                o
+                for c in noun.children
+                if c.dep_ == "acl" and c.pos_ == "VERB"
+                for p in c.children
+                if p.dep_ == "prep"
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+            places = tuple(m for w in words for m in _places(view, w))
+            if places and owners:
+                yield Candidate(predicate, owners, places, "presence", noun, cue.text)
+                break
+
+
+def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
+    """A place word that qualifies the noun itself, with nothing between but the rest of its
+    own name, adjectives and the other words of a cue ("its Ohio data center"): "its Texas
+    retail business", not "its Windows PC business"."""
+    lemma = noun.lemma_.lower()
+    cues = view.ontology.properties[predicate].nouns
+    cue_words = {w for c in cues if c.words[-1] == lemma for w in c.words}
+    between = word.doc[word.i + 1 : noun.i]
+    return word.i < noun.i and all(
+        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
+    )
+
+
+def _may_own(view: View, word: Token) -> bool:
+    """A name, a pronoun or an organisation noun ("the company's")."""
+    if word.i in view.names or word.pos_ == "PRON":
+        return True
+    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization"
+
+
+def _entrants(view: View, noun: Token, predicate: str) -> tuple[Mention, ...]:
+    """The subject of a verb cue of the property whose object the noun is: "X plans to enter
+    the P market", "X expanded into the P market"."""
+    verb, prep = noun.head, None
+    if noun.dep_ == "pobj" and verb.dep_ == "prep":
+        verb, prep = verb.head, verb.lower_
+    elif noun.dep_ != "dobj":
+        return ()
+    if verb.pos_ != "VERB":
+        return ()
+    lemma = verb.lemma_.lower()
+    cues = cues_of(view.ontology.verb_cues, lemma)
+    if any(p == predicate and c.words == (lemma,) and c.prep == prep for p, c in cues):
+        return tuple(subjects_of(view, verb))
+    return ()
