@@ -1,5 +1,5 @@
 """Where an organisation is based, from how it is named: "X, a Hong Kong construction firm",
-"Acme Corp. of Pittsburgh", "Giessen's Acme Bank", "the Oslo-based lender X"; and where it
+"Acme Corp. of Harwick", "Corrin's Acme Bank", "the Harwick-based lender X"; and where it
 is present, from a copula: "X is present in P", "X's stores are in P"."""
 
 from __future__ import annotations
@@ -25,9 +25,9 @@ def place_candidates(view: View) -> Iterator[Candidate]:
             words: list[Token] = []
             if token.ent_type_ == "ORG":
                 words += _prep_places(view, token, predicate)
-            if _company_like(view, name):  # "Giessen's Acme Bank"
+            if _company_like(view, name):  # "Corrin's Acme Bank"
                 words += [c for c in _possessors(view, name) if c.i in view.names]
-                if ontology.is_org_name(name.text):  # "Acme Corp. (Pittsburgh)"
+                if ontology.is_org_name(name.text):  # "Acme Corp. (Harwick)"
                     words += _bracketed(view, token)
             places = tuple(
                 m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
@@ -45,12 +45,12 @@ def place_candidates(view: View) -> Iterator[Candidate]:
 
 def is_place(view: View, token: Token) -> bool:
     """Labelled a place. (Distrusting the label where the word begins an organisation's name
-    elsewhere in the article loses "Seattle" beside "Seattle Coffee Co.", and gains nothing.)"""
+    elsewhere in the article loses "Velmar" beside "Velmar Coffee Co.", and gains nothing.)"""
     return token.ent_type_ in PLACE_LABELS
 
 
 def _company_like(view: View, name: Span) -> bool:
-    """An organisation's name, or a name nothing says is not one: "Norway's Telenor"."""
+    """An organisation's name, or a name nothing says is not one: "Ostravia's Quillfin"."""
     label = name.root.ent_type_
     if label == "ORG" or view.ontology.is_org_name(name.text):
         return True
@@ -63,7 +63,7 @@ def _company_like(view: View, name: Span) -> bool:
 
 
 def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
-    """ "Acme Corp. of Pittsburgh", "X, which is headquartered in P": the name's own
+    """ "Acme Corp. of Harwick", "X, which is headquartered in P": the name's own
     prepositions, or those of a clause on it whose verb is one of the property's (not "X,
     which was rooted in P")."""
     verbs = {c.words[0] for c in view.ontology.properties[predicate].verbs}
@@ -78,7 +78,7 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
 
 
 def _bracketed(view: View, name: Token) -> list[Token]:
-    """ "Acme Corp. (Pittsburgh)": a place in brackets right after the name."""
+    """ "Acme Corp. (Harwick)": a place in brackets right after the name."""
     doc = name.doc
 
     def bracketed(span: Span) -> bool:
@@ -93,7 +93,7 @@ def _bracketed(view: View, name: Token) -> list[Token]:
 
 
 def _possessors(view: View, name: Span) -> list[Token]:
-    """ "Giessen's Acme Bank": the possessor of any word of a name, also where the parser
+    """ "Corrin's Acme Bank": the possessor of any word of a name, also where the parser
     calls it a modifier with a possessive marker."""
     markers = view.ontology.grammar.possessive_markers
     return [
@@ -107,7 +107,7 @@ def _possessors(view: View, name: Span) -> list[Token]:
 
 def _described(view: View, noun: Token) -> Span | None:
     """The name an organisation noun describes: "X, a Hong Kong firm", "the firm X",
-    "Canada-based miner X", "X is a Boston-based company"."""
+    "Ostravia-based miner X", "X is a Boston-based company"."""
     names = view.names
     if noun.dep_ in ("appos", "compound") and noun.head.i in names:
         return names[noun.head.i]
@@ -123,9 +123,9 @@ def _described(view: View, noun: Token) -> Span | None:
 
 
 def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
-    """The places that modify an organisation noun: "a Hong Kong firm", "China's maker",
-    "the Oslo-based lender" (a participle of one of the property's verbs); not a dateline
-    ("Oslo - Norwegian lender X")."""
+    """The places that modify an organisation noun: "a Hong Kong firm", "Ostravia's maker",
+    "the Harwick-based lender" (a participle of one of the property's verbs); not a dateline
+    ("Harwick - Norwegian lender X")."""
     doc = noun.doc
     found = [
         c
@@ -188,7 +188,7 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
 
 
 def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
-    """A noun and its owners: "X's stores", "90% of X's stores"; not a place ("Ohio's
+    """A noun and its owners: "X's stores", "90% of X's stores"; not a place ("Velmar's
     stores")."""
     nouns = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children)]
     for word in nouns:
@@ -206,8 +206,8 @@ def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]
 
 
 def _places(view: View, token: Token) -> list[Mention]:
-    """A place and the places coordinated with it ("Europe, the Middle East and parts of
-    Asia")."""
+    """A place and the places coordinated with it ("Ostravia, the Eastern Reach and parts of
+    Marrowland")."""
     words = [token, *token.conjuncts]
     words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
     return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
@@ -256,8 +256,8 @@ def _owned_places(view: View) -> Iterator[Candidate]:
 
 def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
     """A place word that qualifies the noun itself, with nothing between but the rest of its
-    own name, adjectives and the other words of a cue ("its Ohio data center"): "its Texas
-    retail business", not "its Windows PC business"."""
+    own name, adjectives and the other words of a cue ("its Velmar data center"): "its Corrin
+    retail business", not "its Tarnix PC business"."""
     lemma = noun.lemma_.lower()
     cues = view.ontology.properties[predicate].nouns
     cue_words = {w for c in cues if c.words[-1] == lemma for w in c.words}
