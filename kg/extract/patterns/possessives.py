@@ -56,8 +56,8 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
         return
     if product.end != noun.i or not not_place(view, product.root) or not not_place(view, maker.root):
         return
-    if {product.root.ent_type_, maker.root.ent_type_} & {"PERSON", "NORP"}:
-        return
+    if product.root.ent_type_ in ("PERSON", "NORP") or maker.root.ent_type_ == "NORP":
+        return  # a maker labelled a person is left to the classes ("creator Jane Roe")
     yield Candidate(
         predicate,
         (mention_of(view, maker),),
