@@ -51,6 +51,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods said its Crumbly Oats app sold well.",
         {("apposition", "Brisk Foods", "developed", "Crumbly Oats")},
     ),
+    (
+        "a numbered model tagged an organisation",
+        "Analysts liked Ferngate Labs' Kestrel 360 this year.",
+        {("possessive", "Ferngate Labs", "developed", "Kestrel 360")},
+    ),
     # nothing to read
     ("a maker noun with no name before it", "Shares of chip maker Quillfin rose.", set()),
     ("its product noun with no name", "Brisk Foods said its new app sold well.", set()),

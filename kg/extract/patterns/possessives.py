@@ -20,7 +20,7 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             name is not None
             and token.i == name.root.i
             and token.dep_ != "compound"
-            and not _own_entity(name, "ORG")
+            and (not _own_entity(name, "ORG") or _numbered(name))
             and token.ent_type_ not in WHOLE_NAMES
             and not (token.ent_type_ == "PERSON" and len(name) > 1)
         ):
@@ -66,6 +66,12 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
         noun,
         cue,
     )
+
+
+def _numbered(name: Span) -> bool:
+    """ "Kestrel 360", "Tarnix 5": a model number ends a product's name (an organisation's
+    name, tagged the same, rarely ends in one)."""
+    return len(name) > 1 and name[-1].like_num and name[-1].dep_ == "nummod"
 
 
 def _own_entity(name: Span, label: str) -> bool:
