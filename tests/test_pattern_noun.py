@@ -111,6 +111,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     ("equipment with no vendor named", "Brisk Telecom's network gear will be removed.", set()),
+    (
+        "a product named before the product noun a cue takes",
+        "Norvale Systems, the maker of Quillon phones, said sales rose.",
+        {("noun-described", "Norvale Systems", "developed", "Quillon")},
+    ),
+    ("a term is no product's name", "Norvale Systems is the biggest maker of AI chips.", set()),
 ]
 
 
