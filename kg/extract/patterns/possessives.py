@@ -54,7 +54,11 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
     product, maker = view.names.get(noun.i - 1), view.names.get(noun.i + 1)
     if product is None or maker is None or maker.start != noun.i + 1:
         return
-    if product.end != noun.i or not not_place(view, product.root) or not not_place(view, maker.root):
+    if (
+        product.end != noun.i
+        or not not_place(view, product.root)
+        or not not_place(view, maker.root)
+    ):
         return
     if product.root.ent_type_ in ("PERSON", "NORP") or maker.root.ent_type_ == "NORP":
         return  # a maker labelled a person is left to the classes ("creator Jane Roe")
