@@ -127,6 +127,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("a place is no maker", "Japan's chip maker Veyra Microdevices cut prices.", set()),
+    (
+        "the vendor's name on a customer's equipment",
+        "Brisk Telecom's Norvale gear will be removed.",
+        {("noun-owner", "Norvale", "supplies", "Brisk Telecom")},
+    ),
+    (
+        "a maker noun describes only the name right after it",
+        "It lost players to rivals like Quillon maker Ferngate Labs and Kestrel maker Norvale"
+        " Systems.",
+        {
+            ("noun-described", "Ferngate Labs", "developed", "Quillon"),
+            ("noun-described", "Norvale Systems", "developed", "Kestrel"),
+        },
+    ),
+    ("equipment with no vendor named", "Brisk Telecom's network gear will be removed.", set()),
+    (
+        "a product named before the product noun a cue takes",
+        "Norvale Systems, the maker of Quillon phones, said sales rose.",
+        {("noun-described", "Norvale Systems", "developed", "Quillon")},
+    ),
+    ("a term is no product's name", "Norvale Systems is the biggest maker of AI chips.", set()),
 ]
 
 

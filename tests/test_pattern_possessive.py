@@ -32,7 +32,33 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Ferngate Labs is designing its own chips (Kestrel) for its servers.",
         {("apposition", "Ferngate Labs", "developed", "Kestrel")},
     ),
+    (
+        "maker noun between product and maker",
+        "Analysts prefer Quillon maker Ferngate Labs to its rivals.",
+        {("apposition", "Ferngate Labs", "developed", "Quillon")},
+    ),
+    (
+        "coordinated maker nouns keep their pairs",
+        "It lost players to rivals like Quillon maker Ferngate Labs and Kestrel maker Norvale"
+        " Systems.",
+        {
+            ("apposition", "Ferngate Labs", "developed", "Quillon"),
+            ("apposition", "Norvale Systems", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "its named product before a product noun",
+        "Brisk Foods said its Crumbly Oats app sold well.",
+        {("apposition", "Brisk Foods", "developed", "Crumbly Oats")},
+    ),
+    (
+        "a numbered model tagged an organisation",
+        "Analysts liked Ferngate Labs' Kestrel 360 this year.",
+        {("possessive", "Ferngate Labs", "developed", "Kestrel 360")},
+    ),
     # nothing to read
+    ("a maker noun with no name before it", "Shares of chip maker Quillfin rose.", set()),
+    ("its product noun with no name", "Brisk Foods said its new app sold well.", set()),
     ("shares are no product", "Ferngate Labs' shares fell on Monday.", set()),
     ("no maker", "The Quillon headset sold out on Monday.", set()),
     ("a place is no maker", "Norway's Tessaro Cloud said sales rose.", set()),

@@ -316,6 +316,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("nationality is not a place", "Norvale competes with Chinese rivals.", set()),
     ("no cue", "Engineers at the Tolvane plant worked late on Friday.", set()),
     ("a noun's cue is no verb's", "Brisk Orchard's partnership with Ferngate Labs ended.", set()),
+    (
+        "an order: the buyer uses the product, the seller supplies the buyer",
+        "Brisk Air ordered 14 Kestrel 500 jets from Norvale Systems.",
+        {
+            ("verb", "Brisk Air", "uses", "Kestrel 500"),
+            ("verb", "Norvale Systems", "supplies", "Brisk Air"),
+        },
+    ),
 ]
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
-from kg.extract.refer import prep_phrase, refer
+from kg.extract.refer import mention_of, prep_phrase, refer
 from kg.ontology import cues_of
 
 
@@ -109,6 +109,20 @@ def negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
+def _named_product(view: View, noun: Token) -> list[Mention]:
+    """ "the maker of Kestrel phones": the product named right before a product noun."""
+    before = view.names.get(noun.i - 1) if noun.i > 0 else None
+    if before is None or before.end != noun.i or before.root.head.i != noun.i:
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return []
+    if before.root.ent_type_ in PLACES or before.root.ent_type_ in ("PERSON", "NORP"):
+        return []
+    if view.ontology.class_of_term(before.text):  # "AI chips" are not named "AI"
+        return []
+    return [mention_of(view, before, "Product")]
+
+
 def refer_or_owner(view: View, token: Token) -> list[Mention]:
     """What a cue's object denotes; for a thing that names nobody, its named owner: "a stake
     in Norvale's hotel chain" is a stake in Norvale, "turbines for Brisk's wind farms" go to
@@ -117,7 +131,7 @@ def refer_or_owner(view: View, token: Token) -> list[Mention]:
     if found or token.i in view.names or token.pos_ != "NOUN":
         return found
     if view.ontology.class_of_head_noun(token.lemma_.lower()) is not None:
-        return []
+        return _named_product(view, token)
     return [
         m
         for c in token.children

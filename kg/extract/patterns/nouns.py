@@ -136,7 +136,10 @@ def _described(view: View, noun: Token) -> list[Mention]:
 def _describes(view: View, noun: Token) -> list[Mention]:
     """The entity a noun describes: "X, a unit of Y", "X is a unit of Y", "As a unit of Y, X"."""
     if noun.dep_ == "appos" or (
-        noun.dep_ in ("amod", "compound") and noun.i < noun.head.i and noun.head.i in view.names
+        noun.dep_ in ("amod", "compound")
+        and noun.i < noun.head.i
+        and noun.head.i in view.names
+        and view.names[noun.head.i].start == noun.i + 1  # "A maker X and B maker Y"
     ):
         return refer(view, noun.head, coordinate=False)
     head, grammar = noun.head, view.ontology.grammar

@@ -1,5 +1,5 @@
 """Who made a product, from possessives and appositions: "Veyra's Cirran", "Tarnix, Norvale's
-chip family", "its own processors (Kestrel)"."""
+chip family", "its own processors (Kestrel)", "its Tarnix console", "Cirran maker Veyra"."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.model import WHOLE_NAMES, Candidate, View
 from kg.extract.refer import mention_of, names_product, not_place, refer, refer_one
+from kg.ontology import cues_of
 
 
 def possessive_candidates(view: View) -> Iterator[Candidate]:
@@ -19,7 +20,7 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             name is not None
             and token.i == name.root.i
             and token.dep_ != "compound"
-            and not _own_entity(name, "ORG")
+            and (not _own_entity(name, "ORG") or _numbered(name))
             and token.ent_type_ not in WHOLE_NAMES
             and not (token.ent_type_ == "PERSON" and len(name) > 1)
         ):
@@ -33,6 +34,48 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             yield Candidate(predicate, owners, (mention_of(view, name),), "possessive")
         if name is None and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
             yield from _product_noun(view, token, predicate)
+        if name is None:
+            yield from _maker_between(view, token, predicate)
+
+
+def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:
+    """ "Cirran maker Veyra": a maker noun (a cue "maker of _" of the property) between the
+    product's name right before it and the maker's name right after it."""
+    cue = next(
+        (
+            c.text
+            for prop, c in cues_of(view.ontology.noun_cues, noun.lemma_.lower())
+            if prop == predicate and c.prep and len(c.words) == 1
+        ),
+        "",
+    )
+    if not cue or noun.i == 0:
+        return
+    product, maker = view.names.get(noun.i - 1), view.names.get(noun.i + 1)
+    if product is None or maker is None or maker.start != noun.i + 1:
+        return
+    if (
+        product.end != noun.i
+        or not not_place(view, product.root)
+        or not not_place(view, maker.root)
+    ):
+        return
+    if product.root.ent_type_ in ("PERSON", "NORP") or maker.root.ent_type_ == "NORP":
+        return  # a maker labelled a person is left to the classes ("creator Jane Roe")
+    yield Candidate(
+        predicate,
+        (mention_of(view, maker),),
+        (mention_of(view, product, "Product"),),
+        "apposition",
+        noun,
+        cue,
+    )
+
+
+def _numbered(name: Span) -> bool:
+    """ "Kestrel 360", "Tarnix 5": a model number ends a product's name (an organisation's
+    name, tagged the same, rarely ends in one)."""
+    return len(name) > 1 and name[-1].like_num and name[-1].dep_ == "nummod"
 
 
 def _own_entity(name: Span, label: str) -> bool:
@@ -64,8 +107,13 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         and c.i > noun.i
         or c.i in view.names
         and c.i < noun.i
+        and c.dep_ != "poss"
         and names_product(view, noun, c)
     ]
     products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
+    pronouns = view.ontology.grammar.singular_pronouns
+    named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
+    if named_before and all(c.lower_ in pronouns for c in owners):  # "its Tarnix console"
+        named_owners = True
     if products and named_owners:
         yield Candidate(predicate, makers, products, "apposition", cue=cue)
