@@ -188,3 +188,23 @@ def test_reading_oddities_are_problems_not_tracebacks(tmp_path: Path) -> None:
     assert [p.reason for p in problems] == [
         "JSON nested too deeply to read; fix or remove the line"
     ]
+
+
+def test_every_shared_file_builds(tmp_path: Path) -> None:
+    """Both splits of both benchmarks, news-train, news-dev and the seeds, in one build."""
+    shared = Path(__file__).parents[1].parent / "shared"
+    if not shared.is_dir():
+        pytest.skip(f"no shared corpus at {shared}")
+    inputs = sorted(str(p) for p in shared.glob("corpus/*/articles"))
+    inputs += sorted(str(p) for p in shared.glob("corpus/seeds/*.txt"))
+    inputs += sorted(str(p) for p in shared.glob("benchmarks/*/*.jsonl"))
+    assert len(inputs) >= 9
+    done = subprocess.run(
+        [str(KG), "build", *inputs, "-o", str(tmp_path), "--no-html"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(f"Wrote {tmp_path}/graph.ttl: ")
+    assert "Traceback" not in done.stderr
