@@ -121,7 +121,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems shareholders include Orlin Capital.",
         {("list-owner", "Orlin Capital", "investedIn", "Norvale Systems")},
     ),
-    ("a place before the group noun holds nothing", "The Ohio customers include Brisk Motors.", set()),
+    (
+        "a place before the group noun holds nothing",
+        "The Ohio customers include Brisk Motors.",
+        set(),
+    ),
 ]
 
 
