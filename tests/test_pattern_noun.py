@@ -148,6 +148,37 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-described", "Norvale Systems", "developed", "Quillon")},
     ),
     ("a term is no product's name", "Norvale Systems is the biggest maker of AI chips.", set()),
+    # a firm's move to, reliance on or licence of a technology: it uses it
+    (
+        "a migration to a technology",
+        "Brisk Foods completed its migration to Kestrel DB in May.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a switch to a technology",
+        "Brisk Foods announced a switch to Kestrel DB.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a reliance on a technology",
+        "Brisk Foods's reliance on Kestrel DB has grown.",
+        {("noun-owner", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a licensee of a technology",
+        "Brisk Foods is a licensee of Kestrel DB.",
+        {("noun-described", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "the implementation of a technology",
+        "Brisk Foods began the implementation of Kestrel DB in March.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a migration with no named target",
+        "Brisk Foods completed its migration to the cloud.",
+        set(),
+    ),
 ]
 
 
