@@ -175,6 +175,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
     ),
     (
+        "a named phone with a chip",
+        "The Quillo phone with the Zentra X9 chip costs $400.",
+        {("noun-owner", "Quillo", "uses", "Zentra X9")},
+    ),
+    (
+        "a phone with a chip, in apposition",
+        "The Quillo, a phone with the Zentra X9 chip, costs $400.",
+        {("noun-described", "Quillo", "uses", "Zentra X9")},
+    ),
+    ("an unnamed phone with a chip", "Norvale unveiled a new laptop with the Zentra X9 chip.", set()),
+    (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
         set(),
