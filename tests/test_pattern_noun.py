@@ -184,7 +184,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Quillo, a phone with the Zentra X9 chip, costs $400.",
         {("noun-described", "Quillo", "uses", "Zentra X9")},
     ),
-    ("an unnamed phone with a chip", "Norvale unveiled a new laptop with the Zentra X9 chip.", set()),
+    (
+        "an unnamed phone with a chip",
+        "Norvale unveiled a new laptop with the Zentra X9 chip.",
+        set(),
+    ),
     (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
