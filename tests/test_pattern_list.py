@@ -38,6 +38,9 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {
             ("list-owner", "Quillfin", "supplies", "Corvent Energy"),
             ("list-owner", "Quillfin", "supplies", "Marrowby"),
+            # a customer may use a product instead: the classes of the names choose
+            ("list-owner", "Corvent Energy", "uses", "Quillfin"),
+            ("list-owner", "Marrowby", "uses", "Quillfin"),
         },
     ),
     (
@@ -73,6 +76,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {
             ("list-holder", "Brisk Orchard", "supplies", "Pendle Ventures"),
             ("list-holder", "Brisk Orchard", "supplies", "Tarrow Bank"),
+            ("list-holder", "Pendle Ventures", "uses", "Brisk Orchard"),
+            ("list-holder", "Tarrow Bank", "uses", "Brisk Orchard"),
         },
     ),
     (
@@ -101,6 +106,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("a group with no named member", "Norvale's brands include two new snack lines.", set()),
+    (
+        "a name before the group noun holds it: a product's customers use it",
+        "Zentra Drive customers include Brisk Motors and Orlin Auto.",
+        {
+            ("list-owner", "Brisk Motors", "uses", "Zentra Drive"),
+            ("list-owner", "Orlin Auto", "uses", "Zentra Drive"),
+            ("list-owner", "Zentra Drive", "supplies", "Brisk Motors"),
+            ("list-owner", "Zentra Drive", "supplies", "Orlin Auto"),
+        },
+    ),
+    (
+        "a name before the group noun holds it: a firm's shareholders",
+        "Norvale Systems shareholders include Orlin Capital.",
+        {("list-owner", "Orlin Capital", "investedIn", "Norvale Systems")},
+    ),
+    (
+        "a place before the group noun holds nothing",
+        "The Ohio customers include Brisk Motors.",
+        set(),
+    ),
 ]
 
 

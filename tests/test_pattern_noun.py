@@ -148,6 +148,52 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-described", "Norvale Systems", "developed", "Quillon")},
     ),
     ("a term is no product's name", "Norvale Systems is the biggest maker of AI chips.", set()),
+    # a firm's move to, reliance on or licence of a technology: it uses it
+    (
+        "a migration to a technology",
+        "Brisk Foods completed its migration to Kestrel DB in May.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a switch to a technology",
+        "Brisk Foods announced a switch to Kestrel DB.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a reliance on a technology",
+        "Brisk Foods's reliance on Kestrel DB has grown.",
+        {("noun-owner", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a licensee of a technology",
+        "Brisk Foods is a licensee of Kestrel DB.",
+        {("noun-described", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "the implementation of a technology",
+        "Brisk Foods began the implementation of Kestrel DB in March.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a named phone with a chip",
+        "The Quillo phone with the Zentra X9 chip costs $400.",
+        {("noun-owner", "Quillo", "uses", "Zentra X9")},
+    ),
+    (
+        "a phone with a chip, in apposition",
+        "The Quillo, a phone with the Zentra X9 chip, costs $400.",
+        {("noun-described", "Quillo", "uses", "Zentra X9")},
+    ),
+    (
+        "an unnamed phone with a chip",
+        "Norvale unveiled a new laptop with the Zentra X9 chip.",
+        set(),
+    ),
+    (
+        "a migration with no named target",
+        "Brisk Foods completed its migration to the cloud.",
+        set(),
+    ),
 ]
 
 

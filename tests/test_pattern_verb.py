@@ -324,6 +324,53 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("verb", "Norvale Systems", "supplies", "Brisk Air"),
         },
     ),
+    # a product or firm said to stand on, draw on or tap a technology: it uses it
+    (
+        "a product based on a technology",
+        "The Brightdesk service is based on Kestrel DB, Norvale Systems said.",
+        {("verb-passive", "Brightdesk", "uses", "Kestrel DB")},
+    ),
+    (
+        "a product built around a technology",
+        "The Brightdesk app is built around Kestrel DB.",
+        {("verb-passive", "Brightdesk", "uses", "Kestrel DB")},
+    ),
+    (
+        "a product built atop a technology",
+        "The Brightdesk app is built atop Kestrel DB.",
+        {("verb-passive", "Brightdesk", "uses", "Kestrel DB")},
+    ),
+    (
+        "a firm taps into a technology",
+        "Brisk Motors can tap into Kestrel Vision for its maps.",
+        {("verb", "Brisk Motors", "uses", "Kestrel Vision")},
+    ),
+    (
+        "a product draws on a technology",
+        "The Brightdesk app draws on Kestrel DB to answer questions.",
+        {("verb", "Brightdesk", "uses", "Kestrel DB")},
+    ),
+    (
+        "a firm leans on a technology",
+        "Brisk Motors leans on Kestrel Vision for its maps.",
+        {("verb", "Brisk Motors", "uses", "Kestrel Vision")},
+    ),
+    (
+        "a firm harnesses a technology",
+        "Norvale Systems will harness Kestrel Vision in its apps.",
+        {("verb", "Norvale Systems", "uses", "Kestrel Vision")},
+    ),
+    (
+        "a model trained on chips",
+        "Norvale Systems trained its Corvid model on Kestrel TPU chips.",
+        {("verb", "Norvale Systems", "uses", "Kestrel TPU")},
+    ),
+    (
+        "based in a place is where, not what it uses",
+        "Norvale Systems is based in Harwick.",
+        {("verb-passive", "Norvale Systems", "headquarteredIn", "Harwick")},
+    ),
+    ("walking around a place uses nothing", "Brisk Motors drove around Harwick.", set()),
 ]
 
 

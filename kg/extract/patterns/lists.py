@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from kg.extract.clauses import subjects_of
-from kg.extract.model import Candidate, Mention, View
+from kg.extract.model import PLACES, Candidate, Mention, View
 from kg.extract.refer import prep_phrase, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
@@ -104,6 +104,15 @@ def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:
     owners = [m for c in noun.children if c.dep_ == "poss" for m in refer(view, c)]
     if owners:
         return owners, "list-owner"
+    named = [  # "the Norvale customers include X": a name before the noun owns it too
+        m
+        for c in noun.children
+        if c.dep_ == "compound" and c.i in view.names
+        for m in refer(view, c, coordinate=False)
+        if m.ner not in PLACES  # "the Harwick customers" are customers in a place
+    ]
+    if named:
+        return named, "list-owner"
     agents = [
         m
         for prep in noun.children
