@@ -51,13 +51,16 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans: list[Span] = []
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
-    for ent in doc.ents:
+    entities = (part for e in doc.ents for part in _split_after_suffix(e, ontology))
+    for ent in (part for e in entities for part in _split_pair(e, known)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.extend(_split_names(ent, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_names(ent, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
+        elif (led := _number_led(ent)) is not None:
+            spans.append(led)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
@@ -91,6 +94,43 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     return names
 
 
+def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
+    """ "Tarnix Inc. Brightmoor": a sentence the parser ran on after an abbreviated corporate
+    suffix, so two names ("Norvale Co. Ltd." stays one)."""
+    suffixes = ontology.corporate_suffixes
+    for token in ent[:-1]:
+        after = token.nbor(1)
+        if (
+            token.text.endswith(".")
+            and token.lower_.rstrip(".") in suffixes
+            and after.lower_.rstrip(".") not in suffixes
+            and after.text[:1].isupper()
+        ):
+            return [
+                Span(ent.doc, ent.start, token.i + 1, ent.label_),
+                *_split_after_suffix(Span(ent.doc, token.i + 1, ent.end, ent.label_), ontology),
+            ]
+    return [ent]
+
+
+def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
+    """ "Norvale and Brisk Foods" -> two names where the article names "Brisk" on its own
+    elsewhere; "Halden Hotels and Resorts" stays whole."""
+    for token in ent[1:-1]:
+        after = token.nbor(1)
+        if (
+            token.pos_ == "CCONJ"
+            and after.text in known
+            and after.text != ent[0].text
+            and after.text[:1].isupper()
+        ):
+            return [
+                Span(ent.doc, ent.start, token.i, ent.label_),
+                Span(ent.doc, token.i + 1, ent.end, ent.label_),
+            ]
+    return [ent]
+
+
 def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
     """ "Wayline" + "OS" -> "Wayline OS": proper-noun pieces the NER split apart."""
     current: Span | None = None
@@ -99,6 +139,7 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
             current is not None
             and span.start == current.end
             and not (len(current) == 1 and current.start == current[0].sent.start)
+            and not span[0].is_sent_start  # "... Norvale Inc. Brisk is ..." are two names
             and (
                 all(t.pos_ == "PROPN" for t in (*current, *span))
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
@@ -135,6 +176,25 @@ def _version_number(ent: Span) -> bool:
         and ent.start > 0
         and ent.doc[ent.start - 1].pos_ == "PROPN"
     )
+
+
+def _number_led(ent: Span) -> Span | None:
+    """ "88 North" in "backed by Brisk Ventures, 88 North and Norvale": a number that opens a
+    proper noun no entity covers, where that noun heads its phrase, is part of the name."""
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or len(ent) != 1 or ent.end >= len(doc):
+        return None
+    token, head = ent[0], ent[0].head
+    words = doc[ent.end : head.i + 1]
+    if (
+        token.dep_ != "nummod"
+        or not token.text.isdigit()  # "nine Norvale branches" counts them
+        or head.i < ent.end
+        or head.dep_ in ("compound", "poss")
+        or not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_NAMES for t in words)
+    ):
+        return None
+    return doc[ent.start : head.i + 1]
 
 
 def _mislabelled_name(ent: Span) -> bool:
@@ -214,6 +274,9 @@ def _proper_runs(
             and not doc[token.i - 1].whitespace_
             and (doc[token.i + 1].pos_ in ("PROPN", "NUM") or _model_number(doc[token.i + 1].text))
         )
+        if start is not None and token.is_sent_start:  # a run ends with its sentence
+            yield doc[start : token.i]
+            start = None
         if inside or glue:
             start = token.i if start is None else start
             continue
@@ -316,4 +379,5 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and len(text) <= 80
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
+        and not all(t.lower_ in ontology.grammar.department_words for t in span)
     )

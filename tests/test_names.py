@@ -1,0 +1,73 @@
+"""Sentence -> the names found in it (must find / must not find)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.names import find_names
+from kg.ontology import Ontology
+
+CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
+    # (id, sentence, words known as names elsewhere in the article, must find, must not find)
+    (
+        "number opens a name",
+        "The round drew Kindred Harbor, Betaforge, 88 North, La Pellina and Duskfield Ventures.",
+        frozenset(),
+        {"88 North", "La Pellina", "Duskfield Ventures"},
+        {"North"},
+    ),
+    ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
+    (
+        "a spelled count is no name",
+        "It gains nine Halden branches in the deal.",
+        frozenset(),
+        set(),
+        {"nine Halden"},
+    ),
+    (
+        "a sentence ends after Inc.",
+        "Veyra lost share to rivals Quellnet and Tarnix Inc. Brightmoor is the largest client of "
+        "Pellwood Corp., a maker of chips.",
+        frozenset({"Tarnix"}),  # and "Tarnix" stands alone elsewhere: "Quellnet and Tarnix" are two
+        {"Quellnet", "Tarnix Inc.", "Brightmoor", "Pellwood Corp."},
+        {"Tarnix Inc. Brightmoor", "Quellnet and Tarnix Inc."},
+    ),
+    (
+        "a department is no name",
+        "Dana Holt, head of Engineering and chief architect at Norvale, spoke.",
+        frozenset(),
+        {"Dana Holt", "Norvale"},
+        {"Engineering"},
+    ),
+    (
+        "a two-word department",
+        "Jane Roe, vice president of Product Management at Brisk Foods, said so.",
+        frozenset(),
+        {"Jane Roe", "Brisk Foods"},
+        {"Product Management"},
+    ),
+    (
+        "a company named with a department word",
+        "Brisk Research said so.",
+        frozenset(),
+        {"Brisk Research"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "found", "not_found"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_names(
+    text: str,
+    known: frozenset[str],
+    found: set[str],
+    not_found: set[str],
+    nlp: Language,
+    ontology: Ontology,
+) -> None:
+    names = {span.text for span in find_names(nlp(text), ontology, known).values()}
+    assert found <= names
+    assert not (not_found & names)
