@@ -54,6 +54,27 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk Research"},
         set(),
     ),
+    (
+        "a name holding a contraction",
+        "Gemalto and Let’s Fly Brisk signed a deal.",
+        frozenset(),
+        {"Let’s Fly", "Gemalto", "Brisk"},
+        {"Fly", "Fly Brisk"},
+    ),
+    (
+        "a possessive still splits",
+        "Norvale's Brisk unit grew.",
+        frozenset(),
+        {"Norvale", "Brisk"},
+        set(),
+    ),
+    (
+        "a pronoun's contraction is no name",
+        "It's Brisk that wins.",
+        frozenset(),
+        {"Brisk"},
+        {"It's Brisk"},
+    ),
 ]
 
 

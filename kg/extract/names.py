@@ -65,6 +65,14 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
                 spans.append(doc[ent.start : end])
+    contracted = list(_contracted(doc, grammar))
+    ends = {t.i: c.end for c in contracted for t in c[1:]}  # "Fly Brisk" of "Let's Fly Brisk"
+    spans = [
+        s if s.start not in ends else doc[ends[s.start] : s.end]
+        for s in spans
+        if ends.get(s.start, 0) < s.end
+    ]
+    spans.extend(contracted)
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
@@ -232,6 +240,24 @@ def _split_names(
             start = token.i + 1
     parts.append(span.doc[start : span.end])
     return [p for p in parts if len(p)]
+
+
+def _contracted(doc: Doc, grammar: Grammar) -> Iterator[Span]:
+    """ "Let's Fly" mid-sentence, its "'s" read as "us" and not as a possessive: one name of
+    three words."""
+    for token in doc[1:-1]:
+        first, last = token.nbor(-1), token.nbor(1)
+        if (
+            token.lower_ in grammar.possessive_markers
+            and token.pos_ in ("PRON", "DET", "PROPN")
+            and not first.whitespace_
+            and first.is_title
+            and first.is_alpha
+            and first.pos_ not in ("PRON", "DET", "AUX")
+            and last.is_title
+            and last.is_alpha
+        ):
+            yield doc[first.i : last.i + 1]
 
 
 def _proper_runs(
