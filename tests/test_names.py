@@ -75,6 +75,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk"},
         {"It's Brisk"},
     ),
+    (
+        "a common noun run into a name",
+        "Halden agreed to buy Norvale Microsystems days after Brisk walked away.",
+        frozenset(),
+        {"Norvale Microsystems", "Brisk"},
+        {"Norvale Microsystems days"},
+    ),
+    (
+        "a lower-case defined term stays",
+        "Norvale uses machine learning (ML).",
+        frozenset(),
+        {"machine learning"},
+        set(),
+    ),
 ]
 
 

@@ -384,10 +384,18 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
         or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
+    proper = any(t.text[:1].isupper() for t in span)
     while end > start and (
         doc[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
         or doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
+        # "Norvale Systems days after ...": a common noun the tagger ran into the name
+        or (
+            proper
+            and doc[end - 1].pos_ == "NOUN"
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+        )
     ):
         end -= 1
     return doc[start:end] if end > start else None
