@@ -89,6 +89,27 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"machine learning"},
         set(),
     ),
+    (
+        "a nationality opens a name",
+        "Last year, Danish Re invested in Brisk Assurance.",
+        frozenset(),
+        {"Danish Re", "Brisk Assurance"},
+        set(),
+    ),
+    (
+        "a nationality before a name used alone elsewhere",
+        "Last year, German Norvale invested in Brisk Assurance.",
+        frozenset({"Norvale"}),
+        {"Norvale"},
+        {"German Norvale"},
+    ),
+    (
+        "a nationality before a noun",
+        "The Danish insurer Brisk grew.",
+        frozenset(),
+        {"Brisk"},
+        {"Danish insurer"},
+    ),
 ]
 
 

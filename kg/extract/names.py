@@ -61,6 +61,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             spans.append(ent)
         elif (led := _number_led(ent)) is not None:
             spans.append(led)
+        elif (led := _nationality_led(ent, known)) is not None:
+            spans.append(led)
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
@@ -203,6 +205,27 @@ def _number_led(ent: Span) -> Span | None:
     ):
         return None
     return doc[ent.start : head.i + 1]
+
+
+def _nationality_led(ent: Span, known: frozenset[str]) -> Span | None:
+    """ "Danish Re invested": a nationality before a proper noun that heads its phrase, is in no
+    entity and is not named alone elsewhere in the article, opens that name ("German Norvale"
+    stays "Norvale" where the article names "Norvale")."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc):
+        return None
+    head = doc[ent.end]
+    if (
+        ent[0].head != head
+        or ent[0].dep_ not in ("amod", "compound")
+        or head.pos_ != "PROPN"
+        or not head.is_title
+        or head.ent_type_
+        or head.text in known
+        or head.dep_ in ("compound", "amod", "poss")
+    ):
+        return None
+    return doc[ent.start : ent.end + 1]
 
 
 def _mislabelled_name(ent: Span) -> bool:
