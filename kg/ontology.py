@@ -123,6 +123,7 @@ class Grammar:
     possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
+    round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -334,6 +335,7 @@ def _grammar(graph: Graph) -> Grammar:
         possession_words=words("possessionWord"),
         quantity_nouns=words("quantityNoun"),
         department_words=words("departmentWord"),
+        round_words=words("roundWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

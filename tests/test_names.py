@@ -110,6 +110,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk"},
         {"Danish insurer"},
     ),
+    (
+        "a funding round is no name",
+        "Norvale raised $5 million in a Series B funding round led by Brisk Capital.",
+        frozenset(),
+        {"Norvale", "Brisk Capital"},
+        {"Series B"},
+    ),
 ]
 
 

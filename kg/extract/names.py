@@ -437,4 +437,15 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
         and not all(t.lower_ in ontology.grammar.department_words for t in span)
+        and not _funding_round(span, ontology.grammar.round_words)
+    )
+
+
+def _funding_round(span: Span, round_words: frozenset[str]) -> bool:
+    """ "Series B" of "raised $5 million in a Series B round": a round, not a name."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in round_words
+        and len(span[1].text) <= 2
+        and span[1].text[:1].isupper()
     )
