@@ -117,6 +117,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale", "Brisk Capital"},
         {"Series B"},
     ),
+    (
+        "an acronym's expansion is no second name",
+        "Norvale will deliver QXL/BRT (Quantum Xeno Link/Broad Radio Transport) to customers.",
+        frozenset(),
+        {"Norvale", "QXL/BRT"},
+        {"Quantum Xeno Link", "Quantum Xeno Link/Broad Radio Transport"},
+    ),
+    (
+        "a name in brackets stays",
+        "Norvale (Brisk) said so.",
+        frozenset(),
+        {"Norvale", "Brisk"},
+        set(),
+    ),
 ]
 
 

@@ -59,10 +59,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             spans.extend(_split_names(ent, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
-        elif (led := _number_led(ent)) is not None:
-            spans.append(led)
-        elif (led := _nationality_led(ent, known)) is not None:
-            spans.append(led)
+        elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
+            spans.append(led)  # "88 North", "Danish Re"
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
@@ -98,6 +96,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, ontology)
             and not _abbreviation(span)
+            and not _expansion(span)
         ):
             for token in span:
                 names.setdefault(token.i, span)
@@ -345,6 +344,23 @@ def _abbreviation(span: Span) -> bool:
         return False
     words = doc[span.start - 1 - len(letters) : span.start - 1]
     return "".join(w.text[0].lower() for w in words) == letters
+
+
+def _expansion(span: Span) -> bool:
+    """ "Quantum Exchange" of "QXP (Quantum Exchange Protocol)": the words an acronym stands
+    for, in brackets after it, are no second name."""
+    doc = span.doc
+    opening = next((t for t in reversed(doc[: span.start]) if t.text in "()"), None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return False
+    start = opening.i - 1  # back over "GSM/GPRS"-like runs written without spaces
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
+        start -= 1
+    acronyms = [t.text for t in doc[start : opening.i] if t.is_upper and t.is_alpha and len(t) >= 2]
+    initials = "".join(t.text[0] for t in doc[opening.i + 1 : span.end] if t.text[:1].isupper())
+    return bool(initials) and any(
+        a.startswith(initials) or initials.startswith(a) for a in acronyms
+    )
 
 
 def _model_number(text: str) -> bool:
