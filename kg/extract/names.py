@@ -353,7 +353,7 @@ def _expansion(span: Span) -> bool:
     opening = next((t for t in reversed(doc[: span.start]) if t.text in "()"), None)
     if opening is None or opening.text != "(" or opening.i == 0:
         return False
-    start = opening.i - 1  # back over "GSM/GPRS"-like runs written without spaces
+    start = opening.i - 1  # back over "QXL/BRT"-like runs written without spaces
     while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
         start -= 1
     acronyms = [t.text for t in doc[start : opening.i] if t.is_upper and t.is_alpha and len(t) >= 2]
