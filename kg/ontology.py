@@ -122,6 +122,8 @@ class Grammar:
     member_prepositions: frozenset[str] = frozenset()  # "X among its customers"
     possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
+    department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
+    round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -332,6 +334,8 @@ def _grammar(graph: Graph) -> Grammar:
         member_prepositions=words("memberPreposition"),
         possession_words=words("possessionWord"),
         quantity_nouns=words("quantityNoun"),
+        department_words=words("departmentWord"),
+        round_words=words("roundWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

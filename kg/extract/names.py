@@ -51,17 +51,28 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans: list[Span] = []
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
-    for ent in doc.ents:
+    entities = (part for e in doc.ents for part in _split_after_suffix(e, ontology))
+    for ent in (part for e in entities for part in _split_pair(e, known)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.extend(_split_names(ent, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_names(ent, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
+        elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
+            spans.append(led)  # "88 North", "Danish Re"
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
                 spans.append(doc[ent.start : end])
+    contracted = list(_contracted(doc, grammar))
+    ends = {t.i: c.end for c in contracted for t in c[1:]}  # "Fly Brisk" of "Let's Fly Brisk"
+    spans = [
+        s if s.start not in ends else doc[ends[s.start] : s.end]
+        for s in spans
+        if ends.get(s.start, 0) < s.end
+    ]
+    spans.extend(contracted)
     taken = {t.i for span in spans for t in span}
     numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
@@ -85,10 +96,48 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, ontology)
             and not _abbreviation(span)
+            and not _expansion(span)
         ):
             for token in span:
                 names.setdefault(token.i, span)
     return names
+
+
+def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
+    """ "Tarnix Inc. Brightmoor": a sentence the parser ran on after an abbreviated corporate
+    suffix, so two names ("Norvale Co. Ltd." stays one)."""
+    suffixes = ontology.corporate_suffixes
+    for token in ent[:-1]:
+        after = token.nbor(1)
+        if (
+            token.text.endswith(".")
+            and token.lower_.rstrip(".") in suffixes
+            and after.lower_.rstrip(".") not in suffixes
+            and after.text[:1].isupper()
+        ):
+            return [
+                Span(ent.doc, ent.start, token.i + 1, ent.label_),
+                *_split_after_suffix(Span(ent.doc, token.i + 1, ent.end, ent.label_), ontology),
+            ]
+    return [ent]
+
+
+def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
+    """ "Norvale and Brisk Foods" -> two names where the article names "Brisk" on its own
+    elsewhere; "Halden Hotels and Resorts" stays whole."""
+    for token in ent[1:-1]:
+        after = token.nbor(1)
+        if (
+            token.pos_ == "CCONJ"
+            and after.text in known
+            and after.text != ent[0].text
+            and after.text[:1].isupper()
+        ):
+            return [
+                Span(ent.doc, ent.start, token.i, ent.label_),
+                Span(ent.doc, token.i + 1, ent.end, ent.label_),
+            ]
+    return [ent]
 
 
 def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
@@ -99,6 +148,7 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
             current is not None
             and span.start == current.end
             and not (len(current) == 1 and current.start == current[0].sent.start)
+            and not span[0].is_sent_start  # "... Norvale Inc. Brisk is ..." are two names
             and (
                 all(t.pos_ == "PROPN" for t in (*current, *span))
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
@@ -137,6 +187,46 @@ def _version_number(ent: Span) -> bool:
     )
 
 
+def _number_led(ent: Span) -> Span | None:
+    """ "88 North" in "backed by Brisk Ventures, 88 North and Norvale": a number that opens a
+    proper noun no entity covers, where that noun heads its phrase, is part of the name."""
+    doc = ent.doc
+    if ent.label_ != "CARDINAL" or len(ent) != 1 or ent.end >= len(doc):
+        return None
+    token, head = ent[0], ent[0].head
+    words = doc[ent.end : head.i + 1]
+    if (
+        token.dep_ != "nummod"
+        or not token.text.isdigit()  # "nine Norvale branches" counts them
+        or head.i < ent.end
+        or head.dep_ in ("compound", "poss")
+        or not all(t.pos_ == "PROPN" and t.is_title and t.ent_type_ not in NOT_NAMES for t in words)
+    ):
+        return None
+    return doc[ent.start : head.i + 1]
+
+
+def _nationality_led(ent: Span, known: frozenset[str]) -> Span | None:
+    """ "Danish Re invested": a nationality before a proper noun that heads its phrase, is in no
+    entity and is not named alone elsewhere in the article, opens that name ("German Norvale"
+    stays "Norvale" where the article names "Norvale")."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or len(ent) != 1 or ent.end >= len(doc):
+        return None
+    head = doc[ent.end]
+    if (
+        ent[0].head != head
+        or ent[0].dep_ not in ("amod", "compound")
+        or head.pos_ != "PROPN"
+        or not head.is_title
+        or head.ent_type_
+        or head.text in known
+        or head.dep_ in ("compound", "amod", "poss")
+    ):
+        return None
+    return doc[ent.start : ent.end + 1]
+
+
 def _mislabelled_name(ent: Span) -> bool:
     """ "Cirran 3" labelled DATE, "Paylisto" labelled NORP: a proper noun heading its phrase is a
     name, unless the 'date' holds a month or a weekday."""
@@ -172,6 +262,24 @@ def _split_names(
             start = token.i + 1
     parts.append(span.doc[start : span.end])
     return [p for p in parts if len(p)]
+
+
+def _contracted(doc: Doc, grammar: Grammar) -> Iterator[Span]:
+    """ "Let's Fly" mid-sentence, its "'s" read as "us" and not as a possessive: one name of
+    three words."""
+    for token in doc[1:-1]:
+        first, last = token.nbor(-1), token.nbor(1)
+        if (
+            token.lower_ in grammar.possessive_markers
+            and token.pos_ in ("PRON", "DET", "PROPN")
+            and not first.whitespace_
+            and first.is_title
+            and first.is_alpha
+            and first.pos_ not in ("PRON", "DET", "AUX")
+            and last.is_title
+            and last.is_alpha
+        ):
+            yield doc[first.i : last.i + 1]
 
 
 def _proper_runs(
@@ -214,6 +322,9 @@ def _proper_runs(
             and not doc[token.i - 1].whitespace_
             and (doc[token.i + 1].pos_ in ("PROPN", "NUM") or _model_number(doc[token.i + 1].text))
         )
+        if start is not None and token.is_sent_start:  # a run ends with its sentence
+            yield doc[start : token.i]
+            start = None
         if inside or glue:
             start = token.i if start is None else start
             continue
@@ -233,6 +344,23 @@ def _abbreviation(span: Span) -> bool:
         return False
     words = doc[span.start - 1 - len(letters) : span.start - 1]
     return "".join(w.text[0].lower() for w in words) == letters
+
+
+def _expansion(span: Span) -> bool:
+    """ "Quantum Exchange" of "QXP (Quantum Exchange Protocol)": the words an acronym stands
+    for, in brackets after it, are no second name."""
+    doc = span.doc
+    opening = next((t for t in reversed(doc[: span.start]) if t.text in "()"), None)
+    if opening is None or opening.text != "(" or opening.i == 0:
+        return False
+    start = opening.i - 1  # back over "QXL/BRT"-like runs written without spaces
+    while start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text != "(":
+        start -= 1
+    acronyms = [t.text for t in doc[start : opening.i] if t.is_upper and t.is_alpha and len(t) >= 2]
+    initials = "".join(t.text[0] for t in doc[opening.i + 1 : span.end] if t.text[:1].isupper())
+    return bool(initials) and any(
+        a.startswith(initials) or initials.startswith(a) for a in acronyms
+    )
 
 
 def _model_number(text: str) -> bool:
@@ -295,10 +423,18 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
         or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
+    proper = any(t.text[:1].isupper() for t in span)
     while end > start and (
         doc[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
         or doc[end - 1].tag_ == "POS"
         or doc[end - 1].is_space
+        # "Norvale Systems days after ...": a common noun the tagger ran into the name
+        or (
+            proper
+            and doc[end - 1].pos_ == "NOUN"
+            and doc[end - 1].is_lower
+            and doc[end - 1].is_alpha
+        )
     ):
         end -= 1
     return doc[start:end] if end > start else None
@@ -316,4 +452,16 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and len(text) <= 80
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
+        and not all(t.lower_ in ontology.grammar.department_words for t in span)
+        and not _funding_round(span, ontology.grammar.round_words)
+    )
+
+
+def _funding_round(span: Span, round_words: frozenset[str]) -> bool:
+    """ "Series B" of "raised $5 million in a Series B round": a round, not a name."""
+    return (
+        len(span) == 2
+        and span[0].lower_ in round_words
+        and len(span[1].text) <= 2
+        and span[1].text[:1].isupper()
     )

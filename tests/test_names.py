@@ -1,0 +1,150 @@
+"""Sentence -> the names found in it (must find / must not find)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from kg.extract.names import find_names
+from kg.ontology import Ontology
+
+CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
+    # (id, sentence, words known as names elsewhere in the article, must find, must not find)
+    (
+        "number opens a name",
+        "The round drew Kindred Harbor, Betaforge, 88 North, La Pellina and Duskfield Ventures.",
+        frozenset(),
+        {"88 North", "La Pellina", "Duskfield Ventures"},
+        {"North"},
+    ),
+    ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
+    (
+        "a spelled count is no name",
+        "It gains nine Halden branches in the deal.",
+        frozenset(),
+        set(),
+        {"nine Halden"},
+    ),
+    (
+        "a sentence ends after Inc.",
+        "Veyra lost share to rivals Quellnet and Tarnix Inc. Brightmoor is the largest client of "
+        "Pellwood Corp., a maker of chips.",
+        frozenset({"Tarnix"}),  # and "Tarnix" stands alone elsewhere: "Quellnet and Tarnix" are two
+        {"Quellnet", "Tarnix Inc.", "Brightmoor", "Pellwood Corp."},
+        {"Tarnix Inc. Brightmoor", "Quellnet and Tarnix Inc."},
+    ),
+    (
+        "a department is no name",
+        "Dana Holt, head of Engineering and chief architect at Norvale, spoke.",
+        frozenset(),
+        {"Dana Holt", "Norvale"},
+        {"Engineering"},
+    ),
+    (
+        "a two-word department",
+        "Jane Roe, vice president of Product Management at Brisk Foods, said so.",
+        frozenset(),
+        {"Jane Roe", "Brisk Foods"},
+        {"Product Management"},
+    ),
+    (
+        "a company named with a department word",
+        "Brisk Research said so.",
+        frozenset(),
+        {"Brisk Research"},
+        set(),
+    ),
+    (
+        "a name holding a contraction",
+        "Gemalto and Let’s Fly Brisk signed a deal.",
+        frozenset(),
+        {"Let’s Fly", "Gemalto", "Brisk"},
+        {"Fly", "Fly Brisk"},
+    ),
+    (
+        "a possessive still splits",
+        "Norvale's Brisk unit grew.",
+        frozenset(),
+        {"Norvale", "Brisk"},
+        set(),
+    ),
+    (
+        "a pronoun's contraction is no name",
+        "It's Brisk that wins.",
+        frozenset(),
+        {"Brisk"},
+        {"It's Brisk"},
+    ),
+    (
+        "a common noun run into a name",
+        "Halden agreed to buy Norvale Microsystems days after Brisk walked away.",
+        frozenset(),
+        {"Norvale Microsystems", "Brisk"},
+        {"Norvale Microsystems days"},
+    ),
+    (
+        "a lower-case defined term stays",
+        "Norvale uses machine learning (ML).",
+        frozenset(),
+        {"machine learning"},
+        set(),
+    ),
+    (
+        "a nationality opens a name",
+        "Last year, Danish Re invested in Brisk Assurance.",
+        frozenset(),
+        {"Danish Re", "Brisk Assurance"},
+        set(),
+    ),
+    (
+        "a nationality before a name used alone elsewhere",
+        "Last year, German Norvale invested in Brisk Assurance.",
+        frozenset({"Norvale"}),
+        {"Norvale"},
+        {"German Norvale"},
+    ),
+    (
+        "a nationality before a noun",
+        "The Danish insurer Brisk grew.",
+        frozenset(),
+        {"Brisk"},
+        {"Danish insurer"},
+    ),
+    (
+        "a funding round is no name",
+        "Norvale raised $5 million in a Series B funding round led by Brisk Capital.",
+        frozenset(),
+        {"Norvale", "Brisk Capital"},
+        {"Series B"},
+    ),
+    (
+        "an acronym's expansion is no second name",
+        "Norvale will deliver QXL/BRT (Quantum Xeno Link/Broad Radio Transport) to customers.",
+        frozenset(),
+        {"Norvale", "QXL/BRT"},
+        {"Quantum Xeno Link", "Quantum Xeno Link/Broad Radio Transport"},
+    ),
+    (
+        "a name in brackets stays",
+        "Norvale (Brisk) said so.",
+        frozenset(),
+        {"Norvale", "Brisk"},
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "found", "not_found"), [c[1:] for c in CASES], ids=[c[0] for c in CASES]
+)
+def test_names(
+    text: str,
+    known: frozenset[str],
+    found: set[str],
+    not_found: set[str],
+    nlp: Language,
+    ontology: Ontology,
+) -> None:
+    names = {span.text for span in find_names(nlp(text), ontology, known).values()}
+    assert found <= names
+    assert not (not_found & names)
