@@ -111,7 +111,23 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tolvane Robotics' Ferngate acquisition closed on Monday.",
         {("noun-owner", "Tolvane Robotics", "acquired", "Ferngate")},
     ),
+    (
+        "a rival named as a verb's object rivals the verb's subject",
+        "Norvale Systems sued rival Brisk Foods over a patent.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "a rival named as the owner of a verb's object",
+        "Norvale Systems agreed to buy rival Brisk Foods' European stores.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
     # nothing to read
+    (
+        "a capitalised cue word is part of a name",
+        "Norvale Systems joined the Ferngate Partner Program last year.",
+        set(),
+    ),
+    ("a rival of no one named", "Brisk Foods sued its rival over a patent.", set()),
     ("no parties", "The partnership ended quietly in March.", set()),
     ("one party", "The partnership between Ostrander Motors and its staff ended.", set()),
     (

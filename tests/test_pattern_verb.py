@@ -305,7 +305,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale sells Oslo-made drones to Ferngate Labs.",
         {("verb", "Norvale", "supplies", "Ferngate Labs")},
     ),
+    (
+        "a customer picks its supplier",
+        "Ferngate Labs picked Norvale Systems to supply its network.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a customer awards its supplier a contract",
+        "Ferngate Labs awarded Norvale Systems a contract to build ships.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a customer grants a contract to its supplier",
+        "Ferngate Labs has granted its biggest contract to Norvale Systems.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
     # nothing to read
+    ("picked for no supply", "Ferngate Labs picked Norvale Systems as its partner.", set()),
+    ("awarded no contract", "Ferngate Labs awarded Norvale Systems a prize.", set()),
     (
         "relative subject is not an object",
         "Rivals like Veyra and Solenne, who are themselves investing heavily in chips, lag.",

@@ -83,8 +83,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
-    if not objects and not owners and _modifies_name(view, noun):  # "rival Kavrio Pay said"
-        yield from _topic_pair(view, predicate, described, noun, cue)
+    if not objects and not owners and _modifies_name(view, noun):
+        rivals = list(_object_pair(view, predicate, noun, cue))  # "X bought rival Y"
+        yield from rivals or _topic_pair(view, predicate, described, noun, cue)  # "rival Y said"
     if not objects or not subjects:
         return
     shares = view.ontology.properties[predicate].share_purchase
@@ -99,6 +100,27 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
 
 def _modifies_name(view: View, noun: Token) -> bool:
     return noun.dep_ in ("compound", "amod") and noun.head.i in view.names and noun.i < noun.head.i
+
+
+def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[Candidate]:
+    """ "Norvale sued rival Brisk", "bought rival Brisk's stores": a symmetric noun before a
+    name that a verb takes (directly, or as owner of what it takes) pairs the name with the
+    verb's subject."""
+    if not view.ontology.properties[predicate].symmetric or not noun.is_lower:
+        return  # "its Hardware Partner Program": a capital word is part of a name
+    name = noun.head
+    taken = name.head if name.dep_ == "poss" else name
+    verb = taken.head
+    if taken.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif taken.dep_ != "dobj":
+        return
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    named = refer(view, name, coordinate=name.dep_ != "poss")
+    subjects = [m for m in subjects_of(view, verb) if m.text not in {n.text for n in named}]
+    if subjects and named:
+        yield Candidate(predicate, tuple(subjects), tuple(named), "noun-verb", noun, cue.text)
 
 
 def _topic_pair(
