@@ -121,7 +121,23 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems agreed to buy rival Brisk Foods' European stores.",
         {("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods")},
     ),
+    (
+        "a rival noun's examples rival the clause's subject",
+        "Norvale Systems lost players to console rivals like Quillon maker Ferngate Labs and"
+        " Kestrel maker Brisk Foods.",
+        {
+            ("noun-verb", "Norvale Systems", "competesWith", "Ferngate Labs"),
+            ("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods"),
+            ("noun-described", "Ferngate Labs", "developed", "Quillon"),
+            ("noun-described", "Brisk Foods", "developed", "Kestrel"),
+        },
+    ),
     # nothing to read
+    (
+        "examples of a rival noun with no one to rival",
+        "Rivals such as Ferngate Labs cut prices.",
+        set(),
+    ),
     (
         "a capitalised cue word is part of a name",
         "Norvale Systems joined the Ferngate Partner Program last year.",

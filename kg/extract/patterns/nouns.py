@@ -12,6 +12,7 @@ from kg.extract.refer import (
     is_reference,
     mention_of,
     not_place,
+    prep_phrase,
     refer,
     unique_mentions,
 )
@@ -62,6 +63,8 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
         ]
+        if not targets and _exemplified(view, noun):
+            targets = [noun]  # "lost players to rivals like X and Y": the noun's examples
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
     if not targets and cue.prep and view.ontology.properties[predicate].symmetric:
@@ -95,6 +98,12 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, objects = objects, subjects
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
+    )
+
+
+def _exemplified(view: View, noun: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and prep_phrase(c) in view.ontology.example_markers for c in noun.children
     )
 
 
