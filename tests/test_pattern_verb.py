@@ -320,7 +320,18 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Ferngate Labs has granted its biggest contract to Norvale Systems.",
         {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
+    (
+        "losing customers to a rival",
+        "Norvale Systems has lost customers to Brisk Foods this year.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "overtaking a rival",
+        "Norvale Systems overtook Brisk Foods as the largest chipmaker.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
     # nothing to read
+    ("lost to no one", "Norvale Systems lost $2 million in March.", set()),
     ("picked for no supply", "Ferngate Labs picked Norvale Systems as its partner.", set()),
     ("awarded no contract", "Ferngate Labs awarded Norvale Systems a prize.", set()),
     (
