@@ -330,7 +330,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems overtook Brisk Foods as the largest chipmaker.",
         {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
     ),
+    (
+        "a supplier awarded a contract by its customer",
+        "Norvale Systems was awarded a $40 million order by Ferngate Labs to build ships.",
+        {("verb-passive", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
     # nothing to read
+    ("no contract by anyone", "Norvale Systems was awarded a prize by Ferngate Labs.", set()),
     ("lost to no one", "Norvale Systems lost $2 million in March.", set()),
     ("picked for no supply", "Ferngate Labs picked Norvale Systems as its partner.", set()),
     ("awarded no contract", "Ferngate Labs awarded Norvale Systems a prize.", set()),
