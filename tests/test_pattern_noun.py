@@ -132,7 +132,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("noun-described", "Brisk Foods", "developed", "Kestrel"),
         },
     ),
+    (
+        "taking control of a company",
+        "Norvale Systems took control of Brisk Foods in 2019.",
+        {("noun-verb", "Norvale Systems", "acquired", "Brisk Foods")},
+    ),
     # nothing to read
+    ("control of no one named", "Norvale Systems regained control of its costs.", set()),
     (
         "examples of a rival noun with no one to rival",
         "Rivals such as Ferngate Labs cut prices.",

@@ -335,7 +335,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems was awarded a $40 million order by Ferngate Labs to build ships.",
         {("verb-passive", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
+    (
+        "a customer commissions its supplier",
+        "Ferngate Labs commissioned Norvale Systems to build five ships.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
     # nothing to read
+    ("commissioned for no supply", "Ferngate Labs commissioned a study of the market.", set()),
     ("no contract by anyone", "Norvale Systems was awarded a prize by Ferngate Labs.", set()),
     ("lost to no one", "Norvale Systems lost $2 million in March.", set()),
     ("picked for no supply", "Ferngate Labs picked Norvale Systems as its partner.", set()),
