@@ -137,7 +137,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems took control of Brisk Foods in 2019.",
         {("noun-verb", "Norvale Systems", "acquired", "Brisk Foods")},
     ),
+    (
+        "coordinated subjects called rivals",
+        "Veyra and Norvale are fierce competitors.",
+        {("noun-pair", "Veyra", "competesWith", "Norvale")},
+    ),
     # nothing to read
+    ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
     (
         "examples of a rival noun with no one to rival",

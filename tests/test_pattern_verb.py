@@ -340,7 +340,18 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Ferngate Labs commissioned Norvale Systems to build five ships.",
         {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
+    (
+        "coordinated subjects of a symmetric verb pair past another preposition",
+        "Veyra and Norvale compete fiercely in the chip market.",
+        {("verb-pair", "Veyra", "competesWith", "Norvale")},
+    ),
     # nothing to read
+    (
+        "coordinated subjects with a party of their own are no pair",
+        "Veyra and Norvale partnered with a startup.",
+        set(),
+    ),
+    ("one firm competes with no one named", "Norvale competes in the chip market.", set()),
     ("commissioned for no supply", "Ferngate Labs commissioned a study of the market.", set()),
     ("no contract by anyone", "Norvale Systems was awarded a prize by Ferngate Labs.", set()),
     ("lost to no one", "Norvale Systems lost $2 million in March.", set()),

@@ -86,6 +86,8 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
+    elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
+        yield from _pair(view, predicate, subjects, noun, cue)  # "A and B are rivals"
     if not objects and not owners and _modifies_name(view, noun):
         rivals = list(_object_pair(view, predicate, noun, cue))  # "X bought rival Y"
         yield from rivals or _topic_pair(view, predicate, described, noun, cue)  # "rival Y said"
@@ -99,6 +101,14 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _pair(
+    view: View, predicate: str, subjects: list[Mention], noun: Token, cue: Cue
+) -> Iterator[Candidate]:
+    if view.ontology.properties[predicate].symmetric:
+        group = tuple(subjects)
+        yield Candidate(predicate, group, (), "noun-pair", noun, cue.text, pairwise=True)
 
 
 def _exemplified(view: View, noun: Token) -> bool:

@@ -70,7 +70,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if verb.dep_ == "relcl" and own_subject and not direct:
             objects = refer(view, verb.head)  # "a version that the company introduced"
     if not objects:
-        if not any(c.dep_ in ("dobj", "prep") for c in verb.children):  # "A and B teamed up"
+        if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
             yield Candidate(predicate, parties, (), "verb-pair", verb, cue.text, pairwise=True)
         return
@@ -80,6 +80,17 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     pattern = "verb-passive" if passive else "verb"
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
+    )
+
+
+def _takes_other(view: View, verb: Token, predicate: str) -> bool:
+    """Does the verb take a party of its own, so that its coordinated subjects are no pair?
+    A symmetric verb still pairs them past other prepositions ("A and B compete in chips")."""
+    prop = view.ontology.properties[predicate]
+    preps = {c.prep for c in prop.verbs if c.prep} if prop.symmetric else None
+    return any(
+        c.dep_ == "dobj" or c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        for c in verb.children
     )
 
 
