@@ -345,6 +345,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Veyra and Norvale compete fiercely in the chip market.",
         {("verb-pair", "Veyra", "competesWith", "Norvale")},
     ),
+    (
+        "outbidding a rival",
+        "Norvale Systems outbid Brisk Foods for the licence.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
     # nothing to read
     (
         "coordinated subjects with a party of their own are no pair",
