@@ -111,7 +111,51 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tolvane Robotics' Ferngate acquisition closed on Monday.",
         {("noun-owner", "Tolvane Robotics", "acquired", "Ferngate")},
     ),
+    (
+        "a rival named as a verb's object rivals the verb's subject",
+        "Norvale Systems sued rival Brisk Foods over a patent.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "a rival named as the owner of a verb's object",
+        "Norvale Systems agreed to buy rival Brisk Foods' European stores.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "a rival noun's examples rival the clause's subject",
+        "Norvale Systems lost players to console rivals like Quillon maker Ferngate Labs and"
+        " Kestrel maker Brisk Foods.",
+        {
+            ("noun-verb", "Norvale Systems", "competesWith", "Ferngate Labs"),
+            ("noun-verb", "Norvale Systems", "competesWith", "Brisk Foods"),
+            ("noun-described", "Ferngate Labs", "developed", "Quillon"),
+            ("noun-described", "Brisk Foods", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "taking control of a company",
+        "Norvale Systems took control of Brisk Foods in 2019.",
+        {("noun-verb", "Norvale Systems", "acquired", "Brisk Foods")},
+    ),
+    (
+        "coordinated subjects called rivals",
+        "Veyra and Norvale are fierce competitors.",
+        {("noun-pair", "Veyra", "competesWith", "Norvale")},
+    ),
     # nothing to read
+    ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
+    ("control of no one named", "Norvale Systems regained control of its costs.", set()),
+    (
+        "examples of a rival noun with no one to rival",
+        "Rivals such as Ferngate Labs cut prices.",
+        set(),
+    ),
+    (
+        "a capitalised cue word is part of a name",
+        "Norvale Systems joined the Ferngate Partner Program last year.",
+        set(),
+    ),
+    ("a rival of no one named", "Brisk Foods sued its rival over a patent.", set()),
     ("no parties", "The partnership ended quietly in March.", set()),
     ("one party", "The partnership between Ostrander Motors and its staff ended.", set()),
     (

@@ -305,7 +305,63 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale sells Oslo-made drones to Ferngate Labs.",
         {("verb", "Norvale", "supplies", "Ferngate Labs")},
     ),
+    (
+        "a customer picks its supplier",
+        "Ferngate Labs picked Norvale Systems to supply its network.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a customer awards its supplier a contract",
+        "Ferngate Labs awarded Norvale Systems a contract to build ships.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a customer grants a contract to its supplier",
+        "Ferngate Labs has granted its biggest contract to Norvale Systems.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "losing customers to a rival",
+        "Norvale Systems has lost customers to Brisk Foods this year.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "overtaking a rival",
+        "Norvale Systems overtook Brisk Foods as the largest chipmaker.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "a supplier awarded a contract by its customer",
+        "Norvale Systems was awarded a $40 million order by Ferngate Labs to build ships.",
+        {("verb-passive", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a customer commissions its supplier",
+        "Ferngate Labs commissioned Norvale Systems to build five ships.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "coordinated subjects of a symmetric verb pair past another preposition",
+        "Veyra and Norvale compete fiercely in the chip market.",
+        {("verb-pair", "Veyra", "competesWith", "Norvale")},
+    ),
+    (
+        "outbidding a rival",
+        "Norvale Systems outbid Brisk Foods for the licence.",
+        {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
     # nothing to read
+    (
+        "coordinated subjects with a party of their own are no pair",
+        "Veyra and Norvale partnered with a startup.",
+        set(),
+    ),
+    ("one firm competes with no one named", "Norvale competes in the chip market.", set()),
+    ("commissioned for no supply", "Ferngate Labs commissioned a study of the market.", set()),
+    ("no contract by anyone", "Norvale Systems was awarded a prize by Ferngate Labs.", set()),
+    ("lost to no one", "Norvale Systems lost $2 million in March.", set()),
+    ("picked for no supply", "Ferngate Labs picked Norvale Systems as its partner.", set()),
+    ("awarded no contract", "Ferngate Labs awarded Norvale Systems a prize.", set()),
     (
         "relative subject is not an object",
         "Rivals like Veyra and Solenne, who are themselves investing heavily in chips, lag.",

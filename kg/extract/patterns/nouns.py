@@ -12,6 +12,7 @@ from kg.extract.refer import (
     is_reference,
     mention_of,
     not_place,
+    prep_phrase,
     refer,
     unique_mentions,
 )
@@ -62,6 +63,8 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
         ]
+        if not targets and _exemplified(view, noun):
+            targets = [noun]  # "lost players to rivals like X and Y": the noun's examples
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
     if not targets and cue.prep and view.ontology.properties[predicate].symmetric:
@@ -83,8 +86,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
-    if not objects and not owners and _modifies_name(view, noun):  # "rival Kavrio Pay said"
-        yield from _topic_pair(view, predicate, described, noun, cue)
+    elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
+        yield from _pair(view, predicate, subjects, noun, cue)  # "A and B are rivals"
+    if not objects and not owners and _modifies_name(view, noun):
+        rivals = list(_object_pair(view, predicate, noun, cue))  # "X bought rival Y"
+        yield from rivals or _topic_pair(view, predicate, described, noun, cue)  # "rival Y said"
     if not objects or not subjects:
         return
     shares = view.ontology.properties[predicate].share_purchase
@@ -97,8 +103,43 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     )
 
 
+def _pair(
+    view: View, predicate: str, subjects: list[Mention], noun: Token, cue: Cue
+) -> Iterator[Candidate]:
+    if view.ontology.properties[predicate].symmetric:
+        group = tuple(subjects)
+        yield Candidate(predicate, group, (), "noun-pair", noun, cue.text, pairwise=True)
+
+
+def _exemplified(view: View, noun: Token) -> bool:
+    return any(
+        c.dep_ == "prep" and prep_phrase(c) in view.ontology.example_markers for c in noun.children
+    )
+
+
 def _modifies_name(view: View, noun: Token) -> bool:
     return noun.dep_ in ("compound", "amod") and noun.head.i in view.names and noun.i < noun.head.i
+
+
+def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[Candidate]:
+    """ "Norvale sued rival Brisk", "bought rival Brisk's stores": a symmetric noun before a
+    name that a verb takes (directly, or as owner of what it takes) pairs the name with the
+    verb's subject."""
+    if not view.ontology.properties[predicate].symmetric or not noun.is_lower:
+        return  # "its Hardware Partner Program": a capital word is part of a name
+    name = noun.head
+    taken = name.head if name.dep_ == "poss" else name
+    verb = taken.head
+    if taken.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif taken.dep_ != "dobj":
+        return
+    if verb.pos_ not in ("VERB", "AUX"):
+        return
+    named = refer(view, name, coordinate=name.dep_ != "poss")
+    subjects = [m for m in subjects_of(view, verb) if m.text not in {n.text for n in named}]
+    if subjects and named:
+        yield Candidate(predicate, tuple(subjects), tuple(named), "noun-verb", noun, cue.text)
 
 
 def _topic_pair(

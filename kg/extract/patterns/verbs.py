@@ -46,7 +46,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
     elif passive:
-        subjects = agents(view, verb)
+        subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
@@ -70,7 +70,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if verb.dep_ == "relcl" and own_subject and not direct:
             objects = refer(view, verb.head)  # "a version that the company introduced"
     if not objects:
-        if not any(c.dep_ in ("dobj", "prep") for c in verb.children):  # "A and B teamed up"
+        if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
             yield Candidate(predicate, parties, (), "verb-pair", verb, cue.text, pairwise=True)
         return
@@ -81,6 +81,34 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _takes_other(view: View, verb: Token, predicate: str) -> bool:
+    """Does the verb take a party of its own, so that its coordinated subjects are no pair?
+    A symmetric verb still pairs them past other prepositions ("A and B compete in chips")."""
+    prop = view.ontology.properties[predicate]
+    preps = {c.prep for c in prop.verbs if c.prep} if prop.symmetric else None
+    return any(
+        c.dep_ == "dobj" or c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        for c in verb.children
+    )
+
+
+def _object_agents(view: View, verb: Token) -> list[Mention]:
+    """ "X was awarded a contract by Y": the agent the parser hangs on the retained object."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return []
+    preps = view.ontology.grammar.agent_prepositions
+    return [
+        m
+        for obj in verb.children
+        if obj.dep_ == "dobj" and obj.i not in view.names
+        for p in obj.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in refer(view, o)
+    ]
 
 
 def _hyphened(view: View, verb: Token) -> bool:
