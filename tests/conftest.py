@@ -10,13 +10,14 @@ from itertools import combinations, product
 import pytest
 from spacy.language import Language
 
-from kg.extract import View, view_of
+from kg.extract import View, extract, view_of
 from kg.extract.model import Focus
 from kg.extract.names import find_names, read_article_names
 from kg.extract.patterns import Family
 from kg.ingest import Article
 from kg.nlp import load_model, parse
 from kg.ontology import Ontology, load_ontology
+from kg.resolve import resolve
 
 Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
@@ -69,3 +70,20 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if report.skipped and os.environ.get("KG_REQUIRE_ALL") == "1":
         report.outcome = "failed"
         report.longrepr = f"skipped in CI, where nothing may be skipped: {report.longrepr}"
+
+
+Triple = tuple[str, str, str]
+
+
+@pytest.fixture(scope="session")
+def resolved(nlp: Language, ontology: Ontology) -> Callable[[str], set[Triple]]:
+    """The facts a one-article text gives once resolved, as (subject, property, object) labels."""
+
+    def run(text: str) -> set[Triple]:
+        article = Article(id="t", text=text, source="test")
+        found = [f for parsed in parse(nlp, [article]) for f in extract(parsed, ontology)]
+        return {
+            (f.subject.label, f.predicate, f.object.label) for f in resolve(found, ontology).facts
+        }
+
+    return run

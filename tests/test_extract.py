@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from spacy.language import Language
 
 from kg.extract import extract
-from kg.ingest import Article
 from kg.nlp import parse
 from kg.ontology import Ontology
 from kg.pipeline import read
-from kg.resolve import resolve
 
 Triple = tuple[str, str, str]
-
-
-def facts_of(text: str, nlp: Language, ontology: Ontology) -> set[Triple]:
-    article = Article(id="t", text=text, source="test")
-    found = [f for parsed in parse(nlp, [article]) for f in extract(parsed, ontology)]
-    resolution = resolve(found, ontology)
-    return {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts}
 
 
 CASES: list[tuple[str, str, set[Triple]]] = [
@@ -129,9 +121,9 @@ CASES: list[tuple[str, str, set[Triple]]] = [
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_sentence_facts(
-    text: str, expected: set[Triple], nlp: Language, ontology: Ontology
+    text: str, expected: set[Triple], resolved: Callable[[str], set[Triple]], ontology: Ontology
 ) -> None:
-    got = facts_of(text, nlp, ontology)
+    got = resolved(text)
     symmetric = {p.name for p in ontology.properties.values() if p.symmetric}
     assert {_canon(t, symmetric) for t in got} == {_canon(t, symmetric) for t in expected}
 

@@ -3,23 +3,11 @@ companies" stand for, and where they stand for nothing."""
 
 from __future__ import annotations
 
-import pytest
-from spacy.language import Language
+from collections.abc import Callable
 
-from kg.extract import extract
-from kg.ingest import Article
-from kg.nlp import parse
-from kg.ontology import Ontology
-from kg.resolve import resolve
+import pytest
 
 Triple = tuple[str, str, str]
-
-
-def facts_of(text: str, nlp: Language, ontology: Ontology) -> set[Triple]:
-    article = Article(id="t", text=text, source="test")
-    found = [f for parsed in parse(nlp, [article]) for f in extract(parsed, ontology)]
-    resolution = resolve(found, ontology)
-    return {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts}
 
 
 CASES: list[tuple[str, str, set[Triple]]] = [
@@ -127,5 +115,7 @@ CASES: list[tuple[str, str, set[Triple]]] = [
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
-def test_references(text: str, expected: set[Triple], nlp: Language, ontology: Ontology) -> None:
-    assert facts_of(text, nlp, ontology) == expected
+def test_references(
+    text: str, expected: set[Triple], resolved: Callable[[str], set[Triple]]
+) -> None:
+    assert resolved(text) == expected
