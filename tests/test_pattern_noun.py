@@ -234,6 +234,41 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's acquisition, described: the owner acquired it",
+        "Brisk Foods, Norvale's latest acquisition, opened a store.",
+        {("noun-described", "Norvale", "acquired", "Brisk Foods")},
+    ),
+    (
+        "an owner's purchase after a copula: the owner bought it",
+        "Brisk Foods is Norvale's biggest purchase so far.",
+        {("noun-described", "Norvale", "acquired", "Brisk Foods")},
+    ),
+    (
+        "an owner's supplier, described: it supplies the owner",
+        "Brisk Foods, Norvale's main supplier, grew.",
+        {("noun-described", "Brisk Foods", "supplies", "Norvale")},
+    ),
+    (
+        "an owner's stake with its preposition",
+        "Norvale's stake in Brisk Foods rose.",
+        {("noun-owner", "Norvale", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "an owner's acquisition with its preposition",
+        "Norvale's acquisition of Brisk Foods closed.",
+        {("noun-owner", "Norvale", "acquired", "Brisk Foods")},
+    ),
+    (
+        "an owner's deal without the cue's preposition",
+        "Norvale's deal for Brisk Foods was approved.",
+        set(),
+    ),
+    (
+        "an owner's stake without the cue's preposition",
+        "Norvale's stake was sold to Brisk Foods.",
+        set(),
+    ),
+    (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
         set(),

@@ -71,6 +71,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         yield from _between(view, predicate, noun, cue)  # "the partnership between A and B"
     if described and owners and relation and not targets:
         objects, subjects, pattern = owners, described, "noun-described"
+        if not cue.inverse and _owner_holds(view, predicate, noun):
+            # "Brisk, Norvale's latest acquisition": the owner acquired it, not the reverse
+            objects, subjects = described, owners
     elif owners and agents:  # "Brisk's acquisition by Norvale": the owner is the one acquired
         objects, subjects, pattern = owners, agents, "noun-agent"
     elif cue.before and owners and targets and _holds_role(view, predicate, noun, cue):
@@ -236,6 +239,13 @@ def _holds_role(view: View, predicate: str, noun: Token, cue: Cue) -> bool:
     "unit", "supplier"), so that a name before it is the role's holder?"""
     lemma, lists = noun.lemma_.lower(), view.ontology.properties[predicate].lists
     return not cue.inverse and any(c.inverse and c.words[-1] == lemma for c in lists)
+
+
+def _owner_holds(view: View, predicate: str, noun: Token) -> bool:
+    """Is the noun a `kg:listNoun` of an asymmetric property ("acquisition"), whose owner is
+    the property's subject ("Norvale's acquisitions"), so that what it describes is the object?"""
+    prop, lemma = view.ontology.properties[predicate], noun.lemma_.lower()
+    return not prop.symmetric and any(not c.inverse and c.words == (lemma,) for c in prop.lists)
 
 
 def _by(view: View, noun: Token) -> list[Mention]:
