@@ -427,6 +427,22 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb-passive", "Norvale Systems", "headquarteredIn", "Harwick")},
     ),
     ("walking around a place uses nothing", "Brisk Motors drove around Harwick.", set()),
+    (
+        "an offer's preposition is the offer's, not the light verb's",
+        "Norvale made a $3 billion offer for Brisk Foods.",
+        set(),
+    ),
+    ("a bid's preposition is the bid's", "Norvale made a bid for Brisk Foods.", set()),
+    (
+        "goods made for a firm are supplied to it",
+        "Norvale makes seats for Brisk Foods.",
+        {("verb", "Norvale", "supplies", "Brisk Foods")},
+    ),
+    (
+        "money invested in a firm, through the amount",
+        "Halvane Capital invested $40 million in Pellwood Data.",
+        {("verb", "Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
 ]
 
 

@@ -84,9 +84,21 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
             and not _reads(view, child, prep)
         ):
             found += prep_objects(view, child, prep)
-        elif child.dep_ == "dobj" and child.i not in view.names and head.pos_ == "VERB":
+        elif (
+            child.dep_ == "dobj"
+            and child.i not in view.names
+            and head.pos_ == "VERB"
+            and not _deal_word(view, child)
+        ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
     return found
+
+
+def _deal_word(view: View, noun: Token) -> bool:
+    """Is the object a word for a deal's status ("offer", "bid", "talks": a `kg:statusWord`)?
+    Its preposition is its own: "made an offer for Brisk" supplies nothing to Brisk."""
+    lemma = noun.lemma_.lower()
+    return any(lemma in words for words in view.ontology.status_words.values())
 
 
 def _reads(view: View, verb: Token, prep: str) -> bool:
