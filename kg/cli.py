@@ -70,7 +70,7 @@ def main() -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes for the spaCy pass.",
+    help="Processes that parse and extract articles side by side.",
 )
 @click.option(
     "--min-confidence",

@@ -108,12 +108,57 @@ def build(
 def _each_article(
     articles: Sequence[Article], ontology: Ontology, nlp: Language, jobs: int
 ) -> Iterator[tuple[Article, list[Fact] | Problem]]:
-    """Each article's facts or its Problem, in order. Articles are parsed in batches; when a
-    batch fails, the first article not done is parsed alone and the batches go on after it."""
+    """Each article's facts or its Problem, in order. With `jobs` > 1, worker processes each
+    parse and extract a share of the articles and send back only the facts."""
+    if jobs == 1 or len(articles) < 2:
+        yield from _serial(articles, ontology, nlp)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = multiprocessing.get_context("fork")  # workers share the loaded model, not a copy
+    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=(ontology, nlp)) as pool:
+        for done in pool.map(_held, _shares(articles, jobs)):
+            yield from done
+
+
+_HELD: list[tuple[Ontology, Language]] = []  # a worker's ontology and model, set as it starts
+
+
+def _hold(ontology: Ontology, nlp: Language) -> None:
+    _HELD.append((ontology, nlp))
+
+
+def _held(articles: Sequence[Article]) -> list[tuple[Article, list[Fact] | Problem]]:
+    ontology, nlp = _HELD[-1]
+    return list(_serial(articles, ontology, nlp))
+
+
+def _shares(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
+    """Runs of articles of about equal text, several per worker, so none waits long."""
+    size = sum(len(a.text) for a in articles) / (jobs * 4) or 1
+    shares: list[Sequence[Article]] = []
+    start, length = 0, 0
+    for end, article in enumerate(articles, 1):
+        length += len(article.text)
+        if length >= size:
+            shares.append(articles[start:end])
+            start, length = end, 0
+    if start < len(articles):
+        shares.append(articles[start:])
+    return shares
+
+
+def _serial(
+    articles: Sequence[Article], ontology: Ontology, nlp: Language
+) -> Iterator[tuple[Article, list[Fact] | Problem]]:
+    """Each article's facts or its Problem, in order, in this process. Articles are parsed in
+    batches; when a batch fails, the first article not done is parsed alone and the batches go
+    on after it."""
     done = 0
     while done < len(articles):
         try:
-            for parsed in parse(nlp, articles[done:], jobs=jobs):
+            for parsed in parse(nlp, articles[done:]):
                 done += 1
                 yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
         except Exception:
