@@ -88,6 +88,12 @@ def main() -> None:
     help="Names that are one entity: CSV 'label,alias[,same_as IRI]' or Turtle (skos:altLabel,"
     " owl:sameAs).",
 )
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of kept parses, so a rebuild parses only new text (default: OUT/.cache).",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every article, keep nothing.")
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
 def build(
     inputs: tuple[str, ...],
@@ -99,6 +105,8 @@ def build(
     min_confidence: float | None,
     scorer: Path | None,
     aliases: Path | None,
+    cache: Path | None,
+    no_cache: bool,
     no_html: bool,
 ) -> None:
     """Build the graph from articles: files, folders, globs or - (stdin).
@@ -111,9 +119,11 @@ def build(
     kg build examples/articles -o outputs/
     kg build 'news/*.md' more.jsonl -o outputs/
     kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
+    kg build news/ -o outputs/ --cache ~/.cache/kg        # keep parses elsewhere
     cat story.txt | kg build - -o /tmp/story
     """
     from kg.aliases import load_aliases
+    from kg.cache import ParseCache
     from kg.graph import load_graph, write_turtle
     from kg.nlp import load_model
     from kg.ontology import load_ontology
@@ -145,6 +155,7 @@ def build(
                 groups,
                 progress=lambda _: bar.update(1),
                 scorer=fact_scorer,
+                cache=None if no_cache else ParseCache(cache or out / ".cache"),
             )
         for problem in result.problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)

@@ -10,11 +10,12 @@ from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
+from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
 from kg.ingest import Article, Problem, read_articles
-from kg.nlp import ParsedArticle, parse, parse_alone
+from kg.nlp import ParsedArticle, parse_alone
 from kg.ontology import Ontology
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
@@ -56,12 +57,14 @@ def candidates(
     nlp: Language,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
+    cache: ParseCache | None = None,
 ) -> Candidates:
-    """Every fact the patterns read in the articles; a failed article becomes a Problem."""
+    """Every fact the patterns read in the articles; a failed article becomes a Problem.
+    Parses kept in `cache` are not made again."""
     facts: list[Fact] = []
     done: list[Article] = []
     problems: list[Problem] = []
-    for article, found in _each_article(articles, ontology, nlp, jobs):
+    for article, found in _each_article(articles, ontology, nlp, jobs, cache):
         if isinstance(found, Problem):
             problems.append(found)
         else:
@@ -82,11 +85,12 @@ def build(
     aliases: Sequence[AliasGroup] = (),
     progress: Callable[[Article], None] | None = None,
     scorer: Scorer | None = None,
+    cache: ParseCache | None = None,
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`. Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
     left out and reported in `problems`; the others still build."""
-    found = candidates(articles, ontology, nlp, jobs, progress)
+    found = candidates(articles, ontology, nlp, jobs, progress, cache)
     graph = into if into is not None else new_graph()
     resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
     scorer = scorer or load_scorer()
@@ -106,32 +110,37 @@ def build(
 
 
 def _each_article(
-    articles: Sequence[Article], ontology: Ontology, nlp: Language, jobs: int
+    articles: Sequence[Article],
+    ontology: Ontology,
+    nlp: Language,
+    jobs: int,
+    cache: ParseCache | None,
 ) -> Iterator[tuple[Article, list[Fact] | Problem]]:
     """Each article's facts or its Problem, in order. With `jobs` > 1, worker processes each
     parse and extract a share of the articles and send back only the facts."""
     if jobs == 1 or len(articles) < 2:
-        yield from _serial(articles, ontology, nlp)
+        yield from _serial(articles, ontology, nlp, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     fork = multiprocessing.get_context("fork")  # workers share the loaded model, not a copy
-    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=(ontology, nlp)) as pool:
+    held = (ontology, nlp, cache)
+    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
         for done in pool.map(_held, _shares(articles, jobs)):
             yield from done
 
 
-_HELD: list[tuple[Ontology, Language]] = []  # a worker's ontology and model, set as it starts
+# a worker's ontology, model and cache, set as it starts
+_HELD: list[tuple[Ontology, Language, ParseCache | None]] = []
 
 
-def _hold(ontology: Ontology, nlp: Language) -> None:
-    _HELD.append((ontology, nlp))
+def _hold(ontology: Ontology, nlp: Language, cache: ParseCache | None) -> None:
+    _HELD.append((ontology, nlp, cache))
 
 
 def _held(articles: Sequence[Article]) -> list[tuple[Article, list[Fact] | Problem]]:
-    ontology, nlp = _HELD[-1]
-    return list(_serial(articles, ontology, nlp))
+    return list(_serial(articles, *_HELD[-1]))
 
 
 def _shares(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
@@ -150,7 +159,7 @@ def _shares(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
 
 
 def _serial(
-    articles: Sequence[Article], ontology: Ontology, nlp: Language
+    articles: Sequence[Article], ontology: Ontology, nlp: Language, cache: ParseCache | None
 ) -> Iterator[tuple[Article, list[Fact] | Problem]]:
     """Each article's facts or its Problem, in order, in this process. Articles are parsed in
     batches; when a batch fails, the first article not done is parsed alone and the batches go
@@ -158,7 +167,7 @@ def _serial(
     done = 0
     while done < len(articles):
         try:
-            for parsed in parse(nlp, articles[done:]):
+            for parsed in parse_cached(nlp, articles[done:], cache):
                 done += 1
                 yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
         except Exception:
