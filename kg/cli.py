@@ -94,6 +94,11 @@ def main() -> None:
     help="Folder of kept parses, so a rebuild parses only new text (default: OUT/.cache).",
 )
 @click.option("--no-cache", is_flag=True, help="Parse every article, keep nothing.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Parse and extract on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of here.",
+)
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
 def build(
     inputs: tuple[str, ...],
@@ -107,6 +112,7 @@ def build(
     aliases: Path | None,
     cache: Path | None,
     no_cache: bool,
+    scheduler: str | None,
     no_html: bool,
 ) -> None:
     """Build the graph from articles: files, folders, globs or - (stdin).
@@ -120,6 +126,7 @@ def build(
     kg build 'news/*.md' more.jsonl -o outputs/
     kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
     kg build news/ -o outputs/ --cache ~/.cache/kg        # keep parses elsewhere
+    kg build news/ -o outputs/ --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
     cat story.txt | kg build - -o /tmp/story
     """
     from kg.aliases import load_aliases
@@ -156,6 +163,7 @@ def build(
                 progress=lambda _: bar.update(1),
                 scorer=fact_scorer,
                 cache=None if no_cache else ParseCache(cache or out / ".cache"),
+                scheduler=scheduler,
             )
         for problem in result.problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
