@@ -114,11 +114,12 @@ def build(
     cat story.txt | kg build - -o /tmp/story
     """
     from kg.aliases import load_aliases
-    from kg.graph import load_graph, write_turtle
+    from kg.graph import write_turtle
     from kg.nlp import load_model
     from kg.ontology import load_ontology
     from kg.pipeline import build as build_graph
     from kg.pipeline import read
+    from kg.rdfio import load_graph
     from kg.score import load_scorer
 
     with _user_errors():
@@ -209,7 +210,7 @@ def viz(
     kg viz outputs/graph.ttl
     kg viz outputs/graph.ttl --focus "Norvale Systems" --depth 1 -o norvale.html
     """
-    from kg.graph import load_graph
+    from kg.rdfio import load_graph
 
     with _user_errors():
         _write_html(
@@ -279,9 +280,9 @@ def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str |
     kg train ../shared/corpus/news-train/gold -o my-scorer.json
     kg build news/ --scorer my-scorer.json -o outputs/
     """
-    from kg.graph import write_atomic
     from kg.nlp import load_model
     from kg.ontology import load_ontology
+    from kg.rdfio import write_atomic
     from kg.train import format_training
     from kg.train import train as fit
 
@@ -306,9 +307,9 @@ def stats(graph: Path, ontology: Path | None) -> None:
     \b
     kg stats outputs/graph.ttl
     """
-    from kg.graph import load_graph
     from kg.graph import stats as count
     from kg.ontology import load_ontology
+    from kg.rdfio import load_graph
 
     with _user_errors():
         counts = count(load_graph(graph), load_ontology(ontology))

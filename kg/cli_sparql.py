@@ -99,6 +99,7 @@ def query_command(
     list_only: bool,
 ) -> None:
     from kg import query as q
+    from kg.rdfio import load_store
 
     try:
         if list_only:
@@ -113,7 +114,7 @@ def query_command(
         q.check_syntax(q.substitute(text, {}))
         values = q.parse_params(params)
         required = named.required if named else ()
-        store = q.load_store(graph)
+        store = load_store(graph)
         bound = q.bind_params(text, values, store, required)
         result = q.run_query(store, bound, timeout=timeout)
         click.echo(q.format_result(result, fmt), nl=False)

@@ -12,10 +12,11 @@ from spacy.language import Language
 from kg.aliases import AliasGroup
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
+from kg.graph import add_articles, add_entities, add_facts, known_entities
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import ParsedArticle, parse, parse_alone
 from kg.ontology import Ontology
+from kg.rdfio import new_graph
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
 

@@ -27,6 +27,7 @@ from xml.sax.saxutils import escape as xml_escape
 import pyoxigraph as ox
 
 from kg.errors import KGError
+from kg.rdfio import load_store
 from kg.vocab import PREFIXES
 
 T = TypeVar("T")
@@ -50,18 +51,6 @@ NUMERIC_TYPES = frozenset(
 )
 TABLE_CELL_MAX = 80
 
-RDF_FORMATS: dict[str, ox.RdfFormat] = {
-    ".ttl": ox.RdfFormat.TURTLE,
-    ".turtle": ox.RdfFormat.TURTLE,
-    ".nt": ox.RdfFormat.N_TRIPLES,
-    ".nq": ox.RdfFormat.N_QUADS,
-    ".trig": ox.RdfFormat.TRIG,
-    ".jsonld": ox.RdfFormat.JSON_LD,
-    ".rdf": ox.RdfFormat.RDF_XML,
-    ".owl": ox.RdfFormat.RDF_XML,
-    ".xml": ox.RdfFormat.RDF_XML,
-    ".n3": ox.RdfFormat.N3,
-}
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
 GRAPH_FORMATS = ("turtle", "nt")
 FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
@@ -120,37 +109,6 @@ def with_prefix_declarations(sparql: str) -> str:
     declared = {m.lower() for m in re.findall(r"(?i)\bPREFIX\s+([\w-]*):", sparql)}
     lines = [f"PREFIX {n}: <{iri}>" for n, iri in prefix_map().items() if n not in declared]
     return "\n".join([*lines, sparql])
-
-
-# --- loading -------------------------------------------------------------------------------
-
-
-def rdf_format(path: Path) -> ox.RdfFormat:
-    """The RDF syntax of `path`, from its extension."""
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        known = ", ".join(sorted(RDF_FORMATS))
-        raise KGError(f"{path}: unknown RDF file extension {path.suffix!r}; use one of {known}")
-    return fmt
-
-
-def load_store(path: str | Path) -> ox.Store:
-    """Load an RDF file into a new in-memory store. Triples in named graphs (TriG, N-Quads)
-    are also merged into the default graph, so queries without GRAPH see everything once."""
-    path = Path(path)
-    if not path.is_file():
-        raise KGError(f"{path}: no such graph file (build one with `kg build`)")
-    fmt = rdf_format(path)
-    store = ox.Store()
-    try:
-        store.bulk_load(path=str(path), format=fmt)
-    except SyntaxError as err:
-        raise KGError(f"{path}: not valid {fmt.name}: {err.msg}") from None
-    except (OSError, ValueError) as err:
-        raise KGError(f"{path}: cannot read: {err}") from None
-    if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS, ox.RdfFormat.JSON_LD):
-        store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    return store
 
 
 # --- syntax errors ---------------------------------------------------------------------------

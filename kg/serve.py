@@ -25,6 +25,7 @@ import pyoxigraph as ox
 
 from kg import query as q
 from kg.errors import KGError
+from kg.rdfio import load_store
 
 PATHS = ("/", "/sparql", "/query", "/update")
 MAX_BODY = 10 * 1024 * 1024
@@ -357,7 +358,7 @@ def make_server(graph: str | Path, config: ServeConfig) -> SparqlHTTPServer:
     """Load `graph` and bind the server (port 0 picks a free port)."""
     if config.timeout <= 0 or config.max_rows <= 0:
         raise KGError("--timeout and --max-rows must be positive")
-    store = q.load_store(graph)
+    store = load_store(graph)
     try:
         return SparqlHTTPServer((config.host, config.port), Endpoint(store, config), str(graph))
     except OSError as err:

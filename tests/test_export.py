@@ -257,8 +257,8 @@ def test_stdout_and_errors(sample: Path, tmp_path: Path) -> None:
         export_command, [str(tmp_path / "no.ttl"), "-o", str(tmp_path / "x.nt")]
     )
     assert (
-        result.output == f"Error: {tmp_path / 'no.ttl'}: no such graph file "
-        "(build one with `kg build`)\n"
+        result.output == f"Error: graph not found: '{tmp_path / 'no.ttl'}' "
+        "(give a graph file, e.g. from kg build)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing half-written
 

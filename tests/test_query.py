@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from kg import query as q
 from kg.cli_sparql import query_command
+from kg.rdfio import load_store
 
 SAMPLE_TTL = """\
 @prefix kg: <https://kg.example.org/ontology#> .
@@ -121,7 +122,7 @@ def values(result: q.QueryResult) -> set[tuple[str, ...]]:
 
 def run_named(graph: Path, name: str, **params: str) -> q.QueryResult:
     named = q.named_query(name)
-    store = q.load_store(graph)
+    store = load_store(graph)
     return q.run_query(store, q.bind_params(named.sparql, params, store, named.required))
 
 
@@ -331,7 +332,7 @@ def test_errors_are_one_line(sample_graph: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.ttl"
     assert kg_query(missing, "--name", "sources") == (
         1,
-        f"Error: {missing}: no such graph file (build one with `kg build`)\n",
+        f"Error: graph not found: '{missing}' (give a graph file, e.g. from kg build)\n",
     )
     assert kg_query(sample_graph, "--name", "entity") == (
         1,
@@ -367,7 +368,7 @@ def test_errors_are_one_line(sample_graph: Path, tmp_path: Path) -> None:
     code, out = kg_query(bad, "ASK {}")
     assert (code, out) == (
         1,
-        f"Error: {bad}: not valid Turtle: Parser error at line 1 between "
+        f"Error: '{bad}' is not valid Turtle: Parser error at line 1 between "
         "columns 1 and 5: The prefix id: has not been declared\n",
     )
     code, out = kg_query(sample_graph)
@@ -391,7 +392,7 @@ def test_thread_fallback_times_out_too() -> None:
 
 
 def test_params_become_terms(sample_graph: Path) -> None:
-    store = q.load_store(sample_graph)
+    store = load_store(sample_graph)
     assert q.param_term("https://x.org/a", store) == "<https://x.org/a>"
     assert q.param_term("kg:launched", store) == "kg:launched"
     assert q.param_term("42", store) == "42"

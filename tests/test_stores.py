@@ -24,6 +24,7 @@ from test_query import NAMED_PARAMS, SAMPLE_TTL
 
 from kg import query as q
 from kg.cli_sparql import push_command
+from kg.rdfio import load_store
 
 NAMES = [path.stem for path in sorted(q.queries_dir().glob("*.rq"))]
 GRAPH_IRI = "https://kg.example.org/graph/test"
@@ -94,7 +95,7 @@ def remote_rows(url: str, sparql: str, default_graph: str | None = None) -> Rows
 
 def named_sparql(graph: Path, name: str) -> str:
     named = q.named_query(name)
-    store = q.load_store(graph)
+    store = load_store(graph)
     return q.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
 
 
