@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import pickle
@@ -21,7 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import IO, Any, Literal, TypeVar
 from xml.sax.saxutils import escape as xml_escape
 
 import pyoxigraph as ox
@@ -258,6 +259,174 @@ def run_query(
     return call_with_timeout(lambda: execute(store, sparql, max_rows), timeout)
 
 
+# --- streaming -------------------------------------------------------------------------------
+
+DEFAULT_LIMIT = 10000
+RESULT_FORMATS = {
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+}
+_PROLOGUE = re.compile(r"(?:\s+|\#[^\n]*|(?i:PREFIX)\s*[\w.-]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+
+
+@dataclass(frozen=True)
+class Streamed:
+    """What `write_results` wrote: `truncated` when rows were left out at the limit."""
+
+    truncated: bool = False
+
+
+class _Sink:
+    """An output that remembers whether anything was written and its last byte."""
+
+    def __init__(self, out: IO[bytes]) -> None:
+        self.out = out
+        self.last = b""
+
+    def write(self, data: bytes) -> int:
+        if data:
+            self.out.write(data)
+            self.last = data[-1:]
+        return len(data)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def end_line(self) -> None:
+        if self.last not in (b"", b"\n"):
+            self.write(b"\n")
+
+
+def limited_select(sparql: str, variables: Sequence[str], limit: int, offset: int = 0) -> str:
+    """A SELECT query wrapped so that Oxigraph stops after `limit` rows (from `offset`),
+    keeping its columns in order."""
+    split = _PROLOGUE.match(sparql)
+    head = split.group(0) if split else ""
+    body = sparql[len(head) :]
+    columns = " ".join(f"?{v}" for v in variables) or "*"
+    return f"{head}\nSELECT {columns} WHERE {{ {body}\n}} OFFSET {offset} LIMIT {limit}"
+
+
+def _query(store: ox.Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    try:
+        return store.query(sparql, prefixes=prefix_map())
+    except SyntaxError as err:
+        raise KGError(
+            "--limit cannot wrap this query (FROM or a form Oxigraph cannot nest); "
+            f"put a LIMIT in it and run it with --limit 0 ({err})"
+        ) from None
+
+
+def write_results(
+    store: ox.Store, sparql: str, fmt: str, out: IO[bytes], limit: int | None = DEFAULT_LIMIT
+) -> Streamed:
+    """Run a read-only query and write its results to `out` as they come, with Oxigraph's
+    own serialisers (SPARQL Results CSV, TSV, JSON, XML; Turtle or N-Triples for triples).
+    At most `limit` rows or triples are written (None: all)."""
+    check_syntax(sparql)
+    if fmt not in FORMATS or fmt == "table":
+        raise KGError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS[1:])}")
+    sink = _Sink(out)
+    try:
+        answer = store.query(sparql, prefixes=prefix_map())
+        if isinstance(answer, ox.QueryTriples):
+            return _write_triples(answer, fmt, sink, limit)
+        if fmt in GRAPH_FORMATS:
+            raise KGError(
+                f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT and ASK take "
+                + ", ".join(SELECT_FORMATS)
+            )
+        truncated = False
+        if isinstance(answer, ox.QuerySolutions) and limit is not None:
+            columns = [v.value for v in answer.variables]
+            answer = _query(store, limited_select(sparql, columns, limit))
+            more = _query(store, limited_select(sparql, columns, 1, offset=limit))
+            truncated = any(True for _ in more)  # type: ignore[union-attr]
+        if isinstance(answer, ox.QueryBoolean) and fmt in ("csv", "tsv"):
+            sink.write(b"true" if answer else b"false")
+        else:
+            answer.serialize(sink, RESULT_FORMATS[fmt])  # type: ignore[arg-type]
+    except (OSError, ValueError, RuntimeError) as err:
+        raise KGError(f"query failed: {err}") from None
+    sink.end_line()
+    sink.flush()
+    return Streamed(truncated)
+
+
+def _write_triples(triples: ox.QueryTriples, fmt: str, sink: _Sink, limit: int | None) -> Streamed:
+    if fmt not in GRAPH_FORMATS:
+        raise KGError(f"CONSTRUCT/DESCRIBE return triples: use --format turtle or nt, not {fmt}")
+    head = itertools.islice(triples, limit)
+    if fmt == "turtle":
+        ox.serialize(head, sink, ox.RdfFormat.TURTLE, prefixes=prefix_map())  # type: ignore[arg-type]
+    else:
+        ox.serialize(head, sink, ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+    sink.end_line()
+    sink.flush()
+    return Streamed(limit is not None and next(triples, None) is not None)
+
+
+def stream_query(
+    store: ox.Store,
+    sparql: str,
+    fmt: str,
+    out: IO[bytes],
+    limit: int | None = DEFAULT_LIMIT,
+    timeout: float | None = None,
+) -> Streamed:
+    """`write_results`, stopped after `timeout` seconds. With a timeout the query runs in a
+    forked child that streams its output through a pipe, so memory stays flat whatever the
+    result's size, and the child is killed at the deadline."""
+    if timeout is None or not hasattr(os, "fork"):
+        return call_with_timeout(lambda: write_results(store, sparql, fmt, out, limit), timeout)
+    if timeout <= 0:
+        raise KGError("--timeout must be a positive number of seconds")
+    data_r, data_w = os.pipe()
+    status_r, status_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        os.close(data_r)
+        os.close(status_r)
+        try:
+            with os.fdopen(data_w, "wb") as pipe:
+                _child(lambda: write_results(store, sparql, fmt, pipe, limit), status_w)
+        finally:
+            os._exit(0)
+    os.close(data_w)
+    os.close(status_w)
+    status: bytes | None = None
+    try:
+        deadline = time.monotonic() + timeout
+        if _copy(data_r, out, deadline):
+            status = _read_all(status_r, deadline)
+    finally:
+        os.close(data_r)
+        os.close(status_r)
+        if status is None:
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    result: Streamed = _answer(status, timeout)
+    return result
+
+
+def _copy(fd: int, out: IO[bytes], deadline: float) -> bool:
+    """Copy `fd` to `out` until EOF (True) or the deadline (False)."""
+    while True:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            return False
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            return False
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            out.flush()
+            return True
+        out.write(chunk)
+
+
 # --- timeouts --------------------------------------------------------------------------------
 
 
@@ -316,6 +485,12 @@ def _call_in_fork(
         if data is None:
             os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
+    value: T = _answer(data, timeout)
+    return value
+
+
+def _answer(data: bytes | None, timeout: float) -> Any:
+    """The value a forked worker sent back, or its error raised."""
     if data is None:
         raise QueryTimeout(timeout_message(timeout))
     if not data:
@@ -323,7 +498,7 @@ def _call_in_fork(
     ok, value = pickle.loads(data)
     if not ok:
         raise value
-    return value  # type: ignore[no-any-return]
+    return value
 
 
 def _call_in_thread(fn: Callable[[], T], timeout: float) -> T:

@@ -7,6 +7,8 @@ serve, store and validate tests also use.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,8 @@ from click.testing import CliRunner
 from kg import query as q
 from kg.cli_sparql import query_command
 from kg.rdfio import load_store
+
+GOLDEN = Path(__file__).parent / "data" / "golden.ttl"
 
 SAMPLE_TTL = """\
 @prefix kg: <https://kg.example.org/ontology#> .
@@ -411,3 +415,84 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.output
     assert f"  kg {command} " in result.output
+
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+MEMORY_BOUND_MB = 150  # kg query itself takes about 45 MB; results must not add to it
+MEASURE = """
+import resource, subprocess, sys
+proc = subprocess.Popen(
+    [sys.executable, "-c", "from kg.cli import main; main()", *sys.argv[1:]],
+    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+)
+lines = 0
+while chunk := proc.stdout.read(1 << 16):
+    lines += chunk.count(b"\\n")
+err = proc.stderr.read().decode()
+code = proc.wait()
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(code, lines, peak)
+print(err, end="")
+"""
+
+
+def measured(*args: str | Path) -> tuple[int, int, int, str]:
+    """Run `kg ARGS` in a fresh process: exit code, lines written, peak RSS (MB) of it and
+    its query worker, and stderr."""
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, _, err = run.stdout.partition("\n")
+    code, lines, peak = map(int, first.split())
+    return code, lines, peak, err
+
+
+def test_a_cross_product_streams_in_bounded_memory_up_to_the_limit() -> None:
+    code, lines, peak, err = measured(
+        "query", GOLDEN, CROSS, "--format", "csv", "--limit", "100000"
+    )
+    assert (code, lines) == (0, 100001)  # the header and 100,000 rows of 74**4
+    assert err == "Note: stopped at 100000 rows; --limit 0 writes them all\n"
+    assert peak < MEMORY_BOUND_MB
+
+
+def test_an_unlimited_cross_product_streams_until_the_timeout() -> None:
+    code, lines, peak, err = measured(
+        "query", GOLDEN, CROSS, "--format", "csv", "--limit", "0", "--timeout", "3"
+    )
+    assert code == 1
+    assert err == "Error: query ran longer than 3 s (raise --timeout, or add LIMIT or filters)\n"
+    assert lines > 10000  # rows were written as they were found, not kept for the end
+    assert peak < MEMORY_BOUND_MB
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
+def test_the_limit_applies_to_every_format(sample_graph: Path, fmt: str) -> None:
+    result = CliRunner().invoke(
+        query_command,
+        [str(sample_graph), "SELECT ?s WHERE { ?s ?p ?o }", "--format", fmt, "--limit", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Note: stopped at 2 rows; --limit 0 writes them all\n"
+    assert result.stdout.count("kg.example.org/id/") == 2 or (
+        fmt == "table" and result.stdout.count("id:") == 2
+    )
+
+
+def test_construct_is_limited_too(sample_graph: Path) -> None:
+    result = CliRunner().invoke(
+        query_command,
+        [str(sample_graph), "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "nt", "--limit", "3"],
+    )
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert result.stderr == "Note: stopped at 3 rows; --limit 0 writes them all\n"
+
+
+def test_the_limit_keeps_the_columns_in_order(sample_graph: Path) -> None:
+    sparql = "SELECT (COUNT(*) AS ?z) (MIN(?s) AS ?a) WHERE { ?s a kg:Organization }"
+    code, out = kg_query(sample_graph, sparql, "--format", "csv", "--limit", "5")
+    assert (code, out.splitlines()[0]) == (0, "z,a")
