@@ -114,11 +114,18 @@ def _add_qualifiers(graph: Graph, statement: URIRef, qualifiers: Qualifiers) -> 
     if qualifiers.status:
         graph.add((statement, KG.status, Literal(qualifiers.status)))
     if qualifiers.amount is not None:
-        graph.add((statement, KG.amount, Literal(qualifiers.amount, datatype=XSD.decimal)))
+        graph.add((statement, KG.amount, decimal_literal(qualifiers.amount)))
         if qualifiers.currency:
             graph.add((statement, KG.currency, Literal(qualifiers.currency)))
     if qualifiers.date:
         graph.add((statement, KG.date, Literal(qualifiers.date, datatype=XSD.date)))
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal whose lexical form always has a fraction ("1200000000.0"), the form the
+    Turtle writer prints, so that a graph read back holds the same literal, not a second one."""
+    text = format(value, "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> None:
@@ -126,7 +133,7 @@ def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> Non
     value = Decimal(f"{confidence:.2f}")
     old = graph.value(statement, KG.confidence)
     if old is None or Decimal(str(old)) < value:
-        graph.set((statement, KG.confidence, Literal(value, datatype=XSD.decimal)))
+        graph.set((statement, KG.confidence, decimal_literal(value)))
 
 
 def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
