@@ -156,8 +156,14 @@ def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
     return sorted(found, key=lambda e: e.key)
 
 
+def turtle(graph: Graph) -> bytes:
+    """The graph as Turtle; the same triples always give the same bytes (rdflib sorts
+    subjects, properties and values)."""
+    return graph.serialize(format="turtle").encode("utf-8")
+
+
 def write_turtle(graph: Graph, path: Path) -> None:
-    write_atomic(path, graph.serialize(format="turtle").encode())
+    write_atomic(path, turtle(graph))
 
 
 def stats(graph: Graph, ontology: Ontology) -> dict[str, dict[str, int]]:

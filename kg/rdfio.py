@@ -5,15 +5,18 @@ for querying: query, serve, export, push) or `load_graph` (an rdflib `Graph`, fo
 needs rdflib objects: build --into, viz, validate, stats, evaluate). Both take the format from
 the file's suffix (`RDF_SYNTAXES`), merge named graphs into one and give the same message for
 a missing file. Every file kg writes appears whole or not at all (`atomic_output`,
-`write_atomic`), with the mode a new file would get.
+`write_atomic`), with the mode a new file would get; a build's files are written as one set
+with build.json, which records their hashes (`write_set`, `check_set`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import tempfile
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -160,6 +163,75 @@ def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with atomic_output(path) as out:
         out.write(data)
+
+
+RECORD = "build.json"
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_set(folder: Path, files: Mapping[str, bytes], record: Mapping[str, object]) -> Path:
+    """Write `files` (name -> bytes) into `folder` as one set, with `record` and each file's
+    sha256 as build.json. Everything is written to temporary files first; then the files are
+    renamed into place and build.json last, so a set cut short by a kill keeps an old
+    build.json whose hashes do not match (see `check_set`). Returns build.json's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = {name: {"bytes": len(data), "sha256": sha256(data)} for name, data in files.items()}
+    about = json.dumps({**record, "files": listed}, indent=2, sort_keys=True, ensure_ascii=False)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for name, data in [*files.items(), (RECORD, (about + "\n").encode("utf-8"))]:
+            staged.append((_stage(folder / name, data), folder / name))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        raise
+    return folder / RECORD
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """`data` in a synced temporary file beside `path`, with a new file's mode."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def check_set(path: Path) -> list[str]:
+    """When build.json beside `path` lists it, what is wrong with the set it records: each
+    listed file that is missing or whose sha256 differs. Empty when all match, or when `path`
+    was not written by kg build."""
+    record = path.parent / RECORD
+    try:
+        files = json.loads(record.read_text(encoding="utf-8"))["files"]
+        listed = {name: str(entry["sha256"]) for name, entry in files.items()}
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as err:
+        return [f"{record} cannot be read ({type(err).__name__}: {err})"]
+    if path.name not in listed:
+        return []
+    problems = []
+    for name, digest in sorted(listed.items()):
+        try:
+            data = (path.parent / name).read_bytes()
+        except OSError:
+            problems.append(f"{path.parent / name} is missing")
+            continue
+        if sha256(data) != digest:
+            problems.append(f"{path.parent / name} is not the file {record} records")
+    return problems
 
 
 def _umask() -> int:

@@ -93,20 +93,26 @@ class Selection:
 
 def write_html(graph: Graph, path: Path, options: VizOptions = VizOptions()) -> VizReport:
     """Write ``graph`` as an interactive HTML page at ``path`` (atomically) and report on it."""
+    html, report = render_html(graph, options)
+    write_atomic(Path(path), html.encode("utf-8"))
+    return report
+
+
+def render_html(graph: Graph, options: VizOptions = VizOptions()) -> tuple[str, VizReport]:
+    """The page for ``graph``, and the report on what it draws."""
     _check_options(options)
     entities = read_entities(graph)
     facts = read_facts(graph, entities)
     selection = select(entities, facts, options)
     articles = read_articles(graph, selection.facts)
     data = page_data(selection, articles)
-    html = render_page(data)
-    write_atomic(Path(path), html.encode("utf-8"))
-    return VizReport(
+    report = VizReport(
         nodes=len(selection.entities),
         edges=len(selection.facts),
         dropped_nodes=selection.dropped,
         notes=selection.notes,
     )
+    return render_page(data), report
 
 
 def _check_options(options: VizOptions) -> None:

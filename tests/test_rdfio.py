@@ -3,6 +3,7 @@ every command (query, viz, validate, stats, evaluate); one atomic writer; one fo
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -13,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from kg.cli import main
 from kg.errors import KGError
-from kg.rdfio import RDF_SYNTAXES, load_graph, load_store, write_atomic
+from kg.rdfio import RDF_SYNTAXES, check_set, load_graph, load_store, write_atomic, write_set
 
 DATA = Path(__file__).parent / "data"
 GOLDEN = DATA / "golden.ttl"
@@ -138,3 +139,57 @@ def test_viz_page_follows_the_umask(tmp_path: Path) -> None:
         os.umask(old)
     assert result.exit_code == 0, result.output
     assert (tmp_path / "g.html").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_build_writes_a_record_of_its_set(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text((DATA / "golden_article.txt").read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    result = kg("build", story, "-o", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["build.json", "graph.html", "graph.ttl"]
+    record = json.loads((out / "build.json").read_text(encoding="utf-8"))
+    assert (record["articles"], record["entities"], record["facts"]) == (1, 5, 4)
+    assert record["problems"] == []
+    assert set(record["versions"]) == {"python", "kg", "spacy", "rdflib", "pyoxigraph", "model"}
+    for name in ("graph.ttl", "graph.html"):
+        data = (out / name).read_bytes()
+        assert record["files"][name] == {
+            "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+        }
+    first = (out / "build.json").read_bytes()
+    again = kg("build", story, "--into", out / "graph.ttl", "-o", out)
+    assert again.exit_code == 0, again.output
+    assert (out / "build.json").read_bytes() == first  # same articles, same set, same record
+    stats = kg("stats", out / "graph.ttl")
+    assert (stats.exit_code, stats.stderr) == (0, "")
+
+
+def test_stats_notices_a_set_not_written_together(tmp_path: Path) -> None:
+    """What a SIGKILL between two renames leaves: a new graph.ttl beside the old page and
+    the old build.json, whose hashes are the old ones."""
+    story = tmp_path / "story.txt"
+    story.write_text((DATA / "golden_article.txt").read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    assert kg("build", story, "-o", out).exit_code == 0
+    other = tmp_path / "other"
+    assert kg("build", story, "-o", other, "--min-confidence", "0.99").exit_code == 0
+    (out / "graph.ttl").write_bytes((other / "graph.ttl").read_bytes())
+    result = kg("stats", out / "graph.ttl")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Warning: {out / 'graph.ttl'} is not the file {out / 'build.json'} records\n"
+        f"Warning: the files in {out} were not written together (a build was cut short?); "
+        "build them again with kg build\n"
+    )
+    (out / "graph.html").unlink()
+    assert f"Warning: {out / 'graph.html'} is missing\n" in kg("stats", out / "graph.ttl").stderr
+
+
+def test_a_set_cut_short_leaves_no_temporary_files_and_no_record(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()  # a folder where a file of the set should go
+    with pytest.raises(OSError):
+        write_set(tmp_path, {"a": b"1", "b": b"2"}, {})
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]  # no build.json
+    assert check_set(tmp_path / "a") == []  # no build.json: nothing to check
