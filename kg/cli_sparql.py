@@ -110,28 +110,30 @@ def query_command(
     limit: int,
     list_only: bool,
 ) -> None:
+    from kg import catalogue, results
+    from kg import params as p
     from kg import query as q
     from kg.rdfio import load_store
 
     try:
         if list_only:
-            click.echo(q.list_text(q.named_queries()), nl=False)
+            click.echo(catalogue.list_text(catalogue.named_queries()), nl=False)
             return
         if graph is None:
             raise click.UsageError("missing GRAPH (the graph file to query)")
         text = _read_query_text(sparql, query_file, name)
-        named = q.named_query(name) if name is not None else None
+        named = catalogue.named_query(name) if name is not None else None
         if named is not None:
             text = named.sparql
-        q.check_syntax(q.substitute(text, {}))
-        values = q.parse_params(params)
+        q.check_syntax(p.substitute(text, {}))
+        values = p.parse_params(params)
         required = named.required if named else ()
         store = load_store(graph)
-        bound = q.bind_params(text, values, store, required)
+        bound = p.bind_params(text, values, store, required)
         most = limit or None
         if fmt == "table":
             result = q.run_query(store, bound, timeout=timeout, max_rows=most)
-            click.echo(q.format_result(result, fmt), nl=False)
+            click.echo(results.format_result(result, fmt), nl=False)
             truncated = result.truncated
         else:
             out = sys.stdout.buffer

@@ -10,8 +10,8 @@ import rdflib
 from rdflib.namespace import RDFS, SH
 
 from kg.errors import KGError
-from kg.query import compact_iri
 from kg.rdfio import load_graph
+from kg.results import compact_iri
 from kg.vocab import PREFIXES
 
 DCTERMS_TITLE = rdflib.URIRef(str(PREFIXES["dcterms"]) + "title")

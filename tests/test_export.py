@@ -14,6 +14,7 @@ import rdflib
 from click.testing import CliRunner
 from test_query import SAMPLE_TTL, values
 
+from kg import catalogue
 from kg import query as q
 from kg.cli_sparql import export_command
 
@@ -56,8 +57,8 @@ def rdflib_triples(path: Path, fmt: str) -> set[tuple[object, object, object]]:
 def test_rdf_formats_round_trip(exported: dict[str, Path], sample: Path, fmt: str) -> None:
     assert rdflib_triples(exported[fmt], fmt) == rdflib_triples(sample, "ttl")
     # and kg's own loader reads it back: same rows from a named query
-    assert values(q.run_query(exported[fmt], q.named_query("sources").sparql)) == values(
-        q.run_query(sample, q.named_query("sources").sparql)
+    assert values(q.run_query(exported[fmt], catalogue.named_query("sources").sparql)) == values(
+        q.run_query(sample, catalogue.named_query("sources").sparql)
     )
 
 

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kg import catalogue, timeouts
+from kg import params as p
 from kg import query as q
 from kg.cli_sparql import query_command
 from kg.rdfio import load_store
@@ -125,9 +127,9 @@ def values(result: q.QueryResult) -> set[tuple[str, ...]]:
 
 
 def run_named(graph: Path, name: str, **params: str) -> q.QueryResult:
-    named = q.named_query(name)
+    named = catalogue.named_query(name)
     store = load_store(graph)
-    return q.run_query(store, q.bind_params(named.sparql, params, store, named.required))
+    return q.run_query(store, p.bind_params(named.sparql, params, store, named.required))
 
 
 # --- named queries ---------------------------------------------------------------------------
@@ -138,7 +140,7 @@ KG = "https://kg.example.org/ontology#"
 
 
 def test_every_named_query_has_a_description_and_runs(sample_graph: Path) -> None:
-    queries = q.named_queries()
+    queries = catalogue.named_queries()
     assert {n.name for n in queries} == {
         "acquisitions",
         "article-facts",
@@ -299,7 +301,7 @@ def test_list_shows_every_query_and_its_params() -> None:
         "acquisitions       Who acquired whom, with the number of articles that say so"
     )
     assert "  --param entity=… (required)  the entity, as an IRI" in out
-    for path in q.queries_dir().glob("*.rq"):
+    for path in catalogue.queries_dir().glob("*.rq"):
         assert path.stem in out
 
 
@@ -391,18 +393,18 @@ def test_timeout_stops_a_runaway_query(sample_graph: Path) -> None:
 
 
 def test_thread_fallback_times_out_too() -> None:
-    with pytest.raises(q.QueryTimeout):
-        q._call_in_thread(lambda: __import__("time").sleep(2), 0.2)
+    with pytest.raises(timeouts.QueryTimeout):
+        timeouts._call_in_thread(lambda: __import__("time").sleep(2), 0.2)
 
 
 def test_params_become_terms(sample_graph: Path) -> None:
     store = load_store(sample_graph)
-    assert q.param_term("https://x.org/a", store) == "<https://x.org/a>"
-    assert q.param_term("kg:launched", store) == "kg:launched"
-    assert q.param_term("42", store) == "42"
-    assert q.param_term('"Acme"', store) == '"Acme"'
-    assert q.param_term("articles/cobalt.txt", store) == f"<{ID}article-b2>"
-    assert q.substitute('SELECT * { $x ?p "$x" } # $x', {"x": "id:a"}) == (
+    assert p.param_term("https://x.org/a", store) == "<https://x.org/a>"
+    assert p.param_term("kg:launched", store) == "kg:launched"
+    assert p.param_term("42", store) == "42"
+    assert p.param_term('"Acme"', store) == '"Acme"'
+    assert p.param_term("articles/cobalt.txt", store) == f"<{ID}article-b2>"
+    assert p.substitute('SELECT * { $x ?p "$x" } # $x', {"x": "id:a"}) == (
         'SELECT * { id:a ?p "$x" } # $x'
     )
 

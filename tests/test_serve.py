@@ -15,6 +15,8 @@ import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL, values
 
+from kg import catalogue
+from kg import params as p
 from kg import query as q
 from kg.cli_sparql import serve_command
 from kg.rdfio import load_store
@@ -226,11 +228,13 @@ def wrapper_rows(url: str, sparql: str) -> set[tuple[str, ...]]:
     return {tuple(b.get(v, {}).get("value", "") for v in names) for b in doc["results"]["bindings"]}
 
 
-@pytest.mark.parametrize("name", [path.stem for path in sorted(q.queries_dir().glob("*.rq"))])
+@pytest.mark.parametrize(
+    "name", [path.stem for path in sorted(catalogue.queries_dir().glob("*.rq"))]
+)
 def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path, name: str) -> None:
-    named = q.named_query(name)
+    named = catalogue.named_query(name)
     store = load_store(graph)
-    sparql = q.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
+    sparql = p.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
     expected = values(q.run_query(store, sparql))
     assert expected  # (the writable server may have gained id:zeta, which states no fact)
     assert wrapper_rows(writable, sparql) == expected
