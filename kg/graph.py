@@ -137,22 +137,13 @@ def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> Non
 
 
 def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
-    """Entities already in a graph, so that a merge reuses their IRIs."""
-    by_iri = {c.iri: c.name for c in ontology.classes.values()}
-    found = []
-    for node, cls_iri in graph.subject_objects(RDF.type):
-        cls = by_iri.get(cls_iri)  # type: ignore[call-overload]
-        if cls is None or not isinstance(node, URIRef):
-            continue
-        label = str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or "")
-        names = {
-            str(o)
-            for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-            for o in graph.objects(node, p)
-        }
-        if label:
-            key = str(node).rsplit("/", 1)[-1]
-            found.append(Entity(key, label, tuple(sorted(names)), cls, str(node)))
+    """Entities already in a graph (as the shared reader finds them, with the ontology's
+    classes), so that a merge reuses their IRIs."""
+    classes = {c.iri: c.name for c in ontology.classes.values()}
+    found = [
+        Entity(iri.rsplit("/", 1)[-1], e.label, tuple(sorted(set(e.names))), e.cls, iri)
+        for iri, e in read_entities(graph, classes).items()
+    ]
     return sorted(found, key=lambda e: e.key)
 
 
@@ -169,9 +160,10 @@ def write_turtle(graph: Graph, path: Path) -> None:
 def stats(graph: Graph, ontology: Ontology) -> dict[str, dict[str, int]]:
     """Counts of entities by class, facts by property (a symmetric fact once), and articles,
     as the shared reader sees them."""
-    entities = read_entities(graph)
+    entities = read_entities(graph, {c.iri: c.name for c in ontology.classes.values()})
+    properties = {p.iri: p.name for p in ontology.properties.values()}
     by_class = Counter(e.cls for e in entities.values())
-    by_prop = Counter(f.prop for f in read_facts(graph, entities))
+    by_prop = Counter(f.prop for f in read_facts(graph, entities, properties))
     return {
         "entities": {c.name: by_class[c.name] for c in ontology.classes.values()},
         "facts": {p.name: by_prop[p.name] for p in ontology.properties.values()},

@@ -85,13 +85,21 @@ def _pick_class(classes: Iterable[str]) -> str:
     return (known or names)[0]
 
 
-def read_entities(graph: Graph) -> dict[str, GraphEntity]:
-    """Every IRI typed with a class of the kg: ontology (sentences aside), by IRI."""
-    classes: dict[URIRef, list[str]] = defaultdict(list)
+def read_entities(
+    graph: Graph, classes: Mapping[URIRef, str] | None = None
+) -> dict[str, GraphEntity]:
+    """Every IRI typed with an entity class, by IRI: a class of the kg: vocabulary (kg:Sentence
+    aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those."""
+    found: dict[URIRef, list[str]] = defaultdict(list)
     for subject, cls in graph.subject_objects(RDF.type):
-        if isinstance(subject, URIRef) and _is_entity_class(cls):
-            classes[subject].append(str(cls)[len(KG) :])
-    return {str(s): _entity(graph, s, c) for s, c in sorted(classes.items())}
+        if not isinstance(subject, URIRef) or not isinstance(cls, URIRef):
+            continue
+        if classes is not None:
+            if cls in classes:
+                found[subject].append(classes[cls])
+        elif _is_entity_class(cls):
+            found[subject].append(str(cls)[len(KG) :])
+    return {str(s): _entity(graph, s, c) for s, c in sorted(found.items())}
 
 
 def _is_entity_class(cls: object) -> bool:
@@ -107,31 +115,45 @@ def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> GraphEntity:
     return GraphEntity(str(subject), label, (label, *others), _pick_class(classes))
 
 
-def read_facts(graph: Graph, entities: Mapping[str, GraphEntity]) -> list[GraphFact]:
-    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted. A symmetric
+def read_facts(
+    graph: Graph,
+    entities: Mapping[str, GraphEntity],
+    properties: Mapping[URIRef, str] | None = None,
+) -> list[GraphFact]:
+    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted; with
+    `properties` (property IRI -> name, e.g. an ontology's) only those properties. A symmetric
     fact (asserted both ways, provenance on one) is one fact, with the evidence of both."""
-    asserted = _asserted(graph, entities, _statements_by_triple(graph))
+    named = properties or {}
+    asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
     declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
     sentences: dict[URIRef, GraphEvidence] = {}
     facts = []
     for (s, p, o), nodes in sorted(asserted.items()):
         mirror = asserted.get((o, p, s)) if s != o else None
         if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
-            facts.append(_fact(graph, str(s), p, str(o), nodes, sentences))
+            facts.append(_fact(graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes, sentences))
         elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
-            fact = _fact(graph, str(s), p, str(o), nodes + mirror, sentences)
+            fact = _fact(
+                graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes + mirror, sentences
+            )
             facts.append(replace(fact, symmetric=True))
     return facts
 
 
 def _asserted(
-    graph: Graph, entities: Mapping[str, GraphEntity], statements: Mapping[Triple, list[URIRef]]
+    graph: Graph,
+    entities: Mapping[str, GraphEntity],
+    statements: Mapping[Triple, list[URIRef]],
+    properties: Mapping[URIRef, str] | None,
 ) -> dict[Triple, list[URIRef]]:
     """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
         for prop, obj in graph.predicate_objects(URIRef(iri)):
-            if isinstance(prop, URIRef) and prop.startswith(KG) and _is_entity(obj, entities):
+            if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
+                continue
+            wanted = prop in properties if properties is not None else prop.startswith(KG)
+            if wanted:
                 triple = (URIRef(iri), prop, URIRef(str(obj)))
                 found[triple] = statements.get(triple, [])
     return found
@@ -155,7 +177,7 @@ def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
 def _fact(
     graph: Graph,
     subject: str,
-    prop: URIRef,
+    prop: str,
     obj: str,
     nodes: list[URIRef],
     seen: dict[URIRef, GraphEvidence],
@@ -170,7 +192,7 @@ def _fact(
     evidence = [seen[s] for s in sentences if isinstance(s, URIRef)]
     evidence.sort(key=lambda e: (e.article or "", e.start or 0, e.text))
     conf = max(known) if known else None
-    return GraphFact(subject, prop[len(KG) :], obj, conf, tuple(patterns), tuple(evidence))
+    return GraphFact(subject, prop, obj, conf, tuple(patterns), tuple(evidence))
 
 
 def _number(node: object) -> float | None:
