@@ -97,7 +97,7 @@ def load_store(path: str | Path) -> ox.Store:
     try:
         store.bulk_load(path=str(path), format=syntax.oxigraph)
     except SyntaxError as err:
-        raise KGError(f"'{path}' is not valid {syntax.name}: {' '.join(err.msg.split())}") from None
+        raise KGError(_invalid(path, syntax, err)) from None
     except (OSError, ValueError) as err:
         raise KGError(f"cannot read '{path}': {err}") from None
     if syntax.quads:
@@ -119,16 +119,28 @@ def load_graph(path: str | Path) -> Graph:
             dataset = Dataset(default_union=True)
             dataset.parse(path, format=syntax.rdflib)
     except Exception as err:  # noqa: BLE001 - rdflib raises many unrelated types for bad input
-        raise KGError(f"'{path}' is not valid {syntax.name}{_where(err)}: {_why(err)}") from err
+        said = _oxigraph_says(path, syntax)
+        raise KGError(said or f"'{path}' is not valid {syntax.name}: {_why(err)}") from err
     for triple in dataset.triples((None, None, None)):
         graph.add(triple)
     return graph
 
 
-def _where(err: Exception) -> str:
-    """' at line N' when the parser says where it failed."""
-    lines = getattr(err, "lines", None)
-    return f" at line {lines + 1}" if isinstance(lines, int) else ""
+def _invalid(path: Path, syntax: RdfSyntax, err: SyntaxError) -> str:
+    return f"'{path}' is not valid {syntax.name}: {' '.join(err.msg.split())}"
+
+
+def _oxigraph_says(path: Path, syntax: RdfSyntax) -> str | None:
+    """Oxigraph's message for a file rdflib could not parse: the same words as `load_store`,
+    with the exact line and column (rdflib's line numbers are often off)."""
+    try:
+        for _ in ox.parse(path=str(path), format=syntax.oxigraph):
+            pass
+    except SyntaxError as err:
+        return _invalid(path, syntax, err)
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _why(err: Exception) -> str:

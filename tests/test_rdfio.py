@@ -111,12 +111,13 @@ def test_loaders_share_their_messages(tmp_path: Path, load: object) -> None:
     assert str(err.value) == (
         f"cannot tell the RDF format of '{odd}' (name it " + ", ".join(RDF_SYNTAXES) + ")"
     )
-    broken = tmp_path / "broken.ttl"
-    broken.write_text("@prefix a: <http://a/> .\na:b a:c a:d .\na:x a:y\n")
+    broken = tmp_path / "broken.ttl"  # a file cut short
+    broken.write_text("@prefix a: <http://a/> .\na:b a:c a:d .\na:x a:y")
     with pytest.raises(KGError) as err:
         load(broken)  # type: ignore[operator]
-    assert str(err.value).startswith(f"'{broken}' is not valid Turtle")
-    assert " line " in str(err.value)  # where it failed
+    assert str(err.value) == (
+        f"'{broken}' is not valid Turtle: Parser error at line 3 column 8: Unexpected end"
+    )
 
 
 def test_atomic_writes_follow_the_umask(tmp_path: Path) -> None:
@@ -193,3 +194,14 @@ def test_a_set_cut_short_leaves_no_temporary_files_and_no_record(tmp_path: Path)
         write_set(tmp_path, {"a": b"1", "b": b"2"}, {})
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a", "b"]  # no build.json
     assert check_set(tmp_path / "a") == []  # no build.json: nothing to check
+
+
+def test_a_truncated_graph_under_into_names_its_line(tmp_path: Path) -> None:
+    cut = tmp_path / "graph.ttl"
+    cut.write_bytes(GOLDEN.read_bytes()[:1000])
+    story = tmp_path / "story.txt"
+    story.write_text("Acme bought Beta.")
+    result = kg("build", story, "--into", cut, "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: '{cut}' is not valid Turtle: Parser error at line ")
+    assert not (tmp_path / "out").exists()
