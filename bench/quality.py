@@ -18,11 +18,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.evaluate import Judge, Report, confidences, error_classes, evaluate, load_gold, node_names
-from kg.graph import load_graph, write_turtle
+from kg.evaluate import (
+    EvaluationReport,
+    Judge,
+    confidences,
+    error_classes,
+    evaluate,
+    load_gold,
+    node_names,
+)
+from kg.graph import write_turtle
 from kg.nlp import load_model
 from kg.ontology import load_ontology
 from kg.pipeline import build, read
+from kg.rdfio import load_graph
 from kg.score import load_scorer
 from kg.train import format_training, reliability, train
 
@@ -63,7 +72,7 @@ def sets(split: str) -> list[tuple[str, list[str], list[Path]]]:
     ]
 
 
-def row(name: str, report: Report, seconds: float | None = None) -> str:
+def row(name: str, report: EvaluationReport, seconds: float | None = None) -> str:
     s = report.overall
     timing = f"{seconds:7.1f}" if seconds is not None else ""
     return (
@@ -137,7 +146,7 @@ def _threshold() -> float:
     return load_scorer().threshold
 
 
-def _per_predicate(report: Report) -> str:
+def _per_predicate(report: EvaluationReport) -> str:
     lines = [f"{'predicate':<16} {'tp':>4} {'fp':>4} {'fn':>4}  {'P':>6} {'R':>6} {'F1':>6}"]
     for r in (*report.per_predicate, report.overall):
         lines.append(

@@ -27,7 +27,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.browser import CHROMIUM, CHROMIUM_ARGS
-from kg.viz import CLASS_ORDER, write_html
+from kg.reader import CLASS_ORDER
+from kg.viz import write_html
 from kg.vocab import ID, KG, SCHEMA
 
 PROPS = ("partneredWith", "acquired", "investedIn", "worksFor", "locatedIn", "develops", "uses")

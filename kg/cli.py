@@ -6,7 +6,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,9 @@ from kg.cli_sparql import (
     validate_command,
 )
 from kg.errors import KGError
+
+if TYPE_CHECKING:
+    from kg.viz import VizReport
 
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]
 
@@ -131,11 +134,12 @@ def build(
     """
     from kg.aliases import load_aliases
     from kg.cache import ParseCache
-    from kg.graph import load_graph, write_turtle
     from kg.nlp import load_model
     from kg.ontology import load_ontology
+    from kg.outputs import write_outputs
     from kg.pipeline import build as build_graph
     from kg.pipeline import read
+    from kg.rdfio import load_graph
     from kg.score import load_scorer
 
     with _user_errors():
@@ -167,14 +171,15 @@ def build(
             )
         for problem in result.problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
-        ttl = out / "graph.ttl"
-        write_turtle(result.graph, ttl)
+        written = write_outputs(
+            out, result.graph, onto, nlp, [*problems, *result.problems], html=not no_html
+        )
         click.echo(
-            f"Wrote {ttl}: {result.articles} articles, {result.facts} facts, "
+            f"Wrote {written.graph}: {result.articles} articles, {result.facts} facts, "
             f"{result.entities} entities"
         )
-        if not no_html:
-            _write_html(result.graph, out / "graph.html")
+        if written.page is not None and written.viz is not None:
+            _report_html(written.page, written.viz)
     failed = len(problems) + len(result.problems)
     if failed:
         click.echo(f"{failed} of {len(problems) + len(articles)} articles failed", err=True)
@@ -184,7 +189,10 @@ def build(
 def _write_html(graph: Any, path: Path, **options: Any) -> None:
     from kg.viz import VizOptions, write_html
 
-    report = write_html(graph, path, VizOptions(**options))
+    _report_html(path, write_html(graph, path, VizOptions(**options)))
+
+
+def _report_html(path: Path, report: VizReport) -> None:
     click.echo(f"Wrote {path}: {report.nodes} nodes, {report.edges} edges")
     for note in report.notes:
         click.echo(f"Note: {note}")
@@ -228,7 +236,7 @@ def viz(
     kg viz outputs/graph.ttl
     kg viz outputs/graph.ttl --focus "Norvale Systems" --depth 1 -o norvale.html
     """
-    from kg.graph import load_graph
+    from kg.rdfio import load_graph
 
     with _user_errors():
         _write_html(
@@ -298,9 +306,9 @@ def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str |
     kg train ../shared/corpus/news-train/gold -o my-scorer.json
     kg build news/ --scorer my-scorer.json -o outputs/
     """
-    from kg.graph import write_atomic
     from kg.nlp import load_model
     from kg.ontology import load_ontology
+    from kg.rdfio import write_atomic
     from kg.train import format_training
     from kg.train import train as fit
 
@@ -322,12 +330,15 @@ def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str |
 def stats(graph: Path, ontology: Path | None) -> None:
     """Count articles, entities by class and facts by property.
 
+    When build.json beside GRAPH lists it, the files it lists are checked against their
+    recorded sha256; a set whose files were not written together exits with status 1.
+
     \b
     kg stats outputs/graph.ttl
     """
-    from kg.graph import load_graph
     from kg.graph import stats as count
     from kg.ontology import load_ontology
+    from kg.rdfio import check_set, load_graph
 
     with _user_errors():
         counts = count(load_graph(graph), load_ontology(ontology))
@@ -336,6 +347,16 @@ def stats(graph: Path, ontology: Path | None) -> None:
         for name, value in rows.items():
             if value and section != "articles":
                 click.echo(f"  {name:<16} {value:>6}")
+    mismatches = check_set(graph)
+    for mismatch in mismatches:
+        click.echo(f"Warning: {mismatch}", err=True)
+    if mismatches:
+        click.echo(
+            f"Warning: the files in {graph.parent} were not written together "
+            "(a build was cut short?); build them again with kg build",
+            err=True,
+        )
+        sys.exit(1)
 
 
 for _command in (query_command, export_command, serve_command, push_command, validate_command):

@@ -27,7 +27,9 @@ QUERY_HELP = """Run a SPARQL query on GRAPH (Turtle, N-Triples, N-Quads, TriG, J
 Give the query as an argument, from a file (-f, '-' for stdin) or by the name of a shipped
 query (--name; see --list). The prefixes kg:, id:, schema:, rdf:, rdfs:, owl:, xsd:, skos:,
 prov: and dcterms: are always bound. SELECT/ASK print a table, CSV, TSV, SPARQL Results
-JSON or XML; CONSTRUCT/DESCRIBE print Turtle or N-Triples.
+JSON or XML; CONSTRUCT/DESCRIBE print Turtle or N-Triples. Rows are written as they are
+found, at most --limit of them (10000 unless told; --limit 0 for all), and --timeout stops a
+query that runs too long.
 
 A query's $name placeholders take --param name=VALUE: an IRI (id:acme, <https://…>), a
 number, a quoted string ('"text"'), or the name (label, title or source) of a node.
@@ -41,6 +43,7 @@ Examples:
   kg query outputs/graph.ttl --name entity --param entity="Norvale Systems" --format json
   kg query outputs/graph.ttl 'CONSTRUCT WHERE { ?s kg:acquired ?o }' --format turtle
   kg query big.ttl --name sources --timeout 30
+  kg query big.ttl 'SELECT * WHERE { ?s ?p ?o }' --format csv --limit 0 > all.csv
 """
 
 
@@ -87,6 +90,14 @@ def _read_query_text(sparql: str | None, query_file: str | None, name: str | Non
     metavar="SECONDS",
     help="Stop a query that runs longer than this.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=10000,
+    show_default=True,
+    metavar="N",
+    help="Write at most N rows or triples (0: all of them).",
+)
 @click.option("--list", "list_only", is_flag=True, help="List the named queries and exit.")
 def query_command(
     graph: Path | None,
@@ -96,29 +107,41 @@ def query_command(
     params: tuple[str, ...],
     fmt: str,
     timeout: float | None,
+    limit: int,
     list_only: bool,
 ) -> None:
+    from kg import catalogue, results
+    from kg import params as p
     from kg import query as q
+    from kg.rdfio import load_store
 
     try:
         if list_only:
-            click.echo(q.list_text(q.named_queries()), nl=False)
+            click.echo(catalogue.list_text(catalogue.named_queries()), nl=False)
             return
         if graph is None:
             raise click.UsageError("missing GRAPH (the graph file to query)")
         text = _read_query_text(sparql, query_file, name)
-        named = q.named_query(name) if name is not None else None
+        named = catalogue.named_query(name) if name is not None else None
         if named is not None:
             text = named.sparql
-        q.check_syntax(q.substitute(text, {}))
-        values = q.parse_params(params)
+        q.check_syntax(p.substitute(text, {}))
+        values = p.parse_params(params)
         required = named.required if named else ()
-        store = q.load_store(graph)
-        bound = q.bind_params(text, values, store, required)
-        result = q.run_query(store, bound, timeout=timeout)
-        click.echo(q.format_result(result, fmt), nl=False)
+        store = load_store(graph)
+        bound = p.bind_params(text, values, store, required)
+        most = limit or None
+        if fmt == "table":
+            result = q.run_query(store, bound, timeout=timeout, max_rows=most)
+            click.echo(results.format_result(result, fmt), nl=False)
+            truncated = result.truncated
+        else:
+            out = sys.stdout.buffer
+            truncated = q.stream_query(store, bound, fmt, out, most, timeout).truncated
     except KGError as err:
         raise _fail(err) from None
+    if truncated:
+        click.echo(f"Note: stopped at {limit} rows; --limit 0 writes them all", err=True)
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ The rules are those of the independent scorer (``corpus/GOLD-FORMAT.md``):
 Gold is pooled over files: entities merge by normalised label (aliases pooled), identical
 required triples count once, and a triple required anywhere is required. When every gold file is
 a ``.jsonl`` benchmark, only the predicates it annotates are scored unless told otherwise.
-``Report.fragmented`` lists the gold entities of the scored triples that several nodes stand for.
+``EvaluationReport.fragmented`` lists the gold entities of the scored triples that several
+nodes stand for.
 Precision, recall and F1 are 0.0 when their denominator is 0.
 """
 
@@ -34,7 +35,7 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.graph import load_graph
+from kg.rdfio import load_graph
 from kg.vocab import KG
 
 CORE_PREDICATES: tuple[str, ...] = (
@@ -68,7 +69,7 @@ _NON_WORD = re.compile(r"\W+")
 _NON_LETTER = re.compile(r"[^a-z]")
 _LOCAL = re.compile(r"[#/:]")
 
-Fact = tuple[Node, str, Node]
+ScoredTriple = tuple[Node, str, Node]  # subject, core predicate, object
 
 
 # ---------------------------------------------------------------------------------------------
@@ -89,7 +90,7 @@ class PredicateScore:
 
 
 @dataclass(frozen=True)
-class Report:
+class EvaluationReport:
     """The result of scoring one graph against pooled gold."""
 
     per_predicate: tuple[PredicateScore, ...]
@@ -347,9 +348,9 @@ def display_name(node: Node, names: Mapping[Node, Mapping[str, set[str]]]) -> st
     return str(node)
 
 
-def asserted_facts(graph: Graph, predicates: Collection[str]) -> set[Fact]:
+def asserted_facts(graph: Graph, predicates: Collection[str]) -> set[ScoredTriple]:
     """Asserted triples with a core predicate in ``predicates`` and a node as object."""
-    facts: set[Fact] = set()
+    facts: set[ScoredTriple] = set()
     for s, p, o in graph.triples((None, None, None)):
         predicate = core_predicate(local_name(str(p)))
         if predicate in predicates and _is_node(s) and _is_node(o):
@@ -361,9 +362,9 @@ def _is_node(term: object) -> bool:
     return isinstance(term, URIRef | BNode)
 
 
-def confidences(graph: Graph) -> dict[Fact, float]:
+def confidences(graph: Graph) -> dict[ScoredTriple, float]:
     """The best ``kg:confidence`` of each reified statement, keyed by (s, core predicate, o)."""
-    best: dict[Fact, float] = {}
+    best: dict[ScoredTriple, float] = {}
     for statement in set(graph.subjects(RDF.subject, None)):
         fact = _reified_fact(graph, statement)
         for literal in graph.objects(statement, KG.confidence):
@@ -373,7 +374,7 @@ def confidences(graph: Graph) -> dict[Fact, float]:
     return best
 
 
-def _reified_fact(graph: Graph, statement: Node) -> Fact | None:
+def _reified_fact(graph: Graph, statement: Node) -> ScoredTriple | None:
     """The (subject, core predicate, object) a statement node describes, if any."""
     s = graph.value(statement, RDF.subject)
     p = graph.value(statement, RDF.predicate)
@@ -446,7 +447,7 @@ def _matched(
     return [t for t in triples if any(_matches(t, predicate, s, o) for s in subjs for o in objs)]
 
 
-def _fp_key(ctx: _Context, fact: Fact) -> tuple[str, str, str]:
+def _fp_key(ctx: _Context, fact: ScoredTriple) -> tuple[str, str, str]:
     """Identity of a false positive after mapping: entities if known, else normalised name."""
     s, predicate, o = fact
     left, right = _node_key(ctx, s), _node_key(ctx, o)
@@ -471,7 +472,7 @@ class _Outcome:
     false_positives: Mapping[tuple[str, str, str], tuple[str, str, str]]
 
 
-def _classify(ctx: _Context, facts: Iterable[Fact]) -> _Outcome:
+def _classify(ctx: _Context, facts: Iterable[ScoredTriple]) -> _Outcome:
     """Split facts into matches of required gold, ignored (optional only) and false positives."""
     matched: set[GoldTriple] = set()
     false_positives: dict[tuple[str, str, str], tuple[str, str, str]] = {}
@@ -557,7 +558,7 @@ def _label(gold: Gold, key: str) -> str:
     return gold.entities[key].label
 
 
-def _report(ctx: _Context, outcome: _Outcome, predicates: tuple[str, ...]) -> Report:
+def _report(ctx: _Context, outcome: _Outcome, predicates: tuple[str, ...]) -> EvaluationReport:
     """Assemble the report from the classified facts."""
     gold = ctx.gold
     rows = []
@@ -574,7 +575,7 @@ def _report(ctx: _Context, outcome: _Outcome, predicates: tuple[str, ...]) -> Re
         for t in gold.required
         if t not in outcome.matched
     )
-    return Report(
+    return EvaluationReport(
         per_predicate=tuple(rows),
         overall=overall,
         false_positives=tuple(sorted(outcome.false_positives.values())),
@@ -589,7 +590,7 @@ def evaluate(
     gold_paths: Sequence[Path],
     predicates: Collection[str] | None = None,
     min_confidence: float = 0.0,
-) -> Report:
+) -> EvaluationReport:
     """Score the graph at ``graph_path`` against the pooled gold in ``gold_paths``.
 
     ``predicates`` limits gold and predicted facts (default: all core predicates, or those a
@@ -622,7 +623,7 @@ ERROR_CLASSES = (
 )
 
 
-def error_classes(graph: Graph, gold: Gold, report: Report) -> dict[str, int]:
+def error_classes(graph: Graph, gold: Gold, report: EvaluationReport) -> dict[str, int]:
     """What went wrong, counted. A gold fact is missed either with no fact read about one of
     its entities (the graph holds only entities that facts name), or with both entities in
     other facts but this relation not read. A false positive joins a name that is no gold
@@ -649,7 +650,7 @@ def error_classes(graph: Graph, gold: Gold, report: Report) -> dict[str, int]:
 # Text output
 
 
-def format_report(report: Report) -> str:
+def format_report(report: EvaluationReport) -> str:
     """A fixed-width table per predicate and ALL, then the false positives and misses."""
     width = max(len(p) for p in (*CORE_PREDICATES, *report.predicates))
     header = f"{'predicate':<{width}}  {'tp':>5} {'fp':>5} {'fn':>5}  {'P':>6} {'R':>6} {'F1':>6}"

@@ -10,61 +10,27 @@ as edges. Every file is written to a temporary file and renamed into place.
 from __future__ import annotations
 
 import json
-import os
 import sys
-import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
 import pyoxigraph as ox
+from rdflib import Graph
 
 from kg.errors import KGError
-from kg.query import compact_iri, load_store, prefix_map
+from kg.query import prefix_map
+from kg.rdfio import RDF_SYNTAXES, atomic_output, load_graph, load_store
+from kg.reader import read_entities, read_facts
+from kg.results import compact_iri
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml")
-SUFFIXES = {
-    "ttl": ".ttl",
-    "nt": ".nt",
-    "nq": ".nq",
-    "trig": ".trig",
-    "jsonld": ".jsonld",
-    "graphml": ".graphml",
-}
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 KG = prefix_map()["kg"]
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 DERIVED_FROM = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 Node = object  # a pyoxigraph subject, graph name or object term
-
-
-@contextmanager
-def atomic_output(path: Path | None) -> Iterator[IO[bytes]]:
-    """A binary file that appears at `path` only when complete (stdout when None)."""
-    if path is None:
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise KGError(f"{path}: the folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            yield out
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
 
 def _pairs(store: ox.Store, sparql: str) -> Iterator[tuple[Node, Node]]:
@@ -166,53 +132,35 @@ def write_jsonld(store: ox.Store, out: IO[bytes]) -> None:
 
 # --- GraphML ---------------------------------------------------------------------------------
 
-ENTITIES = """SELECT ?e ?class ?label WHERE {
-  ?e a ?class . FILTER(STRSTARTS(STR(?class), STR(kg:)) && ?class != kg:Sentence)
-  OPTIONAL { ?e rdfs:label ?label } }"""
-EDGES = """SELECT ?s ?p ?o (MAX(?c) AS ?confidence) (COUNT(DISTINCT ?a) AS ?sources) WHERE {
-  ?s ?p ?o . FILTER(STRSTARTS(STR(?p), STR(kg:)) && isIRI(?o))
-  OPTIONAL { ?st rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-    OPTIONAL { ?st kg:confidence ?c }
-    OPTIONAL { ?st prov:wasDerivedFrom ?e . ?e dcterms:isPartOf ?a } } }
-GROUP BY ?s ?p ?o"""
 
-
-def write_graphml(store: ox.Store, out: IO[bytes]) -> None:
+def write_graphml(graph: Graph, out: IO[bytes]) -> None:
     """GraphML: entities (label, class) as nodes, facts (predicate, confidence, sources) as
-    edges."""
+    edges; a symmetric fact is an edge each way."""
     import networkx as nx
 
-    graph = nx.MultiDiGraph()
-    entities = store.query(ENTITIES, prefixes=prefix_map())
-    assert isinstance(entities, ox.QuerySolutions)
-    for e, cls, label in entities:
-        graph.add_node(
-            e.value,
-            label=label.value if label else compact_iri(e.value),
-            **{"class": cls.value[len(KG) :]},
-            iri=e.value,
-        )
-    edges = store.query(EDGES, prefixes=prefix_map())
-    assert isinstance(edges, ox.QuerySolutions)
-    for s, p, o, confidence, sources in edges:
-        if s.value in graph and o.value in graph:
-            name = p.value[len(KG) :]
-            attrs: dict[str, object] = {
-                "predicate": name,
-                "label": name,
-                "sources": int(sources.value),
-            }
-            if confidence is not None:
-                attrs["confidence"] = float(confidence.value)
-            graph.add_edge(s.value, o.value, key=name, **attrs)
-    nx.write_graphml(graph, out)
+    network = nx.MultiDiGraph()
+    entities = read_entities(graph)
+    for entity in entities.values():
+        network.add_node(entity.iri, label=entity.label, **{"class": entity.cls}, iri=entity.iri)
+    for fact in read_facts(graph, entities):
+        attrs: dict[str, object] = {
+            "predicate": fact.prop,
+            "label": fact.prop,
+            "sources": len({e.article for e in fact.evidence if e.article}),
+        }
+        if fact.confidence is not None:
+            attrs["confidence"] = fact.confidence
+        network.add_edge(fact.subject, fact.obj, key=fact.prop, **attrs)
+        if fact.symmetric:
+            network.add_edge(fact.obj, fact.subject, key=fact.prop, **attrs)
+    nx.write_graphml(network, out)
 
 
 # --- entry point -----------------------------------------------------------------------------
 
 
 def write_format(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
-    """Serialise the store's default graph in `fmt` to a binary stream."""
+    """Serialise the store's default graph in an RDF `fmt` to a binary stream."""
     prefixes = prefix_map()
     if fmt == "ttl":
         store.dump(out, ox.RdfFormat.TURTLE, from_graph=ox.DefaultGraph(), prefixes=prefixes)
@@ -224,8 +172,6 @@ def write_format(store: ox.Store, fmt: str, out: IO[bytes]) -> None:
         ox.serialize(article_quads(store), out, ox.RdfFormat.TRIG, prefixes=prefixes)
     elif fmt == "jsonld":
         write_jsonld(store, out)
-    elif fmt == "graphml":
-        write_graphml(store, out)
     else:
         raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
@@ -235,9 +181,11 @@ def format_for(output: Path | None, fmt: str | None) -> str:
     if fmt:
         return fmt
     if output is not None:
-        for name, suffix in SUFFIXES.items():
-            if output.suffix.lower() == suffix:
-                return name
+        if output.suffix.lower() == ".graphml":
+            return "graphml"
+        syntax = RDF_SYNTAXES.get(output.suffix.lower())
+        if syntax is not None and syntax.export:
+            return syntax.export
     raise KGError("say which format to write: --format " + "|".join(FORMATS))
 
 
@@ -246,7 +194,20 @@ def export_graph(graph: str | Path, fmt: str | None, output: Path | None) -> str
     fmt = format_for(output, fmt)
     if fmt not in FORMATS:
         raise KGError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
-    store = load_store(graph)
-    with atomic_output(output) as out:
-        write_format(store, fmt, out)
+    if fmt == "graphml":
+        rdf = load_graph(graph)
+        _write(output, lambda out: write_graphml(rdf, out))
+    else:
+        store = load_store(graph)
+        _write(output, lambda out: write_format(store, fmt, out))
     return fmt
+
+
+def _write(output: Path | None, write: Callable[[IO[bytes]], None]) -> None:
+    """Write to `output` atomically, or to stdout when None."""
+    if output is None:
+        write(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+        return
+    with atomic_output(output) as out:
+        write(out)

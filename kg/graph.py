@@ -7,32 +7,24 @@ twice adds nothing, and merging a new build into an old graph keeps the old enti
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
-import warnings
+from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
-from kg.errors import KGError
 from kg.ingest import Article
 from kg.ontology import Ontology
 from kg.qualifiers import Qualifiers
+from kg.rdfio import write_atomic
+from kg.reader import article_iris, read_entities, read_facts
 from kg.resolve import Entity, ResolvedFact
-from kg.vocab import ID, KG, PREFIXES, SCHEMA
+from kg.vocab import ID, KG, SCHEMA
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-def new_graph() -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, replace=True)
-    return graph
 
 
 def slug(text: str) -> str:
@@ -122,11 +114,18 @@ def _add_qualifiers(graph: Graph, statement: URIRef, qualifiers: Qualifiers) -> 
     if qualifiers.status:
         graph.add((statement, KG.status, Literal(qualifiers.status)))
     if qualifiers.amount is not None:
-        graph.add((statement, KG.amount, Literal(qualifiers.amount, datatype=XSD.decimal)))
+        graph.add((statement, KG.amount, decimal_literal(qualifiers.amount)))
         if qualifiers.currency:
             graph.add((statement, KG.currency, Literal(qualifiers.currency)))
     if qualifiers.date:
         graph.add((statement, KG.date, Literal(qualifiers.date, datatype=XSD.date)))
+
+
+def decimal_literal(value: Decimal) -> Literal:
+    """An xsd:decimal whose lexical form always has a fraction ("1200000000.0"), the form the
+    Turtle writer prints, so that a graph read back holds the same literal, not a second one."""
+    text = format(value, "f")
+    return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
 def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> None:
@@ -134,104 +133,39 @@ def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> Non
     value = Decimal(f"{confidence:.2f}")
     old = graph.value(statement, KG.confidence)
     if old is None or Decimal(str(old)) < value:
-        graph.set((statement, KG.confidence, Literal(value, datatype=XSD.decimal)))
+        graph.set((statement, KG.confidence, decimal_literal(value)))
 
 
 def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
-    """Entities already in a graph, so that a merge reuses their IRIs."""
-    by_iri = {c.iri: c.name for c in ontology.classes.values()}
-    found = []
-    for node, cls_iri in graph.subject_objects(RDF.type):
-        cls = by_iri.get(cls_iri)  # type: ignore[call-overload]
-        if cls is None or not isinstance(node, URIRef):
-            continue
-        label = str(graph.value(node, SKOS.prefLabel) or graph.value(node, RDFS.label) or "")
-        names = {
-            str(o)
-            for p in (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
-            for o in graph.objects(node, p)
-        }
-        if label:
-            key = str(node).rsplit("/", 1)[-1]
-            found.append(Entity(key, label, tuple(sorted(names)), cls, str(node)))
+    """Entities already in a graph (as the shared reader finds them, with the ontology's
+    classes), so that a merge reuses their IRIs."""
+    classes = {c.iri: c.name for c in ontology.classes.values()}
+    found = [
+        Entity(iri.rsplit("/", 1)[-1], e.label, tuple(sorted(set(e.names))), e.cls, iri)
+        for iri, e in read_entities(graph, classes).items()
+    ]
     return sorted(found, key=lambda e: e.key)
 
 
-RDF_FORMATS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".nt": "nt",
-    ".nq": "nquads",
-    ".trig": "trig",
-    ".jsonld": "json-ld",
-    ".json-ld": "json-ld",
-}
-QUAD_FORMATS = frozenset({"trig", "nquads", "json-ld"})
-
-
-def load_graph(path: Path) -> Graph:
-    """Read a graph file (format from its extension); named graphs are merged into one."""
-    fmt = RDF_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise KGError(
-            f"cannot tell the RDF format of '{path}' (name it .ttl, .nt, .nq, .trig or .jsonld)"
-        )
-    if not path.is_file():
-        raise KGError(f"graph not found: '{path}' (give a graph file, e.g. from kg build)")
-    graph = new_graph()
-    try:
-        if fmt not in QUAD_FORMATS:
-            return graph.parse(path, format=fmt)
-        with warnings.catch_warnings():  # rdflib's quad parsers use its own deprecated API
-            warnings.simplefilter("ignore", DeprecationWarning)
-            dataset = Dataset(default_union=True)
-            dataset.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many unrelated types for bad input
-        raise KGError(f"'{path}' is not valid {fmt}{_where(err)}: {_why(err)}") from err
-    for triple in dataset.triples((None, None, None)):
-        graph.add(triple)
-    return graph
-
-
-def _where(err: Exception) -> str:
-    """' at line N' when the parser says where it failed."""
-    lines = getattr(err, "lines", None)
-    return f" at line {lines + 1}" if isinstance(lines, int) else ""
-
-
-def _why(err: Exception) -> str:
-    """A short reason for a parse error."""
-    why = getattr(err, "_why", None)
-    text = why if isinstance(why, str) else (str(err).splitlines() or [type(err).__name__])[0]
-    return " ".join(text.split())[:200]
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def turtle(graph: Graph) -> bytes:
+    """The graph as Turtle; the same triples always give the same bytes (rdflib sorts
+    subjects, properties and values)."""
+    return graph.serialize(format="turtle").encode("utf-8")
 
 
 def write_turtle(graph: Graph, path: Path) -> None:
-    write_atomic(path, graph.serialize(format="turtle").encode())
+    write_atomic(path, turtle(graph))
 
 
 def stats(graph: Graph, ontology: Ontology) -> dict[str, dict[str, int]]:
-    """Counts of entities by class, facts by property, and articles."""
-    classes = {c.name: len(set(graph.subjects(RDF.type, c.iri))) for c in ontology.classes.values()}
-    facts = {}
-    for prop in ontology.properties.values():
-        count = len(list(graph.subject_objects(prop.iri)))
-        facts[prop.name] = count // 2 if prop.symmetric else count
-    articles = len(set(graph.subjects(RDF.type, SCHEMA.NewsArticle)))
-    return {"entities": classes, "facts": facts, "articles": {"articles": articles}}
+    """Counts of entities by class, facts by property (a symmetric fact once), and articles,
+    as the shared reader sees them."""
+    entities = read_entities(graph, {c.iri: c.name for c in ontology.classes.values()})
+    properties = {p.iri: p.name for p in ontology.properties.values()}
+    by_class = Counter(e.cls for e in entities.values())
+    by_prop = Counter(f.prop for f in read_facts(graph, entities, properties))
+    return {
+        "entities": {c.name: by_class[c.name] for c in ontology.classes.values()},
+        "facts": {p.name: by_prop[p.name] for p in ontology.properties.values()},
+        "articles": {"articles": len(article_iris(graph))},
+    }

@@ -14,10 +14,11 @@ from kg.aliases import AliasGroup
 from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
+from kg.graph import add_articles, add_entities, add_facts, known_entities
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import ParsedArticle, load_model, parse_alone
 from kg.ontology import Ontology
+from kg.rdfio import new_graph
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
 

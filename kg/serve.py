@@ -24,7 +24,9 @@ from urllib.parse import parse_qs, urlsplit
 import pyoxigraph as ox
 
 from kg import query as q
+from kg import results, timeouts
 from kg.errors import KGError
+from kg.rdfio import load_store
 
 PATHS = ("/", "/sparql", "/query", "/update")
 MAX_BODY = 10 * 1024 * 1024
@@ -116,10 +118,10 @@ def negotiate(accept: str | None, kind: str) -> str | None:
 def render(result: q.QueryResult, media: str) -> bytes:
     """The body for `result` as `media`."""
     if result.kind != "graph":
-        return q.format_result(result, SELECT_TYPES[media]).encode("utf-8")
+        return results.format_result(result, SELECT_TYPES[media]).encode("utf-8")
     fmt = GRAPH_TYPES[media]
     if fmt in ("turtle", "nt"):
-        return q.format_result(result, fmt).encode("utf-8")
+        return results.format_result(result, fmt).encode("utf-8")
     triples = [
         ox.Triple(q.to_node(s), q.to_node(p), q.to_node(o))  # type: ignore[arg-type]
         for s, p, o in result.triples
@@ -169,8 +171,8 @@ class Endpoint:
                 return q.execute(self.store, sparql, limit, **options)
 
             with self.workers:
-                result = q.call_with_timeout(work, self.config.timeout, self.fork_lock)
-        except q.QueryTimeout:
+                result = timeouts.call_with_timeout(work, self.config.timeout, self.fork_lock)
+        except timeouts.QueryTimeout:
             return text_reply(
                 HTTPStatus.SERVICE_UNAVAILABLE,
                 f"query ran longer than {self.config.timeout:g} s "
@@ -357,7 +359,7 @@ def make_server(graph: str | Path, config: ServeConfig) -> SparqlHTTPServer:
     """Load `graph` and bind the server (port 0 picks a free port)."""
     if config.timeout <= 0 or config.max_rows <= 0:
         raise KGError("--timeout and --max-rows must be positive")
-    store = q.load_store(graph)
+    store = load_store(graph)
     try:
         return SparqlHTTPServer((config.host, config.port), Endpoint(store, config), str(graph))
     except OSError as err:

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, SH
 
 from kg.errors import KGError
-from kg.query import compact_iri, load_store
+from kg.rdfio import load_graph
+from kg.results import compact_iri
 from kg.vocab import PREFIXES
 
 DCTERMS_TITLE = rdflib.URIRef(str(PREFIXES["dcterms"]) + "title")
@@ -30,7 +30,7 @@ class Violation:
 
 
 @dataclass(frozen=True)
-class Report:
+class ValidationReport:
     """The outcome of validating one graph."""
 
     conforms: bool
@@ -41,13 +41,6 @@ class Report:
 def shapes_path() -> Path:
     """ontology/shapes.ttl at the repository root (beside the package)."""
     return Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
-
-
-def _rdflib_graph(path: Path) -> rdflib.Graph:
-    """The graph file's triples (named graphs merged) as an rdflib Graph."""
-    store = load_store(path)
-    data = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
-    return rdflib.Graph().parse(data=data.decode("utf-8"), format="nt")
 
 
 def _show(node: object) -> str:
@@ -94,7 +87,7 @@ def _violations(results: rdflib.Graph, data: rdflib.Graph) -> list[Violation]:
     return sorted(unique, key=lambda v: (v.label.lower(), v.focus, v.path, v.message))
 
 
-def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> Report:
+def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> ValidationReport:
     """Validate a graph file against the shapes (default: ontology/shapes.ttl)."""
     import pyshacl
 
@@ -105,15 +98,15 @@ def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> Repor
         shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
     except Exception as err:  # noqa: BLE001 - rdflib raises many kinds
         raise KGError(f"{shapes}: not valid Turtle: {err}") from None
-    data = _rdflib_graph(Path(graph))
+    data = load_graph(graph)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True
     )
     assert isinstance(results, rdflib.Graph)
-    return Report(bool(conforms), tuple(_violations(results, data)), len(data))
+    return ValidationReport(bool(conforms), tuple(_violations(results, data)), len(data))
 
 
-def format_report(report: Report, graph: str | Path) -> str:
+def format_report(report: ValidationReport, graph: str | Path) -> str:
     """One line per violation, then a summary."""
     lines = []
     for v in report.violations:

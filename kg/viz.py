@@ -16,20 +16,27 @@ import importlib.resources
 import importlib.util
 import json
 import math
-import os
 import re
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib import Graph
 
 from kg.errors import KGError
-from kg.vocab import KG
+from kg.rdfio import write_atomic
+from kg.reader import (
+    CLASS_ORDER,
+    GraphArticle,
+    GraphEntity,
+    GraphEvidence,
+    GraphFact,
+    read_articles,
+    read_entities,
+    read_facts,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,7 +47,6 @@ if TYPE_CHECKING:
 
 __all__ = ["VizOptions", "VizReport", "write_html"]
 
-CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
 CLASS_COLOURS = {
     "Organization": "#4e79a7",
     "Person": "#f28e2b",
@@ -55,8 +61,6 @@ EDGE_PX = 110.0  # median drawn edge length, in vis-network canvas units
 DENSE_LIMIT = 500  # networkx lays out smaller components without scipy; larger ones use ours
 VIS_JS = ("lib", "vis-9.1.2", "vis-network.min.js")
 _TEMPLATE_SLOT = re.compile(r"\{\{(KG_DATA|VIS_JS|TITLE)\}\}")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-Triple = tuple[URIRef, URIRef, URIRef]
 
 
 @dataclass(frozen=True)
@@ -80,64 +84,35 @@ class VizReport:
 
 
 @dataclass(frozen=True)
-class Entity:
-    iri: str
-    label: str
-    names: tuple[str, ...]
-    cls: str
-
-
-@dataclass(frozen=True)
-class Article:
-    iri: str
-    title: str
-    source: str
-    date: str
-
-
-@dataclass(frozen=True)
-class Evidence:
-    text: str
-    article: str | None
-    start: int | None
-    end: int | None
-
-
-@dataclass(frozen=True)
-class Fact:
-    subject: str
-    prop: str
-    obj: str
-    confidence: float | None
-    patterns: tuple[str, ...]
-    evidence: tuple[Evidence, ...]
-    symmetric: bool = False  # asserted both ways: drawn once, without an arrow
-
-
-@dataclass(frozen=True)
 class Selection:
-    entities: tuple[Entity, ...]
-    facts: tuple[Fact, ...]
+    entities: tuple[GraphEntity, ...]
+    facts: tuple[GraphFact, ...]
     dropped: int
     notes: tuple[str, ...]
 
 
 def write_html(graph: Graph, path: Path, options: VizOptions = VizOptions()) -> VizReport:
     """Write ``graph`` as an interactive HTML page at ``path`` (atomically) and report on it."""
+    html, report = render_html(graph, options)
+    write_atomic(Path(path), html.encode("utf-8"))
+    return report
+
+
+def render_html(graph: Graph, options: VizOptions = VizOptions()) -> tuple[str, VizReport]:
+    """The page for ``graph``, and the report on what it draws."""
     _check_options(options)
     entities = read_entities(graph)
     facts = read_facts(graph, entities)
     selection = select(entities, facts, options)
     articles = read_articles(graph, selection.facts)
     data = page_data(selection, articles)
-    html = render_page(data)
-    _write_atomically(Path(path), html)
-    return VizReport(
+    report = VizReport(
         nodes=len(selection.entities),
         edges=len(selection.facts),
         dropped_nodes=selection.dropped,
         notes=selection.notes,
     )
+    return render_page(data), report
 
 
 def _check_options(options: VizOptions) -> None:
@@ -151,158 +126,12 @@ def _check_options(options: VizOptions) -> None:
         raise KGError("focus is empty: give an entity name, or leave it out to draw everything")
 
 
-# --- reading the graph ------------------------------------------------------------------------
-
-
-def _local_name(iri: str) -> str:
-    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
-
-
-def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
-    return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
-
-
-def _first(graph: Graph, subject: URIRef, prop: URIRef) -> str:
-    values = _strings(graph, subject, prop)
-    return values[0] if values else ""
-
-
-def _pick_class(classes: Iterable[str]) -> str:
-    names = sorted(set(classes))
-    known = [c for c in CLASS_ORDER if c in names]
-    return (known or names)[0]
-
-
-def read_entities(graph: Graph) -> dict[str, Entity]:
-    """Every IRI typed with a class of the kg: ontology (sentences aside), by IRI."""
-    classes: dict[URIRef, list[str]] = defaultdict(list)
-    for subject, cls in graph.subject_objects(RDF.type):
-        if isinstance(subject, URIRef) and _is_entity_class(cls):
-            classes[subject].append(str(cls)[len(KG) :])
-    return {str(s): _entity(graph, s, c) for s, c in sorted(classes.items())}
-
-
-def _is_entity_class(cls: object) -> bool:
-    return isinstance(cls, URIRef) and cls.startswith(KG) and cls != KG.Sentence
-
-
-def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> Entity:
-    pref = _strings(graph, subject, SKOS.prefLabel)
-    labels = _strings(graph, subject, RDFS.label)
-    alt = _strings(graph, subject, SKOS.altLabel)
-    label = (pref or labels or [_local_name(str(subject))])[0]
-    others = sorted({*pref, *labels, *alt} - {label}, key=lambda n: (n.casefold(), n))
-    return Entity(str(subject), label, (label, *others), _pick_class(classes))
-
-
-def read_facts(graph: Graph, entities: Mapping[str, Entity]) -> list[Fact]:
-    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted. A symmetric
-    fact (asserted both ways, provenance on one) is one fact, with the evidence of both."""
-    asserted = _asserted(graph, entities, _statements_by_triple(graph))
-    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
-    sentences: dict[URIRef, Evidence] = {}
-    facts = []
-    for (s, p, o), nodes in sorted(asserted.items()):
-        mirror = asserted.get((o, p, s)) if s != o else None
-        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
-            facts.append(_fact(graph, str(s), p, str(o), nodes, sentences))
-        elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
-            fact = _fact(graph, str(s), p, str(o), nodes + mirror, sentences)
-            facts.append(replace(fact, symmetric=True))
-    return facts
-
-
-def _asserted(
-    graph: Graph, entities: Mapping[str, Entity], statements: Mapping[Triple, list[URIRef]]
-) -> dict[Triple, list[URIRef]]:
-    """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
-    found: dict[Triple, list[URIRef]] = {}
-    for iri in entities:
-        for prop, obj in graph.predicate_objects(URIRef(iri)):
-            if isinstance(prop, URIRef) and prop.startswith(KG) and _is_entity(obj, entities):
-                triple = (URIRef(iri), prop, URIRef(str(obj)))
-                found[triple] = statements.get(triple, [])
-    return found
-
-
-def _is_entity(node: object, entities: Mapping[str, Entity]) -> bool:
-    return isinstance(node, URIRef) and str(node) in entities
-
-
-def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
-    found: dict[Triple, list[URIRef]] = defaultdict(list)
-    for node in graph.subjects(RDF.type, RDF.Statement):
-        s = graph.value(node, RDF.subject)
-        p = graph.value(node, RDF.predicate)
-        o = graph.value(node, RDF.object)
-        if isinstance(node, URIRef) and all(isinstance(x, URIRef) for x in (s, p, o)):
-            found[(URIRef(str(s)), URIRef(str(p)), URIRef(str(o)))].append(node)
-    return found
-
-
-def _fact(
-    graph: Graph,
-    subject: str,
-    prop: URIRef,
-    obj: str,
-    nodes: list[URIRef],
-    seen: dict[URIRef, Evidence],
-) -> Fact:
-    confidences = [_number(c) for n in nodes for c in graph.objects(n, KG.confidence)]
-    known = [c for c in confidences if c is not None]
-    patterns = sorted({p for n in nodes for p in _strings(graph, n, KG.pattern)})
-    sentences = {s for n in nodes for s in graph.objects(n, PROV.wasDerivedFrom)}
-    for s in sentences:
-        if isinstance(s, URIRef) and s not in seen:
-            seen[s] = _evidence(graph, s)
-    evidence = [seen[s] for s in sentences if isinstance(s, URIRef)]
-    evidence.sort(key=lambda e: (e.article or "", e.start or 0, e.text))
-    conf = max(known) if known else None
-    return Fact(subject, prop[len(KG) :], obj, conf, tuple(patterns), tuple(evidence))
-
-
-def _number(node: object) -> float | None:
-    if isinstance(node, Literal):
-        try:
-            return float(node.toPython())
-        except (TypeError, ValueError):
-            return None
-    return None
-
-
-def _int(node: object) -> int | None:
-    value = _number(node)
-    return int(value) if value is not None else None
-
-
-def _evidence(graph: Graph, sentence: URIRef) -> Evidence:
-    article = graph.value(sentence, DCTERMS.isPartOf)
-    return Evidence(
-        text=_first(graph, sentence, RDF.value),
-        article=str(article) if isinstance(article, URIRef) else None,
-        start=_int(graph.value(sentence, KG.startOffset)),
-        end=_int(graph.value(sentence, KG.endOffset)),
-    )
-
-
-def read_articles(graph: Graph, facts: Iterable[Fact]) -> list[Article]:
-    """The articles the facts' evidence comes from, sorted by date then title."""
-    iris = sorted({e.article for f in facts for e in f.evidence if e.article})
-    articles = [_article(graph, URIRef(iri)) for iri in iris]
-    return sorted(articles, key=lambda a: (a.date, a.title.casefold(), a.iri))
-
-
-def _article(graph: Graph, iri: URIRef) -> Article:
-    date = _first(graph, iri, DCTERMS.date)
-    match = _ISO_DATE.match(date)
-    title = _first(graph, iri, DCTERMS.title) or _local_name(str(iri))
-    return Article(str(iri), title, _first(graph, iri, DCTERMS.source), match[0] if match else "")
-
-
 # --- choosing what to draw --------------------------------------------------------------------
 
 
-def select(entities: Mapping[str, Entity], facts: Sequence[Fact], options: VizOptions) -> Selection:
+def select(
+    entities: Mapping[str, GraphEntity], facts: Sequence[GraphFact], options: VizOptions
+) -> Selection:
     """Apply min_sources, then focus/depth, then max_nodes; explain each cut in a note."""
     notes: list[str] = []
     kept_facts = [f for f in facts if len(f.evidence) >= options.min_sources]
@@ -320,18 +149,18 @@ def select(entities: Mapping[str, Entity], facts: Sequence[Fact], options: VizOp
     return Selection(chosen, tuple(kept_facts), len(entities) - len(chosen), tuple(notes))
 
 
-def _among(facts: Iterable[Fact], keep: set[str]) -> list[Fact]:
+def _among(facts: Iterable[GraphFact], keep: set[str]) -> list[GraphFact]:
     return [f for f in facts if f.subject in keep and f.obj in keep]
 
 
-def _endpoints(facts: Iterable[Fact]) -> set[str]:
+def _endpoints(facts: Iterable[GraphFact]) -> set[str]:
     return {iri for f in facts for iri in (f.subject, f.obj)}
 
 
 def _after_min_sources(
-    entities: Mapping[str, Entity],
-    facts: Sequence[Fact],
-    kept: Sequence[Fact],
+    entities: Mapping[str, GraphEntity],
+    facts: Sequence[GraphFact],
+    kept: Sequence[GraphFact],
     options: VizOptions,
     notes: list[str],
 ) -> set[str]:
@@ -348,9 +177,9 @@ def _after_min_sources(
 
 
 def _focus(
-    entities: Mapping[str, Entity],
+    entities: Mapping[str, GraphEntity],
     keep: set[str],
-    facts: Sequence[Fact],
+    facts: Sequence[GraphFact],
     seeds: set[str],
     depth: int,
     notes: list[str],
@@ -363,7 +192,7 @@ def _focus(
     return near
 
 
-def find_entities(entities: Mapping[str, Entity], name: str) -> set[str]:
+def find_entities(entities: Mapping[str, GraphEntity], name: str) -> set[str]:
     """IRIs of the entities one of whose names is ``name`` (case-insensitive), or KGError."""
     wanted = name.strip().casefold()
     found = {e.iri for e in entities.values() if wanted in {n.casefold() for n in e.names}}
@@ -375,7 +204,7 @@ def find_entities(entities: Mapping[str, Entity], name: str) -> set[str]:
     raise KGError(f"no entity is named {name!r} (closest: {hint})")
 
 
-def _adjacency(facts: Iterable[Fact]) -> dict[str, set[str]]:
+def _adjacency(facts: Iterable[GraphFact]) -> dict[str, set[str]]:
     neighbours: dict[str, set[str]] = defaultdict(set)
     for fact in facts:
         neighbours[fact.subject].add(fact.obj)
@@ -393,9 +222,9 @@ def _within(seeds: set[str], neighbours: Mapping[str, set[str]], depth: int) -> 
 
 
 def _most_connected(
-    entities: Mapping[str, Entity],
+    entities: Mapping[str, GraphEntity],
     keep: set[str],
-    facts: Sequence[Fact],
+    facts: Sequence[GraphFact],
     seeds: set[str],
     limit: int,
     notes: list[str],
@@ -420,7 +249,7 @@ def _is_url(text: str) -> bool:
     return re.match(r"^https?://\S+$", text, re.IGNORECASE) is not None
 
 
-def page_data(selection: Selection, articles: Sequence[Article]) -> dict[str, Any]:
+def page_data(selection: Selection, articles: Sequence[GraphArticle]) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-able values in a fixed order."""
     index = {e.iri: i for i, e in enumerate(selection.entities)}
     article_index = {a.iri: i for i, a in enumerate(articles)}
@@ -442,7 +271,7 @@ def page_data(selection: Selection, articles: Sequence[Article]) -> dict[str, An
     }
 
 
-def _classes(entities: Sequence[Entity]) -> list[dict[str, Any]]:
+def _classes(entities: Sequence[GraphEntity]) -> list[dict[str, Any]]:
     counts: dict[str, int] = defaultdict(int)
     for entity in entities:
         counts[entity.cls] += 1
@@ -456,14 +285,14 @@ def _cycle(values: Sequence[str], count: int) -> list[str]:
     return [values[i % len(values)] for i in range(count)]
 
 
-def _properties(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+def _properties(facts: Iterable[GraphFact]) -> list[dict[str, Any]]:
     counts: dict[str, int] = defaultdict(int)
     for fact in facts:
         counts[fact.prop] += 1
     return [{"name": p, "count": counts[p]} for p in sorted(counts)]
 
 
-def _article_data(i: int, article: Article) -> dict[str, Any]:
+def _article_data(i: int, article: GraphArticle) -> dict[str, Any]:
     return {
         "id": i,
         "title": article.title,
@@ -473,7 +302,7 @@ def _article_data(i: int, article: Article) -> dict[str, Any]:
     }
 
 
-def _node_data(i: int, entity: Entity, xy: tuple[float, float], degree: int) -> dict[str, Any]:
+def _node_data(i: int, entity: GraphEntity, xy: tuple[float, float], degree: int) -> dict[str, Any]:
     return {
         "id": i,
         "iri": entity.iri,
@@ -488,7 +317,7 @@ def _node_data(i: int, entity: Entity, xy: tuple[float, float], degree: int) -> 
 
 
 def _edges_data(
-    facts: Sequence[Fact], index: Mapping[str, int], article_index: Mapping[str, int]
+    facts: Sequence[GraphFact], index: Mapping[str, int], article_index: Mapping[str, int]
 ) -> list[dict[str, Any]]:
     seen_pairs: dict[frozenset[int], int] = defaultdict(int)
     edges = []
@@ -512,7 +341,7 @@ def _edges_data(
     return edges
 
 
-def _evidence_data(evidence: Evidence, article_index: Mapping[str, int]) -> dict[str, Any]:
+def _evidence_data(evidence: GraphEvidence, article_index: Mapping[str, int]) -> dict[str, Any]:
     return {
         "text": evidence.text,
         "article": article_index.get(evidence.article) if evidence.article else None,
@@ -699,18 +528,3 @@ def render_page(data: Mapping[str, Any]) -> str:
         "TITLE": f"Knowledge graph: {nodes} entities, {edges} facts",
     }
     return _TEMPLATE_SLOT.sub(lambda m: slots[m[1]], template)
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

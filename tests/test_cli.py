@@ -97,6 +97,17 @@ def test_build_into_merges_and_is_idempotent(tmp_path: Path, article: Path) -> N
     assert (tmp_path / "graph.ttl").read_text() == before
 
 
+def test_remerging_articles_with_amounts_keeps_the_bytes(tmp_path: Path) -> None:
+    funding = Path(__file__).parent.parent / "examples" / "articles" / "02_brightmoor_funding.txt"
+    assert kg("build", funding, "-o", tmp_path, "--no-html").exit_code == 0
+    before = (tmp_path / "graph.ttl").read_bytes()
+    assert b"kg:amount 180000000.0" in before
+    for _ in range(2):
+        again = kg("build", funding, "--into", tmp_path / "graph.ttl", "-o", tmp_path, "--no-html")
+        assert again.exit_code == 0, again.output
+        assert (tmp_path / "graph.ttl").read_bytes() == before
+
+
 def test_stats(tmp_path: Path) -> None:
     result = kg("stats", DATA / "golden.ttl")
     assert result.exit_code == 0

@@ -13,8 +13,8 @@ from kg.errors import KGError
 from kg.evaluate import (
     CORE_PREDICATES,
     SYMMETRIC,
+    EvaluationReport,
     PredicateScore,
-    Report,
     evaluate,
     format_report,
     load_gold,
@@ -105,15 +105,15 @@ def write_graph(tmp_path: Path, body: str, nodes: str = NODES, name: str = "grap
     return path
 
 
-def run(tmp_path: Path, body: str, nodes: str = NODES, **kwargs: Any) -> Report:
+def run(tmp_path: Path, body: str, nodes: str = NODES, **kwargs: Any) -> EvaluationReport:
     return evaluate(write_graph(tmp_path, body, nodes), [write_gold(tmp_path)], **kwargs)
 
 
-def counts(report: Report) -> tuple[int, int, int]:
+def counts(report: EvaluationReport) -> tuple[int, int, int]:
     return report.overall.tp, report.overall.fp, report.overall.fn
 
 
-def row(report: Report, predicate: str) -> PredicateScore:
+def row(report: EvaluationReport, predicate: str) -> PredicateScore:
     return next(r for r in report.per_predicate if r.predicate == predicate)
 
 

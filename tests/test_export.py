@@ -14,6 +14,7 @@ import rdflib
 from click.testing import CliRunner
 from test_query import SAMPLE_TTL, values
 
+from kg import catalogue
 from kg import query as q
 from kg.cli_sparql import export_command
 
@@ -56,8 +57,8 @@ def rdflib_triples(path: Path, fmt: str) -> set[tuple[object, object, object]]:
 def test_rdf_formats_round_trip(exported: dict[str, Path], sample: Path, fmt: str) -> None:
     assert rdflib_triples(exported[fmt], fmt) == rdflib_triples(sample, "ttl")
     # and kg's own loader reads it back: same rows from a named query
-    assert values(q.run_query(exported[fmt], q.named_query("sources").sparql)) == values(
-        q.run_query(sample, q.named_query("sources").sparql)
+    assert values(q.run_query(exported[fmt], catalogue.named_query("sources").sparql)) == values(
+        q.run_query(sample, catalogue.named_query("sources").sparql)
     )
 
 
@@ -257,8 +258,8 @@ def test_stdout_and_errors(sample: Path, tmp_path: Path) -> None:
         export_command, [str(tmp_path / "no.ttl"), "-o", str(tmp_path / "x.nt")]
     )
     assert (
-        result.output == f"Error: {tmp_path / 'no.ttl'}: no such graph file "
-        "(build one with `kg build`)\n"
+        result.output == f"Error: graph not found: '{tmp_path / 'no.ttl'}' "
+        "(give a graph file, e.g. from kg build)\n"
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing half-written
 

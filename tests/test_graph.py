@@ -12,10 +12,11 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from spacy.language import Language
 
-from kg.graph import load_graph, write_turtle
+from kg.graph import write_turtle
 from kg.ingest import Article
 from kg.ontology import Ontology
 from kg.pipeline import build, read
+from kg.rdfio import load_graph
 from kg.score import load_scorer
 from kg.vocab import PREFIXES
 

@@ -7,13 +7,20 @@ serve, store and validate tests also use.
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from kg import catalogue, timeouts
+from kg import params as p
 from kg import query as q
 from kg.cli_sparql import query_command
+from kg.rdfio import load_store
+
+GOLDEN = Path(__file__).parent / "data" / "golden.ttl"
 
 SAMPLE_TTL = """\
 @prefix kg: <https://kg.example.org/ontology#> .
@@ -120,9 +127,9 @@ def values(result: q.QueryResult) -> set[tuple[str, ...]]:
 
 
 def run_named(graph: Path, name: str, **params: str) -> q.QueryResult:
-    named = q.named_query(name)
-    store = q.load_store(graph)
-    return q.run_query(store, q.bind_params(named.sparql, params, store, named.required))
+    named = catalogue.named_query(name)
+    store = load_store(graph)
+    return q.run_query(store, p.bind_params(named.sparql, params, store, named.required))
 
 
 # --- named queries ---------------------------------------------------------------------------
@@ -133,7 +140,7 @@ KG = "https://kg.example.org/ontology#"
 
 
 def test_every_named_query_has_a_description_and_runs(sample_graph: Path) -> None:
-    queries = q.named_queries()
+    queries = catalogue.named_queries()
     assert {n.name for n in queries} == {
         "acquisitions",
         "article-facts",
@@ -294,7 +301,7 @@ def test_list_shows_every_query_and_its_params() -> None:
         "acquisitions       Who acquired whom, with the number of articles that say so"
     )
     assert "  --param entity=… (required)  the entity, as an IRI" in out
-    for path in q.queries_dir().glob("*.rq"):
+    for path in catalogue.queries_dir().glob("*.rq"):
         assert path.stem in out
 
 
@@ -331,7 +338,7 @@ def test_errors_are_one_line(sample_graph: Path, tmp_path: Path) -> None:
     missing = tmp_path / "missing.ttl"
     assert kg_query(missing, "--name", "sources") == (
         1,
-        f"Error: {missing}: no such graph file (build one with `kg build`)\n",
+        f"Error: graph not found: '{missing}' (give a graph file, e.g. from kg build)\n",
     )
     assert kg_query(sample_graph, "--name", "entity") == (
         1,
@@ -367,7 +374,7 @@ def test_errors_are_one_line(sample_graph: Path, tmp_path: Path) -> None:
     code, out = kg_query(bad, "ASK {}")
     assert (code, out) == (
         1,
-        f"Error: {bad}: not valid Turtle: Parser error at line 1 between "
+        f"Error: '{bad}' is not valid Turtle: Parser error at line 1 between "
         "columns 1 and 5: The prefix id: has not been declared\n",
     )
     code, out = kg_query(sample_graph)
@@ -386,18 +393,18 @@ def test_timeout_stops_a_runaway_query(sample_graph: Path) -> None:
 
 
 def test_thread_fallback_times_out_too() -> None:
-    with pytest.raises(q.QueryTimeout):
-        q._call_in_thread(lambda: __import__("time").sleep(2), 0.2)
+    with pytest.raises(timeouts.QueryTimeout):
+        timeouts._call_in_thread(lambda: __import__("time").sleep(2), 0.2)
 
 
 def test_params_become_terms(sample_graph: Path) -> None:
-    store = q.load_store(sample_graph)
-    assert q.param_term("https://x.org/a", store) == "<https://x.org/a>"
-    assert q.param_term("kg:launched", store) == "kg:launched"
-    assert q.param_term("42", store) == "42"
-    assert q.param_term('"Acme"', store) == '"Acme"'
-    assert q.param_term("articles/cobalt.txt", store) == f"<{ID}article-b2>"
-    assert q.substitute('SELECT * { $x ?p "$x" } # $x', {"x": "id:a"}) == (
+    store = load_store(sample_graph)
+    assert p.param_term("https://x.org/a", store) == "<https://x.org/a>"
+    assert p.param_term("kg:launched", store) == "kg:launched"
+    assert p.param_term("42", store) == "42"
+    assert p.param_term('"Acme"', store) == '"Acme"'
+    assert p.param_term("articles/cobalt.txt", store) == f"<{ID}article-b2>"
+    assert p.substitute('SELECT * { $x ?p "$x" } # $x', {"x": "id:a"}) == (
         'SELECT * { id:a ?p "$x" } # $x'
     )
 
@@ -410,3 +417,84 @@ def test_every_command_has_help_with_examples(command: str) -> None:
     assert result.exit_code == 0
     assert "Examples:" in result.output
     assert f"  kg {command} " in result.output
+
+
+CROSS = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+MEMORY_BOUND_MB = 150  # kg query itself takes about 45 MB; results must not add to it
+MEASURE = """
+import resource, subprocess, sys
+proc = subprocess.Popen(
+    [sys.executable, "-c", "from kg.cli import main; main()", *sys.argv[1:]],
+    stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+)
+lines = 0
+while chunk := proc.stdout.read(1 << 16):
+    lines += chunk.count(b"\\n")
+err = proc.stderr.read().decode()
+code = proc.wait()
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+print(code, lines, peak)
+print(err, end="")
+"""
+
+
+def measured(*args: str | Path) -> tuple[int, int, int, str]:
+    """Run `kg ARGS` in a fresh process: exit code, lines written, peak RSS (MB) of it and
+    its query worker, and stderr."""
+    run = subprocess.run(
+        [sys.executable, "-c", MEASURE, *map(str, args)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    first, _, err = run.stdout.partition("\n")
+    code, lines, peak = map(int, first.split())
+    return code, lines, peak, err
+
+
+def test_a_cross_product_streams_in_bounded_memory_up_to_the_limit() -> None:
+    code, lines, peak, err = measured(
+        "query", GOLDEN, CROSS, "--format", "csv", "--limit", "100000"
+    )
+    assert (code, lines) == (0, 100001)  # the header and 100,000 rows of 74**4
+    assert err == "Note: stopped at 100000 rows; --limit 0 writes them all\n"
+    assert peak < MEMORY_BOUND_MB
+
+
+def test_an_unlimited_cross_product_streams_until_the_timeout() -> None:
+    code, lines, peak, err = measured(
+        "query", GOLDEN, CROSS, "--format", "csv", "--limit", "0", "--timeout", "3"
+    )
+    assert code == 1
+    assert err == "Error: query ran longer than 3 s (raise --timeout, or add LIMIT or filters)\n"
+    assert lines > 10000  # rows were written as they were found, not kept for the end
+    assert peak < MEMORY_BOUND_MB
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "tsv", "json", "xml"])
+def test_the_limit_applies_to_every_format(sample_graph: Path, fmt: str) -> None:
+    result = CliRunner().invoke(
+        query_command,
+        [str(sample_graph), "SELECT ?s WHERE { ?s ?p ?o }", "--format", fmt, "--limit", "2"],
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "Note: stopped at 2 rows; --limit 0 writes them all\n"
+    assert result.stdout.count("kg.example.org/id/") == 2 or (
+        fmt == "table" and result.stdout.count("id:") == 2
+    )
+
+
+def test_construct_is_limited_too(sample_graph: Path) -> None:
+    result = CliRunner().invoke(
+        query_command,
+        [str(sample_graph), "CONSTRUCT WHERE { ?s ?p ?o }", "--format", "nt", "--limit", "3"],
+    )
+    assert result.exit_code == 0
+    assert len(result.stdout.splitlines()) == 3
+    assert result.stderr == "Note: stopped at 3 rows; --limit 0 writes them all\n"
+
+
+def test_the_limit_keeps_the_columns_in_order(sample_graph: Path) -> None:
+    sparql = "SELECT (COUNT(*) AS ?z) (MIN(?s) AS ?a) WHERE { ?s a kg:Organization }"
+    code, out = kg_query(sample_graph, sparql, "--format", "csv", "--limit", "5")
+    assert (code, out.splitlines()[0]) == (0, "z,a")

@@ -15,8 +15,11 @@ import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL, values
 
+from kg import catalogue
+from kg import params as p
 from kg import query as q
 from kg.cli_sparql import serve_command
+from kg.rdfio import load_store
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 ACQUIRED = "SELECT ?s ?o WHERE { ?s kg:acquired ?o }"
@@ -225,11 +228,13 @@ def wrapper_rows(url: str, sparql: str) -> set[tuple[str, ...]]:
     return {tuple(b.get(v, {}).get("value", "") for v in names) for b in doc["results"]["bindings"]}
 
 
-@pytest.mark.parametrize("name", [path.stem for path in sorted(q.queries_dir().glob("*.rq"))])
+@pytest.mark.parametrize(
+    "name", [path.stem for path in sorted(catalogue.queries_dir().glob("*.rq"))]
+)
 def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path, name: str) -> None:
-    named = q.named_query(name)
-    store = q.load_store(graph)
-    sparql = q.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
+    named = catalogue.named_query(name)
+    store = load_store(graph)
+    sparql = p.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
     expected = values(q.run_query(store, sparql))
     assert expected  # (the writable server may have gained id:zeta, which states no fact)
     assert wrapper_rows(writable, sparql) == expected
@@ -275,7 +280,8 @@ def test_serve_errors(graph: Path, endpoint: str, tmp_path: Path) -> None:
     result = CliRunner().invoke(serve_command, [str(tmp_path / "none.ttl")])
     assert (result.exit_code, result.output) == (
         1,
-        f"Error: {tmp_path / 'none.ttl'}: no such graph file (build one with `kg build`)\n",
+        f"Error: graph not found: '{tmp_path / 'none.ttl'}' "
+        "(give a graph file, e.g. from kg build)\n",
     )
     port = endpoint.rsplit(":", 1)[1].split("/")[0]
     result = CliRunner().invoke(serve_command, [str(graph), "--port", port])

@@ -22,10 +22,13 @@ import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL
 
+from kg import catalogue
+from kg import params as p
 from kg import query as q
 from kg.cli_sparql import push_command
+from kg.rdfio import load_store
 
-NAMES = [path.stem for path in sorted(q.queries_dir().glob("*.rq"))]
+NAMES = [path.stem for path in sorted(catalogue.queries_dir().glob("*.rq"))]
 GRAPH_IRI = "https://kg.example.org/graph/test"
 BULK_IRI = "https://kg.example.org/graph/bulk"
 
@@ -93,9 +96,9 @@ def remote_rows(url: str, sparql: str, default_graph: str | None = None) -> Rows
 
 
 def named_sparql(graph: Path, name: str) -> str:
-    named = q.named_query(name)
-    store = q.load_store(graph)
-    return q.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
+    named = catalogue.named_query(name)
+    store = load_store(graph)
+    return p.bind_params(named.sparql, NAMED_PARAMS.get(name, {}), store, named.required)
 
 
 def push(*args: str) -> tuple[int, str]:

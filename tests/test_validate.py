@@ -111,7 +111,7 @@ def test_other_formats_and_errors(tmp_path: Path) -> None:
     missing = tmp_path / "none.ttl"
     assert validate(missing) == (
         1,
-        f"Error: {missing}: no such graph file (build one with `kg build`)\n",
+        f"Error: graph not found: '{missing}' (give a graph file, e.g. from kg build)\n",
     )
     assert validate(source, "--shapes", tmp_path / "no-shapes.ttl") == (
         1,

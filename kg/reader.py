@@ -1,0 +1,240 @@
+"""What a kg graph holds, read once for every consumer (viz, evaluate, export, stats).
+
+An entity is an IRI typed with a class of the kg: vocabulary (kg:Sentence aside); a fact is an
+asserted `entity kg:property entity` triple, with the confidence, patterns and evidence
+sentences of the rdf:Statement nodes that describe it. A symmetric fact (asserted both ways) is
+one fact. Everything is sorted, so the same graph always reads the same.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+
+from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV
+
+from kg.vocab import KG, SCHEMA
+
+CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+Triple = tuple[URIRef, URIRef, URIRef]
+
+
+@dataclass(frozen=True)
+class GraphEntity:
+    """An entity: its IRI, display label, every name (label first) and one class name."""
+
+    iri: str
+    label: str
+    names: tuple[str, ...]
+    cls: str
+
+
+@dataclass(frozen=True)
+class GraphArticle:
+    """An article node: IRI, title, source (URL or file) and ISO date (or "")."""
+
+    iri: str
+    title: str
+    source: str
+    date: str
+
+
+@dataclass(frozen=True)
+class GraphEvidence:
+    """An evidence sentence: its text, article IRI and character offsets."""
+
+    text: str
+    article: str | None
+    start: int | None
+    end: int | None
+
+
+@dataclass(frozen=True)
+class GraphFact:
+    """An asserted fact between entities, with its statements' provenance."""
+
+    subject: str
+    prop: str
+    obj: str
+    confidence: float | None
+    patterns: tuple[str, ...]
+    evidence: tuple[GraphEvidence, ...]
+    symmetric: bool = False  # asserted both ways: drawn once, without an arrow
+
+
+def _local_name(iri: str) -> str:
+    return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
+
+
+def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
+    return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
+
+
+def _first(graph: Graph, subject: URIRef, prop: URIRef) -> str:
+    values = _strings(graph, subject, prop)
+    return values[0] if values else ""
+
+
+def _pick_class(classes: Iterable[str]) -> str:
+    names = sorted(set(classes))
+    known = [c for c in CLASS_ORDER if c in names]
+    return (known or names)[0]
+
+
+def read_entities(
+    graph: Graph, classes: Mapping[URIRef, str] | None = None
+) -> dict[str, GraphEntity]:
+    """Every IRI typed with an entity class, by IRI: a class of the kg: vocabulary (kg:Sentence
+    aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those."""
+    found: dict[URIRef, list[str]] = defaultdict(list)
+    for subject, cls in graph.subject_objects(RDF.type):
+        if not isinstance(subject, URIRef) or not isinstance(cls, URIRef):
+            continue
+        if classes is not None:
+            if cls in classes:
+                found[subject].append(classes[cls])
+        elif _is_entity_class(cls):
+            found[subject].append(str(cls)[len(KG) :])
+    return {str(s): _entity(graph, s, c) for s, c in sorted(found.items())}
+
+
+def _is_entity_class(cls: object) -> bool:
+    return isinstance(cls, URIRef) and cls.startswith(KG) and cls != KG.Sentence
+
+
+def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> GraphEntity:
+    pref = _strings(graph, subject, SKOS.prefLabel)
+    labels = _strings(graph, subject, RDFS.label)
+    alt = _strings(graph, subject, SKOS.altLabel)
+    label = (pref or labels or [_local_name(str(subject))])[0]
+    others = sorted({*pref, *labels, *alt} - {label}, key=lambda n: (n.casefold(), n))
+    return GraphEntity(str(subject), label, (label, *others), _pick_class(classes))
+
+
+def read_facts(
+    graph: Graph,
+    entities: Mapping[str, GraphEntity],
+    properties: Mapping[URIRef, str] | None = None,
+) -> list[GraphFact]:
+    """Asserted ``entity kg:prop entity`` triples with their provenance, sorted; with
+    `properties` (property IRI -> name, e.g. an ontology's) only those properties. A symmetric
+    fact (asserted both ways, provenance on one) is one fact, with the evidence of both."""
+    named = properties or {}
+    asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
+    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
+    sentences: dict[URIRef, GraphEvidence] = {}
+    facts = []
+    for (s, p, o), nodes in sorted(asserted.items()):
+        mirror = asserted.get((o, p, s)) if s != o else None
+        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
+            facts.append(_fact(graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes, sentences))
+        elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
+            fact = _fact(
+                graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes + mirror, sentences
+            )
+            facts.append(replace(fact, symmetric=True))
+    return facts
+
+
+def _asserted(
+    graph: Graph,
+    entities: Mapping[str, GraphEntity],
+    statements: Mapping[Triple, list[URIRef]],
+    properties: Mapping[URIRef, str] | None,
+) -> dict[Triple, list[URIRef]]:
+    """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
+    found: dict[Triple, list[URIRef]] = {}
+    for iri in entities:
+        for prop, obj in graph.predicate_objects(URIRef(iri)):
+            if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
+                continue
+            wanted = prop in properties if properties is not None else prop.startswith(KG)
+            if wanted:
+                triple = (URIRef(iri), prop, URIRef(str(obj)))
+                found[triple] = statements.get(triple, [])
+    return found
+
+
+def _is_entity(node: object, entities: Mapping[str, GraphEntity]) -> bool:
+    return isinstance(node, URIRef) and str(node) in entities
+
+
+def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
+    found: dict[Triple, list[URIRef]] = defaultdict(list)
+    for node in graph.subjects(RDF.type, RDF.Statement):
+        s = graph.value(node, RDF.subject)
+        p = graph.value(node, RDF.predicate)
+        o = graph.value(node, RDF.object)
+        if isinstance(node, URIRef) and all(isinstance(x, URIRef) for x in (s, p, o)):
+            found[(URIRef(str(s)), URIRef(str(p)), URIRef(str(o)))].append(node)
+    return found
+
+
+def _fact(
+    graph: Graph,
+    subject: str,
+    prop: str,
+    obj: str,
+    nodes: list[URIRef],
+    seen: dict[URIRef, GraphEvidence],
+) -> GraphFact:
+    confidences = [_number(c) for n in nodes for c in graph.objects(n, KG.confidence)]
+    known = [c for c in confidences if c is not None]
+    patterns = sorted({p for n in nodes for p in _strings(graph, n, KG.pattern)})
+    sentences = {s for n in nodes for s in graph.objects(n, PROV.wasDerivedFrom)}
+    for s in sentences:
+        if isinstance(s, URIRef) and s not in seen:
+            seen[s] = _evidence(graph, s)
+    evidence = [seen[s] for s in sentences if isinstance(s, URIRef)]
+    evidence.sort(key=lambda e: (e.article or "", e.start or 0, e.text))
+    conf = max(known) if known else None
+    return GraphFact(subject, prop, obj, conf, tuple(patterns), tuple(evidence))
+
+
+def _number(node: object) -> float | None:
+    if isinstance(node, Literal):
+        try:
+            return float(node.toPython())
+        except (TypeError, ValueError):
+            return None
+    return None
+
+
+def _int(node: object) -> int | None:
+    value = _number(node)
+    return int(value) if value is not None else None
+
+
+def _evidence(graph: Graph, sentence: URIRef) -> GraphEvidence:
+    article = graph.value(sentence, DCTERMS.isPartOf)
+    return GraphEvidence(
+        text=_first(graph, sentence, RDF.value),
+        article=str(article) if isinstance(article, URIRef) else None,
+        start=_int(graph.value(sentence, KG.startOffset)),
+        end=_int(graph.value(sentence, KG.endOffset)),
+    )
+
+
+def read_articles(graph: Graph, facts: Iterable[GraphFact]) -> list[GraphArticle]:
+    """The articles the facts' evidence comes from, sorted by date then title."""
+    iris = sorted({e.article for f in facts for e in f.evidence if e.article})
+    articles = [_article(graph, URIRef(iri)) for iri in iris]
+    return sorted(articles, key=lambda a: (a.date, a.title.casefold(), a.iri))
+
+
+def _article(graph: Graph, iri: URIRef) -> GraphArticle:
+    date = _first(graph, iri, DCTERMS.date)
+    match = _ISO_DATE.match(date)
+    title = _first(graph, iri, DCTERMS.title) or _local_name(str(iri))
+    return GraphArticle(
+        str(iri), title, _first(graph, iri, DCTERMS.source), match[0] if match else ""
+    )
+
+
+def article_iris(graph: Graph) -> list[str]:
+    """Every article in the graph (typed schema:NewsArticle), sorted."""
+    return sorted(str(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle))
