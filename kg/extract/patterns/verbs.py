@@ -16,7 +16,7 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, refer, unique_mentions
+from kg.extract.refer import mention_of, not_place, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
@@ -45,6 +45,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
+        if _hands_over_business(view, verb, predicate, cue):
+            return
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
@@ -81,6 +83,28 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _hands_over_business(view: View, verb: Token, predicate: str, cue: Cue) -> bool:
+    """ "agreed to sell Brisk (its chip unit, its stake, its stores) to Ferrow", "bought Brisk
+    from Norvale": what the verb hands to its preposition's object is an organisation, a part
+    or shares of one, or, handed over by its owner, something of its own that is no product.
+    That is the sale of a business, not dealings between two organisations (supplying)."""
+    prop, ontology = view.ontology.properties[predicate], view.ontology
+    if prop.symmetric or prop.domain != {"Organization"} or prop.range != {"Organization"}:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.i in view.names:
+            if any(m.ner == "ORG" or m.hint == "Organization" for m in refer(view, obj)):
+                return True
+            continue
+        kind = ontology.class_of_head_noun(obj.lemma_.lower())
+        if kind == "Organization" or obj.lemma_.lower() in ontology.share_nouns:
+            return True
+        owners = [c for c in obj.children if c.dep_ == "poss" and not_place(view, c)]
+        if kind != "Product" and owners and not cue.inverse:  # not "granted its contract to"
+            return True
+    return False
 
 
 def _takes_other(view: View, verb: Token, predicate: str) -> bool:
