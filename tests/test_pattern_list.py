@@ -137,6 +137,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "the group's holder after its relation preposition",
+        "Other customers of Norvale Systems include Brisk Foods and Ferrow Group.",
+        {
+            ("list-owner", "Norvale Systems", "supplies", "Brisk Foods"),
+            ("list-owner", "Norvale Systems", "supplies", "Ferrow Group"),
+            ("list-owner", "Brisk Foods", "uses", "Norvale Systems"),
+            ("list-owner", "Ferrow Group", "uses", "Norvale Systems"),
+        },
+    ),
+    (
         "a provider picked as the owner's: it supplies the owner",
         "Ferngate Labs picked Norvale Systems as its cloud provider.",
         {("list-owner", "Norvale Systems", "supplies", "Ferngate Labs")},

@@ -289,6 +289,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
     (
+        "a transition to a technology",
+        "Brisk Foods completed its transition to Kestrel DB.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
         set(),

@@ -499,6 +499,29 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Ferngate Labs", "uses", "Kestrel Cloud")},
     ),
     (
+        "what an unnamed product of a firm runs on, the firm uses (a verb tagged as a noun)",
+        "Brisk Foods's delivery app runs on Kestrel Cloud.",
+        {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
+    ),
+    (
+        "a product's owner relies on a product",
+        "Brisk Foods said its new app relies on Kestrel DB.",
+        {("verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a firm that replaces a supplier with another is supplied by the new one",
+        "Ferngate Labs replaced Ericsson with Norvale Systems.",
+        {
+            ("verb", "Norvale Systems", "supplies", "Ferngate Labs"),
+            ("verb", "Ferngate Labs", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "a firm's transition to a product",
+        "Brisk Foods will transition to Kestrel DB next year.",
+        {("verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
         "money invested in a firm, through the amount",
         "Halvane Capital invested $40 million in Pellwood Data.",
         {("verb", "Halvane Capital", "investedIn", "Pellwood Data")},
