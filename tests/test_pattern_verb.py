@@ -522,6 +522,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Brisk Foods", "uses", "Kestrel DB")},
     ),
     (
+        "a product integrated with another uses it",
+        "Tarnix is integrated with Kestrel DB.",
+        {("verb-passive", "Tarnix", "uses", "Kestrel DB")},
+    ),
+    (
         "money invested in a firm, through the amount",
         "Halvane Capital invested $40 million in Pellwood Data.",
         {("verb", "Halvane Capital", "investedIn", "Pellwood Data")},
