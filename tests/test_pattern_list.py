@@ -126,6 +126,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Ohio customers include Brisk Motors.",
         set(),
     ),
+    (
+        "examples of the customers the subject serves",
+        "Norvale Systems serves customers such as Brisk Foods and Ferrow Group.",
+        {
+            ("list-holder", "Norvale Systems", "supplies", "Brisk Foods"),
+            ("list-holder", "Norvale Systems", "supplies", "Ferrow Group"),
+            ("list-holder", "Brisk Foods", "uses", "Norvale Systems"),
+            ("list-holder", "Ferrow Group", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "the group's holder after its relation preposition",
+        "Other customers of Norvale Systems include Brisk Foods and Ferrow Group.",
+        {
+            ("list-owner", "Norvale Systems", "supplies", "Brisk Foods"),
+            ("list-owner", "Norvale Systems", "supplies", "Ferrow Group"),
+            ("list-owner", "Brisk Foods", "uses", "Norvale Systems"),
+            ("list-owner", "Ferrow Group", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "a provider picked as the owner's: it supplies the owner",
+        "Ferngate Labs picked Norvale Systems as its cloud provider.",
+        {("list-owner", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
 ]
 
 

@@ -269,6 +269,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a supplier before a name whose owner it supplies",
+        "Norvale said its supplier Brisk Components would raise prices.",
+        {("noun-described", "Brisk Components", "supplies", "Norvale")},
+    ),
+    (
+        "a parent before a name: the owner of the name is the unit",
+        "Norvale Systems's parent Ferrow Group cut jobs.",
+        {("noun-described", "Norvale Systems", "subsidiaryOf", "Ferrow Group")},
+    ),
+    (
+        "a relational word inside a name is part of the name",
+        "With its Hardware Partner Program, Norvale Systems trains firms.",
+        set(),
+    ),
+    (
+        "an order placed with a firm: it supplies the one placing it",
+        "Ferngate Labs placed an order with Norvale Systems.",
+        {("noun-verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a transition to a technology",
+        "Brisk Foods completed its transition to Kestrel DB.",
+        {("noun-verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
         set(),

@@ -438,6 +438,94 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale makes seats for Brisk Foods.",
         {("verb", "Norvale", "supplies", "Brisk Foods")},
     ),
+    # selling or buying a business is no dealing between seller and buyer
+    (
+        "a firm sold to another is no supply",
+        "Norvale Systems agreed to sell Brisk Foods to Ferrow Group.",
+        set(),
+    ),
+    (
+        "a unit sold to another is no supply",
+        "Norvale Systems agreed to sell its chip unit to Ferrow Group.",
+        set(),
+    ),
+    ("a stake sold is no supply", "Norvale Systems sold its 40% stake to Ferrow Group.", set()),
+    (
+        "stores sold by their owner are no supply",
+        "Norvale Systems sold its retail stores to Ferrow Group.",
+        set(),
+    ),
+    (
+        "its own products sold are supplied",
+        "Norvale Systems will sell its turbines to Ferrow Group.",
+        {("verb", "Norvale Systems", "supplies", "Ferrow Group")},
+    ),
+    (
+        "a firm bought from its owner: its owner supplies nothing",
+        "Ferrow Group bought Brisk Foods from Norvale Systems.",
+        {("verb", "Ferrow Group", "acquired", "Brisk Foods")},
+    ),
+    (
+        "the firm a customer turns to supplies it (or, a product, is used)",
+        "Ferngate Labs turned to Norvale Systems for its chips.",
+        {
+            ("verb", "Norvale Systems", "supplies", "Ferngate Labs"),
+            ("verb", "Ferngate Labs", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "work outsourced to a firm: it supplies the customer",
+        "Ferngate Labs will outsource assembly to Norvale Systems.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "goods provided for a firm are supplied to it",
+        "Norvale Systems will provide engines for Ferngate Labs.",
+        {("verb", "Norvale Systems", "supplies", "Ferngate Labs")},
+    ),
+    (
+        "a part used in a product: the product uses it",
+        "The Kestrel X2 chip is used in the Orbis 7 phone.",
+        {("verb-passive", "Orbis 7", "uses", "Kestrel X2")},
+    ),
+    (
+        "a part integrated into a product: the product uses it",
+        "The Kestrel X2 chip will be integrated into the Orbis 7 phone.",
+        {("verb-passive", "Orbis 7", "uses", "Kestrel X2")},
+    ),
+    (
+        "a firm hosting on a service uses it",
+        "Ferngate Labs hosts its website on Kestrel Cloud.",
+        {("verb", "Ferngate Labs", "uses", "Kestrel Cloud")},
+    ),
+    (
+        "what an unnamed product of a firm runs on, the firm uses (a verb tagged as a noun)",
+        "Brisk Foods's delivery app runs on Kestrel Cloud.",
+        {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
+    ),
+    (
+        "a product's owner relies on a product",
+        "Brisk Foods said its new app relies on Kestrel DB.",
+        {("verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a firm that replaces a supplier with another is supplied by the new one",
+        "Ferngate Labs replaced Ericsson with Norvale Systems.",
+        {
+            ("verb", "Norvale Systems", "supplies", "Ferngate Labs"),
+            ("verb", "Ferngate Labs", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "a firm's transition to a product",
+        "Brisk Foods will transition to Kestrel DB next year.",
+        {("verb", "Brisk Foods", "uses", "Kestrel DB")},
+    ),
+    (
+        "a product integrated with another uses it",
+        "Tarnix is integrated with Kestrel DB.",
+        {("verb-passive", "Tarnix", "uses", "Kestrel DB")},
+    ),
     (
         "money invested in a firm, through the amount",
         "Halvane Capital invested $40 million in Pellwood Data.",

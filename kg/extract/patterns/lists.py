@@ -123,6 +123,16 @@ def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:
     ]
     if agents:
         return agents, "list-agent"
+    related = [  # "the customers of Norvale include X", "suppliers to Norvale include X"
+        m
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in grammar.relation_prepositions
+        for c in prep.children
+        if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ not in PLACES
+        for m in refer(view, c, coordinate=False)
+    ]
+    if related and noun.dep_ in ("nsubj", "nsubjpass"):
+        return related, "list-owner"
     holder = _holding_verb(view, noun)
     if holder is not None:
         return subjects_of(view, holder), "list-holder"

@@ -44,6 +44,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     owners = [  # "Ostravia's biggest maker" is no maker of Ostravia
         m for c in noun.children if c.dep_ == "poss" and not_place(view, c) for m in refer(view, c)
     ]
+    relation = cue.prep in view.ontology.grammar.relation_prepositions
+    if relation and not owners and noun.is_lower and _modifies_name(view, noun):
+        owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
     if cue.prep and not owners:  # "the NRC headquarters in Rockville"
         owners = [
             m
@@ -65,7 +68,6 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         ]
         if not targets and _exemplified(view, noun):
             targets = [noun]  # "lost players to rivals like X and Y": the noun's examples
-    relation = cue.prep in view.ontology.grammar.relation_prepositions
     agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
     if not targets and cue.prep and view.ontology.properties[predicate].symmetric:
         yield from _between(view, predicate, noun, cue)  # "the partnership between A and B"
@@ -112,6 +114,18 @@ def _pair(
     if view.ontology.properties[predicate].symmetric:
         group = tuple(subjects)
         yield Candidate(predicate, group, (), "noun-pair", noun, cue.text, pairwise=True)
+
+
+def _name_owners(view: View, noun: Token) -> list[Mention]:
+    """The owner of the name a relational noun stands before: "its supplier Brisk Components",
+    "Norvale's parent Ferrow" (the parser hangs the possessive on the name, not the noun)."""
+    name = view.names[noun.head.i]
+    return [
+        m
+        for c in name.root.children
+        if c.dep_ == "poss" and c.i < noun.i and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+    ]
 
 
 def _exemplified(view: View, noun: Token) -> bool:

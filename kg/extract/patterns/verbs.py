@@ -16,18 +16,40 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, refer, unique_mentions
+from kg.extract.refer import mention_of, not_place, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
 def verb_candidates(view: View) -> Iterator[Candidate]:
     """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
     for verb in view.sent:
-        if verb.pos_ not in ("VERB", "AUX") or negated(verb):
+        if negated(verb):
             continue
-        for predicate, cue in cues_of(view.ontology.verb_cues, verb.lemma_.lower(), verb.lower_):
+        if verb.pos_ in ("VERB", "AUX"):
+            forms: tuple[str, ...] = (verb.lemma_.lower(), verb.lower_)
+        elif _predicate_noun(verb):
+            forms = _present_forms(verb.lower_)
+        else:
+            continue
+        for predicate, cue in cues_of(view.ontology.verb_cues, *forms):
             if _cue_matches(verb, cue):
                 yield from _verb(view, verb, predicate, cue)
+
+
+def _predicate_noun(token: Token) -> bool:
+    """ "Brisk's app runs on X": a present-tense verb the tagger took for a plural noun, though
+    the parser gave it a subject of its own."""
+    return token.tag_ == "NNS" and any(c.dep_ == "nsubj" for c in token.children)
+
+
+def _present_forms(word: str) -> tuple[str, ...]:
+    """The verbs a third-person present form may be of: "runs" run, "relies" rely."""
+    forms = [word[:-1]] if word.endswith("s") else []
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    return tuple(forms)
 
 
 def _cue_matches(token: Token, cue: Cue) -> bool:
@@ -45,6 +67,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
+        if _hands_over_business(view, verb, predicate, cue):
+            return
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
@@ -69,6 +93,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         direct = any(c.dep_ == "dobj" for c in verb.children)
         if verb.dep_ == "relcl" and own_subject and not direct:
             objects = refer(view, verb.head)  # "a version that the company introduced"
+    if _product_or_maker(view, predicate) and not cue.inverse and not subjects and not passive:
+        subjects = _product_owners(view, verb)  # "Vantor's app runs on X": Vantor uses X
     if not objects:
         if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
@@ -81,6 +107,49 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _product_or_maker(view: View, predicate: str) -> bool:
+    """Is the property's subject a product or an organisation ("uses")? Then what an unnamed
+    product of an organisation does, the organisation does."""
+    return {"Organization", "Product"} <= view.ontology.properties[predicate].domain
+
+
+def _product_owners(view: View, verb: Token) -> list[Mention]:
+    """ "Vantor's new platform relies on X": the owner of the unnamed product that is the
+    verb's subject."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and c.i not in view.names
+        and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+        for p in c.children
+        if p.dep_ == "poss" and not_place(view, p)
+        for m in refer(view, p, coordinate=False)
+    ]
+
+
+def _hands_over_business(view: View, verb: Token, predicate: str, cue: Cue) -> bool:
+    """ "agreed to sell Brisk (its chip unit, its stake, its stores) to Ferrow", "bought Brisk
+    from Norvale": what the verb hands to its preposition's object is an organisation, a part
+    or shares of one, or, handed over by its owner, something of its own that is no product.
+    That is the sale of a business, not dealings between two organisations (supplying)."""
+    prop, ontology = view.ontology.properties[predicate], view.ontology
+    if prop.symmetric or prop.domain != {"Organization"} or prop.range != {"Organization"}:
+        return False
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if obj.i in view.names:
+            if any(m.ner == "ORG" or m.hint == "Organization" for m in refer(view, obj)):
+                return True
+            continue
+        kind = ontology.class_of_head_noun(obj.lemma_.lower())
+        if kind == "Organization" or obj.lemma_.lower() in ontology.share_nouns:
+            return True
+        owners = [c for c in obj.children if c.dep_ == "poss" and not_place(view, c)]
+        if kind != "Product" and owners and not cue.inverse:  # not "granted its contract to"
+            return True
+    return False
 
 
 def _takes_other(view: View, verb: Token, predicate: str) -> bool:
