@@ -80,16 +80,14 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
         for part in _split_names(run, titles, grammar)
     )
-    spans.extend(_defined_terms(doc, ontology))
-    spans.extend(_known_terms(doc, ontology))
+    terms = [*_defined_terms(doc, ontology), *_known_terms(doc, ontology)]
+    spans.extend(terms)
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
     trimmed = sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
     names: dict[int, Span] = {}
-    defined = {
-        (t.start, t.end) for t in (*_defined_terms(doc, ontology), *_known_terms(doc, ontology))
-    }
+    defined = {(t.start, t.end) for t in terms}
     for span in _join_adjacent(trimmed):
         proper = any(t.text[:1].isupper() or t.like_num for t in span)
         if (
@@ -393,9 +391,10 @@ def _known_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
     """The ontology's terms ("machine learning", "AI"), longest first, as names."""
     starts = {t.split()[0].split("-")[0] for c in ontology.classes.values() for t in c.terms}
     taken: set[int] = set()
+    firsts = [t.i for t in doc if t.lower_ in starts]
     for size in (4, 3, 2, 1):
-        for start in range(len(doc) - size + 1):
-            if doc[start].lower_ not in starts:
+        for start in firsts:
+            if start + size > len(doc):
                 continue
             span = doc[start : start + size]
             if taken & set(range(span.start, span.end)):
