@@ -75,13 +75,12 @@ def _expand(given: str) -> list[str]:
 
 
 def _folder(folder: str) -> list[str]:
+    """Every file not hidden, sorted: one of an unknown type is reported when read."""
     root = Path(folder)
     found = (
         p
         for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     return [str(p) for p in sorted(found)]
 
@@ -123,7 +122,7 @@ def _suffix_ok(suffix: str) -> str:
     if suffix in SUFFIXES:
         return suffix
     what = f"unknown file type {suffix!r}" if suffix else "no file suffix"
-    raise _Bad(f"{what}; name it with one of {', '.join(SUFFIXES)}")
+    raise _Bad(f"{what}; kg reads {', '.join(SUFFIXES)}: save it as one of them or leave it out")
 
 
 def _read_file(path: str) -> str:
@@ -165,7 +164,7 @@ def _article(
     when: str | None = None,
 ) -> Article:
     text = _normalise(text)
-    if not text:
+    if not any(c.isalnum() for c in text):  # "|" left of a row of images is no article
         raise _Bad("no text left after removing the markup; check the file holds article text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Article(digest, text, source, _one_line(title), _one_line(url), iso_date(when))
@@ -278,10 +277,11 @@ _HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
 _LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
 _REF_DEF = re.compile(r"\[[^\]]+\]:\s*\S+.*")
 _TABLE_SEP = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link's target, with brackets in it: "(a(1).png)"
 _INLINE = [
     (re.compile(r"(`+)(.+?)\1"), r"\2"),
-    (re.compile(r"!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])"), ""),
-    (re.compile(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])"), r"\1"),
+    (re.compile(rf"!\[[^\]]*\]({_TARGET}|\[[^\]]*\])"), ""),
+    (re.compile(rf"\[([^\]]*)\]({_TARGET}|\[[^\]]*\])"), r"\1"),
     (re.compile(r"<(?:https?://|mailto:)[^>]*>"), ""),
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),
     (re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]"), ""),
