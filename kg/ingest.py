@@ -171,8 +171,10 @@ def _article(
 
 
 def _normalise(text: str) -> str:
-    """NFC, "\\n" line ends, no BOM, no surrounding whitespace: the text ids are taken from."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, "\\n" line ends (for "\\r\\n", "\\r" and the Unicode line and paragraph separators,
+    so that no name runs across a line), no BOM, no surrounding whitespace: the text ids are
+    taken from."""
+    text = "\n".join(unicodedata.normalize("NFC", text).splitlines())
     return text.lstrip("\ufeff").strip()
 
 
