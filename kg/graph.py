@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
@@ -191,16 +192,34 @@ def load_graph(path: Path) -> Graph:
             dataset = Dataset(default_union=True)
             dataset.parse(path, format=fmt)
     except Exception as err:  # rdflib raises many unrelated types for bad input
-        raise KGError(f"'{path}' is not valid {fmt}{_where(err)}: {_why(err)}") from err
+        raise KGError(f"'{path}' is not valid {fmt}{_where(path, fmt, err)}") from err
     for triple in dataset.triples((None, None, None)):
         graph.add(triple)
     return graph
 
 
-def _where(err: Exception) -> str:
-    """' at line N' when the parser says where it failed."""
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
+def _where(path: Path, fmt: str, err: Exception) -> str:
+    """' at line N: why'. rdflib says where only sometimes (a file cut short gives an
+    IndexError or AssertionError with no place), so Oxigraph's parser finds the place then."""
     lines = getattr(err, "lines", None)
-    return f" at line {lines + 1}" if isinstance(lines, int) else ""
+    if isinstance(lines, int):
+        return f" at line {lines + 1}: {_why(err)}"
+    if fmt in OX_FORMATS:
+        try:
+            for _ in ox.parse(path=str(path), format=OX_FORMATS[fmt]):
+                pass
+        except SyntaxError as found:
+            if place := re.match(r"Parser error at (line \d+[^:]*): (.+)", found.msg):
+                return f" at {place[1]}: {place[2]}"
+    return f": {_why(err)}"
 
 
 def _why(err: Exception) -> str:

@@ -252,7 +252,8 @@ def _json_line(line: str, source: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise _Bad(f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line") from None
+        at = "" if e.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+        raise _Bad(f"invalid JSON ({e.msg}{at} column {e.colno}); fix or remove the line") from None
     except RecursionError:
         raise _Bad("JSON nested too deeply to read; fix or remove the line") from None
     if not isinstance(record, dict):
