@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +23,23 @@ from kg.cli_sparql import (
 from kg.errors import KGError
 
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]
+
+
+@contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) inside is noted and raised on leaving, so that files written together
+    are all old or all new."""
+    if threading.current_thread() is not threading.main_thread():  # no signals there
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 @contextmanager
@@ -168,13 +187,14 @@ def build(
         for problem in result.problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
         ttl = out / "graph.ttl"
-        write_turtle(result.graph, ttl)
-        click.echo(
-            f"Wrote {ttl}: {counted(result.articles, 'article')}, "
-            f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
-        )
-        if not no_html:
-            _write_html(result.graph, out / "graph.html")
+        with interrupts_held():  # Ctrl-C while writing: both files written first, then exit 130
+            write_turtle(result.graph, ttl)
+            click.echo(
+                f"Wrote {ttl}: {counted(result.articles, 'article')}, "
+                f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
+            )
+            if not no_html:
+                _write_html(result.graph, out / "graph.html")
     failed = len(problems) + len(result.problems)
     if failed:
         total = counted(len(problems) + len(articles), "article")

@@ -217,3 +217,42 @@ def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path
     assert (said + rest).decode().endswith("Interrupted\n")
     assert stdout == b""
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # whole, and no temp files
+
+
+def test_ctrl_c_while_the_outputs_are_written_leaves_them_consistent(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    first = tmp_path / "first.txt"
+    first.write_text("Orvane Dynamics acquired Pellick Labs.\n", encoding="utf-8")
+    subprocess.run([str(KG), "build", str(first), "-o", str(out)], check=True, capture_output=True)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    many = tmp_path / "many.jsonl"
+    syllables = ["Kor", "Vel", "Tam", "Ris", "Bex", "Nol", "Dar", "Quin", "Sel", "Mav"]
+    names = [
+        f"{a}{b.lower()} {c}{d.lower()}"
+        for a in syllables
+        for b in syllables[:4]
+        for c in syllables[4:6]
+        for d in syllables[:2]
+    ]
+    many.write_text(
+        "".join(
+            json.dumps({"text": f"{x} Systems acquired {y} Labs on Monday."}) + "\n"
+            for x, y in zip(names, reversed(names), strict=True)
+        ),
+        encoding="utf-8",
+    )
+    proc = subprocess.Popen(
+        [str(KG), "build", str(many), "-o", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline()  # graph.ttl is written: the page comes next
+    assert line.startswith(f"Wrote {out}/graph.ttl: ".encode()), line
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode in (0, 130), err.decode()
+    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert set(after) == set(before)
+    assert after["graph.ttl"] != before["graph.ttl"] and after["graph.html"] != before["graph.html"]
