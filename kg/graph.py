@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
@@ -28,9 +29,12 @@ DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def slug(text: str) -> str:
-    """A readable IRI segment: lower-case words joined by '-', ASCII only."""
-    ascii_text = text.encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).split()
+    """A readable IRI segment: the lower-case words joined by '-', in any script (an IRI is
+    Unicode): "Société Générale" -> "société-générale", never "socit-gnrale"; a hash of the
+    text when it has no letter or digit."""
+    text = unicodedata.normalize("NFC", text).lower()
+    kept = "".join(c if unicodedata.category(c)[:1] in "LM" or c.isdecimal() else " " for c in text)
+    words = [w for w in (re.sub(r"^\W+", "", word) for word in kept.split()) if w]  # no mark first
     if words:
         return "-".join(words)[:60]
     return "x" + hashlib.sha1(text.encode()).hexdigest()[:12]

@@ -75,13 +75,12 @@ def _expand(given: str) -> list[str]:
 
 
 def _folder(folder: str) -> list[str]:
+    """Every file not hidden, sorted: one of an unknown type is reported when read."""
     root = Path(folder)
     found = (
         p
         for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in SUFFIXES
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
     )
     return [str(p) for p in sorted(found)]
 
@@ -123,7 +122,7 @@ def _suffix_ok(suffix: str) -> str:
     if suffix in SUFFIXES:
         return suffix
     what = f"unknown file type {suffix!r}" if suffix else "no file suffix"
-    raise _Bad(f"{what}; name it with one of {', '.join(SUFFIXES)}")
+    raise _Bad(f"{what}; kg reads {', '.join(SUFFIXES)}: save it as one of them or leave it out")
 
 
 def _read_file(path: str) -> str:
@@ -165,15 +164,17 @@ def _article(
     when: str | None = None,
 ) -> Article:
     text = _normalise(text)
-    if not text:
+    if not any(c.isalnum() for c in text):  # "|" left of a row of images is no article
         raise _Bad("no text left after removing the markup; check the file holds article text")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     return Article(digest, text, source, _one_line(title), _one_line(url), iso_date(when))
 
 
 def _normalise(text: str) -> str:
-    """NFC, "\\n" line ends, no BOM, no surrounding whitespace: the text ids are taken from."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """NFC, "\\n" line ends (for "\\r\\n", "\\r" and the Unicode line and paragraph separators,
+    so that no name runs across a line), no BOM, no surrounding whitespace: the text ids are
+    taken from."""
+    text = "\n".join(unicodedata.normalize("NFC", text).splitlines())
     return text.lstrip("\ufeff").strip()
 
 
@@ -251,7 +252,8 @@ def _json_line(line: str, source: str) -> Article:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as e:
-        raise _Bad(f"invalid JSON ({e.msg} at column {e.colno}); fix or remove the line") from None
+        at = "" if e.msg.endswith(" at") else " at"  # "Unterminated string starting at"
+        raise _Bad(f"invalid JSON ({e.msg}{at} column {e.colno}); fix or remove the line") from None
     except RecursionError:
         raise _Bad("JSON nested too deeply to read; fix or remove the line") from None
     if not isinstance(record, dict):
@@ -278,10 +280,11 @@ _HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
 _LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
 _REF_DEF = re.compile(r"\[[^\]]+\]:\s*\S+.*")
 _TABLE_SEP = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
+_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link's target, with brackets in it: "(a(1).png)"
 _INLINE = [
     (re.compile(r"(`+)(.+?)\1"), r"\2"),
-    (re.compile(r"!\[[^\]]*\](\([^)]*\)|\[[^\]]*\])"), ""),
-    (re.compile(r"\[([^\]]*)\](\([^)]*\)|\[[^\]]*\])"), r"\1"),
+    (re.compile(rf"!\[[^\]]*\]({_TARGET}|\[[^\]]*\])"), ""),
+    (re.compile(rf"\[([^\]]*)\]({_TARGET}|\[[^\]]*\])"), r"\1"),
     (re.compile(r"<(?:https?://|mailto:)[^>]*>"), ""),
     (re.compile(r"</?[A-Za-z][^>]*>"), ""),
     (re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]"), ""),

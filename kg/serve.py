@@ -1,4 +1,4 @@
-"""A SPARQL 1.1 Protocol endpoint over one graph file (Oxigraph in memory, http.server).
+"""A SPARQL 1.1 Protocol endpoint over one graph file (Oxigraph in memory, served by waitress).
 
 GET `/sparql?query=…`, POST form (`query=` / `update=`) and POST `application/sparql-query` /
 `application/sparql-update` bodies. Results are negotiated from the Accept header: SPARQL
@@ -17,11 +17,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from typing import Any
+from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+from waitress.server import create_server
 
 from kg import query as q
 from kg import results, timeouts
@@ -29,7 +30,8 @@ from kg.errors import KGError
 from kg.rdfio import load_store
 
 PATHS = ("/", "/sparql", "/query", "/update")
-MAX_BODY = 10 * 1024 * 1024
+MAX_BODY = 10 * 1024 * 1024  # bytes of a request body; waitress answers 413 past it
+THREADS = 8  # requests answered at once (queries run in forked workers, see Endpoint)
 SELECT_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
@@ -242,108 +244,105 @@ def request_from(
     )
 
 
-class Handler(BaseHTTPRequestHandler):
-    """HTTP plumbing: turns requests into `Request`s and `Reply`s into responses."""
+Environ = dict[str, Any]
+StartResponse = Callable[[str, list[tuple[str, str]]], object]
+CORS = (("Access-Control-Allow-Origin", "*"), ("Access-Control-Expose-Headers", "X-KG-Truncated"))
+ALLOW = "GET, HEAD, POST, OPTIONS"
+FORM = "application/x-www-form-urlencoded"
 
-    server: SparqlHTTPServer
-    protocol_version = "HTTP/1.1"
 
-    def _send(self, reply: Reply) -> None:
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.content_type)
-        self.send_header("Content-Length", str(len(reply.body)))
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", "X-KG-Truncated")
-        for name, value in reply.headers:
-            self.send_header(name, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(reply.body)
+class App:
+    """The WSGI application: turns requests into `Request`s and `Reply`s into responses.
+    HTTP itself (request lines, headers, Content-Length, chunked bodies, size limits,
+    keep-alive) is waitress's, so a malformed request gets its 400 before it reaches here."""
 
-    def _route(self) -> tuple[str, dict[str, list[str]]] | None:
-        url = urlsplit(self.path)
-        if url.path not in PATHS:
-            self._send(
-                text_reply(
-                    HTTPStatus.NOT_FOUND, f"no such path {url.path}; the SPARQL endpoint is /sparql"
-                )
+    def __init__(self, endpoint: Endpoint, banner: Callable[[], str]) -> None:
+        self.endpoint = endpoint
+        self.banner = banner
+
+    def __call__(self, environ: Environ, start_response: StartResponse) -> list[bytes]:
+        reply = self.respond(environ)
+        status = HTTPStatus(reply.status)
+        headers = [
+            ("Content-Type", reply.content_type),
+            ("Content-Length", str(len(reply.body))),
+            *CORS,
+            *reply.headers,
+        ]
+        start_response(f"{status.value} {status.phrase}", headers)
+        return [reply.body]
+
+    def respond(self, environ: Environ) -> Reply:
+        method = environ["REQUEST_METHOD"]
+        path = environ.get("PATH_INFO") or "/"
+        if method == "OPTIONS":
+            return Reply(
+                HTTPStatus.NO_CONTENT,
+                b"",
+                headers=(
+                    ("Access-Control-Allow-Methods", ALLOW),
+                    ("Access-Control-Allow-Headers", "Content-Type, Accept"),
+                ),
             )
-            return None
-        return url.path, parse_qs(url.query, keep_blank_values=True)
-
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
-        routed = self._route()
-        if routed is None:
-            return
-        path, params = routed
-        if "update" in params:
-            self._send(text_reply(HTTPStatus.METHOD_NOT_ALLOWED, "send updates with POST"))
-            return
-        if "query" not in params and path in ("/", "/sparql"):
-            self._send(text_reply(HTTPStatus.OK, self.server.banner()))
-            return
-        self._send(self.server.endpoint.answer(request_from(params), self.headers["Accept"]))
-
-    do_HEAD = do_GET
-
-    def do_OPTIONS(self) -> None:  # noqa: N802
-        self.send_response(HTTPStatus.NO_CONTENT)
-        self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-        self.send_header("Access-Control-Allow-Headers", "Content-Type, Accept")
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def _body(self) -> str | None:
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
-            self._send(text_reply(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "request too large"))
-            return None
-        return self.rfile.read(length).decode("utf-8", errors="replace")
-
-    def do_POST(self) -> None:  # noqa: N802
-        routed = self._route()
-        if routed is None:
-            return
-        _, params = routed
-        body = self._body()
-        if body is None:
-            return
-        ctype = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if ctype == "application/x-www-form-urlencoded":
-            params = {**params, **parse_qs(body, keep_blank_values=True)}
-            request = request_from(params)
+        if path not in PATHS:
+            return text_reply(
+                HTTPStatus.NOT_FOUND, f"no such path {path}; the SPARQL endpoint is /sparql"
+            )
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        accept = environ.get("HTTP_ACCEPT")
+        if method in ("GET", "HEAD"):
+            if "update" in params:
+                return text_reply(HTTPStatus.METHOD_NOT_ALLOWED, "send updates with POST")
+            if "query" not in params and path in ("/", "/sparql"):
+                return text_reply(HTTPStatus.OK, self.banner())
+            return self.endpoint.answer(request_from(params), accept)
+        if method != "POST":
+            reply = text_reply(
+                HTTPStatus.METHOD_NOT_ALLOWED, f"{method} is not supported; use GET or POST"
+            )
+            return Reply(reply.status, reply.body, headers=(("Allow", ALLOW),))
+        body = environ["wsgi.input"].read().decode("utf-8", errors="replace")
+        ctype = (environ.get("CONTENT_TYPE") or "").split(";")[0].strip().lower()
+        if ctype == FORM:
+            request = request_from({**params, **parse_qs(body, keep_blank_values=True)})
         elif ctype == "application/sparql-query":
             request = request_from(params, body_query=body)
         elif ctype == "application/sparql-update":
             request = request_from(params, body_update=body)
         else:
-            self._send(
-                text_reply(
-                    HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "POST a form "
-                    "(application/x-www-form-urlencoded), "
-                    "application/sparql-query or application/sparql-update",
-                )
+            return text_reply(
+                HTTPStatus.UNSUPPORTED_MEDIA_TYPE,
+                f"POST a form ({FORM}), application/sparql-query or application/sparql-update",
             )
-            return
-        self._send(self.server.endpoint.answer(request, self.headers["Accept"]))
+        return self.endpoint.answer(request, accept)
 
 
-class SparqlHTTPServer(ThreadingHTTPServer):
-    """A threading HTTP server that holds an Endpoint."""
+class SparqlServer:
+    """A waitress server that answers with an App."""
 
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], endpoint: Endpoint, graph: str) -> None:
-        super().__init__(address, Handler)
+    def __init__(self, endpoint: Endpoint, graph: str) -> None:
         self.endpoint = endpoint
         self.graph = graph
+        config = endpoint.config
+        try:
+            self.server = create_server(
+                App(endpoint, self.banner),
+                host=config.host,
+                port=config.port,
+                threads=THREADS,
+                max_request_body_size=MAX_BODY,
+                ident="kg",
+            )
+        except OSError as err:
+            raise KGError(
+                f"cannot listen on {config.host}:{config.port}: {err.strerror} "
+                "(choose another --port)"
+            ) from None
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host!s}:{port}/sparql"
+        port = getattr(self.server, "effective_port", self.endpoint.config.port)
+        return f"http://{self.endpoint.config.host}:{port}/sparql"
 
     def banner(self) -> str:
         config = self.endpoint.config
@@ -354,18 +353,20 @@ class SparqlHTTPServer(ThreadingHTTPServer):
             f"query: GET {self.url}?query=… or POST application/sparql-query"
         )
 
+    def run(self) -> None:
+        """Answer until interrupted."""
+        self.server.run()
 
-def make_server(graph: str | Path, config: ServeConfig) -> SparqlHTTPServer:
+    def close(self) -> None:
+        self.server.close()
+
+
+def make_server(graph: str | Path, config: ServeConfig) -> SparqlServer:
     """Load `graph` and bind the server (port 0 picks a free port)."""
     if config.timeout <= 0 or config.max_rows <= 0:
         raise KGError("--timeout and --max-rows must be positive")
     store = load_store(graph)
-    try:
-        return SparqlHTTPServer((config.host, config.port), Endpoint(store, config), str(graph))
-    except OSError as err:
-        raise KGError(
-            f"cannot listen on {config.host}:{config.port}: {err.strerror} (choose another --port)"
-        ) from None
+    return SparqlServer(Endpoint(store, config), str(graph))
 
 
 def serve(graph: str | Path, config: ServeConfig, announce: Callable[[str], None] = print) -> None:
@@ -377,8 +378,8 @@ def serve(graph: str | Path, config: ServeConfig, announce: Callable[[str], None
         )
     announce(server.banner())
     try:
-        server.serve_forever()
+        server.run()
     except KeyboardInterrupt:
         pass
     finally:
-        server.server_close()
+        server.close()

@@ -36,7 +36,7 @@ def exported(sample: Path) -> dict[str, Path]:
         target = sample.parent / f"out.{fmt}"
         result = CliRunner().invoke(export_command, [str(sample), "-o", str(target)])
         assert result.exit_code == 0, result.output
-        assert result.output == f"wrote {target} ({fmt})\n"
+        assert result.output == f"Wrote {target} ({fmt})\n"
         out[fmt] = target
     return out
 

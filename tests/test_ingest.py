@@ -379,6 +379,8 @@ def test_dates_are_normalised(tmp_path: Path, given: str, iso: str | None) -> No
 
 VALID = ".txt, .md, .markdown, .html, .htm, .jsonl"
 EMPTY = "empty file; add the article's text or leave the file out"
+READS = f"kg reads {VALID}: save it as one of them or leave it out"
+NO_TEXT = "no text left after removing the markup; check the file holds article text"
 
 
 @pytest.mark.parametrize(
@@ -394,8 +396,8 @@ EMPTY = "empty file; add the article's text or leave the file out"
             "not UTF-8 text (byte 0xe9 at offset 3); save it as UTF-8",
         ),
         ("wide.html", "Hi".encode("utf-16"), "UTF-16 text, not UTF-8; save it as UTF-8"),
-        ("report.pdf", b"%PDF-1.4", f"unknown file type '.pdf'; name it with one of {VALID}"),
-        ("README", b"text", f"no file suffix; name it with one of {VALID}"),
+        ("report.pdf", b"%PDF-1.4", f"unknown file type '.pdf'; {READS}"),
+        ("README", b"text", f"no file suffix; {READS}"),
         (
             "only-nav.html",
             b"<nav>Home</nav><script>x()</script>",
@@ -406,6 +408,9 @@ EMPTY = "empty file; add the article's text or leave the file out"
             b"---\ntitle: Nothing\n---\n![pic](p.png)\n",
             "no text left after removing the markup; check the file holds article text",
         ),
+        ("images-row.md", b"![a](a.png) ![b](b.png) |\n", NO_TEXT),
+        ("image-brackets.md", b"# ![logo](logo(1).png)\n\n![chart](chart(2).svg)\n", NO_TEXT),
+        ("rule.txt", b"* * *\n---\n", NO_TEXT),
     ],
 )
 def test_problems_have_a_one_line_reason(
@@ -453,7 +458,7 @@ def test_empty_glob_raises_at_call_time(tmp_path: Path) -> None:
         read_articles([pattern])  # no iteration needed
 
 
-def test_folder_is_recursive_sorted_and_ignores_unknown_suffixes(tmp_path: Path) -> None:
+def test_folder_is_recursive_sorted_and_skips_only_hidden_files(tmp_path: Path) -> None:
     names = [
         "b.txt",
         "a.md",
@@ -470,7 +475,26 @@ def test_folder_is_recursive_sorted_and_ignores_unknown_suffixes(tmp_path: Path)
     for name in names:
         write(tmp_path, name, "x")
     found = [os.path.relpath(p, tmp_path) for p in expand_inputs([str(tmp_path)])]
-    assert found == ["A.htm", "a.md", "b.txt", "d.markdown", "sub/deeper/c.HTML", "sub/z.jsonl"]
+    assert found == [
+        "A.htm",
+        "README",
+        "a.md",
+        "b.txt",
+        "d.markdown",
+        "notes.pdf",
+        "sub/deeper/c.HTML",
+        "sub/image.png",
+        "sub/z.jsonl",
+    ]
+
+
+def test_unknown_files_in_a_folder_are_reported_by_name(tmp_path: Path) -> None:
+    good = write(tmp_path, "news/a.txt", "Fennel Air adds routes.")
+    pdf = write(tmp_path, "news/b.pdf", b"%PDF-1.4")
+    png = write(tmp_path, "news/pics/c.png", b"\x89PNG")
+    found = [(type(x).__name__, x.source) for x in read_articles([str(tmp_path / "news")])]
+    assert found == [("Article", good), ("Problem", pdf), ("Problem", png)]
+    assert problem(png).reason == f"unknown file type '.png'; {READS}"
 
 
 def test_globs_are_sorted_and_expand_folders(tmp_path: Path) -> None:
@@ -478,7 +502,8 @@ def test_globs_are_sorted_and_expand_folders(tmp_path: Path) -> None:
         write(tmp_path, name, "x")
     flat = expand_inputs([str(tmp_path / "*.txt")])
     assert flat == [str(tmp_path / n) for n in ("1.txt", "2.txt")]
-    assert expand_inputs([str(tmp_path / "di*")]) == [str(tmp_path / "dir/4.txt")]
+    folder = [str(tmp_path / n) for n in ("dir/4.txt", "dir/5.pdf")]
+    assert expand_inputs([str(tmp_path / "di*")]) == folder
     deep = expand_inputs([str(tmp_path / "**" / "*.txt")])
     assert deep == [str(tmp_path / n) for n in ("1.txt", "2.txt", "dir/4.txt")]
 

@@ -29,7 +29,7 @@ def _inputs(name: str) -> tuple[list[str], list[Path]]:
     path = SHARED / name
     if path.suffix == ".jsonl":
         return [str(path)], [path]
-    articles = path / "articles" if (path / "articles").is_dir() else path
+    articles = path / "articles" if (path / "articles").is_dir() else path / "*.*"  # not gold/
     return [str(articles)], sorted((path / "gold").glob("*.json"))
 
 

@@ -139,11 +139,11 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def test_push_to_oxigraph_default_graph(oxigraph: str, graph: Path) -> None:
     assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (
         0,
-        (f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
+        (f"Replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
     )
     assert push(str(graph), "--endpoint", f"{oxigraph}/store") == (
         0,
-        (f"replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
+        (f"Replaced the default graph: 139 triples sent to {oxigraph}/store (HTTP 204)\n"),
     )
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert remote_rows(f"{oxigraph}/query", count) == {("139",)}
@@ -165,7 +165,7 @@ def test_push_named_graph_replace_and_append(oxigraph: str, graph: Path, tmp_pat
     code, out = push(str(graph), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI)
     assert (code, out) == (
         0,
-        f"replaced graph <{GRAPH_IRI}>: 139 triples sent to {oxigraph}/store (HTTP 201)\n",
+        f"Replaced graph <{GRAPH_IRI}>: 139 triples sent to {oxigraph}/store (HTTP 201)\n",
     )
     extra = tmp_path / "extra.nt"
     extra.write_text(
@@ -176,7 +176,7 @@ def test_push_named_graph_replace_and_append(oxigraph: str, graph: Path, tmp_pat
     )
     assert (code, out) == (
         0,
-        f"appended to graph <{GRAPH_IRI}>: 1 triples sent to {oxigraph}/store (HTTP 204)\n",
+        f"Appended to graph <{GRAPH_IRI}>: 1 triple sent to {oxigraph}/store (HTTP 204)\n",
     )
     assert remote_rows(f"{oxigraph}/query", count) == {("140",)}
     push(str(extra), "--endpoint", f"{oxigraph}/store", "--graph", GRAPH_IRI)
@@ -302,7 +302,7 @@ def virtuoso_pushed(virtuoso: str, graph: Path) -> str:
     code, out = push(str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph", GRAPH_IRI)
     assert (code, out) == (
         0,
-        f"replaced graph <{GRAPH_IRI}>: 139 triples sent to {base}/sparql-graph-crud (HTTP 201)\n",
+        f"Replaced graph <{GRAPH_IRI}>: 139 triples sent to {base}/sparql-graph-crud (HTTP 201)\n",
     )
     code, out = push(
         str(graph), "--endpoint", f"{base}/sparql-graph-crud", "--graph", GRAPH_IRI, "--append"

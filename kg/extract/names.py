@@ -85,7 +85,9 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
-    trimmed = sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
+    trimmed = _with_nicknames(
+        sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
+    )
     names: dict[int, Span] = {}
     defined = {(t.start, t.end) for t in terms}
     for span in _join_adjacent(trimmed):
@@ -136,6 +138,32 @@ def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
                 Span(ent.doc, token.i + 1, ent.end, ent.label_),
             ]
     return [ent]
+
+
+OPENING, CLOSING = ('"', "“"), ('"', "”")
+
+
+def _with_nicknames(spans: list[Span]) -> list[Span]:
+    """'Harlow "Big" Industries', 'Jane "JJ" Roe': a quoted nickname between two capitalised
+    words joins them and the names they end or start into one name, so that no piece of it
+    keeps a stray quote."""
+    if not spans:
+        return spans
+    doc = spans[0].doc
+    by_token = {t.i: span for span in spans for t in span}
+    joined: list[Span] = []
+    for close in (t for t in doc if t.text in CLOSING and 2 <= t.i < len(doc) - 1):
+        opening = next((t.i for t in doc[max(close.i - 4, 0) : close.i] if t.text in OPENING), None)
+        if opening is None or opening == 0 or opening + 1 == close.i:
+            continue
+        before, after = doc[opening - 1], doc[close.i + 1]
+        words = [before, *doc[opening + 1 : close.i], after]
+        left, right = by_token.get(before.i), by_token.get(after.i)
+        if all(w.text[:1].isupper() and w.is_alpha for w in words) and (left or right):
+            start = left.start if left is not None else before.i
+            joined.append(doc[start : right.end if right is not None else after.i + 1])
+    kept = [s for s in spans if not any(s.start < j.end and j.start < s.end for j in joined)]
+    return sorted({*kept, *joined}, key=lambda s: (s.start, -s.end))
 
 
 def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
@@ -448,6 +476,8 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and not ROMAN.fullmatch(text)
         and any(c.isalpha() for c in text)
         and "\n" not in text
+        and text.count('"') % 2 == 0  # no stray quote: 'Big" Industries'
+        and text.count("“") == text.count("”")
         and len(text) <= 80
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
