@@ -11,9 +11,10 @@ import pytest
 from rdflib import RDFS, URIRef
 from spacy.language import Language
 
-from kg.graph import load_graph, slug, write_turtle
+from kg.graph import slug, write_turtle
 from kg.ontology import Ontology
 from kg.pipeline import build, read
+from kg.rdfio import load_graph
 
 ID = "https://kg.example.org/id/"
 

@@ -72,7 +72,7 @@ def test_a_bad_jsonl_line_says_where_once(tmp_path: Path, line: str, reason: str
     ("cut", "place"),
     [
         ('id:a id:b "unterminated', "line 3 between columns 11 and 24: Unexpected end of file"),
-        ("id:a id:b <https://kg.exam", "line 3: unterminated URI reference"),
+        ("id:a id:b <https://kg.exam", "line 3 between columns 11 and 27: Unexpected end of file"),
         ("id:a id:b", "line 3 column 10: Unexpected end"),
     ],
 )
@@ -84,7 +84,7 @@ def test_a_cut_short_graph_under_into_names_its_line(tmp_path: Path, cut: str, p
     result = kg("build", story, "--into", into, "-o", tmp_path)
     assert (result.exit_code, result.stderr) == (
         1,
-        f"Error: '{into}' is not valid turtle at {place}\n",
+        f"Error: '{into}' is not valid Turtle: Parser error at {place}\n",
     )
     assert not (tmp_path / "graph.ttl").exists()
 

@@ -193,8 +193,8 @@ def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path
     first = tmp_path / "first.txt"
     first.write_text("Orvane Dynamics acquired Pellick Labs.\n", encoding="utf-8")
     subprocess.run([str(KG), "build", str(first), "-o", str(out)], check=True, capture_output=True)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert set(before) == {"graph.ttl", "graph.html"}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert set(before) == {"build.json", "graph.ttl", "graph.html"}
     many = tmp_path / "many.jsonl"
     story = "Tolvar Systems launched the Brisa 3 tablet and partnered with Nexwell Grid. "
     many.write_text(
@@ -216,7 +216,8 @@ def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path
     assert proc.returncode == 130, (said + rest).decode()
     assert (said + rest).decode().endswith("Interrupted\n")
     assert stdout == b""
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # whole, and no temp files
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before  # whole, and no temp files
 
 
 def test_ctrl_c_while_the_outputs_are_written_leaves_them_consistent(tmp_path: Path) -> None:
@@ -224,7 +225,7 @@ def test_ctrl_c_while_the_outputs_are_written_leaves_them_consistent(tmp_path: P
     first = tmp_path / "first.txt"
     first.write_text("Orvane Dynamics acquired Pellick Labs.\n", encoding="utf-8")
     subprocess.run([str(KG), "build", str(first), "-o", str(out)], check=True, capture_output=True)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     many = tmp_path / "many.jsonl"
     syllables = ["Kor", "Vel", "Tam", "Ris", "Bex", "Nol", "Dar", "Quin", "Sel", "Mav"]
     names = [
@@ -248,11 +249,14 @@ def test_ctrl_c_while_the_outputs_are_written_leaves_them_consistent(tmp_path: P
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     assert proc.stdout is not None
-    line = proc.stdout.readline()  # graph.ttl is written: the page comes next
+    line = proc.stdout.readline()  # the set is being written, or has just been
     assert line.startswith(f"Wrote {out}/graph.ttl: ".encode()), line
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
-    assert proc.returncode in (0, 130), err.decode()
-    after = {p.name: p.read_bytes() for p in out.iterdir()}
+    # 0 or 130; or killed by the signal when it lands as the interpreter exits, all written
+    assert proc.returncode in (0, 130, -signal.SIGINT), err.decode()
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert set(after) == set(before)
     assert after["graph.ttl"] != before["graph.ttl"] and after["graph.html"] != before["graph.html"]
+    stats = subprocess.run([str(KG), "stats", str(out / "graph.ttl")], capture_output=True)
+    assert stats.returncode == 0, stats.stderr.decode()  # the set agrees with its build.json
