@@ -80,6 +80,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("where it acts is not where it is", "Hollin Bank raised its rates in Pittsburgh.", set()),
+    (
+        "where a passive verb's agent acts is not where it is based",
+        "The Kestrel drone was unveiled by Norvale Systems in Paris.",
+        set(),
+    ),
+    (
+        "a passive verb's agent of a place is still based there",
+        "Brisk Foods was bought by Halvane Corp. of Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
+    ),
 ]
 
 

@@ -69,12 +69,30 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
     verbs = {c.words[0] for c in view.ontology.properties[predicate].verbs}
     found: list[Token] = []
     for prep in view.ontology.grammar.place_prepositions:
+        if _verb_takes(view, name, prep):
+            continue
         for child in name.children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 found += [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
                 found += prep_objects(view, child, prep)
     return found
+
+
+def _verb_takes(view: View, name: Token, prep: str) -> bool:
+    """ "The parts are made by X in P", "the drone was unveiled by X in P": after the agent of a
+    passive verb, a preposition that the place properties' verb cues take ("operate in _")
+    says where the verb happens (the verb family reads it where the verb is a cue), not where
+    the agent is based; "made by X of P" still names X's place."""
+    if name.dep_ != "pobj" or name.head.dep_ != "agent":
+        return False
+    ontology = view.ontology
+    return any(
+        cue.prep == prep
+        for prop in ontology.properties.values()
+        if "Place" in prop.range
+        for cue in prop.verbs
+    )
 
 
 def _bracketed(view: View, name: Token) -> list[Token]:
