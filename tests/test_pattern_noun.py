@@ -142,6 +142,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Veyra and Norvale are fierce competitors.",
         {("noun-pair", "Veyra", "competesWith", "Norvale")},
     ),
+    (
+        "place cue noun whose place the parser hangs on the verb",
+        "Norvale Systems set up a factory in Vietnam.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Vietnam")},
+    ),
+    (
+        "joint venture in a place",
+        "Norvale Systems formed a joint venture in India.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "India")},
+    ),
     # nothing to read
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
@@ -271,6 +281,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a migration with no named target",
         "Brisk Foods completed its migration to the cloud.",
+        set(),
+    ),
+    (
+        "a date on the verb is no place of the noun",
+        "Norvale Systems set up a factory in March.",
         set(),
     ),
 ]

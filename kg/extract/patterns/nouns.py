@@ -58,7 +58,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
         ]
     elif cue.prep:
-        targets = prep_objects(view, noun, cue.prep)
+        targets = prep_objects(view, noun, cue.prep) or _verb_places(view, noun, predicate, cue)
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -104,6 +104,20 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Token]:
+    """ "X opened a factory in P", the place hung on the verb that takes the noun: a place
+    cue's places, where the noun has none of its own."""
+    if noun.dep_ != "dobj" or "Place" not in view.ontology.properties[predicate].range:
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep" and p.lower_ == cue.prep
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ in PLACES
+    ]
 
 
 def _pair(
