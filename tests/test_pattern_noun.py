@@ -152,6 +152,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems formed a joint venture in India.",
         {("noun-verb", "Norvale Systems", "operatesIn", "India")},
     ),
+    (
+        "headquarters moved to a place",
+        "Brisk Foods moved its headquarters to Denver.",
+        {("noun-verb", "Brisk Foods", "headquarteredIn", "Denver")},
+    ),
+    (
+        "sales in a place",
+        "Norvale Systems said its sales in Japan rose.",
+        {("noun-owner", "Norvale Systems", "operatesIn", "Japan")},
+    ),
+    (
+        "a place cue noun as the subject of a passive verb",
+        "The plant in Ohio is operated by Norvale Systems.",
+        {("noun-agent", "Norvale Systems", "operatesIn", "Ohio")},
+    ),
     # nothing to read
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
@@ -286,6 +301,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a date on the verb is no place of the noun",
         "Norvale Systems set up a factory in March.",
+        set(),
+    ),
+    (
+        "the agent of a passive verb is no party to a deal noun it takes",
+        "The acquisition of Brisk Foods was approved by Norvale Systems.",
+        set(),
+    ),
+    (
+        "headquarters sold to a firm is no place",
+        "Norvale Systems sold its headquarters to Brisk Foods.",
         set(),
     ),
 ]

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import prep_objects, refer_or_owner, subjects_of
+from kg.extract.clauses import agents, prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
     is_reference,
@@ -86,7 +86,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects += _share_holder(view, target) or (
                 refer_or_owner(view, target) if cue.prep else refer(view, target)
             )
-        subjects, pattern = _subjects(view, noun, owners, described, objects)
+        subjects, pattern = _operators(view, noun, predicate), "noun-agent"
+        if owners or described or not subjects:
+            subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
@@ -118,6 +120,13 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ in PLACES
     ]
+
+
+def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of."""
+    if noun.dep_ != "nsubjpass" or "Place" not in view.ontology.properties[predicate].range:
+        return []
+    return agents(view, noun.head)
 
 
 def _pair(
