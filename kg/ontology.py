@@ -124,6 +124,7 @@ class Grammar:
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
+    majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -336,6 +337,7 @@ def _grammar(graph: Graph) -> Grammar:
         quantity_nouns=words("quantityNoun"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
+        majority_words=words("majorityWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

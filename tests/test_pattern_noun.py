@@ -167,6 +167,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The plant in Ohio is operated by Norvale Systems.",
         {("noun-agent", "Norvale Systems", "operatesIn", "Ohio")},
     ),
+    (
+        "bought a majority of a firm's shares: bought the firm",
+        "Norvale Systems bought a 60% stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "acquired", "Brisk Foods")},
+    ),
+    (
+        "the acquisition of a controlling stake",
+        "Aldane Mining completed the acquisition of a controlling stake in Brisk Copper.",
+        {("noun-verb", "Aldane Mining", "acquired", "Brisk Copper")},
+    ),
+    (
+        "a minority stake bought is an investment",
+        "Norvale Systems bought a 10% stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "a majority stake held, not bought, is an investment",
+        "Norvale Systems holds a majority stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "the agent the parser hangs on the noun's object",
+        "The launch of the Kestrel X2 drone by Norvale Systems surprised analysts.",
+        {("noun-agent", "Norvale Systems", "launched", "Kestrel X2")},
+    ),
     # nothing to read
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
@@ -313,6 +338,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems sold its headquarters to Brisk Foods.",
         set(),
     ),
+
 ]
 
 

@@ -103,9 +103,49 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         predicate = shares  # "the purchase of Norvale shares" is an investment in Norvale
     if cue.inverse:
         subjects, objects = objects, subjects
+    predicate = _control(view, noun, predicate) or predicate
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _control(view: View, noun: Token, predicate: str) -> str | None:
+    """ "bought a 60% stake in X", "the acquisition of a majority stake in X": buying control
+    of a firm is buying the firm (the property whose `kg:sharePurchase` this one is)."""
+    ontology = view.ontology
+    if noun.lemma_.lower() not in ontology.share_nouns or not _majority(view, noun):
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    lemma = governor.lemma_.lower()
+    for prop in ontology.properties.values():
+        if prop.share_purchase != predicate:
+            continue
+        if any(c.words[0] == lemma and not c.inverse for c in (*prop.verbs, *prop.nouns)):
+            return prop.name
+    return None
+
+
+def _majority(view: View, noun: Token) -> bool:
+    """A share noun for more than half a firm: "a majority stake", "an 80% stake"."""
+    words = view.ontology.grammar.majority_words
+    for token in noun.subtree:
+        if token.i >= noun.i:
+            break
+        if token.lower_ in words:
+            return True
+        number = token.text.rstrip("%").replace(",", "")
+        if token.ent_type_ == "PERCENT" and token.like_num and _number(number) > 50:
+            return True
+    return False
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
 
 
 def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Token]:
@@ -274,10 +314,22 @@ def _owner_holds(view: View, predicate: str, noun: Token) -> bool:
 def _by(view: View, noun: Token) -> list[Mention]:
     """Who does what a noun names: "the acquisition of Marrowby by Duskfield"."""
     grammar = view.ontology.grammar
-    return [
+    found = [
         m
         for prep in grammar.agent_prepositions
         for t in prep_objects(view, noun, prep)
+        for m in refer(view, t)
+    ]
+    # "the launch of the X drone by Y": the parser may hang the agent on the noun's object
+    objects = [o for p in noun.children if p.dep_ == "prep" for o in p.children]
+    return found or [
+        m
+        for o in objects
+        if o.dep_ == "pobj"
+        for c in o.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in grammar.agent_prepositions
+        for t in c.children
+        if t.dep_ == "pobj"
         for m in refer(view, t)
     ]
 
