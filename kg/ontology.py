@@ -160,6 +160,7 @@ class Ontology:
     patterns: dict[str, Pattern]  # the enabled families by name
     priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
+    round_verbs: frozenset[str] = frozenset()  # "X led Y's round": X invests in Y
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -233,6 +234,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         patterns=patterns,
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
+        round_verbs=frozenset(_strings(graph, None, KG.roundVerb)),
     )
 
 
