@@ -66,6 +66,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale bought Wayline, a chatbot from Quillfin Labs.",
         {("apposition", "Quillfin Labs", "developed", "Wayline")},
     ),
+    (
+        "a copula gives the name an owned product noun",
+        "Kestrel X2 is Norvale Systems' newest drone.",
+        {("apposition", "Norvale Systems", "developed", "Kestrel X2")},
+    ),
     # nothing to read
     ("a maker noun with no name before it", "Shares of chip maker Quillfin rose.", set()),
     ("its product noun with no name", "Brisk Foods said its new app sold well.", set()),
@@ -76,6 +81,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "an unnamed product from a company",
         "Brisk ordered engines from Norvale Systems.",
+        set(),
+    ),
+    (
+        "a copula with an owned noun that names no product",
+        "Brisk Foods is Norvale Systems' biggest customer.",
         set(),
     ),
 ]

@@ -100,6 +100,14 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     if apposed and noun.head.i in view.names and named_owners:
         product = mention_of(view, view.names[noun.head.i], "Product")
         yield Candidate(predicate, makers, (product,), "apposition", cue=cue)
+    copula = noun.head
+    if noun.dep_ == "attr" and copula.lemma_ in view.ontology.grammar.copulas and named_owners:
+        subjects = [  # "Wayline is Quillfin's newest phone"
+            view.names[c.i] for c in copula.children if c.dep_ == "nsubj" and c.i in view.names
+        ]
+        products = tuple(mention_of(view, n, "Product") for n in subjects)
+        if products:
+            yield Candidate(predicate, makers, products, "apposition", cue=cue)
     named = [
         c
         for c in noun.children
