@@ -124,6 +124,7 @@ class Grammar:
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
+    majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -159,6 +160,7 @@ class Ontology:
     patterns: dict[str, Pattern]  # the enabled families by name
     priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
+    round_verbs: frozenset[str] = frozenset()  # "X led Y's round": X invests in Y
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -232,6 +234,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         patterns=patterns,
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
+        round_verbs=frozenset(_strings(graph, None, KG.roundVerb)),
     )
 
 
@@ -336,6 +339,7 @@ def _grammar(graph: Graph) -> Grammar:
         quantity_nouns=words("quantityNoun"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
+        majority_words=words("majorityWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

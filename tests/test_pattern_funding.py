@@ -34,6 +34,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("funding", "Tarrow Bank", "investedIn", "Brisk Orchard"),
         },
     ),
+    (
+        "joined an owned round",
+        "Halcyon Partners joined Brisk Foods' seed round.",
+        {("funding", "Halcyon Partners", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "participated in an owned round named by its letter",
+        "Norvale Capital participated in Brisk Foods' Series A round.",
+        {("funding", "Norvale Capital", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "a round named by its letter, led by an investor",
+        "Brisk Foods' $20 million Series B was led by Norvale Capital.",
+        {("funding", "Norvale Capital", "investedIn", "Brisk Foods")},
+    ),
     # nothing to read
     ("no investor", "Brisk Orchard raised $30 million on Tuesday.", set()),
     ("no money", "Brisk Orchard raised prices in a move backed by Pendle Ventures.", set()),
@@ -55,6 +70,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a round with no owner and nothing read before",
         "The round was led by Pendle Ventures.",
+        set(),
+    ),
+    (
+        "reporting a round is no part in it",
+        "Reuters reported Brisk Foods' Series B round.",
+        set(),
+    ),
+    (
+        "a round not joined",
+        "Halcyon Partners did not join Brisk Foods' round.",
         set(),
     ),
 ]

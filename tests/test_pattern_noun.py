@@ -142,6 +142,56 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Veyra and Norvale are fierce competitors.",
         {("noun-pair", "Veyra", "competesWith", "Norvale")},
     ),
+    (
+        "place cue noun whose place the parser hangs on the verb",
+        "Norvale Systems set up a factory in Vietnam.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Vietnam")},
+    ),
+    (
+        "joint venture in a place",
+        "Norvale Systems formed a joint venture in India.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "India")},
+    ),
+    (
+        "headquarters moved to a place",
+        "Brisk Foods moved its headquarters to Denver.",
+        {("noun-verb", "Brisk Foods", "headquarteredIn", "Denver")},
+    ),
+    (
+        "sales in a place",
+        "Norvale Systems said its sales in Japan rose.",
+        {("noun-owner", "Norvale Systems", "operatesIn", "Japan")},
+    ),
+    (
+        "a place cue noun as the subject of a passive verb",
+        "The plant in Ohio is operated by Norvale Systems.",
+        {("noun-agent", "Norvale Systems", "operatesIn", "Ohio")},
+    ),
+    (
+        "bought a majority of a firm's shares: bought the firm",
+        "Norvale Systems bought a 60% stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "acquired", "Brisk Foods")},
+    ),
+    (
+        "the acquisition of a controlling stake",
+        "Aldane Mining completed the acquisition of a controlling stake in Brisk Copper.",
+        {("noun-verb", "Aldane Mining", "acquired", "Brisk Copper")},
+    ),
+    (
+        "a minority stake bought is an investment",
+        "Norvale Systems bought a 10% stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "a majority stake held, not bought, is an investment",
+        "Norvale Systems holds a majority stake in Brisk Foods.",
+        {("noun-verb", "Norvale Systems", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "the agent the parser hangs on the noun's object",
+        "The launch of the Kestrel X2 drone by Norvale Systems surprised analysts.",
+        {("noun-agent", "Norvale Systems", "launched", "Kestrel X2")},
+    ),
     # nothing to read
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
@@ -298,6 +348,22 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods completed its migration to the cloud.",
         set(),
     ),
+    (
+        "a date on the verb is no place of the noun",
+        "Norvale Systems set up a factory in March.",
+        set(),
+    ),
+    (
+        "the agent of a passive verb is no party to a deal noun it takes",
+        "The acquisition of Brisk Foods was approved by Norvale Systems.",
+        set(),
+    ),
+    (
+        "headquarters sold to a firm is no place",
+        "Norvale Systems sold its headquarters to Brisk Foods.",
+        set(),
+    ),
+
 ]
 
 

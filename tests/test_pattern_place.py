@@ -52,6 +52,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods Corp. (Seattle), the largest coffee chain, bought Quillfin.",
         {("name-place", "Brisk Foods Corp.", "headquarteredIn", "Seattle")},
     ),
+    (
+        "an organisation noun from a place",
+        "Norvale Systems, a software company from Oslo, said sales rose.",
+        {("described-place", "Norvale Systems", "headquarteredIn", "Oslo")},
+    ),
     # nothing to read
     (
         "a dateline is no place of the firm",
@@ -80,6 +85,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("where it acts is not where it is", "Hollin Bank raised its rates in Pittsburgh.", set()),
+    (
+        "where a passive verb's agent acts is not where it is based",
+        "The Kestrel drone was unveiled by Norvale Systems in Paris.",
+        set(),
+    ),
+    (
+        "a passive verb's agent of a place is still based there",
+        "Brisk Foods was bought by Halvane Corp. of Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
+    ),
+    (
+        "a person from a place says nothing of the firm",
+        "Brisk Foods hired a consultant from Oslo.",
+        set(),
+    ),
 ]
 
 

@@ -56,6 +56,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Analysts liked Ferngate Labs' Kestrel 360 this year.",
         {("possessive", "Ferngate Labs", "developed", "Kestrel 360")},
     ),
+    (
+        "a product noun from a company",
+        "The Wayline phone from Quillfin Inc. goes on sale in May.",
+        {("apposition", "Quillfin Inc.", "developed", "Wayline")},
+    ),
+    (
+        "an apposed product noun from a company",
+        "Norvale bought Wayline, a chatbot from Quillfin Labs.",
+        {("apposition", "Quillfin Labs", "developed", "Wayline")},
+    ),
+    (
+        "a copula gives the name an owned product noun",
+        "Kestrel X2 is Norvale Systems' newest drone.",
+        {("apposition", "Norvale Systems", "developed", "Kestrel X2")},
+    ),
     # nothing to read
     ("a maker noun with no name before it", "Shares of chip maker Quillfin rose.", set()),
     ("its product noun with no name", "Brisk Foods said its new app sold well.", set()),
@@ -63,6 +78,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no maker", "The Quillon headset sold out on Monday.", set()),
     ("a place is no maker", "Norway's Tessaro Cloud said sales rose.", set()),
     ("a place is no maker of a product", "Norway's Tessaro phone sold well.", set()),
+    (
+        "an unnamed product from a company",
+        "Brisk ordered engines from Norvale Systems.",
+        set(),
+    ),
+    (
+        "a copula with an owned noun that names no product",
+        "Brisk Foods is Norvale Systems' biggest customer.",
+        set(),
+    ),
 ]
 
 

@@ -84,6 +84,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Orchard said the company's Ohio market grew.",
         {("presence", "Brisk Orchard", "operatesIn", "Ohio")},
     ),
+    (
+        "a relative possessive's noun cue in a place",
+        "Brisk Foods, whose stores are in Chile and Peru, said sales rose.",
+        {
+            ("presence", "Brisk Foods", "operatesIn", "Chile"),
+            ("presence", "Brisk Foods", "operatesIn", "Peru"),
+        },
+    ),
+    (
+        "a relative possessive's headquarters",
+        "Norvale Systems, whose headquarters are in Oslo, said sales rose.",
+        {("presence", "Norvale Systems", "headquarteredIn", "Oslo")},
+    ),
+    (
+        "a place noun cue of a named owner after it",
+        "The Dublin office of Norvale Systems was closed.",
+        {("presence", "Norvale Systems", "operatesIn", "Dublin")},
+    ),
     # nothing to read
     ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
@@ -93,6 +111,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no cue", "Brisk Orchard is big in Texas.", set()),
     ("no owner", "The stores are in Texas.", set()),
     ("a subject that names nothing", "The Swiss brand is present in Europe and Asia.", set()),
+    (
+        "a place noun cue of an unnamed owner",
+        "The Ohio plant of the group makes soup.",
+        set(),
+    ),
 ]
 
 

@@ -200,12 +200,9 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Veyra Microdevices", "acquired", "Solenne")},
     ),
     (
-        "place in apposition",
+        "a place in apposition to a place says which one it is, no second place",
         "Arkwell Compute will build two data centres in Johor, Malaysia.",
-        {
-            ("verb", "Arkwell Compute", "operatesIn", "Johor"),
-            ("verb", "Arkwell Compute", "operatesIn", "Malaysia"),
-        },
+        {("verb", "Arkwell Compute", "operatesIn", "Johor")},
     ),
     (
         "makes for",
@@ -349,6 +346,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "outbidding a rival",
         "Norvale Systems outbid Brisk Foods for the licence.",
         {("verb", "Norvale Systems", "competesWith", "Brisk Foods")},
+    ),
+    (
+        "passive place cue: the agent is where the verb happens",
+        "The parts are manufactured by Norvale Systems in Vietnam.",
+        {("verb-passive", "Norvale Systems", "operatesIn", "Vietnam")},
+    ),
+    (
+        "passive place cue, the place hung on the agent",
+        "The plant was built by Norvale Systems in Vietnam in 2019.",
+        {("verb-passive", "Norvale Systems", "operatesIn", "Vietnam")},
+    ),
+    (
+        "employs staff in a place",
+        "Norvale Systems employs 5,000 people in Poland.",
+        {("verb", "Norvale Systems", "operatesIn", "Poland")},
     ),
     # nothing to read
     (
@@ -530,6 +542,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "money invested in a firm, through the amount",
         "Halvane Capital invested $40 million in Pellwood Data.",
         {("verb", "Halvane Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "a passive verb that is no place cue says nothing of where its agent works",
+        "The Kestrel drone was unveiled by Norvale Systems in Paris.",
+        set(),
     ),
 ]
 

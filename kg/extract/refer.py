@@ -81,6 +81,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
             for c in name.root.children
             if c.dep_ == "appos" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
         ]
+        if name.root.ent_type_ in ("GPE", "LOC"):
+            places = []  # "Harwick, Ostravia": the second place says which town, none of its own
         return [mention_of(view, name), *(mention_of(view, view.names[c.i]) for c in places)]
     lower, grammar = token.lower_, view.ontology.grammar
     if lower in grammar.first_person_pronouns and token.pos_ == "PRON":

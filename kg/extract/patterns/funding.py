@@ -21,7 +21,7 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
         if lemma not in ontology.funding_verbs or negated(verb):
             continue
         money = [c for c in verb.children if c.dep_ == "dobj"]
-        if not any(c.ent_type_ == "MONEY" or c.lemma_ in ontology.funding_nouns for c in money):
+        if not any(c.ent_type_ == "MONEY" or _round(view, c) for c in money):
             continue
         investors: list[Mention] = []
         for token in verb.subtree:
@@ -31,6 +31,7 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
         subjects = tuple(subjects_of(view, verb))
         yield Candidate(predicate, tuple(investors), subjects, "funding", verb, lemma)
     yield from _round_subjects(view, predicate)
+    yield from _joined_rounds(view, predicate)
 
 
 def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
@@ -39,7 +40,7 @@ def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
     organisation the text is about."""
     ontology = view.ontology
     for noun in view.sent:
-        if noun.lemma_.lower() not in ontology.funding_nouns or noun.i in view.names:
+        if not _round(view, noun) or noun.i in view.names:
             continue
         verb = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass") or negated(verb):
@@ -52,6 +53,8 @@ def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
         owners = tuple(m for c in noun.children if c.dep_ == "poss" for m in refer(view, c))
         if owners:
             yield Candidate(predicate, tuple(investors), owners, "funding", verb, "round")
+        elif noun.lemma_.lower() not in ontology.funding_nouns:
+            continue  # "the Series B was led by X": whose round, the noun does not say
         elif view.focus.org is not None and not _other_names(view, verb, investors):
             topic = (view.focus.org,)
             yield Candidate(predicate, tuple(investors), topic, "funding", verb, "round", "topic")
@@ -83,3 +86,34 @@ def _other_names(view: View, verb: Token, investors: list[Mention]) -> bool:
         if token.i not in described:
             return True
     return False
+
+
+def _round(view: View, token: Token) -> bool:
+    """A `kg:fundingNoun`, or a round named by a `kg:roundWord` and its letter ("Series B")."""
+    if token.lemma_.lower() in view.ontology.funding_nouns:
+        return True
+    words = view.ontology.grammar.round_words
+    return any(c.dep_ == "compound" and c.lower_ in words for c in token.children)
+
+
+def _joined_rounds(view: View, predicate: str) -> Iterator[Candidate]:
+    """ "X led Y's Series B", "X participated in its round": who leads or joins a round
+    someone owns (a `kg:roundVerb`) invests in the owner."""
+    for noun in view.sent:
+        if not _round(view, noun) or noun.i in view.names:
+            continue
+        words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "X's Series A round"
+        owners = tuple(
+            m for w in words for c in w.children if c.dep_ == "poss" for m in refer(view, c)
+        )
+        verb = noun.head
+        if noun.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif noun.dep_ != "dobj":
+            continue
+        if not owners or verb.lemma_.lower() not in view.ontology.round_verbs or negated(verb):
+            continue
+        taken = {m.text for m in owners}
+        investors = tuple(m for m in subjects_of(view, verb) if m.text not in taken)
+        if investors:
+            yield Candidate(predicate, investors, owners, "funding", verb, verb.lemma_.lower())

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import prep_objects, refer_or_owner, subjects_of
+from kg.extract.clauses import agents, prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
     is_reference,
@@ -61,7 +61,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
         ]
     elif cue.prep:
-        targets = prep_objects(view, noun, cue.prep)
+        targets = prep_objects(view, noun, cue.prep) or _verb_places(view, noun, predicate, cue)
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -88,7 +88,9 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects += _share_holder(view, target) or (
                 refer_or_owner(view, target) if cue.prep else refer(view, target)
             )
-        subjects, pattern = _subjects(view, noun, owners, described, objects)
+        subjects, pattern = _operators(view, noun, predicate), "noun-agent"
+        if owners or described or not subjects:
+            subjects, pattern = _subjects(view, noun, owners, described, objects)
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
@@ -103,9 +105,70 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         predicate = shares  # "the purchase of Norvale shares" is an investment in Norvale
     if cue.inverse:
         subjects, objects = objects, subjects
+    predicate = _control(view, noun, predicate) or predicate
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _control(view: View, noun: Token, predicate: str) -> str | None:
+    """ "bought a 60% stake in X", "the acquisition of a majority stake in X": buying control
+    of a firm is buying the firm (the property whose `kg:sharePurchase` this one is)."""
+    ontology = view.ontology
+    if noun.lemma_.lower() not in ontology.share_nouns or not _majority(view, noun):
+        return None
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    lemma = governor.lemma_.lower()
+    for prop in ontology.properties.values():
+        if prop.share_purchase != predicate:
+            continue
+        if any(c.words[0] == lemma and not c.inverse for c in (*prop.verbs, *prop.nouns)):
+            return prop.name
+    return None
+
+
+def _majority(view: View, noun: Token) -> bool:
+    """A share noun for more than half a firm: "a majority stake", "an 80% stake"."""
+    words = view.ontology.grammar.majority_words
+    for token in noun.subtree:
+        if token.i >= noun.i:
+            break
+        if token.lower_ in words:
+            return True
+        number = token.text.rstrip("%").replace(",", "")
+        if token.ent_type_ == "PERCENT" and token.like_num and _number(number) > 50:
+            return True
+    return False
+
+
+def _number(text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        return 0.0
+
+
+def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Token]:
+    """ "X opened a factory in P", the place hung on the verb that takes the noun: a place
+    cue's places, where the noun has none of its own."""
+    if noun.dep_ != "dobj" or "Place" not in view.ontology.properties[predicate].range:
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep" and p.lower_ == cue.prep
+        for o in p.children
+        if o.dep_ == "pobj" and o.ent_type_ in PLACES
+    ]
+
+
+def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of."""
+    if noun.dep_ != "nsubjpass" or "Place" not in view.ontology.properties[predicate].range:
+        return []
+    return agents(view, noun.head)
 
 
 def _pair(
@@ -265,10 +328,22 @@ def _owner_holds(view: View, predicate: str, noun: Token) -> bool:
 def _by(view: View, noun: Token) -> list[Mention]:
     """Who does what a noun names: "the acquisition of Marrowby by Duskfield"."""
     grammar = view.ontology.grammar
-    return [
+    found = [
         m
         for prep in grammar.agent_prepositions
         for t in prep_objects(view, noun, prep)
+        for m in refer(view, t)
+    ]
+    # "the launch of the X drone by Y": the parser may hang the agent on the noun's object
+    objects = [o for p in noun.children if p.dep_ == "prep" for o in p.children]
+    return found or [
+        m
+        for o in objects
+        if o.dep_ == "pobj"
+        for c in o.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in grammar.agent_prepositions
+        for t in c.children
+        if t.dep_ == "pobj"
         for m in refer(view, t)
     ]
 

@@ -69,12 +69,30 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
     verbs = {c.words[0] for c in view.ontology.properties[predicate].verbs}
     found: list[Token] = []
     for prep in view.ontology.grammar.place_prepositions:
+        if _verb_takes(view, name, prep):
+            continue
         for child in name.children:
             if child.dep_ == "prep" and child.lower_ == prep:
                 found += [c for c in child.children if c.dep_ == "pobj"]
             elif child.dep_ in ("acl", "relcl") and child.lemma_.lower() in verbs:
                 found += prep_objects(view, child, prep)
     return found
+
+
+def _verb_takes(view: View, name: Token, prep: str) -> bool:
+    """ "The parts are made by X in P", "the drone was unveiled by X in P": after the agent of a
+    passive verb, a preposition that the place properties' verb cues take ("operate in _")
+    says where the verb happens (the verb family reads it where the verb is a cue), not where
+    the agent is based; "made by X of P" still names X's place."""
+    if name.dep_ != "pobj" or name.head.dep_ != "agent":
+        return False
+    ontology = view.ontology
+    return any(
+        cue.prep == prep
+        for prop in ontology.properties.values()
+        if "Place" in prop.range
+        for cue in prop.verbs
+    )
 
 
 def _bracketed(view: View, name: Token) -> list[Token]:
@@ -132,6 +150,14 @@ def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
         for c in noun.children
         if c.dep_ in ("compound", "nmod", "poss")
         and not any(t.is_punct for t in doc[c.i + 1 : noun.i])
+    ]
+    sources = view.ontology.grammar.source_prepositions
+    found += [  # "X, a software company from P"
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in sources
+        for o in p.children
+        if o.dep_ == "pobj"
     ]
     based = {c.words[0] for c in view.ontology.properties[predicate].verbs if c.prep is None}
     for child in noun.children:
@@ -200,9 +226,19 @@ def _owned(view: View, noun: Token) -> Iterator[tuple[Token, tuple[Mention, ...]
             for c in owners
             if c.i in view.names or c.pos_ == "PRON"
             for m in refer(view, c, coordinate=False)
-        )
+        ) or tuple(m for c in owners for m in _relative_owner(view, c))
         if found:
             yield word, found
+
+
+def _relative_owner(view: View, word: Token) -> list[Mention]:
+    """ "X, whose stores are in P": a relative possessive stands for the name its clause is on."""
+    if word.lower_ not in view.ontology.grammar.relative_pronouns:
+        return []
+    clause = next((t for t in word.ancestors if t.dep_ == "relcl"), None)
+    if clause is None or clause.head.i not in view.names:
+        return []
+    return refer(view, clause.head, coordinate=False)
 
 
 def _places(view: View, token: Token) -> list[Mention]:
@@ -233,7 +269,7 @@ def _owned_places(view: View) -> Iterator[Candidate]:
                 for c in noun.children
                 if c.dep_ == "poss" and not is_place(view, c) and _may_own(view, c)
                 for m in refer(view, c, coordinate=False)
-            ) or _entrants(view, noun, predicate)
+            ) or _entrants(view, noun, predicate) or _of_owners(view, noun)
             words = [
                 c
                 for c in noun.children
@@ -252,6 +288,19 @@ def _owned_places(view: View) -> Iterator[Candidate]:
             if places and owners:
                 yield Candidate(predicate, owners, places, "presence", noun, cue.text)
                 break
+
+
+def _of_owners(view: View, noun: Token) -> tuple[Mention, ...]:
+    """ "the Dublin office of X": the owner named after a relation preposition."""
+    grammar = view.ontology.grammar
+    return tuple(
+        m
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in grammar.relation_prepositions
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and not is_place(view, o)
+        for m in refer(view, o, coordinate=False)
+    )
 
 
 def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:

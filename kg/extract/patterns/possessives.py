@@ -84,8 +84,9 @@ def _own_entity(name: Span, label: str) -> bool:
 
 
 def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:
-    """ "Quillcore, Quillfin's inference engine", "its own software (Wayline OS)"."""
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    """ "Quillcore, Quillfin's inference engine", "its own software (Wayline OS)", "the
+    Wayline phone from Quillfin"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] or _sources(view, noun)
     if not owners:
         return
     own_words = view.ontology.grammar.own_words
@@ -99,6 +100,14 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     if apposed and noun.head.i in view.names and named_owners:
         product = mention_of(view, view.names[noun.head.i], "Product")
         yield Candidate(predicate, makers, (product,), "apposition", cue=cue)
+    copula = noun.head
+    if noun.dep_ == "attr" and copula.lemma_ in view.ontology.grammar.copulas and named_owners:
+        subjects = [  # "Wayline is Quillfin's newest phone"
+            view.names[c.i] for c in copula.children if c.dep_ == "nsubj" and c.i in view.names
+        ]
+        products = tuple(mention_of(view, n, "Product") for n in subjects)
+        if products:
+            yield Candidate(predicate, makers, products, "apposition", cue=cue)
     named = [
         c
         for c in noun.children
@@ -117,3 +126,19 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         named_owners = True
     if products and named_owners:
         yield Candidate(predicate, makers, products, "apposition", cue=cue)
+
+
+def _sources(view: View, noun: Token) -> list[Token]:
+    """ "the Wayline phone from Quillfin", "Wayline, a phone from Quillfin": the organisation a
+    product noun comes from, named right after a `kg:sourcePreposition`."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in view.ontology.grammar.source_prepositions
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and _organisation(view, view.names[o.i])
+    ]
+
+
+def _organisation(view: View, name: Span) -> bool:
+    return name.root.ent_type_ == "ORG" or view.ontology.is_org_name(name.text)

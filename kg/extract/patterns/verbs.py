@@ -64,7 +64,11 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         prep = None  # "took over X": a particle, not a preposition
     if prep:
         subjects = subjects_of(view, verb)
-        objects = [m for t in prep_objects(view, verb, prep) for m in refer_or_owner(view, t)]
+        places = prep_objects(view, verb, prep)
+        if passive and _locative(view, predicate) and agents(view, verb):
+            subjects = agents(view, verb)  # "the parts are made by X in P"
+            places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
+        objects = [m for t in places for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
         if _hands_over_business(view, verb, predicate, cue):
@@ -161,6 +165,12 @@ def _takes_other(view: View, verb: Token, predicate: str) -> bool:
         c.dep_ == "dobj" or c.dep_ == "prep" and (preps is None or c.lower_ in preps)
         for c in verb.children
     )
+
+
+def _agent_words(verb: Token) -> list[Token]:
+    """The words a passive verb's agent preposition takes: "made by X in P" may hang "in P"
+    on X."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
 
 
 def _object_agents(view: View, verb: Token) -> list[Mention]:
