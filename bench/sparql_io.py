@@ -119,10 +119,10 @@ def timed(step: Callable[[], object]) -> tuple[float, object]:
 
 
 def run_kg(source: Path, target: Path) -> Timing:
-    """kg's path: kg.rdfio.load_store, kg.export (Turtle), kg.query.execute."""
+    """kg's path: kg.rdfio.load_store, kg.export (Turtle), kg.sparql.execute."""
     from kg.export import write_format
-    from kg.query import execute
     from kg.rdfio import atomic_output, load_store
+    from kg.sparql import execute
 
     parse, store = timed(lambda: load_store(source))
 

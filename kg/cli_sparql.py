@@ -117,7 +117,7 @@ def query_command(
 ) -> None:
     from kg import catalogue, results
     from kg import params as p
-    from kg import query as q
+    from kg import sparql as q
     from kg.rdfio import load_store
 
     try:

@@ -20,10 +20,10 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import KGError
-from kg.query import prefix_map
 from kg.rdfio import RDF_SYNTAXES, atomic_output, load_graph, load_store
 from kg.reader import read_entities, read_facts
 from kg.results import compact_iri
+from kg.sparql import prefix_map
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.query import execute, prefix_map, string_literal
+from kg.sparql import execute, prefix_map, string_literal
 
 _TOKENS = re.compile(
     r"""(?P<skip>'''.*?'''|\"\"\".*?\"\"\"|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|<[^<>"{}|^`\\\s]*>|\#[^\n]*)"""

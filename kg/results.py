@@ -1,6 +1,6 @@
 """Rendering a collected `QueryResult`: an aligned table, and for the endpoint CSV, TSV,
 SPARQL 1.1 Results JSON/XML, or Turtle/N-Triples for graph results. (`kg query` streams
-every format but the table with Oxigraph's own serialisers; see `kg.query.write_results`.)"""
+every format but the table with Oxigraph's own serialisers; see `kg.sparql.write_results`.)"""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape as xml_escape
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.query import (
+from kg.sparql import (
     FORMATS,
     GRAPH_FORMATS,
     SELECT_FORMATS,

@@ -24,8 +24,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from waitress.server import create_server
 
-from kg import query as q
 from kg import results, timeouts
+from kg import sparql as q
 from kg.errors import KGError
 from kg.rdfio import load_store
 

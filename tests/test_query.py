@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from kg import catalogue, timeouts
 from kg import params as p
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import query_command
 from kg.rdfio import load_store
 

@@ -17,7 +17,7 @@ from test_query import NAMED_PARAMS, SAMPLE_TTL, values
 
 from kg import catalogue
 from kg import params as p
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import serve_command
 from kg.rdfio import load_store
 
