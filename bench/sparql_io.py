@@ -119,9 +119,9 @@ def timed(step: Callable[[], object]) -> tuple[float, object]:
 
 
 def run_kg(source: Path, target: Path) -> Timing:
-    """kg's path: kg.query.load_store, kg.export (Turtle), kg.query.execute."""
+    """kg's path: kg.sparql.load_store, kg.export (Turtle), kg.sparql.execute."""
     from kg.export import atomic_output, write_format
-    from kg.query import execute, load_store
+    from kg.sparql import execute, load_store
 
     parse, store = timed(lambda: load_store(source))
 

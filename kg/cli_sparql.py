@@ -98,7 +98,7 @@ def query_command(
     timeout: float | None,
     list_only: bool,
 ) -> None:
-    from kg import query as q
+    from kg import sparql as q
 
     try:
         if list_only:

@@ -22,7 +22,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.query import compact_iri, load_store, prefix_map
+from kg.sparql import compact_iri, load_store, prefix_map
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml")
 SUFFIXES = {

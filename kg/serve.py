@@ -23,7 +23,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pyoxigraph as ox
 
-from kg import query as q
+from kg import sparql as q
 from kg.errors import KGError
 
 PATHS = ("/", "/sparql", "/query", "/update")

@@ -20,7 +20,7 @@ from urllib.parse import quote
 import pyoxigraph as ox
 
 from kg.errors import KGError
-from kg.query import load_store
+from kg.sparql import load_store
 
 CONTENT_TYPE = "text/turtle; charset=utf-8"
 MESSAGE_MAX = 400

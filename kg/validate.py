@@ -4,14 +4,16 @@ violations readably: the focus node's label and IRI, the property path and the m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDFS, SH
 
+from kg import resources
 from kg.errors import KGError
-from kg.query import compact_iri, load_store
+from kg.sparql import compact_iri, load_store
 from kg.vocab import PREFIXES
 
 DCTERMS_TITLE = rdflib.URIRef(str(PREFIXES["dcterms"]) + "title")
@@ -36,11 +38,6 @@ class Report:
     conforms: bool
     violations: tuple[Violation, ...]
     triples: int
-
-
-def shapes_path() -> Path:
-    """ontology/shapes.ttl at the repository root (beside the package)."""
-    return Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
 
 def _rdflib_graph(path: Path) -> rdflib.Graph:
@@ -98,13 +95,14 @@ def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> Repor
     """Validate a graph file against the shapes (default: ontology/shapes.ttl)."""
     import pyshacl
 
-    shapes = Path(shapes) if shapes else shapes_path()
-    if not shapes.is_file():
-        raise KGError(f"{shapes}: no such shapes file")
+    source: Path | Traversable = Path(shapes) if shapes else resources.shapes()
+    if not source.is_file():
+        raise KGError(f"{source}: no such shapes file")
     try:
-        shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
+        text = source.read_text(encoding="utf-8")
+        shapes_graph = rdflib.Graph().parse(data=text, format="turtle")
     except Exception as err:  # noqa: BLE001 - rdflib raises many kinds
-        raise KGError(f"{shapes}: not valid Turtle: {err}") from None
+        raise KGError(f"{source}: not valid Turtle: {err}") from None
     data = _rdflib_graph(Path(graph))
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True

@@ -14,7 +14,7 @@ import rdflib
 from click.testing import CliRunner
 from test_query import SAMPLE_TTL, values
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import export_command
 
 RAPPER_SYNTAX = {"ttl": "turtle", "nt": "ntriples", "nq": "nquads", "trig": "trig"}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import query_command
 
 SAMPLE_TTL = """\
@@ -294,8 +294,8 @@ def test_list_shows_every_query_and_its_params() -> None:
         "acquisitions       Who acquired whom, with the number of articles that say so"
     )
     assert "  --param entity=… (required)  the entity, as an IRI" in out
-    for path in q.queries_dir().glob("*.rq"):
-        assert path.stem in out
+    for query in q.named_queries():
+        assert query.name in out
 
 
 SYNTAX_ERROR = """\

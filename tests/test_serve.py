@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL, values
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import serve_command
 
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -225,7 +225,7 @@ def wrapper_rows(url: str, sparql: str) -> set[tuple[str, ...]]:
     return {tuple(b.get(v, {}).get("value", "") for v in names) for b in doc["results"]["bindings"]}
 
 
-@pytest.mark.parametrize("name", [path.stem for path in sorted(q.queries_dir().glob("*.rq"))])
+@pytest.mark.parametrize("name", [query.name for query in q.named_queries()])
 def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path, name: str) -> None:
     named = q.named_query(name)
     store = q.load_store(graph)

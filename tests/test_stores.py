@@ -22,10 +22,10 @@ import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL
 
-from kg import query as q
+from kg import sparql as q
 from kg.cli_sparql import push_command
 
-NAMES = [path.stem for path in sorted(q.queries_dir().glob("*.rq"))]
+NAMES = [query.name for query in q.named_queries()]
 GRAPH_IRI = "https://kg.example.org/graph/test"
 BULK_IRI = "https://kg.example.org/graph/bulk"
 
