@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -113,41 +113,26 @@ def build(
     kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
     cat story.txt | kg build - -o /tmp/story
     """
-    from kg.aliases import load_aliases
-    from kg.graph import load_graph, write_turtle
-    from kg.nlp import load_model
-    from kg.ontology import load_ontology
-    from kg.pipeline import build as build_graph
-    from kg.pipeline import read
-    from kg.score import load_scorer
+    from kg.api import build as build_graph
+    from kg.graph import write_turtle
 
+    with _user_errors(), _progress("Reading articles") as progress:
+        result = build_graph(
+            inputs,
+            into=into,
+            ontology=ontology,
+            model=model,
+            jobs=jobs,
+            min_confidence=min_confidence,
+            scorer=scorer,
+            aliases=aliases,
+            progress=progress,
+        )
+    for problem in result.problems:
+        click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
     with _user_errors():
-        onto = load_ontology(ontology)
-        fact_scorer = load_scorer(scorer)
-        base = load_graph(into) if into is not None else None
-        groups = load_aliases(aliases) if aliases is not None else ()
-        articles, problems = read(inputs, sys.stdin)
-        for problem in problems:
-            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
-        if not articles:
+        if not result.added:
             raise KGError("no article could be read (see the messages above)")
-        nlp = load_model(model)
-        with click.progressbar(
-            length=len(articles), label="Reading articles", file=sys.stderr
-        ) as bar:
-            result = build_graph(
-                articles,
-                onto,
-                nlp,
-                base,
-                jobs,
-                min_confidence,
-                groups,
-                progress=lambda _: bar.update(1),
-                scorer=fact_scorer,
-            )
-        for problem in result.problems:
-            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
         ttl = out / "graph.ttl"
         write_turtle(result.graph, ttl)
         click.echo(
@@ -156,10 +141,25 @@ def build(
         )
         if not no_html:
             _write_html(result.graph, out / "graph.html")
-    failed = len(problems) + len(result.problems)
-    if failed:
-        click.echo(f"{failed} of {len(problems) + len(articles)} articles failed", err=True)
+    if result.problems:
+        total = result.added + len(result.problems)
+        click.echo(f"{len(result.problems)} of {total} articles failed", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, drawn from the first step, when the total is known."""
+    with ExitStack() as stack:
+        bars: list[Any] = []
+
+        def step(done: int, total: int) -> None:
+            if not bars:
+                bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                bars.append(stack.enter_context(bar))
+            bars[0].update(1)
+
+        yield step
 
 
 def _write_html(graph: Any, path: Path, **options: Any) -> None:

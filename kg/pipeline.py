@@ -12,7 +12,7 @@ from spacy.language import Language
 from kg.aliases import AliasGroup
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph
+from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph, stats
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import ParsedArticle, parse, parse_alone
 from kg.ontology import Ontology
@@ -22,11 +22,15 @@ from kg.score import Scorer, load_scorer, score_facts
 
 @dataclass(frozen=True)
 class BuildResult:
+    """A built graph, its counts as `kg stats` counts them (`kg.graph.stats`: a symmetric fact
+    once), and the articles that failed."""
+
     graph: Graph
     articles: int
     facts: int
     entities: int
     problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
+    added: int = 0  # articles built into the graph this time (the rest came with `into`)
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -102,7 +106,17 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
-    return BuildResult(graph, len(found.articles), len(kept), len(entities), found.problems)
+    return counted(graph, ontology, found.problems, len(found.articles))
+
+
+def counted(
+    graph: Graph, ontology: Ontology, problems: Sequence[Problem], added: int
+) -> BuildResult:
+    """The BuildResult of a graph: its counts as `kg stats` gives them."""
+    counts = {name: sum(rows.values()) for name, rows in stats(graph, ontology).items()}
+    return BuildResult(
+        graph, counts["articles"], counts["facts"], counts["entities"], tuple(problems), added
+    )
 
 
 def _each_article(

@@ -83,7 +83,7 @@ def test_any_text_builds(texts: list[str], nlp: Language, ontology: Ontology) ->
     articles = articles_of(texts)
     result = build(articles, ontology, nlp)
     assert result.problems == ()
-    assert result.articles == len(articles)
+    assert result.added == len(articles)
 
 
 def test_an_article_that_fails_is_reported_and_the_rest_build(
