@@ -21,7 +21,7 @@ step() {  # step DESCRIPTION COMMAND...: run quietly, show the output when it fa
 # left in the checkout's build/ can slip into it
 mkdir "$work/src"
 git -C "$root" ls-files -z --cached --others --exclude-standard \
-    | (cd "$root" && xargs -0 tar -cf - --no-recursion) | tar -xf - -C "$work/src"
+    | tar -C "$root" --null --no-recursion --ignore-failed-read -T - -cf - | tar -xf - -C "$work/src"
 step "building the wheel" "$python" -m pip wheel --quiet --no-deps --wheel-dir "$work/dist" "$work/src"
 wheel=("$work"/dist/kg-*.whl)
 step "creating a venv" "$python" -m venv "$work/venv"
