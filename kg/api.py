@@ -30,6 +30,8 @@ def build(
     min_confidence: float | None = None,
     scorer: PathLike | None = None,
     aliases: PathLike | None = None,
+    cache: PathLike | None = None,
+    scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> BuildResult:
     """Build a graph from articles: files, folders, globs or "-" (stdin), as `kg build` reads
@@ -38,11 +40,13 @@ def build(
     read or built: `source` and `reason`) and how many articles were `added`.
 
     `into` is a graph (or a graph file) to add the articles to; a Graph given is changed in
-    place. The other options are `kg build`'s. `progress(done, total)` is called after each
+    place. `cache` is a folder of kept parses (default: none, every article is parsed). The
+    other options are `kg build`'s. `progress(done, total)` is called after each
     article. When no article can be read, nothing is parsed: `added` is 0 and `problems` says
     why. Bad options (a missing ontology, an unknown model …) raise `kg.errors.KGError`.
     """
     from kg.aliases import load_aliases
+    from kg.cache import ParseCache
     from kg.graph import load_graph, new_graph
     from kg.ingest import Article
     from kg.nlp import load_model
@@ -76,6 +80,8 @@ def build(
         groups,
         progress=step,
         scorer=fact_scorer,
+        cache=ParseCache(Path(cache)) if cache is not None else None,
+        scheduler=scheduler,
     )
     return replace(result, problems=(*problems, *result.problems))
 

@@ -70,7 +70,7 @@ def main() -> None:
     type=click.IntRange(1, 64),
     default=1,
     show_default=True,
-    help="Processes for the spaCy pass.",
+    help="Processes that parse and extract articles side by side.",
 )
 @click.option(
     "--min-confidence",
@@ -88,6 +88,17 @@ def main() -> None:
     help="Names that are one entity: CSV 'label,alias[,same_as IRI]' or Turtle (skos:altLabel,"
     " owl:sameAs).",
 )
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder of kept parses, so a rebuild parses only new text (default: OUT/.cache).",
+)
+@click.option("--no-cache", is_flag=True, help="Parse every article, keep nothing.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Parse and extract on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of here.",
+)
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
 def build(
     inputs: tuple[str, ...],
@@ -99,6 +110,9 @@ def build(
     min_confidence: float | None,
     scorer: Path | None,
     aliases: Path | None,
+    cache: Path | None,
+    no_cache: bool,
+    scheduler: str | None,
     no_html: bool,
 ) -> None:
     """Build the graph from articles: files, folders, globs or - (stdin).
@@ -111,6 +125,8 @@ def build(
     kg build examples/articles -o outputs/
     kg build 'news/*.md' more.jsonl -o outputs/
     kg build new/ --into outputs/graph.ttl -o outputs/    # merge into an existing graph
+    kg build news/ -o outputs/ --cache ~/.cache/kg        # keep parses elsewhere
+    kg build news/ -o outputs/ --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
     cat story.txt | kg build - -o /tmp/story
     """
     from kg.api import build as build_graph
@@ -126,6 +142,8 @@ def build(
             min_confidence=min_confidence,
             scorer=scorer,
             aliases=aliases,
+            cache=None if no_cache else cache or out / ".cache",
+            scheduler=scheduler,
             progress=progress,
         )
     for problem in result.problems:

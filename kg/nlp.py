@@ -86,9 +86,9 @@ def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:
 
 
 def parse(
-    nlp: Language, articles: Iterable[Article], jobs: int = 1, batch_size: int = 64
+    nlp: Language, articles: Iterable[Article], batch_size: int = 64
 ) -> Iterator[ParsedArticle]:
-    """Parse articles in order with `nlp.pipe` (on `jobs` processes), yielding each when done."""
+    """Parse articles in order with `nlp.pipe`, yielding each when done."""
     pending: list[Article] = []
 
     def units() -> Iterator[tuple[str, tuple[int, int]]]:
@@ -99,9 +99,7 @@ def parse(
             yield "", (index, -1)  # end marker, so an article is released as soon as it is done
 
     current: list[Paragraph] = []
-    for doc, (_, offset) in nlp.pipe(
-        units(), as_tuples=True, n_process=jobs, batch_size=batch_size
-    ):
+    for doc, (_, offset) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
         if offset >= 0:
             current.append(Paragraph(offset, doc))
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -10,11 +11,12 @@ from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
+from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, new_graph, stats
 from kg.ingest import Article, Problem, read_articles
-from kg.nlp import ParsedArticle, parse, parse_alone
+from kg.nlp import ParsedArticle, load_model, parse_alone
 from kg.ontology import Ontology
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
@@ -60,12 +62,15 @@ def candidates(
     nlp: Language,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
+    cache: ParseCache | None = None,
+    scheduler: str | None = None,
 ) -> Candidates:
-    """Every fact the patterns read in the articles; a failed article becomes a Problem."""
+    """Every fact the patterns read in the articles; a failed article becomes a Problem.
+    Parses kept in `cache` are not made again."""
     facts: list[Fact] = []
     done: list[Article] = []
     problems: list[Problem] = []
-    for article, found in _each_article(articles, ontology, nlp, jobs):
+    for article, found in _each_article(articles, ontology, nlp, jobs, cache, scheduler):
         if isinstance(found, Problem):
             problems.append(found)
         else:
@@ -86,11 +91,13 @@ def build(
     aliases: Sequence[AliasGroup] = (),
     progress: Callable[[Article], None] | None = None,
     scorer: Scorer | None = None,
+    cache: ParseCache | None = None,
+    scheduler: str | None = None,
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`. Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
     left out and reported in `problems`; the others still build."""
-    found = candidates(articles, ontology, nlp, jobs, progress)
+    found = candidates(articles, ontology, nlp, jobs, progress, cache, scheduler)
     graph = into if into is not None else new_graph()
     resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
     scorer = scorer or load_scorer()
@@ -119,15 +126,96 @@ def counted(
     )
 
 
+Outcome = tuple[Article, list[Fact] | Problem]
+CLUSTER_SHARES = 64  # shares of the articles sent to a cluster's workers
+
+
 def _each_article(
-    articles: Sequence[Article], ontology: Ontology, nlp: Language, jobs: int
-) -> Iterator[tuple[Article, list[Fact] | Problem]]:
-    """Each article's facts or its Problem, in order. Articles are parsed in batches; when a
-    batch fails, the first article not done is parsed alone and the batches go on after it."""
+    articles: Sequence[Article],
+    ontology: Ontology,
+    nlp: Language,
+    jobs: int,
+    cache: ParseCache | None,
+    scheduler: str | None = None,
+) -> Iterator[Outcome]:
+    """Each article's facts or its Problem, in order. With `jobs` > 1, worker processes each
+    parse and extract a share of the articles and send back only the facts; with a
+    `scheduler`, the workers of that Dask cluster do."""
+    if scheduler is not None:
+        from kg.cluster import on_cluster
+
+        shares = _shares(articles, CLUSTER_SHARES // 4)
+        for done in on_cluster(scheduler, shares, ontology, model_name(nlp), cache):
+            yield from done
+        return
+    if jobs == 1 or len(articles) < 2:
+        yield from _serial(articles, ontology, nlp, cache)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    fork = multiprocessing.get_context("fork")  # workers share the loaded model, not a copy
+    held = (ontology, nlp, cache)
+    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
+        for done in pool.map(_held, _shares(articles, jobs)):
+            yield from done
+
+
+# a worker's ontology, model and cache, set as it starts
+_HELD: list[tuple[Ontology, Language, ParseCache | None]] = []
+
+
+def _hold(ontology: Ontology, nlp: Language, cache: ParseCache | None) -> None:
+    _HELD.append((ontology, nlp, cache))
+
+
+def _held(articles: Sequence[Article]) -> list[Outcome]:
+    return list(_serial(articles, *_HELD[-1]))
+
+
+def model_name(nlp: Language) -> str:
+    """What `load_model` needs to load `nlp` again in another process or on another machine."""
+    package = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+    return package if importlib.util.find_spec(package) is not None else str(nlp.path)
+
+
+_MODELS: dict[str, Language] = {}  # the models a worker process has loaded, by name
+
+
+def share_facts(
+    articles: Sequence[Article], ontology: Ontology, model: str, cache: ParseCache | None
+) -> list[Outcome]:
+    """The work on one share of the articles, in any process: parse and extract."""
+    if model not in _MODELS:
+        _MODELS[model] = load_model(model)
+    return list(_serial(articles, ontology, _MODELS[model], cache))
+
+
+def _shares(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
+    """Runs of articles of about equal text, several per worker, so none waits long."""
+    size = sum(len(a.text) for a in articles) / (jobs * 4) or 1
+    shares: list[Sequence[Article]] = []
+    start, length = 0, 0
+    for end, article in enumerate(articles, 1):
+        length += len(article.text)
+        if length >= size:
+            shares.append(articles[start:end])
+            start, length = end, 0
+    if start < len(articles):
+        shares.append(articles[start:])
+    return shares
+
+
+def _serial(
+    articles: Sequence[Article], ontology: Ontology, nlp: Language, cache: ParseCache | None
+) -> Iterator[Outcome]:
+    """Each article's facts or its Problem, in order, in this process. Articles are parsed in
+    batches; when a batch fails, the first article not done is parsed alone and the batches go
+    on after it."""
     done = 0
     while done < len(articles):
         try:
-            for parsed in parse(nlp, articles[done:], jobs=jobs):
+            for parsed in parse_cached(nlp, articles[done:], cache):
                 done += 1
                 yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
         except Exception:

@@ -252,8 +252,8 @@ def _fact(
     known = [c for c in confidences if c is not None]
     patterns = sorted({p for n in nodes for p in _strings(graph, n, KG.pattern)})
     sentences = {s for n in nodes for s in graph.objects(n, PROV.wasDerivedFrom)}
-    for s in sentences - seen.keys():
-        if isinstance(s, URIRef):
+    for s in sentences:
+        if isinstance(s, URIRef) and s not in seen:
             seen[s] = _evidence(graph, s)
     evidence = [seen[s] for s in sentences if isinstance(s, URIRef)]
     evidence.sort(key=lambda e: (e.article or "", e.start or 0, e.text))
@@ -574,6 +574,7 @@ def _scale_to_edges(pos: FloatArray, pairs: Sequence[tuple[int, int]]) -> FloatA
 
 
 REPULSION_RADIUS = 2.0  # the grid variant's cut-off, in ideal edge lengths
+NEIGHBOURS = 4  # cell-mates each point is pushed from one by one
 
 
 def force_layout(count: int, edges: IntArray, iterations: int = 100) -> FloatArray:
@@ -606,42 +607,41 @@ def _scatter(index: IntArray, values: FloatArray, count: int) -> FloatArray:
 
 
 def _repulsion(pos: FloatArray, radius: float) -> FloatArray:
-    """For each pair closer than ``radius``: k^2/d (k = 1) pushing the two apart."""
-    import numpy as np
-
-    i, j = _near_pairs(pos, radius)
-    delta = pos[i] - pos[j]
-    dist2 = np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)
-    push = delta / dist2[:, None]
-    return _scatter(i, push, len(pos)) - _scatter(j, push, len(pos))
-
-
-def _near_pairs(pos: FloatArray, radius: float) -> tuple[IntArray, IntArray]:
-    """Unordered pairs (i, j) of points closer than ``radius``, found through a grid."""
+    """Each point pushed (k^2/d, k = 1) by the points of its own and the eight neighbouring
+    cells of a ``radius`` grid, each cell standing in as its count at its centre of mass: linear
+    in the number of points however tightly they crowd (pairwise, a hub's leaves would not be)."""
     import numpy as np
 
     grid = np.floor(pos / radius).astype(np.int64)
     grid -= grid.min(axis=0)
     width = int(grid[:, 1].max()) + 3
     key = (grid[:, 0] + 1) * width + grid[:, 1] + 1
-    order = np.argsort(key, kind="stable")
-    cells, starts, counts = np.unique(key[order], return_index=True, return_counts=True)
-    found_i, found_j = [], []
-    for offset in (0, 1, width - 1, width, width + 1):  # own cell, then half the neighbours
+    cells, slot_of, counts = np.unique(key, return_inverse=True, return_counts=True)
+    sums = _scatter(slot_of, pos, len(cells))
+    push = np.zeros_like(pos)
+    for offset in (-width - 1, -width, -width + 1, -1, 0, 1, width - 1, width, width + 1):
         target = key + offset
         slot = np.minimum(np.searchsorted(cells, target), len(cells) - 1)
-        hit = np.nonzero(cells[slot] == target)[0]
-        sizes = counts[slot[hit]]
-        first = np.repeat(starts[slot[hit]] - (np.cumsum(sizes) - sizes), sizes)
-        i = np.repeat(hit, sizes)
-        j = order[first + np.arange(int(sizes.sum()))]
-        keep = i < j if offset == 0 else np.ones(len(i), dtype=bool)
-        found_i.append(i[keep])
-        found_j.append(j[keep])
-    i, j = np.concatenate(found_i), np.concatenate(found_j)
-    delta = pos[i] - pos[j]
-    near = delta[:, 0] ** 2 + delta[:, 1] ** 2 < radius * radius
-    return i[near], j[near]
+        hit = cells[slot] == target
+        count = np.where(hit, counts[slot], 0).astype(np.float64)
+        total = np.where(hit[:, None], sums[slot], 0.0)
+        if offset == 0:  # the point's own cell, without the point
+            count -= 1
+            total -= pos
+        centre = total / np.maximum(count, 1)[:, None]
+        delta = pos - centre
+        dist2 = np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)
+        push += delta * (count / dist2)[:, None]
+    order = np.argsort(key, kind="stable")  # and each point apart from its cell-mates next in
+    for shift in range(1, NEIGHBOURS + 1):  # order, so that no two points settle as one
+        i, j = order[:-shift], order[shift:]
+        same = key[i] == key[j]
+        i, j = i[same], j[same]
+        delta = pos[i] - pos[j]
+        pair = delta / np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)[:, None]
+        push += _scatter(i, pair, len(pos)) - _scatter(j, pair, len(pos))
+    result: FloatArray = push
+    return result
 
 
 def _pack(

@@ -91,6 +91,18 @@ def harbour() -> Graph:
     return g
 
 
+def clustered_graph(hubs: int = 6, spokes: int = 40) -> Graph:
+    """Dense stars with long names: far more labels than fit at the first view."""
+    g = Graph()
+    news = article(g, "c", "Cluster wire", "https://wire.example.net/c", "2024-02-01")
+    for h in range(hubs):
+        hub = entity(g, f"hub{h}", "Organization", f"Holding Company Number {h}")
+        for s in range(spokes):
+            spoke = entity(g, f"s{h}x{s}", "Place", f"Township of Far Away Place {h}-{s}")
+            fact(g, hub, "operatesIn", spoke, "0.8", (f"Hub {h} works in place {s}.", news))
+    return g
+
+
 def random_graph(size: int, seed: int = 3) -> Graph:
     rng = random.Random(seed)
     g = Graph()
@@ -154,9 +166,12 @@ def browser() -> Iterator[Any]:
 def open_page(browser: Any, tmp_path: Path) -> Iterator[Callable[..., Opened]]:
     contexts: list[Any] = []
 
-    def opener(graph: Graph, options: VizOptions | None = None) -> Opened:
-        path = tmp_path / f"graph-{len(contexts)}.html"
-        write_html(graph, path, options or VizOptions())
+    def opener(graph: Graph | Path, options: VizOptions | None = None) -> Opened:
+        if isinstance(graph, Path):
+            path = graph.resolve()
+        else:
+            path = tmp_path / f"graph-{len(contexts)}.html"
+            write_html(graph, path, options or VizOptions())
         context = browser.new_context(viewport={"width": 1280, "height": 800})
         contexts.append(context)
         page = context.new_page()
@@ -375,3 +390,73 @@ def test_page_policy_refuses_outside_requests(open_page: Callable[..., Opened]) 
     blocked = [e for e in opened.errors if "Content Security Policy" in e]
     assert any("images.example.net" in e for e in blocked)
     assert any("api.example.net" in e for e in blocked)
+
+
+def overlapping(labels: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    def clash(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return bool(
+            a["x"] < b["x"] + b["w"]
+            and b["x"] < a["x"] + a["w"]
+            and a["y"] < b["y"] + b["h"]
+            and b["y"] < a["y"] + a["h"]
+        )
+
+    return [
+        (a["text"], b["text"]) for i, a in enumerate(labels) for b in labels[i + 1 :] if clash(a, b)
+    ]
+
+
+def drawn_after(opened: Opened, action: str) -> list[dict[str, Any]]:
+    draws = opened.js("kgView.timings.draws")
+    opened.js(action)
+    opened.page.wait_for_function("(n) => kgView.timings.draws > n", arg=draws)
+    labels: list[dict[str, Any]] = opened.js("kgView.labels()")
+    return labels
+
+
+def test_labels_never_overlap_and_zooming_in_shows_more(open_page: Callable[..., Opened]) -> None:
+    opened = open_page(clustered_graph())
+    first: list[dict[str, Any]] = opened.js("kgView.labels()")
+    box = opened.page.locator("#graph").bounding_box()
+    assert overlapping(first) == []
+    assert all(b["x"] >= 0 and b["x"] + b["w"] <= box["width"] for b in first)  # none cut off
+    assert all(b["y"] >= 0 and b["y"] + b["h"] <= box["height"] for b in first)
+    assert all(b["px"] >= 12 for b in first if b["kind"] == "node")  # readable, not tiny
+    shown = {b["text"] for b in first}
+    assert {f"Holding Company Number {h}" for h in range(6)} <= shown  # the hubs first
+    assert 6 < len(first) < 246  # a map's first view: some, not all
+    hub = opened.node_id("Holding Company Number 0")
+    zoomed = drawn_after(
+        opened,
+        f"kgView.network.moveTo({{position: kgView.network.getPositions([{hub}])[{hub}], "
+        "scale: kgView.network.getScale() * 5})",
+    )
+    assert overlapping(zoomed) == []
+    assert {b["text"] for b in zoomed if b["kind"] == "node"} - shown  # more names up close
+    assert any(b["kind"] == "edge" and b["text"] == "operatesIn" for b in zoomed)
+    opened.clean()
+
+
+def test_a_hovered_entity_is_always_labelled(open_page: Callable[..., Opened]) -> None:
+    opened = open_page(clustered_graph())
+    unlabelled = opened.js(
+        "(() => { const on = new Set(kgView.labels().map((b) => b.id));"
+        " return kgView.data.nodes.find((n) => !on.has(n.id)).label; })()"
+    )
+    x, y = node_point(opened, unlabelled)
+    opened.page.mouse.move(x, y)
+    opened.page.wait_for_selector("#tooltip:not([hidden])")
+    labels: list[dict[str, Any]] = opened.js("kgView.labels()")
+    assert unlabelled[:39] in {b["text"][:39] for b in labels}
+    assert overlapping(labels) == []
+    opened.clean()
+
+
+def test_the_first_view_of_the_built_example_has_no_overlapping_labels(
+    open_page: Callable[..., Opened],
+) -> None:
+    opened = open_page(Path(__file__).parent.parent / "outputs" / "graph.html")
+    labels: list[dict[str, Any]] = opened.js("kgView.labels()")
+    assert len(labels) >= 20
+    assert overlapping(labels) == []
+    opened.clean()

@@ -86,8 +86,9 @@ def test_any_text_builds(texts: list[str], nlp: Language, ontology: Ontology) ->
     assert result.added == len(articles)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_an_article_that_fails_is_reported_and_the_rest_build(
-    nlp: Language, ontology: Ontology, monkeypatch: pytest.MonkeyPatch
+    nlp: Language, ontology: Ontology, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     good, bad, also_good = articles_of(list(STORIES.values()))
     real = kg.pipeline.extract
@@ -98,7 +99,7 @@ def test_an_article_that_fails_is_reported_and_the_rest_build(
         return real(parsed, onto)
 
     monkeypatch.setattr(kg.pipeline, "extract", extract)
-    result = build([good, bad, also_good], ontology, nlp)
+    result = build([good, bad, also_good], ontology, nlp, jobs=jobs)  # workers fork: patched too
     assert [p.source for p in result.problems] == [bad.source]
     reason = result.problems[0].reason
     assert f"article {bad.id} failed: RuntimeError: broken on purpose" in reason

@@ -1,0 +1,86 @@
+"""The parse cache: each article's spaCy parse kept on disk, so a rebuild parses only new text.
+
+A parse is found by a hash of everything it depends on: the pipeline's name, version and
+components, spaCy's version, and the article's paragraphs as the nlp stage cuts them. Change
+any of these and the key changes, so an entry never goes stale; a damaged entry counts as a
+miss and is written again. The folder is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.about import __version__ as spacy_version
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+from kg.ingest import Article
+from kg.nlp import Paragraph, ParsedArticle, paragraphs, parse
+
+
+@dataclass(frozen=True)
+class ParseCache:
+    folder: Path
+
+    def key(self, nlp: Language, article: Article) -> str:
+        digest = hashlib.sha256()
+        meta = nlp.meta
+        parts = (meta.get("lang"), meta.get("name"), meta.get("version"), spacy_version)
+        for part in (*parts, *nlp.pipe_names):
+            digest.update(f"{part}\0".encode())
+        for offset, line in paragraphs(article.text):
+            digest.update(f"{offset}\0{line}\0".encode())
+        return digest.hexdigest()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.spacy"
+
+    def get(self, nlp: Language, article: Article) -> ParsedArticle | None:
+        """The article's cached parse, or None (not there, or not readable)."""
+        offsets = [offset for offset, _ in paragraphs(article.text)]
+        try:
+            data = self.path(self.key(nlp, article)).read_bytes()
+            docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+        except (OSError, ValueError, KeyError):
+            return None
+        if len(docs) != len(offsets):
+            return None
+        return ParsedArticle(
+            article, tuple(Paragraph(o, d) for o, d in zip(offsets, docs, strict=True))
+        )
+
+    def put(self, nlp: Language, parsed: ParsedArticle) -> None:
+        """Keep a parse (written atomically; a cache that cannot be written is no error)."""
+        path = self.path(self.key(nlp, parsed.article))
+        data = DocBin(docs=[p.doc for p in parsed.paragraphs]).to_bytes()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as out:
+                out.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            return
+
+
+def parse_cached(
+    nlp: Language, articles: Sequence[Article], cache: ParseCache | None
+) -> Iterator[ParsedArticle]:
+    """`parse`, in order, with each parse taken from the cache where it is kept and kept
+    there once made. Streaming: only a batch of articles is held at a time."""
+    if cache is None:
+        yield from parse(nlp, articles)
+        return
+    kept = [cache.path(cache.key(nlp, a)).is_file() for a in articles]
+    fresh = parse(nlp, (a for a, k in zip(articles, kept, strict=True) if not k))
+    for article, known in zip(articles, kept, strict=True):
+        parsed = cache.get(nlp, article) if known else None
+        if parsed is None:
+            parsed = next(fresh) if not known else next(parse(nlp, [article]))
+            cache.put(nlp, parsed)
+        yield parsed
