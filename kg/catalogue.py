@@ -6,8 +6,10 @@ import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from kg import resources
 from kg.errors import KGError
 
 
@@ -23,19 +25,18 @@ class NamedQuery:
     required: tuple[str, ...] = ()
 
 
-def queries_dir() -> Path:
-    """The folder of named queries: `queries/` at the repository root (beside the package),
-    or `KG_QUERIES` when set."""
+def queries_dir() -> Path | Traversable:
+    """The folder of named queries: the bundled `queries/`, or `KG_QUERIES` when set."""
     env = os.environ.get("KG_QUERIES")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "queries"
+    return resources.queries()
 
 
 _PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
 
 
-def read_named_query(path: Path) -> NamedQuery:
+def read_named_query(path: Path | Traversable) -> NamedQuery:
     """Parse one .rq file."""
     text = path.read_text(encoding="utf-8")
     lines = text.splitlines()
@@ -48,7 +49,8 @@ def read_named_query(path: Path) -> NamedQuery:
             params.append((match.group(1), match.group(3).strip()))
             if match.group(2):
                 required.append(match.group(1))
-    return NamedQuery(path.stem, description, text, tuple(params), tuple(required))
+    name = path.name.removesuffix(".rq")
+    return NamedQuery(name, description, text, tuple(params), tuple(required))
 
 
 def named_queries() -> list[NamedQuery]:
@@ -56,7 +58,8 @@ def named_queries() -> list[NamedQuery]:
     folder = queries_dir()
     if not folder.is_dir():
         raise KGError(f"{folder}: the named-query folder is missing (set KG_QUERIES)")
-    return [read_named_query(p) for p in sorted(folder.glob("*.rq"))]
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".rq")), key=lambda f: f.name)
+    return [read_named_query(f) for f in files]
 
 
 def named_query(name: str) -> NamedQuery:

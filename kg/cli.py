@@ -6,7 +6,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -170,60 +170,55 @@ def build(
     kg build news/ -o outputs/ --scheduler tcp://10.0.0.5:8786   # on a Dask cluster
     cat story.txt | kg build - -o /tmp/story
     """
-    from kg.aliases import load_aliases
-    from kg.cache import ParseCache
-    from kg.nlp import load_model
-    from kg.ontology import load_ontology
+    from kg.api import build as build_graph
     from kg.outputs import write_outputs
-    from kg.pipeline import build as build_graph
-    from kg.pipeline import read
-    from kg.rdfio import load_graph
-    from kg.score import load_scorer
 
+    with _user_errors(), _progress("Reading articles") as progress:
+        result = build_graph(
+            inputs,
+            into=into,
+            ontology=ontology,
+            model=model,
+            jobs=jobs,
+            min_confidence=min_confidence,
+            scorer=scorer,
+            aliases=aliases,
+            cache=None if no_cache else cache or out / ".cache",
+            scheduler=scheduler,
+            progress=progress,
+        )
+    for problem in result.problems:
+        click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
     with _user_errors():
-        onto = load_ontology(ontology)
-        fact_scorer = load_scorer(scorer)
-        base = load_graph(into) if into is not None else None
-        groups = load_aliases(aliases) if aliases is not None else ()
-        articles, problems = read(inputs, sys.stdin)
-        for problem in problems:
-            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
-        if not articles:
+        if not result.added:
             raise KGError("no article could be read (see the messages above)")
-        nlp = load_model(model)
-        with click.progressbar(
-            length=len(articles), label="Reading articles", file=sys.stderr
-        ) as bar:
-            result = build_graph(
-                articles,
-                onto,
-                nlp,
-                base,
-                jobs,
-                min_confidence,
-                groups,
-                progress=lambda _: bar.update(1),
-                scorer=fact_scorer,
-                cache=None if no_cache else ParseCache(cache or out / ".cache"),
-                scheduler=scheduler,
-            )
-        for problem in result.problems:
-            click.echo(f"Skipped {problem.source}: {problem.reason}", err=True)
         with interrupts_held():  # Ctrl-C while writing: the set is written first, then exit 130
-            written = write_outputs(
-                out, result.graph, onto, nlp, [*problems, *result.problems], html=not no_html
-            )
+            written = write_outputs(out, result, html=not no_html)
             click.echo(
                 f"Wrote {written.graph}: {counted(result.articles, 'article')}, "
                 f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
             )
             if written.page is not None and written.viz is not None:
                 _report_html(written.page, written.viz)
-    failed = len(problems) + len(result.problems)
-    if failed:
-        total = counted(len(problems) + len(articles), "article")
-        click.echo(f"{failed} of {total} failed", err=True)
+    if result.problems:
+        total = counted(result.added + len(result.problems), "article")
+        click.echo(f"{len(result.problems)} of {total} failed", err=True)
         sys.exit(1)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
+    """A progress bar on stderr, drawn from the first step, when the total is known."""
+    with ExitStack() as stack:
+        bars: list[Any] = []
+
+        def step(done: int, total: int) -> None:
+            if not bars:
+                bar = click.progressbar(length=total, label=label, file=sys.stderr)
+                bars.append(stack.enter_context(bar))
+            bars[0].update(1)
+
+        yield step
 
 
 def _write_html(graph: Any, path: Path, **options: Any) -> None:

@@ -41,7 +41,7 @@ number, a quoted string ('"text"'), or the name (label, title or source) of a no
 
 \b
 Examples:
-  kg query outputs/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "Norvale Systems" ; ?p ?o }'
+  kg query outputs/graph.ttl 'SELECT ?p ?o WHERE { ?s rdfs:label "Norvale" ; ?p ?o }'
   kg query outputs/graph.ttl -f my-query.rq --format csv > rows.csv
   kg query --list
   kg query outputs/graph.ttl --name partnerships

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.term import Node
 
+from kg import resources
 from kg.errors import KGError
 from kg.names import normalise
 from kg.vocab import KG
 
-DEFAULT_ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology" / "kg.ttl"
 # classes the extractor and resolver name in Python; the ontology must define them
 USED_CLASSES = ("Organization", "Person", "Product", "Technology")
 
@@ -186,27 +187,28 @@ class Ontology:
 
 
 def load_ontology(path: Path | None = None) -> Ontology:
-    """Read an ontology in the form of `ontology/kg.ttl`; KGError when it cannot be used."""
-    path = path or DEFAULT_ONTOLOGY
-    if not path.is_file():
-        raise KGError(f"ontology not found: '{path}' (give a Turtle file with --ontology)")
+    """Read an ontology in the form of `ontology/kg.ttl` (default: the bundled one); KGError
+    when it cannot be used."""
+    source: Path | Traversable = path or resources.ontology()
+    if not source.is_file():
+        raise KGError(f"ontology not found: '{source}' (give a Turtle file with --ontology)")
     graph = Graph()
     try:
-        graph.parse(path, format="turtle")
+        graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
     except Exception as err:  # rdflib raises many parser types
-        raise KGError(f"ontology '{path}' is not valid Turtle: {_one_line(err)}") from err
+        raise KGError(f"ontology '{source}' is not valid Turtle: {_one_line(err)}") from err
     classes = {c.name: c for c in _classes(graph)}
     prepositions = frozenset(_strings(graph, None, KG.preposition))
     properties = {p.name: p for p in _properties(graph, set(classes), prepositions)}
     if not properties:
-        raise KGError(f"ontology '{path}' declares no owl:ObjectProperty in the kg: namespace")
+        raise KGError(f"ontology '{source}' declares no owl:ObjectProperty in the kg: namespace")
     missing = [f"kg:{name}" for name in USED_CLASSES if name not in classes]
     if missing:
-        raise KGError(f"ontology '{path}' lacks classes the extractor uses: {', '.join(missing)}")
-    patterns, priors = _patterns(graph, properties, path)
+        raise KGError(f"ontology '{source}' lacks classes the extractor uses: {', '.join(missing)}")
+    patterns, priors = _patterns(graph, properties, source)
     titles = _titles(properties.values())
     return Ontology(
-        source=str(path),
+        source=str(source),
         classes=classes,
         properties=properties,
         corporate_suffixes=frozenset(_strings(graph, None, KG.corporateSuffix)),
@@ -239,7 +241,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
 
 
 def _patterns(
-    graph: Graph, properties: dict[str, Property], path: Path
+    graph: Graph, properties: dict[str, Property], path: Path | Traversable
 ) -> tuple[dict[str, Pattern], dict[str, float]]:
     """The pattern families the ontology declares and the registry knows; a family whose
     property the ontology lacks is left out."""
@@ -249,7 +251,7 @@ def _patterns(
     if not declared:
         raise KGError(
             f"ontology '{path}' declares no kg:Pattern, so nothing would be extracted "
-            f"(copy the pattern declarations of {DEFAULT_ONTOLOGY})"
+            f"(copy the pattern declarations of {resources.ontology()})"
         )
     patterns: dict[str, Pattern] = {}
     priors: dict[str, float] = {}

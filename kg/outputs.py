@@ -5,16 +5,11 @@ from __future__ import annotations
 
 import importlib.metadata
 import platform
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-from spacy.language import Language
-
-from kg.graph import stats, turtle
-from kg.ingest import Problem
-from kg.ontology import Ontology
+from kg.graph import turtle
+from kg.pipeline import BuildResult
 from kg.rdfio import write_set
 from kg.viz import VizReport, render_html
 
@@ -33,7 +28,7 @@ class Outputs:
     record: Path
 
 
-def versions(nlp: Language) -> dict[str, str]:
+def versions(model: str) -> dict[str, str]:
     """The versions a build ran with: Python, kg and its main libraries, the spaCy model."""
     found = {"python": platform.python_version()}
     for name in PACKAGES:
@@ -41,32 +36,23 @@ def versions(nlp: Language) -> dict[str, str]:
             found[name] = importlib.metadata.version(name)
         except importlib.metadata.PackageNotFoundError:
             found[name] = "unknown"
-    meta = nlp.meta
-    found["model"] = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+    found["model"] = model
     return found
 
 
-def write_outputs(
-    out: Path,
-    graph: Graph,
-    ontology: Ontology,
-    nlp: Language,
-    problems: Sequence[Problem] = (),
-    html: bool = True,
-) -> Outputs:
-    """Write graph.ttl (and graph.html) with build.json into `out`, as one set."""
-    files = {GRAPH: turtle(graph)}
+def write_outputs(out: Path, result: BuildResult, html: bool = True) -> Outputs:
+    """Write a build's graph.ttl (and graph.html) with build.json into `out`, as one set."""
+    files = {GRAPH: turtle(result.graph)}
     report = None
     if html:
-        page, report = render_html(graph)
+        page, report = render_html(result.graph)
         files[PAGE] = page.encode("utf-8")
-    counts = stats(graph, ontology)
     record = {
-        "articles": sum(counts["articles"].values()),
-        "entities": sum(counts["entities"].values()),
-        "facts": sum(counts["facts"].values()),
-        "problems": [{"source": p.source, "reason": p.reason} for p in problems],
-        "versions": versions(nlp),
+        "articles": result.articles,
+        "entities": result.entities,
+        "facts": result.facts,
+        "problems": [{"source": p.source, "reason": p.reason} for p in result.problems],
+        "versions": versions(result.model),
     }
     written = write_set(out, files, record)
     return Outputs(out / GRAPH, out / PAGE if html else None, report, written)

@@ -14,7 +14,7 @@ from kg.aliases import AliasGroup
 from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities
+from kg.graph import add_articles, add_entities, add_facts, known_entities, stats
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import ParsedArticle, load_model, parse_alone
 from kg.ontology import Ontology
@@ -25,11 +25,16 @@ from kg.score import Scorer, load_scorer, score_facts
 
 @dataclass(frozen=True)
 class BuildResult:
+    """A built graph, its counts as `kg stats` counts them (`kg.graph.stats`: a symmetric fact
+    once), and the articles that failed."""
+
     graph: Graph
     articles: int
     facts: int
     entities: int
     problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
+    added: int = 0  # articles built into the graph this time (the rest came with `into`)
+    model: str = ""  # the spaCy pipeline that read them: "lang_name version"
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -110,7 +115,25 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
-    return BuildResult(graph, len(found.articles), len(kept), len(entities), found.problems)
+    meta = nlp.meta
+    model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+    return counted(graph, ontology, found.problems, len(found.articles), model)
+
+
+def counted(
+    graph: Graph, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
+) -> BuildResult:
+    """The BuildResult of a graph: its counts as `kg stats` gives them."""
+    counts = {name: sum(rows.values()) for name, rows in stats(graph, ontology).items()}
+    return BuildResult(
+        graph,
+        counts["articles"],
+        counts["facts"],
+        counts["entities"],
+        tuple(problems),
+        added,
+        model,
+    )
 
 
 Outcome = tuple[Article, list[Fact] | Problem]

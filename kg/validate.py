@@ -4,11 +4,13 @@ violations readably: the focus node's label and IRI, the property path and the m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import rdflib
 from rdflib.namespace import RDFS, SH
 
+from kg import resources
 from kg.errors import KGError
 from kg.rdfio import load_graph
 from kg.results import compact_iri
@@ -38,9 +40,6 @@ class ValidationReport:
     triples: int
 
 
-def shapes_path() -> Path:
-    """ontology/shapes.ttl at the repository root (beside the package)."""
-    return Path(__file__).resolve().parent.parent / "ontology" / "shapes.ttl"
 
 
 def _show(node: object) -> str:
@@ -91,13 +90,14 @@ def validate_graph(graph: str | Path, shapes: str | Path | None = None) -> Valid
     """Validate a graph file against the shapes (default: ontology/shapes.ttl)."""
     import pyshacl
 
-    shapes = Path(shapes) if shapes else shapes_path()
-    if not shapes.is_file():
-        raise KGError(f"{shapes}: no such shapes file")
+    source: Path | Traversable = Path(shapes) if shapes else resources.shapes()
+    if not source.is_file():
+        raise KGError(f"{source}: no such shapes file")
     try:
-        shapes_graph = rdflib.Graph().parse(shapes, format="turtle")
+        text = source.read_text(encoding="utf-8")
+        shapes_graph = rdflib.Graph().parse(data=text, format="turtle")
     except Exception as err:  # noqa: BLE001 - rdflib raises many kinds
-        raise KGError(f"{shapes}: not valid Turtle: {err}") from None
+        raise KGError(f"{source}: not valid Turtle: {err}") from None
     data = load_graph(graph)
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph, inference="none", advanced=True

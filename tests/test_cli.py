@@ -28,7 +28,7 @@ def test_build_writes_turtle_and_html(tmp_path: Path, article: Path) -> None:
     result = kg("build", article, "-o", out)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0] == (
-        f"Wrote {out}/graph.ttl: 1 article, 5 facts, 5 entities"
+        f"Wrote {out}/graph.ttl: 1 article, 4 facts, 5 entities"
     )
     assert result.stdout.splitlines()[1].startswith(f"Wrote {out}/graph.html: 5 nodes, 4 edges")
     assert (out / "graph.ttl").read_text().startswith("@prefix")
@@ -39,7 +39,7 @@ def test_build_from_stdin(tmp_path: Path) -> None:
     text = (DATA / "golden_article.txt").read_text()
     result = kg("build", "-", "-o", tmp_path, "--no-html", stdin=text)
     assert result.exit_code == 0, result.output
-    assert result.stdout == f"Wrote {tmp_path}/graph.ttl: 1 article, 5 facts, 5 entities\n"
+    assert result.stdout == f"Wrote {tmp_path}/graph.ttl: 1 article, 4 facts, 5 entities\n"
 
 
 def test_a_bad_article_is_reported_and_the_rest_builds(tmp_path: Path, article: Path) -> None:
@@ -47,7 +47,7 @@ def test_a_bad_article_is_reported_and_the_rest_builds(tmp_path: Path, article: 
     bad.write_bytes(b"\x00\x01binary")
     result = kg("build", article, bad, "-o", tmp_path / "out", "--no-html")
     assert result.exit_code == 1
-    assert result.stdout == f"Wrote {tmp_path}/out/graph.ttl: 1 article, 5 facts, 5 entities\n"
+    assert result.stdout == f"Wrote {tmp_path}/out/graph.ttl: 1 article, 4 facts, 5 entities\n"
     assert f"Skipped {bad}: binary file (contains NUL bytes)" in result.stderr
     assert "1 of 2 articles failed" in result.stderr
 

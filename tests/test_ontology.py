@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from kg import resources
 from kg.errors import KGError
 from kg.extract.patterns import PATTERNS
 from kg.ingest import Article
-from kg.ontology import DEFAULT_ONTOLOGY, Ontology, load_ontology
+from kg.ontology import Ontology, load_ontology
 from kg.pipeline import build
 from kg.vocab import KG
 
@@ -24,7 +25,7 @@ TEXT = (
 
 def user_ontology(tmp_path: Path, edit: str, new: str = "", regex: bool = False) -> Path:
     """A copy of the ontology with `edit` replaced (a regular expression if `regex`)."""
-    text = DEFAULT_ONTOLOGY.read_text(encoding="utf-8")
+    text = resources.ontology().read_text(encoding="utf-8")
     edited = re.sub(edit, new, text, flags=re.S) if regex else text.replace(edit, new)
     assert edited != text
     path = tmp_path / "mine.ttl"

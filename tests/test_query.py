@@ -301,8 +301,8 @@ def test_list_shows_every_query_and_its_params() -> None:
         "acquisitions       Who acquired whom, with the number of articles that say so"
     )
     assert "  --param entity=… (required)  the entity, as an IRI" in out
-    for path in catalogue.queries_dir().glob("*.rq"):
-        assert path.stem in out
+    for query in catalogue.named_queries():
+        assert query.name in out
 
 
 SYNTAX_ERROR = """\

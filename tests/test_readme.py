@@ -1,29 +1,57 @@
-"""The README's Query it, Serve it and Load it sections, run as written."""
+"""The README run as written: every example that shows its output prints what is shown
+(scripts/readme_examples.py), and the commands of its Serve it and Load it sections work."""
 
 from __future__ import annotations
 
+import glob
+import importlib.util
 import re
 import shlex
 import shutil
 import socket
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(shutil.which("kg") or ROOT / ".venv" / "bin" / "kg").parent
+BIN = Path(sys.executable).parent
 
 
-def commands(section: str) -> list[str]:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    body = readme.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```sh\n(.*?)```", body, flags=re.S)
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "readme_examples", ROOT / "scripts" / "readme_examples.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclass looks itself up there
+    spec.loader.exec_module(module)
+    return module
+
+
+readme_examples = _script()
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+EXAMPLES = readme_examples.examples(README)
+
+
+def section(name: str) -> str:
+    return README.split(f"## {name}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def commands(name: str) -> list[str]:
+    blocks = re.findall(r"```sh\n(.*?)```", section(name), flags=re.S)
     return [line for block in blocks for line in block.splitlines() if line.strip()]
+
+
+def shown(name: str) -> list[str]:
+    """The lines of the section's first ```text block: what its commands print."""
+    return re.findall(r"```text\n(.*?)```", section(name), flags=re.S)[0].splitlines()
 
 
 def free_port() -> int:
@@ -56,6 +84,7 @@ def run(line: str, cwd: Path, ports: dict[str, int]) -> subprocess.CompletedProc
     words = shlex.split(line)
     if words[0] in ("kg", "oxigraph"):
         words[0] = str(BIN / words[0])
+    words = [w for word in words for w in (sorted(glob.glob(word, root_dir=cwd)) or [word])]
     return subprocess.run(words, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
@@ -80,13 +109,35 @@ def start(
     )
 
 
-def test_query_it(workdir: Path) -> None:
-    lines = commands("Query it")
-    assert len(lines) >= 5
+def test_the_readme_shows_its_examples_output() -> None:
+    kinds = {e.commands[0].split()[0] for e in EXAMPLES}
+    assert kinds == {"kg", "python"}
+    assert sum(c.startswith("kg query") for e in EXAMPLES for c in e.commands) >= 9
+    assert any(e.program.lstrip().startswith("SELECT") for e in EXAMPLES)
+    assert any("kg.build(" in e.program for e in EXAMPLES)
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda e: e.commands[-1][:60])
+def test_a_readme_example_prints_what_is_shown(example: object) -> None:
+    printed = readme_examples.run(example)
+    assert printed == example.shown, readme_examples.diff(example, printed)  # type: ignore[attr-defined]
+
+
+def test_the_readme_commands_without_output_run(tmp_path: Path) -> None:
+    """The first section's other commands, in a folder like the checkout after make run."""
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "outputs", tmp_path / "outputs")
+    (tmp_path / "more-articles").mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "golden_article.txt", tmp_path / "more-articles")
+    intro = README.split("\n## ", 1)[0]
+    blocks = re.findall(r"```sh\n(.*?)```", intro, flags=re.S)
+    lines = [line.split("  #")[0] for block in blocks for line in block.splitlines()]
+    assert len(lines) == 4
     for line in lines:
-        result = run(line, workdir, {})
+        result = run(line, tmp_path, {})
         assert result.returncode == 0, f"{line}\n{result.stderr}"
         assert result.stdout.strip(), line
+    assert (tmp_path / "norvale.html").stat().st_size > 1000
 
 
 def test_serve_it(workdir: Path, background: list[subprocess.Popen[bytes]]) -> None:
@@ -98,9 +149,7 @@ def test_serve_it(workdir: Path, background: list[subprocess.Popen[bytes]]) -> N
     wait_for(f"http://127.0.0.1:{ports['7878']}/sparql?query=ASK%7B%7D")
     result = run(curl, workdir, ports)
     assert result.returncode == 0, result.stderr
-    rows = result.stdout.strip().splitlines()
-    assert rows[0].strip() == "s,o"
-    assert len(rows) >= 3
+    assert result.stdout.splitlines() == shown("Serve it")
 
 
 def test_load_it(workdir: Path, background: list[subprocess.Popen[bytes]]) -> None:

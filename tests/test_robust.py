@@ -83,7 +83,7 @@ def test_any_text_builds(texts: list[str], nlp: Language, ontology: Ontology) ->
     articles = articles_of(texts)
     result = build(articles, ontology, nlp)
     assert result.problems == ()
-    assert result.articles == len(articles)
+    assert result.added == len(articles)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -228,9 +228,7 @@ def wrapper_rows(url: str, sparql: str) -> set[tuple[str, ...]]:
     return {tuple(b.get(v, {}).get("value", "") for v in names) for b in doc["results"]["bindings"]}
 
 
-@pytest.mark.parametrize(
-    "name", [path.stem for path in sorted(catalogue.queries_dir().glob("*.rq"))]
-)
+@pytest.mark.parametrize("name", [query.name for query in catalogue.named_queries()])
 def test_sparqlwrapper_named_queries_match_kg_query(writable: str, graph: Path, name: str) -> None:
     named = catalogue.named_query(name)
     store = load_store(graph)

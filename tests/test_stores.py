@@ -28,7 +28,7 @@ from kg import sparql as q
 from kg.cli_sparql import push_command
 from kg.rdfio import load_store
 
-NAMES = [path.stem for path in sorted(catalogue.queries_dir().glob("*.rq"))]
+NAMES = [query.name for query in catalogue.named_queries()]
 GRAPH_IRI = "https://kg.example.org/graph/test"
 BULK_IRI = "https://kg.example.org/graph/bulk"
 
