@@ -110,14 +110,14 @@ def test_query_errors_are_kgerrors(story: Path) -> None:
         kg.query(graph, "SELECT ?s WHERE { ?s")
     with pytest.raises(KGError, match="answers SELECT queries"):
         kg.query(graph, "ASK { ?s ?p ?o }")
-    with pytest.raises(KGError, match="no such graph file"):
+    with pytest.raises(KGError, match="graph not found"):
         kg.query("missing.ttl", "SELECT * WHERE { ?s ?p ?o }")
 
 
 def test_build_and_stats_count_a_symmetric_fact_once(tmp_path: Path, story: Path) -> None:
     out = tmp_path / "out"
     built = CliRunner().invoke(main, ["build", str(story), "-o", str(out), "--no-html"])
-    assert built.stdout == f"Wrote {out}/graph.ttl: 1 articles, 2 facts, 2 entities\n"
+    assert built.stdout == f"Wrote {out}/graph.ttl: 1 article, 2 facts, 2 entities\n"
     stats = CliRunner().invoke(main, ["stats", str(out / "graph.ttl")])
     assert stats.stdout.splitlines()[-4:] == [
         "facts: 2",

@@ -63,7 +63,7 @@ def test_a_bad_jsonl_line_says_where_once(tmp_path: Path, line: str, reason: str
     path.write_text(json.dumps({"text": "Orvane Dynamics acquired Pellick Labs."}) + "\n" + line)
     result = kg("build", path, "-o", tmp_path, "--no-html")
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[0] == (
+    assert [line for line in result.stderr.splitlines() if line.startswith("Skipped")][0] == (
         f"Skipped {path}:2: invalid JSON ({reason}); fix or remove the line"
     )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kg import resources
-from kg.sparql import named_queries
+from kg.catalogue import named_queries
 
 ROOT = Path(__file__).resolve().parent.parent
 
