@@ -51,7 +51,7 @@ def build(
     from kg.nlp import load_model
     from kg.ontology import load_ontology
     from kg.pipeline import build as build_articles
-    from kg.pipeline import counted, read
+    from kg.pipeline import read, result_of
     from kg.rdfio import load_graph, new_graph
     from kg.score import load_scorer
 
@@ -62,7 +62,7 @@ def build(
     groups = load_aliases(Path(aliases)) if aliases is not None else ()
     articles, problems = read(inputs)
     if not articles:
-        return counted(base if base is not None else new_graph(), onto, problems, 0)
+        return result_of(base if base is not None else new_graph(), onto, problems, 0)
     done: list[Article] = []
 
     def step(article: Article) -> None:

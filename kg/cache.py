@@ -40,11 +40,11 @@ class ParseCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.spacy"
 
-    def get(self, nlp: Language, article: Article) -> ParsedArticle | None:
+    def get(self, nlp: Language, article: Article, key: str | None = None) -> ParsedArticle | None:
         """The article's cached parse, or None (not there, or not readable)."""
         offsets = [offset for offset, _ in paragraphs(article.text)]
         try:
-            data = self.path(self.key(nlp, article)).read_bytes()
+            data = self.path(key or self.key(nlp, article)).read_bytes()
             docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
         except (OSError, ValueError, KeyError):
             return None
@@ -54,18 +54,21 @@ class ParseCache:
             article, tuple(Paragraph(o, d) for o, d in zip(offsets, docs, strict=True))
         )
 
-    def put(self, nlp: Language, parsed: ParsedArticle) -> None:
+    def put(self, nlp: Language, parsed: ParsedArticle, key: str | None = None) -> None:
         """Keep a parse (written atomically; a cache that cannot be written is no error)."""
-        path = self.path(self.key(nlp, parsed.article))
+        path = self.path(key or self.key(nlp, parsed.article))
         data = DocBin(docs=[p.doc for p in parsed.paragraphs]).to_bytes()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+        except OSError:
+            return
+        try:
             with os.fdopen(fd, "wb") as out:
                 out.write(data)
             os.replace(tmp, path)
         except OSError:
-            return
+            Path(tmp).unlink(missing_ok=True)
 
 
 def parse_cached(
@@ -76,11 +79,12 @@ def parse_cached(
     if cache is None:
         yield from parse(nlp, articles)
         return
-    kept = [cache.path(cache.key(nlp, a)).is_file() for a in articles]
+    keys = [cache.key(nlp, a) for a in articles]
+    kept = [cache.path(k).is_file() for k in keys]
     fresh = parse(nlp, (a for a, k in zip(articles, kept, strict=True) if not k))
-    for article, known in zip(articles, kept, strict=True):
-        parsed = cache.get(nlp, article) if known else None
+    for article, key, known in zip(articles, keys, kept, strict=True):
+        parsed = cache.get(nlp, article, key) if known else None
         if parsed is None:
             parsed = next(fresh) if not known else next(parse(nlp, [article]))
-            cache.put(nlp, parsed)
+            cache.put(nlp, parsed, key)
         yield parsed

@@ -117,10 +117,10 @@ def build(
     add_facts(graph, kept, ontology)
     meta = nlp.meta
     model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
-    return counted(graph, ontology, found.problems, len(found.articles), model)
+    return result_of(graph, ontology, found.problems, len(found.articles), model)
 
 
-def counted(
+def result_of(
     graph: Graph, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
 ) -> BuildResult:
     """The BuildResult of a graph: its counts as `kg stats` gives them."""
