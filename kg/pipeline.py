@@ -154,7 +154,7 @@ def _each_article(
     if scheduler is not None:
         from kg.cluster import on_cluster
 
-        shares = _shares(articles, CLUSTER_SHARES // 4)
+        shares = _shares(articles, CLUSTER_SHARES)
         for done in on_cluster(scheduler, shares, ontology, model_name(nlp), cache):
             yield from done
         return
@@ -167,7 +167,7 @@ def _each_article(
     fork = multiprocessing.get_context("fork")  # workers share the loaded model, not a copy
     held = (ontology, nlp, cache)
     with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
-        for done in pool.map(_held, _shares(articles, jobs)):
+        for done in pool.map(_held, _shares(articles, jobs * 4)):
             yield from done
 
 
@@ -201,9 +201,10 @@ def share_facts(
     return list(_serial(articles, ontology, _MODELS[model], cache))
 
 
-def _shares(articles: Sequence[Article], jobs: int) -> list[Sequence[Article]]:
-    """Runs of articles of about equal text, several per worker, so none waits long."""
-    size = sum(len(a.text) for a in articles) / (jobs * 4) or 1
+def _shares(articles: Sequence[Article], count: int) -> list[Sequence[Article]]:
+    """About `count` runs of articles of about equal text (several per worker, so that none
+    waits long)."""
+    size = sum(len(a.text) for a in articles) / count or 1
     shares: list[Sequence[Article]] = []
     start, length = 0, 0
     for end, article in enumerate(articles, 1):
