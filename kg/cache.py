@@ -42,16 +42,16 @@ class ParseCache:
 
     def get(self, nlp: Language, article: Article, key: str | None = None) -> ParsedArticle | None:
         """The article's cached parse, or None (not there, or not readable)."""
-        offsets = [offset for offset, _ in paragraphs(article.text)]
+        lines = list(paragraphs(article.text))
         try:
             data = self.path(key or self.key(nlp, article)).read_bytes()
             docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
         except (OSError, ValueError, KeyError):
             return None
-        if len(docs) != len(offsets):
+        if len(docs) != len(lines):
             return None
         return ParsedArticle(
-            article, tuple(Paragraph(o, d) for o, d in zip(offsets, docs, strict=True))
+            article, tuple(Paragraph(o, d, t) for (o, t), d in zip(lines, docs, strict=True))
         )
 
     def put(self, nlp: Language, parsed: ParsedArticle, key: str | None = None) -> None:

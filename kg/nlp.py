@@ -23,6 +23,7 @@ class Paragraph:
 
     offset: int
     doc: Doc
+    text: str  # the doc's text, kept: spaCy joins its tokens again on every `doc.text`
 
 
 @dataclass(frozen=True)
@@ -91,17 +92,17 @@ def parse(
     """Parse articles in order with `nlp.pipe`, yielding each when done."""
     pending: list[Article] = []
 
-    def units() -> Iterator[tuple[str, tuple[int, int]]]:
-        for index, article in enumerate(articles):
+    def units() -> Iterator[tuple[str, tuple[int, str]]]:
+        for article in articles:
             pending.append(article)
             for offset, line in paragraphs(article.text):
-                yield line, (index, offset)
-            yield "", (index, -1)  # end marker, so an article is released as soon as it is done
+                yield line, (offset, line)
+            yield "", (-1, "")  # end marker, so an article is released as soon as it is done
 
     current: list[Paragraph] = []
-    for doc, (_, offset) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
+    for doc, (offset, line) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
         if offset >= 0:
-            current.append(Paragraph(offset, doc))
+            current.append(Paragraph(offset, doc, line))
             continue
         yield ParsedArticle(pending.pop(0), tuple(current))
         current = []
@@ -112,5 +113,5 @@ def parse_alone(nlp: Language, article: Article) -> ParsedArticle:
     found = []
     for offset, line in paragraphs(article.text):
         with located(line):
-            found.append(Paragraph(offset, nlp(line)))
+            found.append(Paragraph(offset, nlp(line), line))
     return ParsedArticle(article, tuple(found))

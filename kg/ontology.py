@@ -162,6 +162,7 @@ class Ontology:
     priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
     round_verbs: frozenset[str] = frozenset()  # "X led Y's round": X invests in Y
+    term_starts: frozenset[str] = frozenset()  # the first words of the classes' terms
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -237,6 +238,9 @@ def load_ontology(path: Path | None = None) -> Ontology:
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
         round_verbs=frozenset(_strings(graph, None, KG.roundVerb)),
+        term_starts=frozenset(
+            t.split()[0].split("-")[0] for c in classes.values() for t in c.terms
+        ),
     )
 
 

@@ -32,13 +32,13 @@ __all__ = ["Candidate", "Evidence", "Fact", "Mention", "Shape", "View", "extract
 def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     title = (parsed.article.title or "").strip()
-    body = [p for p in parsed.paragraphs if not is_headline(p.doc, title, ontology)]
+    body = [p for p in parsed.paragraphs if not is_headline(p, title, ontology)]
     article_names = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     index = 0
     for paragraph in body:
-        with located(paragraph.doc.text):
-            names = find_names(paragraph.doc, ontology, article_names.known)
+        with located(paragraph.text):
+            names = find_names(paragraph.doc, ontology, article_names.known, paragraph.text)
         for sent in paragraph.doc.sents:
             with located(sent.text):
                 view = view_of(sent, paragraph.offset, names, ontology, focus)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 from collections.abc import Iterator
 
@@ -12,12 +13,12 @@ from kg.nlp import Paragraph
 from kg.ontology import Grammar, Ontology
 
 
-def is_headline(doc: Doc, title: str, ontology: Ontology) -> bool:
+def is_headline(paragraph: Paragraph, title: str, ontology: Ontology) -> bool:
     """A title in title case, section headings and bylines: their grammar is too terse to
     read facts from. An unpunctuated line that reads as a sentence (a list item, a title in
     sentence case) is kept."""
-    text = doc.text.strip()
-    words = [t for t in doc if t.is_alpha and not t.is_stop]
+    text = paragraph.text.strip()
+    words = [t for t in paragraph.doc if t.is_alpha and not t.is_stop]
     title_case = all(t.text[:1].isupper() for t in words)
     if text == title:
         return title_case or len(words) < 4
@@ -33,7 +34,8 @@ def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> Artic
     word, even where "Pellwood" is labelled a place; a person where "Eikrem" stands alone."""
     words, org_words, surnames = set(), set(), set()
     for paragraph in paragraphs:
-        for span in set(find_names(paragraph.doc, ontology, frozenset()).values()):
+        found = find_names(paragraph.doc, ontology, frozenset(), paragraph.text)
+        for span in set(found.values()):
             first = span[0].text
             if not first[:1].isupper() or first.lower() in ontology.common_words:
                 continue
@@ -45,13 +47,17 @@ def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> Artic
     return ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
 
 
-def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int, Span]:
+def find_names(
+    doc: Doc, ontology: Ontology, known: frozenset[str], text: str | None = None
+) -> dict[int, Span]:
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
-    and words `known` as names elsewhere in the article."""
+    and words `known` as names elsewhere in the article. `text`: the doc's text, if known."""
+    text = doc.text if text is None else text
     spans: list[Span] = []
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
-    entities = (part for e in doc.ents for part in _split_after_suffix(e, ontology))
+    ents = doc.ents
+    entities = (part for e in ents for part in _split_after_suffix(e, ontology))
     for ent in (part for e in entities for part in _split_pair(e, known)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.extend(_split_names(ent, set(), grammar, possessive=False))
@@ -65,7 +71,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
                 spans.append(doc[ent.start : end])
-    contracted = list(_contracted(doc, grammar))
+    contracted = list(_contracted(doc, grammar, text.lower()))
     ends = {t.i: c.end for c in contracted for t in c[1:]}  # "Fly Brisk" of "Let's Fly Brisk"
     spans = [
         s if s.start not in ends else doc[ends[s.start] : s.end]
@@ -74,21 +80,24 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     ]
     spans.extend(contracted)
     taken = {t.i for span in spans for t in span}
-    numeric = {t.i for ent in doc.ents if ent.label_ in NOT_NAMES for t in ent}
+    numeric = {t.i for ent in ents if ent.label_ in NOT_NAMES for t in ent}
     spans.extend(
         part
         for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
         for part in _split_names(run, titles, grammar)
     )
-    terms = [*_defined_terms(doc, ontology), *_known_terms(doc, ontology)]
+    defined_terms = _defined_terms(doc, ontology) if "(" in text else ()
+    terms = [*defined_terms, *_known_terms(doc, ontology)]
     spans.extend(terms)
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
     trimmed = _with_nicknames(
-        sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end))
+        sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end)),
+        quoted=any(mark in text for mark in CLOSING),
     )
     names: dict[int, Span] = {}
+    brackets = [t.i for t in doc if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
     for span in _join_adjacent(trimmed):
         proper = any(t.text[:1].isupper() or t.like_num for t in span)
@@ -96,7 +105,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, ontology)
             and not _abbreviation(span)
-            and not _expansion(span)
+            and not _expansion(span, brackets)
         ):
             for token in span:
                 names.setdefault(token.i, span)
@@ -143,11 +152,11 @@ def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
 OPENING, CLOSING = ('"', "“"), ('"', "”")
 
 
-def _with_nicknames(spans: list[Span]) -> list[Span]:
+def _with_nicknames(spans: list[Span], quoted: bool) -> list[Span]:
     """'Harlow "Big" Industries', 'Jane "JJ" Roe': a quoted nickname between two capitalised
     words joins them and the names they end or start into one name, so that no piece of it
-    keeps a stray quote."""
-    if not spans:
+    keeps a stray quote. `quoted`: whether the text holds a closing quote at all."""
+    if not spans or not quoted:
         return spans
     doc = spans[0].doc
     by_token = {t.i: span for span in spans for t in span}
@@ -290,14 +299,17 @@ def _split_names(
     return [p for p in parts if len(p)]
 
 
-def _contracted(doc: Doc, grammar: Grammar) -> Iterator[Span]:
+def _contracted(doc: Doc, grammar: Grammar, lowered: str) -> Iterator[Span]:
     """ "Let's Fly" mid-sentence, its "'s" read as "us" and not as a possessive: one name of
-    three words."""
+    three words. `lowered`: the document's text in lower case."""
+    if not any(marker in lowered for marker in grammar.possessive_markers):
+        return
     for token in doc[1:-1]:
+        if token.lower_ not in grammar.possessive_markers:
+            continue
         first, last = token.nbor(-1), token.nbor(1)
         if (
-            token.lower_ in grammar.possessive_markers
-            and token.pos_ in ("PRON", "DET", "PROPN")
+            token.pos_ in ("PRON", "DET", "PROPN")
             and not first.whitespace_
             and first.is_title
             and first.is_alpha
@@ -372,11 +384,13 @@ def _abbreviation(span: Span) -> bool:
     return "".join(w.text[0].lower() for w in words) == letters
 
 
-def _expansion(span: Span) -> bool:
+def _expansion(span: Span, brackets: list[int]) -> bool:
     """ "Quantum Exchange" of "QXP (Quantum Exchange Protocol)": the words an acronym stands
-    for, in brackets after it, are no second name."""
+    for, in brackets after it, are no second name. `brackets`: where the document's brackets
+    stand."""
     doc = span.doc
-    opening = next((t for t in reversed(doc[: span.start]) if t.text in "()"), None)
+    before = bisect.bisect_left(brackets, span.start)
+    opening = doc[brackets[before - 1]] if before else None
     if opening is None or opening.text != "(" or opening.i == 0:
         return False
     start = opening.i - 1  # back over "QXL/BRT"-like runs written without spaces
@@ -417,9 +431,8 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
 
 def _known_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
     """The ontology's terms ("machine learning", "AI"), longest first, as names."""
-    starts = {t.split()[0].split("-")[0] for c in ontology.classes.values() for t in c.terms}
     taken: set[int] = set()
-    firsts = [t.i for t in doc if t.lower_ in starts]
+    firsts = [t.i for t in doc if t.lower_ in ontology.term_starts]
     for size in (4, 3, 2, 1):
         for start in firsts:
             if start + size > len(doc):

@@ -25,10 +25,24 @@ ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp"})  # a clause about a speak
 
 
 def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
-    ner = span.ents[0].label_ if span.ents else ""
+    ner = _entity_label(span)
     start = view.offset + span.start_char
     hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
     return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+
+
+def _entity_label(span: Span) -> str:
+    """The label of the first entity wholly inside `span` (spaCy's `span.ents[0]`, without
+    walking every entity of the document)."""
+    doc = span.doc
+    for token in span:
+        if token.ent_iob_ == "B":
+            end = token.i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end <= span.end:
+                return token.ent_type_
+    return ""
 
 
 def _acronym(span: Span) -> str | None:

@@ -36,7 +36,10 @@ def _head(mention: Mention, sent: Span, offset: int) -> Token | None:
 
 def _named(mention: Mention, sent: Span, offset: int) -> bool:
     start = mention.start - offset
-    return sent.doc.text[start : start + len(mention.text)] == mention.text
+    end = start + len(mention.text)
+    if sent.start_char <= start and end <= sent.end_char:  # most are: spare the whole text
+        return sent.text[start - sent.start_char : end - sent.start_char] == mention.text
+    return sent.doc.text[start:end] == mention.text
 
 
 def _path(subject: Token, obj: Token) -> tuple[int, str, str]:

@@ -80,7 +80,7 @@ def _numbered(name: Span) -> bool:
 
 def _own_entity(name: Span, label: str) -> bool:
     """Is the name an entity of this label in its own right (not split from a longer one)?"""
-    return any(e.label_ == label and e.start == name.start for e in name.doc.ents)
+    return name[0].ent_iob_ == "B" and name[0].ent_type_ == label
 
 
 def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:

@@ -63,8 +63,9 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
 def _titles(view: View) -> Iterator[Candidate]:
     sent, titles = view.sent, view.ontology.title_index
     used: set[int] = set()
-    for i in range(sent.start, sent.end):
-        for words, predicate in titles.get(sent.doc[i].lower_[:2], ()):
+    for token in sent:
+        i = token.i
+        for words, predicate in titles.get(token.lower_[:2], ()):
             span = _title_span(sent, i, words)
             if span is None or i in used:
                 continue
@@ -77,6 +78,8 @@ def _titles(view: View) -> Iterator[Candidate]:
 def _title_span(sent: Span, start: int, words: tuple[str, ...]) -> Span | None:
     """The title `words` starting at token `start`, however hyphens were tokenised."""
     wanted = " ".join(words)
+    if not wanted.startswith(sent.doc[start].lower_):
+        return None
     for end in range(start + 1, min(start + 2 * len(words) + 2, sent.end) + 1):
         text = re.sub(r"\s*-\s*", "-", sent.doc[start:end].text.lower())
         if text == wanted:
