@@ -48,7 +48,7 @@ def build(
     from kg.aliases import load_aliases
     from kg.cache import ParseCache
     from kg.ingest import Article
-    from kg.nlp import load_model
+    from kg.nlp import Model
     from kg.ontology import load_ontology
     from kg.pipeline import build as build_articles
     from kg.pipeline import read, result_of
@@ -73,7 +73,7 @@ def build(
     result = build_articles(
         articles,
         onto,
-        load_model(model),
+        Model.find(model),
         base,
         jobs,
         min_confidence,

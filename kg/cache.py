@@ -16,22 +16,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.about import __version__ as spacy_version
-from spacy.language import Language
 from spacy.tokens import DocBin
 
 from kg.ingest import Article
-from kg.nlp import Paragraph, ParsedArticle, paragraphs, parse
+from kg.nlp import Model, Paragraph, ParsedArticle, paragraphs, parse
 
 
 @dataclass(frozen=True)
 class ParseCache:
     folder: Path
 
-    def key(self, nlp: Language, article: Article) -> str:
+    def key(self, model: Model, article: Article) -> str:
         digest = hashlib.sha256()
-        meta = nlp.meta
+        meta = model.meta
         parts = (meta.get("lang"), meta.get("name"), meta.get("version"), spacy_version)
-        for part in (*parts, *nlp.pipe_names):
+        for part in (*parts, *meta.get("pipeline", ())):  # the components that run
             digest.update(f"{part}\0".encode())
         for offset, line in paragraphs(article.text):
             digest.update(f"{offset}\0{line}\0".encode())
@@ -40,12 +39,12 @@ class ParseCache:
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.spacy"
 
-    def get(self, nlp: Language, article: Article, key: str | None = None) -> ParsedArticle | None:
+    def get(self, model: Model, article: Article, key: str | None = None) -> ParsedArticle | None:
         """The article's cached parse, or None (not there, or not readable)."""
         lines = list(paragraphs(article.text))
         try:
-            data = self.path(key or self.key(nlp, article)).read_bytes()
-            docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
+            data = self.path(key or self.key(model, article)).read_bytes()
+            docs = list(DocBin().from_bytes(data).get_docs(model.vocab))
         except (OSError, ValueError, KeyError):
             return None
         if len(docs) != len(lines):
@@ -54,9 +53,9 @@ class ParseCache:
             article, tuple(Paragraph(o, d, t) for (o, t), d in zip(lines, docs, strict=True))
         )
 
-    def put(self, nlp: Language, parsed: ParsedArticle, key: str | None = None) -> None:
+    def put(self, model: Model, parsed: ParsedArticle, key: str | None = None) -> None:
         """Keep a parse (written atomically; a cache that cannot be written is no error)."""
-        path = self.path(key or self.key(nlp, parsed.article))
+        path = self.path(key or self.key(model, parsed.article))
         data = DocBin(docs=[p.doc for p in parsed.paragraphs]).to_bytes()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,19 +71,21 @@ class ParseCache:
 
 
 def parse_cached(
-    nlp: Language, articles: Sequence[Article], cache: ParseCache | None
+    model: Model, articles: Sequence[Article], cache: ParseCache | None
 ) -> Iterator[ParsedArticle]:
     """`parse`, in order, with each parse taken from the cache where it is kept and kept
-    there once made. Streaming: only a batch of articles is held at a time."""
+    there once made. Streaming: only a batch of articles is held at a time. The model is
+    loaded only if some article is not in the cache."""
     if cache is None:
-        yield from parse(nlp, articles)
+        yield from parse(model.load(), articles)
         return
-    keys = [cache.key(nlp, a) for a in articles]
+    keys = [cache.key(model, a) for a in articles]
     kept = [cache.path(k).is_file() for k in keys]
-    fresh = parse(nlp, (a for a, k in zip(articles, kept, strict=True) if not k))
+    missing = (a for a, k in zip(articles, kept, strict=True) if not k)
+    fresh = parse(model.load(), missing) if not all(kept) else iter(())
     for article, key, known in zip(articles, keys, kept, strict=True):
-        parsed = cache.get(nlp, article, key) if known else None
+        parsed = cache.get(model, article, key) if known else None
         if parsed is None:
-            parsed = next(fresh) if not known else next(parse(nlp, [article]))
-            cache.put(nlp, parsed, key)
+            parsed = next(fresh) if not known else next(parse(model.load(), [article]))
+            cache.put(model, parsed, key)
         yield parsed

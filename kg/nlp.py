@@ -6,10 +6,13 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NoReturn
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from kg.errors import KGError, located
 from kg.ingest import Article
@@ -34,13 +37,78 @@ class ParsedArticle:
 
 def load_model(name: str | None = None) -> Language:
     """Load the named spaCy pipeline, or the first of DEFAULT_MODELS that is installed."""
-    candidates = (name,) if name else DEFAULT_MODELS
-    for candidate in candidates:
-        if importlib.util.find_spec(candidate) is not None or "/" in candidate:
+    return Model.find(name).load()
+
+
+class Model:
+    """A spaCy pipeline, loaded when something is first parsed. What names it (language,
+    name, version, components) comes from its meta.json, and cached parses are read with a
+    blank vocabulary of its language, so a rebuild whose parses are all cached never loads it.
+    """
+
+    def __init__(self, name: str, meta: dict[str, Any], nlp: Language | None = None) -> None:
+        self.name = name  # a package or a path: what loads it again in any process
+        self._meta = meta
+        self._nlp = nlp
+        self._vocab: Vocab | None = None
+
+    @classmethod
+    def find(cls, name: str | None = None) -> Model:
+        """The named pipeline, or the first of DEFAULT_MODELS that is installed."""
+        for candidate in (name,) if name else DEFAULT_MODELS:
+            if "/" in candidate:
+                path = Path(candidate)
+            elif importlib.util.find_spec(candidate) is not None:
+                path = spacy.util.get_package_path(candidate)
+            else:
+                continue
             try:
-                return spacy.load(candidate)
-            except OSError as err:
+                return cls(candidate, spacy.util.get_model_meta(path))
+            except (OSError, ValueError) as err:
                 raise KGError(f"spaCy model '{candidate}' could not be loaded: {err}") from err
+        _not_installed(name)
+
+    @classmethod
+    def of(cls, nlp: Language) -> Model:
+        """A pipeline already loaded."""
+        package = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
+        installed = importlib.util.find_spec(package) is not None
+        return cls(package if installed else str(nlp.path), nlp.meta, nlp)
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        return self._nlp.meta if self._nlp is not None else self._meta
+
+    @property
+    def label(self) -> str:
+        """ "en_core_web_sm 3.8.0" """
+        meta = self.meta
+        return f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
+
+    @property
+    def loaded(self) -> bool:
+        return self._nlp is not None
+
+    def load(self) -> Language:
+        """The pipeline, loaded now if it has not been."""
+        if self._nlp is None:
+            try:
+                self._nlp = spacy.load(self.name)
+            except OSError as err:
+                raise KGError(f"spaCy model '{self.name}' could not be loaded: {err}") from err
+        return self._nlp
+
+    @property
+    def vocab(self) -> Vocab:
+        """The vocabulary to read cached parses with (they carry their own strings)."""
+        if self._nlp is not None:
+            return self._nlp.vocab
+        if self._vocab is None:
+            self._vocab = spacy.blank(self.meta.get("lang", "en")).vocab
+        return self._vocab
+
+
+def _not_installed(name: str | None) -> NoReturn:
     wanted = name or " or ".join(DEFAULT_MODELS)
     installed = ", ".join(sorted(spacy.util.get_installed_models())) or "none"
     raise KGError(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -16,7 +15,7 @@ from kg.errors import TextError
 from kg.extract import Fact, extract
 from kg.graph import add_articles, add_entities, add_facts, known_entities, stats
 from kg.ingest import Article, Problem, read_articles
-from kg.nlp import ParsedArticle, load_model, parse_alone
+from kg.nlp import Model, ParsedArticle, parse_alone
 from kg.ontology import Ontology
 from kg.rdfio import new_graph
 from kg.resolve import resolve
@@ -61,7 +60,7 @@ class Candidates:
 def candidates(
     articles: Sequence[Article],
     ontology: Ontology,
-    nlp: Language,
+    nlp: Language | Model,
     jobs: int = 1,
     progress: Callable[[Article], None] | None = None,
     cache: ParseCache | None = None,
@@ -69,10 +68,11 @@ def candidates(
 ) -> Candidates:
     """Every fact the patterns read in the articles; a failed article becomes a Problem.
     Parses kept in `cache` are not made again."""
+    model = nlp if isinstance(nlp, Model) else Model.of(nlp)
     facts: list[Fact] = []
     done: list[Article] = []
     problems: list[Problem] = []
-    for article, found in _each_article(articles, ontology, nlp, jobs, cache, scheduler):
+    for article, found in _each_article(articles, ontology, model, jobs, cache, scheduler):
         if isinstance(found, Problem):
             problems.append(found)
         else:
@@ -86,7 +86,7 @@ def candidates(
 def build(
     articles: Sequence[Article],
     ontology: Ontology,
-    nlp: Language,
+    nlp: Language | Model,
     into: Graph | None = None,
     jobs: int = 1,
     min_confidence: float | None = None,
@@ -99,7 +99,8 @@ def build(
     """Build a graph from articles, or add them to `into`. Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
     left out and reported in `problems`; the others still build."""
-    found = candidates(articles, ontology, nlp, jobs, progress, cache, scheduler)
+    model = nlp if isinstance(nlp, Model) else Model.of(nlp)
+    found = candidates(articles, ontology, model, jobs, progress, cache, scheduler)
     graph = into if into is not None else new_graph()
     resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
     scorer = scorer or load_scorer()
@@ -115,9 +116,7 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
-    meta = nlp.meta
-    model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
-    return result_of(graph, ontology, found.problems, len(found.articles), model)
+    return result_of(graph, ontology, found.problems, len(found.articles), model.label)
 
 
 def result_of(
@@ -143,7 +142,7 @@ CLUSTER_SHARES = 64  # shares of the articles sent to a cluster's workers
 def _each_article(
     articles: Sequence[Article],
     ontology: Ontology,
-    nlp: Language,
+    model: Model,
     jobs: int,
     cache: ParseCache | None,
     scheduler: str | None = None,
@@ -155,41 +154,37 @@ def _each_article(
         from kg.cluster import on_cluster
 
         shares = _shares(articles, CLUSTER_SHARES)
-        for done in on_cluster(scheduler, shares, ontology, model_name(nlp), cache):
+        for done in on_cluster(scheduler, shares, ontology, model.name, cache):
             yield from done
         return
     if jobs == 1 or len(articles) < 2:
-        yield from _serial(articles, ontology, nlp, cache)
+        yield from _serial(articles, ontology, model, cache)
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    fork = multiprocessing.get_context("fork")  # workers share the loaded model, not a copy
-    held = (ontology, nlp, cache)
+    if cache is None or not all(cache.path(cache.key(model, a)).is_file() for a in articles):
+        model.load()  # before the fork, so that the workers share it
+    fork = multiprocessing.get_context("fork")
+    held = (ontology, model, cache)
     with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
         for done in pool.map(_held, _shares(articles, jobs * 4)):
             yield from done
 
 
 # a worker's ontology, model and cache, set as it starts
-_HELD: list[tuple[Ontology, Language, ParseCache | None]] = []
+_HELD: list[tuple[Ontology, Model, ParseCache | None]] = []
 
 
-def _hold(ontology: Ontology, nlp: Language, cache: ParseCache | None) -> None:
-    _HELD.append((ontology, nlp, cache))
+def _hold(ontology: Ontology, model: Model, cache: ParseCache | None) -> None:
+    _HELD.append((ontology, model, cache))
 
 
 def _held(articles: Sequence[Article]) -> list[Outcome]:
     return list(_serial(articles, *_HELD[-1]))
 
 
-def model_name(nlp: Language) -> str:
-    """What `load_model` needs to load `nlp` again in another process or on another machine."""
-    package = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}"
-    return package if importlib.util.find_spec(package) is not None else str(nlp.path)
-
-
-_MODELS: dict[str, Language] = {}  # the models a worker process has loaded, by name
+_MODELS: dict[str, Model] = {}  # the models a worker process has found, by name
 
 
 def share_facts(
@@ -197,7 +192,7 @@ def share_facts(
 ) -> list[Outcome]:
     """The work on one share of the articles, in any process: parse and extract."""
     if model not in _MODELS:
-        _MODELS[model] = load_model(model)
+        _MODELS[model] = Model.find(model)
     return list(_serial(articles, ontology, _MODELS[model], cache))
 
 
@@ -218,7 +213,7 @@ def _shares(articles: Sequence[Article], count: int) -> list[Sequence[Article]]:
 
 
 def _serial(
-    articles: Sequence[Article], ontology: Ontology, nlp: Language, cache: ParseCache | None
+    articles: Sequence[Article], ontology: Ontology, model: Model, cache: ParseCache | None
 ) -> Iterator[Outcome]:
     """Each article's facts or its Problem, in order, in this process. Articles are parsed in
     batches; when a batch fails, the first article not done is parsed alone and the batches go
@@ -226,22 +221,22 @@ def _serial(
     done = 0
     while done < len(articles):
         try:
-            for parsed in parse_cached(nlp, articles[done:], cache):
+            for parsed in parse_cached(model, articles[done:], cache):
                 done += 1
-                yield parsed.article, _facts(parsed.article, ontology, nlp, parsed)
+                yield parsed.article, _facts(parsed.article, ontology, model, parsed)
         except Exception:
             article = articles[done]
             done += 1
-            yield article, _facts(article, ontology, nlp)
+            yield article, _facts(article, ontology, model)
 
 
 def _facts(
-    article: Article, ontology: Ontology, nlp: Language, parsed: ParsedArticle | None = None
+    article: Article, ontology: Ontology, model: Model, parsed: ParsedArticle | None = None
 ) -> list[Fact] | Problem:
     """The article's facts (parsing it alone unless `parsed`). This is the one place a bug on
     one article's text is caught: it becomes that article's Problem."""
     try:
-        return list(extract(parsed or parse_alone(nlp, article), ontology))
+        return list(extract(parsed or parse_alone(model.load(), article), ontology))
     except Exception as err:
         cause = err.__cause__ if isinstance(err, TextError) and err.__cause__ else err
         where = f" in {_shorten(err.text)!r}" if isinstance(err, TextError) else ""

@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.cache import ParseCache
 from kg.cli import main
 from kg.ingest import Article
-from kg.nlp import load_model
+from kg.nlp import Model, load_model
 from kg.ontology import Ontology, load_ontology
 from kg.pipeline import build
 
@@ -53,6 +53,22 @@ def test_a_warm_rebuild_parses_nothing_and_builds_the_same_graph(
     assert len(parses) == 4
     assert cold.facts == warm.facts > 0
     assert cold.graph.serialize(format="nt") == warm.graph.serialize(format="nt")
+
+
+def test_a_rebuild_from_the_cache_never_loads_the_model(
+    ontology: Ontology, tmp_path: Path
+) -> None:
+    cache = ParseCache(tmp_path / "cache")
+    cold = build(articles(*STORIES), ontology, Model.find(), cache=cache)
+    model = Model.find()
+    warm = build(articles(*STORIES), ontology, model, cache=cache)
+    assert not model.loaded
+    assert warm.model == cold.model == model.label
+    assert cold.graph.serialize(format="nt") == warm.graph.serialize(format="nt")
+    changed = build(articles(*STORIES, "Kelmor Steel opened a mill in Hull.\n"), ontology,
+                    model, cache=cache)  # fmt: skip
+    assert model.loaded
+    assert changed.facts > warm.facts
 
 
 def test_a_rebuild_after_an_ontology_change_parses_nothing(
