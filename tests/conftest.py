@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from kg.extract import View, extract, view_of
 from kg.extract.model import Focus
-from kg.extract.names import find_names, read_article_names
+from kg.extract.names import read_article_names
 from kg.extract.patterns import Family
 from kg.ingest import Article
 from kg.nlp import load_model, parse
@@ -39,8 +39,8 @@ def view(nlp: Language, ontology: Ontology) -> Callable[[str], View]:
     def make(text: str) -> View:
         parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
         paragraph = parsed.paragraphs[0]
-        article_names = read_article_names(list(parsed.paragraphs), ontology)
-        names = find_names(paragraph.doc, ontology, article_names.known)
+        article_names, found = read_article_names(parsed.paragraphs, ontology)
+        names = found[0]
         focus = Focus(ontology.corporate_suffixes, article_names)
         sent = next(iter(paragraph.doc.sents))
         return view_of(sent, paragraph.offset, names, ontology, focus)

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.extract import view_of
 from kg.extract.model import Focus, Mention, View
-from kg.extract.names import find_names, read_article_names
+from kg.extract.names import read_article_names
 from kg.extract.patterns import Family
 from kg.extract.patterns.titles import title_candidates
 from kg.ingest import Article
@@ -223,8 +223,8 @@ def test_replaced_pronoun(
     """ "She has been replaced by X": X takes the titles the sentence before gave her."""
     parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
     paragraph = parsed.paragraphs[0]
-    article_names = read_article_names(list(parsed.paragraphs), ontology)
-    names = find_names(paragraph.doc, ontology, article_names.known)
+    article_names, found = read_article_names(parsed.paragraphs, ontology)
+    names = found[0]
     focus = Focus(ontology.corporate_suffixes, article_names)
     second = list(paragraph.doc.sents)[1]
     v = view_of(second, paragraph.offset, names, ontology, focus)

@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from kg.errors import located
 from kg.extract.facts import distinct, stated
 from kg.extract.model import Candidate, Evidence, Fact, Focus, Mention, Shape, View
-from kg.extract.names import find_names, is_headline, read_article_names
+from kg.extract.names import is_headline, read_article_names
 from kg.extract.patterns import candidates
 from kg.extract.refer import update_focus
 from kg.extract.shape import shape_of
@@ -33,12 +33,10 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     """Every fact the article states, in text order."""
     title = (parsed.article.title or "").strip()
     body = [p for p in parsed.paragraphs if not is_headline(p, title, ontology)]
-    article_names = read_article_names(body, ontology)
+    article_names, found = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     index = 0
-    for paragraph in body:
-        with located(paragraph.text):
-            names = find_names(paragraph.doc, ontology, article_names.known, paragraph.text)
+    for paragraph, names in zip(body, found, strict=True):
         for sent in paragraph.doc.sents:
             with located(sent.text):
                 view = view_of(sent, paragraph.offset, names, ontology, focus)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
+from kg.errors import located
 from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
 from kg.nlp import Paragraph
 from kg.ontology import Grammar, Ontology
@@ -28,14 +29,19 @@ def is_headline(paragraph: Paragraph, title: str, ontology: Ontology) -> bool:
     return len(words) < 4 or byline or title_case
 
 
-def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> ArticleNames:
-    """So that the same word is a name wherever it stands, even where the tagger calls it a
-    noun; an organisation where "Pellwood Data" is labelled ORG or ends in an organisation
-    word, even where "Pellwood" is labelled a place; a person where "Eikrem" stands alone."""
+def read_article_names(
+    paragraphs: Sequence[Paragraph], ontology: Ontology
+) -> tuple[ArticleNames, list[dict[int, Span]]]:
+    """What the whole article says of its names, and each paragraph's names in its light: the
+    same word is a name wherever it stands, even where the tagger calls it a noun; an
+    organisation where "Pellwood Data" is labelled ORG or ends in an organisation word, even
+    where "Pellwood" is labelled a place; a person where "Eikrem" stands alone."""
+    alone: list[dict[int, Span]] = []
     words, org_words, surnames = set(), set(), set()
     for paragraph in paragraphs:
-        found = find_names(paragraph.doc, ontology, frozenset(), paragraph.text)
-        for span in set(found.values()):
+        with located(paragraph.text):
+            alone.append(find_names(paragraph.doc, ontology, frozenset(), paragraph.text))
+        for span in set(alone[-1].values()):
             first = span[0].text
             if not first[:1].isupper() or first.lower() in ontology.common_words:
                 continue
@@ -44,7 +50,28 @@ def read_article_names(paragraphs: list[Paragraph], ontology: Ontology) -> Artic
                 org_words.add(first)
             elif span.root.ent_type_ == "PERSON" and len(span) > 1:
                 surnames.add(span.text.split()[-1])
-    return ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
+    article = ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
+    found = []
+    for paragraph, names in zip(paragraphs, alone, strict=True):
+        if _known_matters(paragraph.doc, article.known):
+            with located(paragraph.text):
+                names = find_names(paragraph.doc, ontology, article.known, paragraph.text)
+        found.append(names)
+    return article, found
+
+
+def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
+    """Could the article's `known` words change the names `find_names` finds in `doc`? Only
+    where such a word is no proper noun, or follows a conjunction (`_split_pair`) or a
+    nationality (`_nationality_led`)."""
+    return any(
+        t.text in known
+        and (
+            t.pos_ != "PROPN"
+            or (t.i > 0 and (doc[t.i - 1].pos_ == "CCONJ" or doc[t.i - 1].ent_type_ == "NORP"))
+        )
+        for t in doc
+    )
 
 
 def find_names(
