@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Span, Token
 
@@ -151,6 +152,11 @@ class View:
     hints: Mapping[int, str]  # a name's first token -> the class its describing words suggest
     ontology: Ontology
     focus: Focus
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The sentence's tokens, made once: spaCy makes each anew when a span is walked."""
+        return tuple(self.sent)
 
 
 @dataclass(frozen=True)

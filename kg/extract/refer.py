@@ -222,7 +222,7 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         inside = {t.i for t in token.subtree}
         named = [
             mention_of(view, view.names[t.i])
-            for t in view.sent
+            for t in view.tokens
             if t.i < token.i
             and t.i not in inside
             and t.i in view.names
@@ -233,7 +233,7 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         if orgs:
             return [_reuse(orgs[-1], token, view)]
     named_before: list[Mention] = []
-    for earlier in view.sent:
+    for earlier in view.tokens:
         if earlier.i >= token.i:
             break
         name = view.names.get(earlier.i)
@@ -354,7 +354,7 @@ def _pair(view: View, token: Token) -> list[Mention]:
     or before it."""
     here = [
         mention_of(view, view.names[t.i])
-        for t in view.sent
+        for t in view.tokens
         if t.i < token.i and t.i in view.names and view.names[t.i].root.i == t.i
     ]
     here = [m for m in here if _org_candidate(m, view)]
@@ -411,7 +411,7 @@ def not_place(view: View, token: Token) -> bool:
 def _plural_antecedent(view: View, token: Token) -> list[Mention]:
     """ "Ostrander and Kaida said they had formed ...": coordinated subjects earlier in the
     sentence; nothing when the sentence names no such pair."""
-    for earlier in view.sent:
+    for earlier in view.tokens:
         if earlier.i >= token.i:
             break
         if earlier.dep_ in SUBJECTS and (earlier.conjuncts or earlier.tag_ == "NNS"):
@@ -489,7 +489,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.employers.setdefault(fact.subject.text.split()[-1], fact.object)
     subjects: list[Mention] = []
     others: list[Mention] = []
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if name is None or token.i != name.root.i:
             continue
@@ -513,7 +513,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     speech = view.ontology.grammar.speech_verbs
     told = {  # "told a news agency": a source, not a party
         view.offset + view.names[t.i].start_char
-        for t in view.sent
+        for t in view.tokens
         if t.i in view.names and t.dep_ not in SUBJECTS and t.head.lemma_.lower() in speech
     }
     told |= _bracketed(view)
@@ -522,7 +522,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     focus.topic_product = about
     if view.offset != focus.paragraphs[1]:
         focus.paragraphs = (focus.paragraphs[1], view.offset)
-    speaker = _speaker_of(view, list(view.sent))
+    speaker = _speaker_of(view, list(view.tokens))
     if speaker is not None:
         focus.speaker, focus.speaker_at = speaker, view.offset
 
@@ -532,7 +532,7 @@ def _bracketed(view: View) -> set[int]:
     doc = view.sent.doc
     return {
         view.offset + doc[t.i + 1].idx
-        for t in view.sent
+        for t in view.tokens
         if t.text == "(" and t.i > 0 and t.i - 1 in view.names and t.i + 1 in view.names
     }
 
@@ -543,7 +543,7 @@ def _sentence_product(view: View) -> Mention | None:
     subject = next((c for c in root.children if c.dep_ in SUBJECTS), None)
     if subject is None:  # "The headset runs on ..." misparsed: the first noun before the verb
         subject = next(
-            (t for t in view.sent if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
+            (t for t in view.tokens if t.i < root.i and t.pos_ in ("NOUN", "PROPN", "PRON")), None
         )
     if subject is None:
         return None

@@ -16,7 +16,7 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
     """Every `kg:fundingVerb` that takes money or a `kg:fundingNoun`, with who gave it."""
     ontology = view.ontology
     predicate = ontology.patterns["funding"].yields
-    for verb in view.sent:
+    for verb in view.tokens:
         lemma = verb.lemma_.lower()
         if lemma not in ontology.funding_verbs or negated(verb):
             continue
@@ -39,7 +39,7 @@ def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
     subject of its own clause is the round of its owner or, with no owner, of the
     organisation the text is about."""
     ontology = view.ontology
-    for noun in view.sent:
+    for noun in view.tokens:
         if not _round(view, noun) or noun.i in view.names:
             continue
         verb = noun.head
@@ -79,7 +79,7 @@ def _other_names(view: View, verb: Token, investors: list[Mention]) -> bool:
     described = {
         t.i for c in verb.children if c.dep_ in ("agent", "prep", "dobj") for t in c.subtree
     }
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if name is None or name.text in taken or token.ent_type_ in PLACES:
             continue
@@ -99,7 +99,7 @@ def _round(view: View, token: Token) -> bool:
 def _joined_rounds(view: View, predicate: str) -> Iterator[Candidate]:
     """ "X led Y's Series B", "X participated in its round": who leads or joins a round
     someone owns (a `kg:roundVerb`) invests in the owner."""
-    for noun in view.sent:
+    for noun in view.tokens:
         if not _round(view, noun) or noun.i in view.names:
             continue
         words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "X's Series A round"

@@ -23,7 +23,7 @@ from kg.ontology import Cue, cues_of
 
 def list_candidates(view: View) -> Iterator[Candidate]:
     """Every `kg:listNoun` or `kg:inverseListNoun` with named members."""
-    for noun in view.sent:
+    for noun in view.tokens:
         if noun.pos_ != "NOUN" or noun.i in view.names:
             continue
         matched = [

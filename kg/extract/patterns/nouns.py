@@ -21,7 +21,7 @@ from kg.ontology import Cue, cues_of
 
 def noun_candidates(view: View) -> Iterator[Candidate]:
     """Every noun that matches a property's `kg:nounCue` or `kg:inverseNounCue`."""
-    for noun in view.sent:
+    for noun in view.tokens:
         if noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
             continue
         if noun.i in view.names and noun.pos_ == "PROPN":
@@ -361,7 +361,7 @@ def _between(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[Cand
 def _other_names(view: View, objects: list[Mention]) -> bool:
     """Does the sentence name an organisation besides the objects? Then the topic is unsafe."""
     taken = {m.text for m in objects}
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if name is not None and name.text not in taken and token.ent_type_ not in PLACES:
             return True

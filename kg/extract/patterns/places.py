@@ -19,7 +19,7 @@ PLACE_LABELS = ("GPE", "LOC")
 def place_candidates(view: View) -> Iterator[Candidate]:
     ontology = view.ontology
     predicate = ontology.patterns["place"].yields
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if name is not None and token.i == name.root.i and not is_place(view, token):
             words: list[Token] = []
@@ -172,7 +172,7 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
     with its places elsewhere: "X's P business", "X's branches stretching from P to Q"."""
     ontology = view.ontology
     yield from _owned_places(view)
-    for verb in view.sent:
+    for verb in view.tokens:
         if verb.lemma_.lower() not in ontology.grammar.copulas:
             continue
         for word, owners in _copula_words(view, verb):
@@ -254,7 +254,7 @@ def _owned_places(view: View) -> Iterator[Candidate]:
     business") or under a participle on it ("X's branches stretching from P to Q and R"); the
     owner may be the subject of a verb cue of the same property ("X entered the P market")."""
     ontology = view.ontology
-    for noun in view.sent:
+    for noun in view.tokens:
         if noun.pos_ != "NOUN" or noun.i in view.names:
             continue
         if ontology.class_of_head_noun(noun.lemma_.lower()) == "Person":

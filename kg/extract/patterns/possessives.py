@@ -14,7 +14,7 @@ from kg.ontology import cues_of
 
 def possessive_candidates(view: View) -> Iterator[Candidate]:
     predicate = view.ontology.patterns["possessive"].yields
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if (
             name is not None

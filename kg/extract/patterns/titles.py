@@ -40,7 +40,7 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
     sent, grammar = view.sent, view.ontology.grammar
     if sent.start == sent.doc[0].i:
         return
-    for verb in sent:
+    for verb in view.tokens:
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subjects or subjects[0].lower_ not in grammar.person_pronouns:
             continue
@@ -63,7 +63,7 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
 def _titles(view: View) -> Iterator[Candidate]:
     sent, titles = view.sent, view.ontology.title_index
     used: set[int] = set()
-    for token in sent:
+    for token in view.tokens:
         i = token.i
         for words, predicate in titles.get(token.lower_[:2], ()):
             span = _title_span(sent, i, words)
@@ -336,7 +336,7 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
     """Works for, from how a person is introduced: "Jane Roe of Norvale", "Quillfin's
     Sam Poe", "Ana Ferreira, a Halvane Capital analyst"."""
     predicate = view.ontology.patterns["affiliation"].yields
-    for token in view.sent:
+    for token in view.tokens:
         name = view.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
             continue

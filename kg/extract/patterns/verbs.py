@@ -22,7 +22,7 @@ from kg.ontology import Cue, cues_of
 
 def verb_candidates(view: View) -> Iterator[Candidate]:
     """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
-    for verb in view.sent:
+    for verb in view.tokens:
         if negated(verb):
             continue
         if verb.pos_ in ("VERB", "AUX"):
