@@ -130,7 +130,7 @@ class Grammar:
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
 CueIndex = dict[str, tuple[tuple[int, str, Cue], ...]]
-# the first two letters of titles -> (title words, property), longest titles first
+# a title's first word, up to a hyphen -> (title words, property), longest titles first
 TitleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 
 
@@ -358,7 +358,7 @@ def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
 def _title_index(titles: dict[tuple[str, ...], str]) -> TitleIndex:
     index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for words, prop in titles.items():
-        index.setdefault(" ".join(words)[:2], []).append((words, prop))
+        index.setdefault(words[0].split("-")[0], []).append((words, prop))
     return {start: tuple(entries) for start, entries in index.items()}
 
 

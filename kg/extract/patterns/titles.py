@@ -65,7 +65,7 @@ def _titles(view: View) -> Iterator[Candidate]:
     used: set[int] = set()
     for token in view.tokens:
         i = token.i
-        for words, predicate in titles.get(token.lower_[:2], ()):
+        for words, predicate in titles.get(token.lower_.split("-")[0], ()):
             span = _title_span(sent, i, words)
             if span is None or i in used:
                 continue
