@@ -42,7 +42,7 @@ FENCE = re.compile(r"^```(\w*)\n(.*?)^```$", re.S | re.M)
 def test_every_shell_sparql_and_python_block_is_an_example() -> None:
     blocks = [(m.group(1), m.span(2)) for m in FENCE.finditer(README)]
     run = [b for b in blocks if b[0] in ("console", "sh", "sparql", "python")]
-    assert len(run) == len(EXAMPLES) == 12
+    assert len(run) == len(EXAMPLES) == 15
     # the other blocks: what a command prints, the graph's shape, and make targets
     for language, (start, end) in blocks:
         if language == "":
