@@ -6,7 +6,6 @@ import codecs
 import email.utils
 import glob
 import hashlib
-import html
 import json
 import os
 import re
@@ -15,9 +14,13 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from kg.errors import KGError
 
@@ -272,35 +275,42 @@ def _json_line(line: str, source: str) -> Article:
 
 # ---------------------------------------------------------------- Markdown
 
-_FENCE = re.compile(r"(```|~~~)")
-_QUOTE = re.compile(r"^(>\s?)+")
-_RULE = re.compile(r"([-*_])(\s*\1){2,}")
-_SETEXT = re.compile(r"=+|-+")
-_HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
-_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
-_REF_DEF = re.compile(r"\[[^\]]+\]:\s*\S+.*")
-_TABLE_SEP = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
-_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link's target, with brackets in it: "(a(1).png)"
-_INLINE = [
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),
-    (re.compile(rf"!\[[^\]]*\]({_TARGET}|\[[^\]]*\])"), ""),
-    (re.compile(rf"\[([^\]]*)\]({_TARGET}|\[[^\]]*\])"), r"\1"),
-    (re.compile(r"<(?:https?://|mailto:)[^>]*>"), ""),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
-    (re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]"), ""),
-    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
-]
+_BARE_URL = re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]")
+
+
+@cache
+def _commonmark() -> MarkdownIt:
+    """CommonMark with GitHub's tables and strikethrough."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def _markdown(text: str, source: str) -> Article:
+    """The text of each paragraph, heading, list item and table row on a line of its own (cells
+    joined by "; "); code, images and link targets left out, raw HTML read as HTML is."""
     front, body = _front_matter(_normalise(text))
-    blocks, heading = _md_blocks(re.sub(r"<!--.*?-->", "", body, flags=re.S))
-    lines = [line for line in map(_md_inline, blocks) if line]
-    title = front.get("title") or (_md_inline(heading) if heading else None)
-    return _article("\n".join(lines), source, title, front.get("url"), front.get("date"))
+    lines: list[str] = []
+    headings: list[str] = []
+    row: list[str] | None = None
+    heading = False
+    for token in _commonmark().parse(body):
+        if token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            lines.append("; ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline" and row is not None:
+            row.append(_md_inline(token.children or []))
+        elif token.type == "inline":
+            lines.append(_md_inline(token.children or []))
+            if heading:
+                headings.append(lines[-1])
+        elif token.type == "html_block":
+            lines += _html_lines(token.content)
+    title = front.get("title") or next((h for h in headings if h), None)
+    content = "\n".join(line for line in lines if line)
+    return _article(content, source, title, front.get("url"), front.get("date"))
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -318,58 +328,31 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, "\n".join(lines[end + 1 :])
 
 
-def _md_blocks(body: str) -> tuple[list[str], str | None]:
-    """Markdown → one string per block (paragraph, heading, item, row), and the 1st heading."""
-    blocks: list[str] = []
-    para: list[str] = []
-    headings: list[str] = []
-    fenced = in_table = False
-
-    def flush() -> None:
-        if para:
-            blocks.append(" ".join(para))
-            para.clear()
-
-    for raw in body.split("\n"):
-        line = _QUOTE.sub("", raw.strip()).strip()
-        if _FENCE.match(line) or fenced:
-            fenced ^= bool(_FENCE.match(line))
-            flush()
-        elif para and _SETEXT.fullmatch(line):
-            headings.append(" ".join(para))
-            flush()
-        elif not line or _RULE.fullmatch(line) or _REF_DEF.fullmatch(line):
-            in_table = in_table and bool(line)
-            flush()
-        elif (m := _HEADING.fullmatch(line)) or (m := _LIST.fullmatch(line)):
-            flush()
-            para.append(m.group(1) or "")
-            if line.startswith("#"):
-                headings.append(para[0])
-                flush()
-        elif "|" in line and _TABLE_SEP.fullmatch(line):
-            if para and "|" in para[-1]:
-                header = para.pop()
-                flush()
-                blocks.append(_cells(header))
-            in_table = True
-        elif line.startswith("|") or (in_table and "|" in line):
-            flush()
-            blocks.append(_cells(line))
-        else:
-            para.append(line)
-    flush()
-    return blocks, next((h for h in headings if h), None)
+def _md_inline(children: Sequence[Token]) -> str:
+    """The words of an inline run: text, code and link text kept; images, raw HTML and the
+    addresses of links (autolinks, bare URLs) left out."""
+    words: list[str] = []
+    skip = 0  # inside an autolink
+    for child in children:
+        if child.type == "link_open" and child.markup == "autolink":
+            skip += 1
+        elif child.type == "link_close" and skip:
+            skip -= 1
+        elif skip:
+            continue
+        elif child.type in ("text", "text_special", "code_inline"):
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return " ".join(_BARE_URL.sub("", "".join(words)).split())
 
 
-def _cells(row: str) -> str:
-    return "; ".join(c.strip() for c in row.strip().strip("|").split("|") if c.strip())
-
-
-def _md_inline(block: str) -> str:
-    for pattern, replacement in _INLINE:
-        block = pattern.sub(replacement, block)
-    return " ".join(html.unescape(block).split())
+def _html_lines(markup: str) -> list[str]:
+    """The lines of text in a block of raw HTML, as the HTML reader finds them."""
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    return [" ".join(_BARE_URL.sub("", line).split()) for line in parser.text().split("\n")]
 
 
 # ---------------------------------------------------------------- HTML

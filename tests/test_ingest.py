@@ -137,6 +137,7 @@ print("not prose")
 ```
 
 <div class="note">Regulators <b>must</b> approve &amp; sign off.</div>
+
 <!-- an editor's comment -->
 [q]: https://quintet.example/sensors
 Her file_name_here stays ~~as~~ written.
@@ -201,6 +202,14 @@ def test_markdown_title_is_first_heading(tmp_path: Path, content: str, title: st
         ("Price: 5 \\* 3 = 15.", "Price: 5 * 3 = 15."),
         ("Sales | Costs\n--- | ---\n10 | 4", "Sales; Costs\n10; 4"),
         ("Café &eacute; <br/> fin", "Café é fin"),
+        # CommonMark, read by markdown-it-py (the regexes before it got these wrong)
+        ("Intro.\n\n    code = 1\n    more()\n\nAfter.", "Intro.\nAfter."),
+        (
+            "<p>Orlen Ltd grew.</p>\n<p>Brisk Foods shrank.</p>",
+            "Orlen Ltd grew.\nBrisk Foods shrank.",
+        ),
+        ("Read [Lumo [beta]](https://x.example) now.", "Read Lumo [beta] now."),
+        ("- Orlen Ltd\n\n  sells pumps.\n- Brisk Foods", "Orlen Ltd\nsells pumps.\nBrisk Foods"),
     ],
 )
 def test_markdown_constructs(tmp_path: Path, markdown: str, text: str) -> None:
