@@ -405,14 +405,91 @@ _BLOCK = {
 }
 
 
+# Furniture a site puts around its stories, by the words of an element's class or id (the
+# conventions readability and its kin go by); an element named by a story word stays.
+_FURNITURE = {
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "gdpr",
+    "menu",
+    "nav",
+    "navbar",
+    "newsletter",
+    "pagination",
+    "paywall",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "tags",
+    "widget",
+}
+_STORY = {"article", "body", "content", "entry", "main", "post", "story", "text"}
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "dl", "table", "header", "footer", "nav"}
+_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+# where pages give their publication date, best first (meta names lower-cased; "ld:" JSON-LD)
+_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "ld:datepublished",
+    "og:published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "time",
+)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+[|:]{2}\s+")
+
+
+def _furniture(tag: str, attrs: dict[str, str]) -> bool:
+    """Whether an element is a site's furniture (menus, ads, share bars, comments …)."""
+    if attrs.get("role", "").lower() in _ROLES and tag not in ("article", "main"):
+        return True
+    if tag not in _CONTAINERS:
+        return False
+    words = set(re.split(r"[^a-z0-9]+", f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()))
+    return bool(words & _FURNITURE) and not words & _STORY
+
+
 class _HTMLText(HTMLParser):
-    """Collects the visible text of the whole page, of <main> and of <article>, plus metadata."""
+    """Collects the visible text of the whole page, of <main> and of <article>, plus metadata;
+    furniture (navigation, scripts, asides, and elements a site names as menus, ads, comments …)
+    is left out."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: dict[str, list[str]] = {"body": [], "main": [], "article": []}
         self.depth = {"main": 0, "article": 0}
-        self.skipping: list[str] = []
+        self.skipping: list[list[str | int]] = []  # [tag, how deep it nests] left out
         self.found: dict[str, str] = {}
         self.capturing: tuple[str, list[str]] | None = None
 
@@ -425,21 +502,34 @@ class _HTMLText(HTMLParser):
             self.found.setdefault("canonical", a.get("href", ""))
         elif tag == "time" and a.get("datetime"):
             self.found.setdefault("time", a["datetime"])
-        if tag in ("title", "h1") and not self.skipping and f"<{tag}>" not in self.found:
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.capturing = ("script", [])
+        elif tag in ("title", "h1") and not self.skipping and f"<{tag}>" not in self.found:
             self.capturing = (tag, [])
         if tag in self.depth:
             self.depth[tag] += 1
         in_story = self.depth["main"] or self.depth["article"]
-        if tag in _SKIP and not (tag == "header" and in_story):
-            self.skipping.append(tag)
+        if self.skipping and self.skipping[-1][0] == tag:
+            self.skipping[-1][1] = int(self.skipping[-1][1]) + 1
+        elif (tag in _SKIP and not (tag == "header" and in_story)) or _furniture(tag, a):
+            self.skipping.append([tag, 1])
         self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.skipping:
-            while self.skipping.pop() != tag:
+        if self.skipping and self.skipping[-1][0] == tag:
+            self.skipping[-1][1] = int(self.skipping[-1][1]) - 1
+            if not self.skipping[-1][1]:
+                self.skipping.pop()
+        elif any(t == tag for t, _ in self.skipping):  # tags left open inside it
+            while self.skipping.pop()[0] != tag:
                 pass
         if self.capturing and self.capturing[0] == tag:
-            self.found[f"<{tag}>"] = "".join(self.capturing[1])
+            text = "".join(self.capturing[1])
+            if tag == "script":
+                if match := _LD_DATE.search(text):
+                    self.found.setdefault("ld:datepublished", match.group(1))
+            else:
+                self.found[f"<{tag}>"] = text
             self.capturing = None
         if self.depth.get(tag):
             self.depth[tag] -= 1
@@ -477,13 +567,24 @@ def _cell_texts(line: str) -> list[str]:
     return [" ".join(cell.split()) for cell in line.split("\t") if cell.strip()]
 
 
+def _headline(title: str | None, h1: str | None) -> str | None:
+    """The story's headline from the page's <title> and first <h1>: the <h1> when the title
+    holds it, else the longest part of a title such as "Headline | Site name"."""
+    title, h1 = _one_line(title), _one_line(h1)
+    if title and h1 and h1 in title:
+        return h1
+    if title:
+        return max(_TITLE_PARTS.split(title), key=len)
+    return h1
+
+
 def _html(text: str, source: str) -> Article:
     parser = _HTMLText()
     parser.feed(text)
     parser.close()
     f = parser.found
-    title = f.get("og:title") or f.get("<title>") or f.get("<h1>")
-    when = f.get("article:published_time") or f.get("time")
+    title = f.get("og:title") or _headline(f.get("<title>"), f.get("<h1>"))
+    when = next((iso for key in _DATE_KEYS if (iso := iso_date(f.get(key)))), None)
     return _article(parser.text(), source, title, f.get("canonical") or f.get("og:url"), when)
 
 
