@@ -1,8 +1,9 @@
 """SPARQL over a loaded graph with Oxigraph: check, run (with a timeout), stream results.
 
 `run_query(store, sparql)` returns a `QueryResult` made of plain, picklable `Term`s (for the
-table and the endpoint, see `kg.results`); `stream_query(store, sparql, fmt, out)` writes the
-results as they are found with Oxigraph's own serialisers, at most `limit` rows. The prefixes
+table, see `kg.results`, and the Python API); `write_results` and `stream_query(store, sparql,
+fmt, out)` write the results as they are found with Oxigraph's own serialisers, at most `limit`
+rows (for `kg query` and the endpoint). The prefixes
 in `kg.vocab.PREFIXES` are bound in every query. Parameters are in `kg.params`, the shipped
 named queries in `kg.catalogue`, timeouts in `kg.timeouts`.
 """
