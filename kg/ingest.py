@@ -280,7 +280,7 @@ _BARE_URL = re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]")
 
 @cache
 def _commonmark() -> MarkdownIt:
-    """CommonMark with GitHub's tables and strikethrough."""
+    """CommonMark with the usual extensions for tables and strikethrough."""
     return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
