@@ -138,7 +138,7 @@ def query_command(
         most = limit or None
         if fmt == "table":
             result = q.run_query(store, bound, timeout=timeout, max_rows=most)
-            click.echo(results.format_result(result, fmt), nl=False)
+            click.echo(results.format_result(result), nl=False)
             truncated = result.truncated
         else:
             out = sys.stdout.buffer

@@ -6,7 +6,6 @@ import codecs
 import email.utils
 import glob
 import hashlib
-import html
 import json
 import os
 import re
@@ -15,9 +14,13 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TextIO
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 from kg.errors import KGError
 
@@ -272,35 +275,42 @@ def _json_line(line: str, source: str) -> Article:
 
 # ---------------------------------------------------------------- Markdown
 
-_FENCE = re.compile(r"(```|~~~)")
-_QUOTE = re.compile(r"^(>\s?)+")
-_RULE = re.compile(r"([-*_])(\s*\1){2,}")
-_SETEXT = re.compile(r"=+|-+")
-_HEADING = re.compile(r"#{1,6}(?:\s+(.*?))?(?:\s+#+)?")
-_LIST = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+(.*)")
-_REF_DEF = re.compile(r"\[[^\]]+\]:\s*\S+.*")
-_TABLE_SEP = re.compile(r"\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?")
-_TARGET = r"\((?:[^()]|\([^()]*\))*\)"  # a link's target, with brackets in it: "(a(1).png)"
-_INLINE = [
-    (re.compile(r"(`+)(.+?)\1"), r"\2"),
-    (re.compile(rf"!\[[^\]]*\]({_TARGET}|\[[^\]]*\])"), ""),
-    (re.compile(rf"\[([^\]]*)\]({_TARGET}|\[[^\]]*\])"), r"\1"),
-    (re.compile(r"<(?:https?://|mailto:)[^>]*>"), ""),
-    (re.compile(r"</?[A-Za-z][^>]*>"), ""),
-    (re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]"), ""),
-    (re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1"), r"\2"),
-    (re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"), r"\1"),
-    (re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"), r"\1"),
-    (re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])"), r"\1"),
-]
+_BARE_URL = re.compile(r"\s*https?://\S*[^\s.,;:!?)\]'\"]")
+
+
+@cache
+def _commonmark() -> MarkdownIt:
+    """CommonMark with the usual extensions for tables and strikethrough."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"])
 
 
 def _markdown(text: str, source: str) -> Article:
+    """The text of each paragraph, heading, list item and table row on a line of its own (cells
+    joined by "; "); code, images and link targets left out, raw HTML read as HTML is."""
     front, body = _front_matter(_normalise(text))
-    blocks, heading = _md_blocks(re.sub(r"<!--.*?-->", "", body, flags=re.S))
-    lines = [line for line in map(_md_inline, blocks) if line]
-    title = front.get("title") or (_md_inline(heading) if heading else None)
-    return _article("\n".join(lines), source, title, front.get("url"), front.get("date"))
+    lines: list[str] = []
+    headings: list[str] = []
+    row: list[str] | None = None
+    heading = False
+    for token in _commonmark().parse(body):
+        if token.type in ("heading_open", "heading_close"):
+            heading = token.type == "heading_open"
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            lines.append("; ".join(cell for cell in row if cell))
+            row = None
+        elif token.type == "inline" and row is not None:
+            row.append(_md_inline(token.children or []))
+        elif token.type == "inline":
+            lines.append(_md_inline(token.children or []))
+            if heading:
+                headings.append(lines[-1])
+        elif token.type == "html_block":
+            lines += _html_lines(token.content)
+    title = front.get("title") or next((h for h in headings if h), None)
+    content = "\n".join(line for line in lines if line)
+    return _article(content, source, title, front.get("url"), front.get("date"))
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
@@ -318,58 +328,31 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, "\n".join(lines[end + 1 :])
 
 
-def _md_blocks(body: str) -> tuple[list[str], str | None]:
-    """Markdown → one string per block (paragraph, heading, item, row), and the 1st heading."""
-    blocks: list[str] = []
-    para: list[str] = []
-    headings: list[str] = []
-    fenced = in_table = False
-
-    def flush() -> None:
-        if para:
-            blocks.append(" ".join(para))
-            para.clear()
-
-    for raw in body.split("\n"):
-        line = _QUOTE.sub("", raw.strip()).strip()
-        if _FENCE.match(line) or fenced:
-            fenced ^= bool(_FENCE.match(line))
-            flush()
-        elif para and _SETEXT.fullmatch(line):
-            headings.append(" ".join(para))
-            flush()
-        elif not line or _RULE.fullmatch(line) or _REF_DEF.fullmatch(line):
-            in_table = in_table and bool(line)
-            flush()
-        elif (m := _HEADING.fullmatch(line)) or (m := _LIST.fullmatch(line)):
-            flush()
-            para.append(m.group(1) or "")
-            if line.startswith("#"):
-                headings.append(para[0])
-                flush()
-        elif "|" in line and _TABLE_SEP.fullmatch(line):
-            if para and "|" in para[-1]:
-                header = para.pop()
-                flush()
-                blocks.append(_cells(header))
-            in_table = True
-        elif line.startswith("|") or (in_table and "|" in line):
-            flush()
-            blocks.append(_cells(line))
-        else:
-            para.append(line)
-    flush()
-    return blocks, next((h for h in headings if h), None)
+def _md_inline(children: Sequence[Token]) -> str:
+    """The words of an inline run: text, code and link text kept; images, raw HTML and the
+    addresses of links (autolinks, bare URLs) left out."""
+    words: list[str] = []
+    skip = 0  # inside an autolink
+    for child in children:
+        if child.type == "link_open" and child.markup == "autolink":
+            skip += 1
+        elif child.type == "link_close" and skip:
+            skip -= 1
+        elif skip:
+            continue
+        elif child.type in ("text", "text_special", "code_inline"):
+            words.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            words.append(" ")
+    return " ".join(_BARE_URL.sub("", "".join(words)).split())
 
 
-def _cells(row: str) -> str:
-    return "; ".join(c.strip() for c in row.strip().strip("|").split("|") if c.strip())
-
-
-def _md_inline(block: str) -> str:
-    for pattern, replacement in _INLINE:
-        block = pattern.sub(replacement, block)
-    return " ".join(html.unescape(block).split())
+def _html_lines(markup: str) -> list[str]:
+    """The lines of text in a block of raw HTML, as the HTML reader finds them."""
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    return [" ".join(_BARE_URL.sub("", line).split()) for line in parser.text().split("\n")]
 
 
 # ---------------------------------------------------------------- HTML
@@ -422,14 +405,91 @@ _BLOCK = {
 }
 
 
+# Furniture a site puts around its stories, by the words of an element's class or id (the
+# conventions readability and its kin go by); an element named by a story word stays.
+_FURNITURE = {
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "comment",
+    "comments",
+    "consent",
+    "cookie",
+    "cookies",
+    "disqus",
+    "footer",
+    "gdpr",
+    "menu",
+    "nav",
+    "navbar",
+    "newsletter",
+    "pagination",
+    "paywall",
+    "popup",
+    "promo",
+    "recommended",
+    "related",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "tags",
+    "widget",
+}
+_STORY = {"article", "body", "content", "entry", "main", "post", "story", "text"}
+_CONTAINERS = {"div", "section", "aside", "ul", "ol", "dl", "table", "header", "footer", "nav"}
+_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog"}
+# where pages give their publication date, best first (meta names lower-cased; "ld:" JSON-LD)
+_DATE_KEYS = (
+    "article:published_time",
+    "datepublished",
+    "ld:datepublished",
+    "og:published_time",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "time",
+)
+_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s+[|:]{2}\s+")
+
+
+def _furniture(tag: str, attrs: dict[str, str]) -> bool:
+    """Whether an element is a site's furniture (menus, ads, share bars, comments …)."""
+    if attrs.get("role", "").lower() in _ROLES and tag not in ("article", "main"):
+        return True
+    if tag not in _CONTAINERS:
+        return False
+    words = set(re.split(r"[^a-z0-9]+", f"{attrs.get('class', '')} {attrs.get('id', '')}".lower()))
+    return bool(words & _FURNITURE) and not words & _STORY
+
+
 class _HTMLText(HTMLParser):
-    """Collects the visible text of the whole page, of <main> and of <article>, plus metadata."""
+    """Collects the visible text of the whole page, of <main> and of <article>, plus metadata;
+    furniture (navigation, scripts, asides, and elements a site names as menus, ads, comments …)
+    is left out."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: dict[str, list[str]] = {"body": [], "main": [], "article": []}
         self.depth = {"main": 0, "article": 0}
-        self.skipping: list[str] = []
+        self.skipping: list[list[str | int]] = []  # [tag, how deep it nests] left out
         self.found: dict[str, str] = {}
         self.capturing: tuple[str, list[str]] | None = None
 
@@ -442,21 +502,34 @@ class _HTMLText(HTMLParser):
             self.found.setdefault("canonical", a.get("href", ""))
         elif tag == "time" and a.get("datetime"):
             self.found.setdefault("time", a["datetime"])
-        if tag in ("title", "h1") and not self.skipping and f"<{tag}>" not in self.found:
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.capturing = ("script", [])
+        elif tag in ("title", "h1") and not self.skipping and f"<{tag}>" not in self.found:
             self.capturing = (tag, [])
         if tag in self.depth:
             self.depth[tag] += 1
         in_story = self.depth["main"] or self.depth["article"]
-        if tag in _SKIP and not (tag == "header" and in_story):
-            self.skipping.append(tag)
+        if self.skipping and self.skipping[-1][0] == tag:
+            self.skipping[-1][1] = int(self.skipping[-1][1]) + 1
+        elif (tag in _SKIP and not (tag == "header" and in_story)) or _furniture(tag, a):
+            self.skipping.append([tag, 1])
         self._break(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.skipping:
-            while self.skipping.pop() != tag:
+        if self.skipping and self.skipping[-1][0] == tag:
+            self.skipping[-1][1] = int(self.skipping[-1][1]) - 1
+            if not self.skipping[-1][1]:
+                self.skipping.pop()
+        elif any(t == tag for t, _ in self.skipping):  # tags left open inside it
+            while self.skipping.pop()[0] != tag:
                 pass
         if self.capturing and self.capturing[0] == tag:
-            self.found[f"<{tag}>"] = "".join(self.capturing[1])
+            text = "".join(self.capturing[1])
+            if tag == "script":
+                if match := _LD_DATE.search(text):
+                    self.found.setdefault("ld:datepublished", match.group(1))
+            else:
+                self.found[f"<{tag}>"] = text
             self.capturing = None
         if self.depth.get(tag):
             self.depth[tag] -= 1
@@ -494,13 +567,24 @@ def _cell_texts(line: str) -> list[str]:
     return [" ".join(cell.split()) for cell in line.split("\t") if cell.strip()]
 
 
+def _headline(title: str | None, h1: str | None) -> str | None:
+    """The story's headline from the page's <title> and first <h1>: the <h1> when the title
+    holds it, else the longest part of a title such as "Headline | Site name"."""
+    title, h1 = _one_line(title), _one_line(h1)
+    if title and h1 and h1 in title:
+        return h1
+    if title:
+        return max(_TITLE_PARTS.split(title), key=len)
+    return h1
+
+
 def _html(text: str, source: str) -> Article:
     parser = _HTMLText()
     parser.feed(text)
     parser.close()
     f = parser.found
-    title = f.get("og:title") or f.get("<title>") or f.get("<h1>")
-    when = f.get("article:published_time") or f.get("time")
+    title = f.get("og:title") or _headline(f.get("<title>"), f.get("<h1>"))
+    when = next((iso for key in _DATE_KEYS if (iso := iso_date(f.get(key)))), None)
     return _article(parser.text(), source, title, f.get("canonical") or f.get("og:url"), when)
 
 

@@ -11,6 +11,7 @@ in-memory copy, never the file.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 import threading
@@ -24,8 +25,8 @@ from urllib.parse import parse_qs
 import pyoxigraph as ox
 from waitress.server import create_server
 
-from kg import results, timeouts
 from kg import sparql as q
+from kg import timeouts
 from kg.errors import KGError
 from kg.rdfio import load_store
 
@@ -117,21 +118,6 @@ def negotiate(accept: str | None, kind: str) -> str | None:
     return None
 
 
-def render(result: q.QueryResult, media: str) -> bytes:
-    """The body for `result` as `media`."""
-    if result.kind != "graph":
-        return results.format_result(result, SELECT_TYPES[media]).encode("utf-8")
-    fmt = GRAPH_TYPES[media]
-    if fmt in ("turtle", "nt"):
-        return results.format_result(result, fmt).encode("utf-8")
-    triples = [
-        ox.Triple(q.to_node(s), q.to_node(p), q.to_node(o))  # type: ignore[arg-type]
-        for s, p, o in result.triples
-    ]
-    rdf = ox.RdfFormat.RDF_XML if fmt == "rdfxml" else ox.RdfFormat.JSON_LD
-    return ox.serialize(triples, format=rdf) or b""
-
-
 # --- the endpoint ----------------------------------------------------------------------------
 
 
@@ -165,15 +151,30 @@ class Endpoint:
     def run_query(self, request: Request, accept: str | None) -> Reply:
         sparql = request.query or ""
         try:
-            q.check_syntax(sparql)
-            options = self._options(request)
-            limit = self.config.max_rows
+            kind = q.check_syntax(sparql)
+        except KGError as err:
+            return text_reply(HTTPStatus.BAD_REQUEST, str(err))
+        media = negotiate(accept, kind)
+        if media is None:
+            offered = GRAPH_TYPES if kind == "graph" else SELECT_TYPES
+            return text_reply(
+                HTTPStatus.NOT_ACCEPTABLE,
+                f"cannot answer as {accept}; offered: " + ", ".join(offered),
+            )
+        fmt = GRAPH_TYPES[media] if kind == "graph" else SELECT_TYPES[media]
+        options = self._options(request)
+        limit = self.config.max_rows
 
-            def work() -> q.QueryResult:
-                return q.execute(self.store, sparql, limit, **options)
+        def work() -> tuple[bytes, bool]:
+            body = io.BytesIO()
+            written = q.write_results(self.store, sparql, fmt, body, limit, **options)
+            return body.getvalue(), written.truncated
 
+        try:
             with self.workers:
-                result = timeouts.call_with_timeout(work, self.config.timeout, self.fork_lock)
+                body, truncated = timeouts.call_with_timeout(
+                    work, self.config.timeout, self.fork_lock
+                )
         except timeouts.QueryTimeout:
             return text_reply(
                 HTTPStatus.SERVICE_UNAVAILABLE,
@@ -182,18 +183,8 @@ class Endpoint:
             )
         except KGError as err:
             return text_reply(HTTPStatus.BAD_REQUEST, str(err))
-        media = negotiate(accept, result.kind)
-        if media is None:
-            offered = GRAPH_TYPES if result.kind == "graph" else SELECT_TYPES
-            return text_reply(
-                HTTPStatus.NOT_ACCEPTABLE,
-                f"cannot answer as {accept}; offered: " + ", ".join(offered),
-            )
-        headers = (
-            (("X-KG-Truncated", f"max-rows={self.config.max_rows}"),) if result.truncated else ()
-        )
-        charset = "; charset=utf-8"
-        return Reply(HTTPStatus.OK, render(result, media), media + charset, headers)
+        headers = (("X-KG-Truncated", f"max-rows={self.config.max_rows}"),) if truncated else ()
+        return Reply(HTTPStatus.OK, body, media + "; charset=utf-8", headers)
 
     def run_update(self, request: Request) -> Reply:
         if not self.config.allow_update:

@@ -1,8 +1,9 @@
 """SPARQL over a loaded graph with Oxigraph: check, run (with a timeout), stream results.
 
 `run_query(store, sparql)` returns a `QueryResult` made of plain, picklable `Term`s (for the
-table and the endpoint, see `kg.results`); `stream_query(store, sparql, fmt, out)` writes the
-results as they are found with Oxigraph's own serialisers, at most `limit` rows. The prefixes
+table, see `kg.results`, and the Python API); `write_results` and `stream_query(store, sparql,
+fmt, out)` write the results as they are found with Oxigraph's own serialisers, at most `limit`
+rows (for `kg query` and the endpoint). The prefixes
 in `kg.vocab.PREFIXES` are bound in every query. Parameters are in `kg.params`, the shipped
 named queries in `kg.catalogue`, timeouts in `kg.timeouts`.
 """
@@ -28,8 +29,9 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 XSD_STRING = XSD + "string"
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml")
-GRAPH_FORMATS = ("turtle", "nt")
-FORMATS = ("table", "csv", "tsv", "json", "xml", "turtle", "nt")
+GRAPH_FORMATS = ("turtle", "nt", "rdfxml", "jsonld")
+FORMATS = (*SELECT_FORMATS, *GRAPH_FORMATS)
+Kind = Literal["select", "ask", "graph"]
 UPDATE_KEYWORDS = (
     "INSERT",
     "DELETE",
@@ -62,7 +64,7 @@ TripleTerms = tuple[Term, Term, Term]
 class QueryResult:
     """What a query returned: solutions ('select'), a boolean ('ask') or triples ('graph')."""
 
-    kind: Literal["select", "ask", "graph"]
+    kind: Kind
     variables: tuple[str, ...] = ()
     rows: tuple[Row, ...] = ()
     boolean: bool | None = None
@@ -146,17 +148,21 @@ def _is_update(sparql: str) -> bool:
     return body.upper().startswith(UPDATE_KEYWORDS)
 
 
-def check_syntax(sparql: str) -> None:
-    """Parse `sparql` without running it on data; raise KGError with line/column when bad."""
+def check_syntax(sparql: str) -> Kind:
+    """Parse `sparql` without running it on data and say what it returns; raise KGError with
+    line/column when bad."""
     if _is_update(sparql):
         raise KGError(
             "this is a SPARQL update; kg query runs read-only queries "
             "(SELECT, ASK, CONSTRUCT, DESCRIBE)"
         )
     try:
-        ox.Store().query(sparql, prefixes=prefix_map())
+        answer = ox.Store().query(sparql, prefixes=prefix_map())
     except SyntaxError as err:
         raise KGError(syntax_error_message(sparql, str(err))) from None
+    if isinstance(answer, ox.QuerySolutions):
+        return "select"
+    return "ask" if isinstance(answer, ox.QueryBoolean) else "graph"
 
 
 # --- running ---------------------------------------------------------------------------------
@@ -244,7 +250,14 @@ RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
     "xml": ox.QueryResultsFormat.XML,
 }
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 _PROLOGUE = re.compile(r"(?:\s+|\#[^\n]*|(?i:PREFIX)\s*[\w.-]*:\s*<[^>]*>|(?i:BASE)\s*<[^>]*>)*")
+_DATASET = re.compile(r"(?i:FROM)\s+(?:(?i:NAMED)\s+)?(?:<[^>]*>|[\w.-]*:[\w.-]*)")
 
 
 @dataclass(frozen=True)
@@ -277,39 +290,50 @@ class _Sink:
 
 def limited_select(sparql: str, variables: Sequence[str], limit: int, offset: int = 0) -> str:
     """A SELECT query wrapped so that Oxigraph stops after `limit` rows (from `offset`),
-    keeping its columns in order."""
+    keeping its columns in order; its FROM clauses move to the outer query."""
     split = _PROLOGUE.match(sparql)
     head = split.group(0) if split else ""
     body = sparql[len(head) :]
+    select, brace, rest = body.partition("{")
+    dataset = " ".join(_DATASET.findall(select))
+    body = _DATASET.sub(" ", select) + brace + rest
     columns = " ".join(f"?{v}" for v in variables) or "*"
-    return f"{head}\nSELECT {columns} WHERE {{ {body}\n}} OFFSET {offset} LIMIT {limit}"
+    return f"{head}\nSELECT {columns} {dataset} WHERE {{ {body}\n}} OFFSET {offset} LIMIT {limit}"
 
 
-def _query(store: ox.Store, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+def _query(
+    store: ox.Store, sparql: str, **options: object
+) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
-        return store.query(sparql, prefixes=prefix_map())
+        return store.query(sparql, prefixes=prefix_map(), **options)  # type: ignore[arg-type]
     except SyntaxError as err:
         raise KGError(
-            "--limit cannot wrap this query (FROM or a form Oxigraph cannot nest); "
-            f"put a LIMIT in it and run it with --limit 0 ({err})"
+            "the row limit cannot wrap this query (a form Oxigraph cannot nest); "
+            f"put a LIMIT in it and lift the limit (kg query --limit 0) ({err})"
         ) from None
 
 
 def write_results(
-    store: ox.Store, sparql: str, fmt: str, out: IO[bytes], limit: int | None = DEFAULT_LIMIT
+    store: ox.Store,
+    sparql: str,
+    fmt: str,
+    out: IO[bytes],
+    limit: int | None = DEFAULT_LIMIT,
+    **options: object,
 ) -> Streamed:
     """Run a read-only query and write its results to `out` as they come, with Oxigraph's
-    own serialisers (SPARQL Results CSV, TSV, JSON, XML; Turtle or N-Triples for triples).
-    At most `limit` rows or triples are written (None: all)."""
+    own serialisers (SPARQL Results CSV, TSV, JSON, XML; Turtle, N-Triples, RDF/XML or
+    JSON-LD for triples). At most `limit` rows or triples are written (None: all).
+    `options` go to Store.query (the endpoint's default and named graphs)."""
     check_syntax(sparql)
-    if fmt not in FORMATS or fmt == "table":
+    if fmt not in RESULT_FORMATS and fmt not in RDF_FORMATS:
         raise KGError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS[1:])}")
     sink = _Sink(out)
     try:
-        answer = store.query(sparql, prefixes=prefix_map())
+        answer = _query(store, sparql, **options)
         if isinstance(answer, ox.QueryTriples):
             return _write_triples(answer, fmt, sink, limit)
-        if fmt in GRAPH_FORMATS:
+        if fmt in RDF_FORMATS:
             raise KGError(
                 f"--format {fmt} is for CONSTRUCT/DESCRIBE; SELECT and ASK take "
                 + ", ".join(SELECT_FORMATS)
@@ -317,13 +341,10 @@ def write_results(
         truncated = False
         if isinstance(answer, ox.QuerySolutions) and limit is not None:
             columns = [v.value for v in answer.variables]
-            answer = _query(store, limited_select(sparql, columns, limit))
-            more = _query(store, limited_select(sparql, columns, 1, offset=limit))
+            answer = _query(store, limited_select(sparql, columns, limit), **options)
+            more = _query(store, limited_select(sparql, columns, 1, offset=limit), **options)
             truncated = any(True for _ in more)  # type: ignore[union-attr]
-        if isinstance(answer, ox.QueryBoolean) and fmt in ("csv", "tsv"):
-            sink.write(b"true" if answer else b"false")
-        else:
-            answer.serialize(sink, RESULT_FORMATS[fmt])  # type: ignore[arg-type]
+        answer.serialize(sink, RESULT_FORMATS[fmt])  # type: ignore[arg-type]
     except (OSError, ValueError, RuntimeError) as err:
         raise KGError(f"query failed: {err}") from None
     sink.end_line()
@@ -332,13 +353,11 @@ def write_results(
 
 
 def _write_triples(triples: ox.QueryTriples, fmt: str, sink: _Sink, limit: int | None) -> Streamed:
-    if fmt not in GRAPH_FORMATS:
+    if fmt not in RDF_FORMATS:
         raise KGError(f"CONSTRUCT/DESCRIBE return triples: use --format turtle or nt, not {fmt}")
     head = itertools.islice(triples, limit)
-    if fmt == "turtle":
-        ox.serialize(head, sink, ox.RdfFormat.TURTLE, prefixes=prefix_map())  # type: ignore[arg-type]
-    else:
-        ox.serialize(head, sink, ox.RdfFormat.N_TRIPLES)  # type: ignore[arg-type]
+    prefixes = prefix_map() if fmt == "turtle" else None
+    ox.serialize(head, sink, RDF_FORMATS[fmt], prefixes=prefixes)  # type: ignore[arg-type]
     sink.end_line()
     sink.flush()
     return Streamed(limit is not None and next(triples, None) is not None)

@@ -137,6 +137,7 @@ print("not prose")
 ```
 
 <div class="note">Regulators <b>must</b> approve &amp; sign off.</div>
+
 <!-- an editor's comment -->
 [q]: https://quintet.example/sensors
 Her file_name_here stays ~~as~~ written.
@@ -201,6 +202,14 @@ def test_markdown_title_is_first_heading(tmp_path: Path, content: str, title: st
         ("Price: 5 \\* 3 = 15.", "Price: 5 * 3 = 15."),
         ("Sales | Costs\n--- | ---\n10 | 4", "Sales; Costs\n10; 4"),
         ("Café &eacute; <br/> fin", "Café é fin"),
+        # CommonMark, read by markdown-it-py (the regexes before it got these wrong)
+        ("Intro.\n\n    code = 1\n    more()\n\nAfter.", "Intro.\nAfter."),
+        (
+            "<p>Orlen Ltd grew.</p>\n<p>Brisk Foods shrank.</p>",
+            "Orlen Ltd grew.\nBrisk Foods shrank.",
+        ),
+        ("Read [Lumo [beta]](https://x.example) now.", "Read Lumo [beta] now."),
+        ("- Orlen Ltd\n\n  sells pumps.\n- Brisk Foods", "Orlen Ltd\nsells pumps.\nBrisk Foods"),
     ],
 )
 def test_markdown_constructs(tmp_path: Path, markdown: str, text: str) -> None:
@@ -307,6 +316,89 @@ def test_html_uses_main_when_no_article_and_body_when_neither(tmp_path: Path) ->
 def test_html_article_is_preferred_over_main(tmp_path: Path) -> None:
     page = "<main><p>Main intro.</p><article><p>The story.</p></article></main>"
     assert article(write(tmp_path, "a.html", page)).text == "The story."
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ('<article><p>Story.</p><div class="ad-slot">Advertisement</div></article>', "Story."),
+        (
+            '<div class="related"><div><p>Teaser</p></div><p>More teaser</p></div><p>Story.</p>',
+            "Story.",
+        ),
+        ('<div role="navigation"><a>Home</a></div><div id="content"><p>Story.</p></div>', "Story."),
+        ('<div class="c-site-nav"><a>Latest</a></div><p>Story.</p>', "Story."),
+        (
+            '<div class="story-body"><p>Story.</p></div>'
+            '<ul class="share-tools"><li>Tweet</li></ul>',
+            "Story.",
+        ),
+        ('<div id="comments"><p>Nice one.</p></div><p>Story.</p>', "Story."),
+        ('<div class="entry-content sidebar-left"><p>Story.</p></div>', "Story."),  # a story word
+    ],
+)
+def test_html_leaves_out_what_a_site_names_as_furniture(
+    tmp_path: Path, body: str, text: str
+) -> None:
+    assert article(write(tmp_path, "a.html", f"<html><body>{body}</body></html>")).text == text
+
+
+@pytest.mark.parametrize(
+    ("head", "date"),
+    [
+        ('<meta name="date" content="2024-11-05">', "2024-11-05"),
+        ('<meta itemprop="datePublished" content="2025-01-20">', "2025-01-20"),
+        ('<meta name="dc.date" content="27 February 2025">', "2025-02-27"),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2025-06-02T06:00:00Z"}</script>',
+            "2025-06-02",
+        ),
+        (
+            '<meta name="date" content="soon"><meta name="pubdate" content="2023-04-01">',
+            "2023-04-01",
+        ),
+    ],
+)
+def test_html_date_from_the_places_pages_give_it(tmp_path: Path, head: str, date: str) -> None:
+    page = f"<html><head>{head}</head><body><p>Story.</p></body></html>"
+    item = article(write(tmp_path, "a.html", page))
+    assert (item.date, item.text) == (date, "Story.")
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "headline"),
+    [
+        ("Orlen Ltd buys Brisk Foods | The Daily Example", "", "Orlen Ltd buys Brisk Foods"),
+        ("The Daily Example - Orlen Ltd buys Brisk Foods", "", "Orlen Ltd buys Brisk Foods"),
+        ("Orlen buys Brisk | Deals | Daily", "Orlen buys Brisk", "Orlen buys Brisk"),
+        ("Co-op and Brisk merge", "", "Co-op and Brisk merge"),
+    ],
+)
+def test_html_headline_without_the_site_name(
+    tmp_path: Path, title: str, h1: str, headline: str
+) -> None:
+    page = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>x</p></body></html>"
+    assert article(write(tmp_path, "a.html", page)).title == headline
+
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def test_html_news_pages_side_by_side_figures() -> None:
+    """The figures of kg's reader in the README's side-by-side (bench/html_readers.py): every
+    story paragraph of the eight pages, and how much furniture, headlines and dates."""
+    gold = json.loads((PAGES / "gold.json").read_text(encoding="utf-8"))
+    leaked = titles = dates = 0
+    for name, expected in gold.items():
+        (item,) = read_articles([str(PAGES / name)])
+        assert isinstance(item, Article), item
+        text = " ".join(item.text.split())
+        assert all(" ".join(p.split()) in text for p in expected["text"]), name
+        leaked += sum(piece in text for piece in expected["boilerplate"])
+        titles += item.title == expected["title"]
+        dates += item.date == expected["date"]
+    assert (leaked, titles, dates) == (22, 7, 7)
 
 
 # ---------------------------------------------------------------- JSONL

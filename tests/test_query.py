@@ -498,3 +498,22 @@ def test_the_limit_keeps_the_columns_in_order(sample_graph: Path) -> None:
     sparql = "SELECT (COUNT(*) AS ?z) (MIN(?s) AS ?a) WHERE { ?s a kg:Organization }"
     code, out = kg_query(sample_graph, sparql, "--format", "csv", "--limit", "5")
     assert (code, out.splitlines()[0]) == (0, "z,a")
+
+
+def test_the_limit_wraps_a_query_with_from(tmp_path: Path) -> None:
+    """FROM clauses move out of the part the limit wraps (they once made --limit refuse)."""
+    trig = tmp_path / "g.trig"
+    trig.write_text(
+        "@prefix id: <https://kg.example.org/id/> .\n"
+        "@prefix kg: <https://kg.example.org/ontology#> .\n"
+        "<urn:x:g> { id:a kg:acquired id:b . id:c kg:acquired id:d . }\n",
+        encoding="utf-8",
+    )
+    sparql = "SELECT ?s FROM <urn:x:g> WHERE { ?s kg:acquired ?o } ORDER BY ?s"
+    code, out = kg_query(trig, sparql, "--format", "csv", "--limit", "1")
+    assert code == 0, out
+    assert out.splitlines() == [
+        "s",
+        "https://kg.example.org/id/a",
+        "Note: stopped at 1 rows; --limit 0 writes them all",
+    ]

@@ -8,9 +8,12 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.parse
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from test_query import NAMED_PARAMS, SAMPLE_TTL, values
@@ -135,6 +138,38 @@ def test_curl_construct_turtle_and_ntriples(endpoint: str) -> None:
     assert body == (
         f"<{ID}acme-robotics> <https://kg.example.org/ontology#launched> <{ID}helix-assistant> .\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("accept", "fmt"),
+    [
+        ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+        ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+        ("text/csv", ox.QueryResultsFormat.CSV),
+        ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+    ],
+)
+@pytest.mark.parametrize("query", [ACQUIRED, "ASK { ?s kg:acquired ?o }"])
+def test_results_are_oxigraphs_own_serialisation(
+    endpoint: str, graph: Path, accept: str, fmt: ox.QueryResultsFormat, query: str
+) -> None:
+    """Every result format is written by Oxigraph's serialiser, byte for byte."""
+    request = urllib.request.Request(
+        endpoint + "?query=" + urllib.parse.quote(query), headers={"Accept": accept}
+    )
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 - loopback
+        body = response.read()
+    expected = load_store(graph).query(query, prefixes=q.prefix_map()).serialize(format=fmt)
+    assert body.rstrip(b"\n") == expected.rstrip(b"\n")
+
+
+def test_a_query_with_from_is_cut_at_max_rows(endpoint: str) -> None:
+    """The row limit wraps the query; its FROM clause moves out of the wrapped part."""
+    query = "SELECT ?s FROM <urn:x:default> WHERE { ?s ?p ?o } "
+    status, _, body = curl(
+        "-G", "-H", "Accept: text/csv", "--data-urlencode", f"query={query}", endpoint
+    )
+    assert (status, body) == (200, "s\n")
 
 
 def test_updates_refused_by_default(endpoint: str) -> None:
