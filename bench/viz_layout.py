@@ -5,9 +5,9 @@ articles) is written to a Turtle file. Then, over several rounds, interleaved by
 
 * the whole command, `kg viz FILE -o PAGE`, in a fresh process: wall and CPU time, Python's
   start-up, imports and loading the file included;
-* each step in this process, as `kg.viz.render_html` runs them: load (`rdfio.load_graph`),
-  entities, facts and articles (`kg.reader`), select, layout, data (`kg.viz_data`), page
-  (`kg.viz_page` and the atomic write). The steps' page must equal the command's, byte for byte.
+* each step in this process: load (`rdfio.load_graph`), then as `kg.viz.render_html` reports
+  them: entities, facts and articles (`kg.reader`), select, layout, data (`kg.viz_data`), page
+  (`kg.viz_page`), then the atomic write. The page must equal the command's, byte for byte.
 
 It prints min / median / max of each, and how the times grow per entity from the smallest size.
 Then it opens each page once in headless Chromium with every network request blocked and reads
@@ -40,12 +40,8 @@ from pathlib import Path
 
 from kg.browser import CHROMIUM, CHROMIUM_ARGS
 from kg.rdfio import load_graph, write_atomic
-from kg.reader import CLASS_ORDER, read_articles, read_entities, read_facts
-from kg.viz import EVERYTHING
-from kg.viz_data import page_data
-from kg.viz_layout import layout
-from kg.viz_page import render_page
-from kg.viz_select import select
+from kg.reader import CLASS_ORDER
+from kg.viz import EVERYTHING, render_html
 from kg.vocab import PREFIXES
 
 PROPS = ("partneredWith", "acquired", "investedIn", "worksFor", "locatedIn", "develops", "uses")
@@ -67,7 +63,7 @@ WORDS = (
     "growth",
     "talks",
 )
-STEPS = ("load", "entities", "facts", "select", "articles", "layout", "data", "page")
+STEPS = ("load", "entities", "facts", "select", "articles", "layout", "data", "page", "write")
 QUIET_MS = 1500
 TARGET_S = 5.0  # 2,000 entities drawn and stable in the browser
 PYTHON_TARGET_S = 3.0  # `kg viz` on 10,000 entities
@@ -165,7 +161,8 @@ def run_command(graph: Path, page: Path) -> tuple[float, float]:
 
 
 def run_steps(graph: Path, page: Path) -> dict[str, float]:
-    """`kg.viz.render_html`'s steps on the file, each timed."""
+    """What `kg viz` does, in this process, each step timed: loading, `render_html`'s steps,
+    writing."""
     times: dict[str, float] = {}
     clock = time.perf_counter()
 
@@ -177,20 +174,9 @@ def run_steps(graph: Path, page: Path) -> dict[str, float]:
 
     rdf = load_graph(graph)
     lap("load")
-    entities = read_entities(rdf)
-    lap("entities")
-    facts = read_facts(rdf, entities)
-    lap("facts")
-    selection = select(entities, facts, EVERYTHING)
-    lap("select")
-    articles = read_articles(rdf, selection.facts)
-    lap("articles")
-    positions = layout(len(selection.entities), selection.edges())
-    lap("layout")
-    data = page_data(selection, articles, positions)
-    lap("data")
-    write_atomic(page, render_page(data).encode("utf-8"))
-    lap("page")
+    html, _ = render_html(rdf, EVERYTHING, lap)
+    write_atomic(page, html.encode("utf-8"))
+    lap("write")
     return times
 
 
@@ -291,12 +277,12 @@ def main(argv: list[str]) -> int:
                 f"browser, {size} entities: {mb:.1f} MB page, first draw {first:.2f} s, "
                 f"stable {stable:.2f} s"
             )
-    largest = max(sizes)
-    python_ok = largest < 10_000 or medians[largest] <= PYTHON_TARGET_S
-    print(
-        f"target: kg viz on {largest} entities within {PYTHON_TARGET_S:.0f} s: "
-        f"{medians[largest]:.2f} s, {'met' if python_ok else 'MISSED'}"
-    )
+    python_ok = 10_000 not in medians or medians[10_000] <= PYTHON_TARGET_S
+    if 10_000 in medians:
+        print(
+            f"target: kg viz on 10000 entities within {PYTHON_TARGET_S:.0f} s: "
+            f"{medians[10_000]:.2f} s, {'met' if python_ok else 'MISSED'}"
+        )
     slow = [s for s, (_, stable) in drawn.items() if s == 2000 and stable > TARGET_S]
     if drawn:
         print(f"target: 2000 nodes stable within {TARGET_S:.0f} s: {'MISSED' if slow else 'met'}")

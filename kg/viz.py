@@ -9,6 +9,9 @@ is off in the browser, so even a large graph is drawn once and stays still.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,17 +46,46 @@ def write_html(graph: Graph, path: Path, options: VizOptions = EVERYTHING) -> Vi
     return report
 
 
-def render_html(graph: Graph, options: VizOptions = EVERYTHING) -> tuple[str, VizReport]:
-    """The page for ``graph``, and the report on what it draws."""
+def render_html(
+    graph: Graph, options: VizOptions = EVERYTHING, lap: Callable[[str], object] | None = None
+) -> tuple[str, VizReport]:
+    """The page for ``graph``, and the report on what it draws. ``lap``, if given, is called
+    with each step's name as it ends: entities, facts, select, articles, layout, data, page."""
+    done = lap or (lambda step: None)
     check_options(options)
-    entities = read_entities(graph)
-    selection = select(entities, read_facts(graph, entities), options)
-    positions = layout(len(selection.entities), selection.edges())
-    data = page_data(selection, read_articles(graph, selection.facts), positions)
+    with _collector_paused():
+        entities = read_entities(graph)
+        done("entities")
+        facts = read_facts(graph, entities)
+        done("facts")
+        selection = select(entities, facts, options)
+        done("select")
+        articles = read_articles(graph, selection.facts)
+        done("articles")
+        positions = layout(len(selection.entities), selection.edges())
+        done("layout")
+        data = page_data(selection, articles, positions)
+        done("data")
+        page = render_page(data)
+        done("page")
     report = VizReport(
         nodes=len(selection.entities),
         edges=len(selection.facts),
         dropped_nodes=selection.dropped,
         notes=selection.notes,
     )
-    return render_page(data), report
+    return page, report
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused: a page is built from hundreds of thousands of objects
+    that all live until it is written, and each full collection would walk every one of them
+    (and the graph's) again, so that time would grow faster than the graph."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

@@ -1,162 +1,258 @@
 """Where each entity is drawn: a deterministic force-directed layout (fixed seed), each
 connected component on its own, components packed in rows. Physics is off in the browser, so
-these positions are final."""
+these positions are final.
+
+Time grows linearly with the graph. Small components get networkx's dense Fruchterman-Reingold
+(`spring_layout`, re-done here in numpy, so the same positions without importing networkx), all
+components of one size in one batch; larger ones, all at once, the grid variant, whose repulsion
+only reaches the neighbouring cells of a grid.
+"""
 
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    import numpy as np
-    import numpy.typing as npt
+import numpy as np
+import numpy.typing as npt
 
-    FloatArray = npt.NDArray[np.float64]
-    IntArray = npt.NDArray[np.int64]
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
 
 SEED = 7
 EDGE_PX = 110.0  # median drawn edge length, in vis-network canvas units
-DENSE_LIMIT = 500  # networkx lays out smaller components without scipy; larger ones use ours
+SMALL = 64  # components up to this size: dense layout (all pairs); larger: the grid variant
+SMALL_ITERATIONS = 60
+SMALL_THRESHOLD = 1e-4  # a dense layout stops once its mean step is shorter
+BATCH_PAIRS = 1 << 20  # point pairs per dense batch, to bound its memory
+ITERATIONS = 100  # of the grid variant
+REPULSION_RADIUS = 2.0  # the grid variant's cut-off, in ideal edge lengths
+NEIGHBOURS = 4  # cell-mates each point is pushed from one by one
+FLAT_GRID = 16  # grid cells per point up to which the grid is a flat table, not searched
 
 
 def layout(count: int, edges: Sequence[tuple[int, int]]) -> list[tuple[float, float]]:
     """Deterministic positions (canvas units) for nodes 0..count-1: each connected component
     laid out by force direction, components packed in rows, biggest first."""
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(range(count))
-    graph.add_edges_from(edges)
-    components = sorted(
-        (sorted(c) for c in nx.connected_components(graph)), key=lambda c: (-len(c), c[0])
-    )
-    placed = [_component_layout(graph, nodes) for nodes in components]
+    pairs = sorted({(min(a, b), max(a, b)) for a, b in edges if a != b})
+    components = _components(count, pairs)
+    local = _local_pairs(count, components, pairs)
+    placed: list[FloatArray] = [np.zeros((0, 2))] * len(components)
+    by_size: dict[int, list[int]] = defaultdict(list)
+    for c, nodes in enumerate(components):
+        by_size[min(len(nodes), SMALL + 1)].append(c)
+    for size, group in by_size.items():
+        if size == 1:
+            found = [np.zeros((1, 2)) for _ in group]
+        elif size == 2:
+            found = [np.array([[0.0, 0.0], [EDGE_PX, 0.0]]) for _ in group]
+        elif size <= SMALL:
+            found = _dense_layouts(size, [local[c] for c in group])
+        else:
+            found = _grid_layouts([len(components[c]) for c in group], [local[c] for c in group])
+        for c, pos in zip(group, found, strict=True):
+            placed[c] = pos if size <= 2 else _scale_to_edges(pos, local[c])
     return _pack(components, placed, count)
 
 
-def _component_layout(graph: Any, nodes: list[int]) -> FloatArray:
-    """Positions for one component's nodes, in order, with median edge length EDGE_PX."""
-    import networkx as nx
-    import numpy as np
+def _components(count: int, pairs: Sequence[tuple[int, int]]) -> list[list[int]]:
+    """Connected components, each sorted, biggest first (ties: lowest node first)."""
+    parent = list(range(count))
 
-    if len(nodes) == 1:
-        return np.zeros((1, 2))
-    if len(nodes) == 2:
-        return np.array([[0.0, 0.0], [EDGE_PX, 0.0]])
-    where = {n: i for i, n in enumerate(nodes)}
-    pairs = sorted((where[a], where[b]) for a, b in graph.subgraph(nodes).edges() if a != b)
-    if len(nodes) < DENSE_LIMIT:
-        sub = nx.Graph()
-        sub.add_nodes_from(range(len(nodes)))
-        sub.add_edges_from(pairs)
-        found = nx.spring_layout(sub, seed=SEED, iterations=60)
-        pos = np.array([found[i] for i in range(len(nodes))], dtype=np.float64)
-    else:
-        pos = force_layout(len(nodes), np.array(pairs, dtype=np.int64).reshape(-1, 2))
-    return _scale_to_edges(pos, pairs)
+    def root(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for a, b in pairs:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for node in range(count):
+        groups[root(node)].append(node)
+    return sorted(groups.values(), key=lambda c: (-len(c), c[0]))
 
 
-def _scale_to_edges(pos: FloatArray, pairs: Sequence[tuple[int, int]]) -> FloatArray:
-    import numpy as np
+def _local_pairs(
+    count: int, components: Sequence[list[int]], pairs: Sequence[tuple[int, int]]
+) -> list[IntArray]:
+    """Each component's edges, as sorted pairs of positions in the component."""
+    component = np.zeros(count, dtype=np.int64)
+    position = np.zeros(count, dtype=np.int64)
+    for c, nodes in enumerate(components):
+        component[nodes] = c
+        position[nodes] = np.arange(len(nodes))
+    ends = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    owner = component[ends[:, 0]]
+    order = np.argsort(owner, kind="stable")
+    bounds = np.searchsorted(owner[order], np.arange(len(components) + 1))
+    local = position[ends[order]]
+    return [local[bounds[c] : bounds[c + 1]] for c in range(len(components))]
 
-    if not pairs:
+
+def _dense_layouts(size: int, edges: Sequence[IntArray]) -> list[FloatArray]:
+    """networkx's `spring_layout(graph, seed=SEED, iterations=SMALL_ITERATIONS)` of each
+    component of `size` nodes, in batches: the same start, forces, cooling and stop."""
+    found: list[FloatArray] = []
+    batch = max(1, BATCH_PAIRS // (size * size))
+    for first in range(0, len(edges), batch):
+        chunk = edges[first : first + batch]
+        adjacency = np.zeros((len(chunk), size, size))
+        for i, pairs in enumerate(chunk):
+            adjacency[i, pairs[:, 0], pairs[:, 1]] = 1.0
+            adjacency[i, pairs[:, 1], pairs[:, 0]] = 1.0
+        found.extend(_spring(adjacency))
+    return found
+
+
+def _spring(adjacency: FloatArray) -> FloatArray:
+    """Dense Fruchterman-Reingold on a batch of same-size graphs (networkx's algorithm),
+    each result centred and scaled into [-1, 1] as networkx's rescale_layout does."""
+    count, size, _ = adjacency.shape
+    start = np.random.RandomState(SEED).rand(size, 2)
+    pos = np.repeat(start[None], count, axis=0)
+    k = np.sqrt(1.0 / size)
+    temp = max(np.ptp(start[:, 0]), np.ptp(start[:, 1])) * 0.1
+    cooling = temp / (SMALL_ITERATIONS + 1)
+    moving = np.arange(count)
+    for _ in range(SMALL_ITERATIONS):
+        now, links = pos[moving], adjacency[moving]
+        delta = now[:, :, None, :] - now[:, None, :, :]
+        distance = np.linalg.norm(delta, axis=-1)
+        np.clip(distance, 0.01, None, out=distance)
+        force = k * k / distance**2 - links * distance / k
+        displacement = np.einsum("bijk,bij->bik", delta, force)
+        length = np.clip(np.linalg.norm(displacement, axis=-1), 0.01, None)
+        step = np.einsum("bij,bi->bij", displacement, temp / length)
+        pos[moving] = now + step
+        temp -= cooling
+        still = np.sqrt(np.einsum("bij,bij->b", step, step)) / size < SMALL_THRESHOLD
+        moving = moving[~still]
+        if not len(moving):
+            break
+    pos -= pos.mean(axis=1, keepdims=True)
+    reach = np.abs(pos).max(axis=(1, 2))
+    scaled: FloatArray = pos * (1.0 / np.where(reach > 0, reach, 1.0))[:, None, None]
+    return scaled
+
+
+def _scale_to_edges(pos: FloatArray, pairs: IntArray) -> FloatArray:
+    if not len(pairs):
         return pos
-    a, b = np.array(pairs).T
+    a, b = pairs.T
     lengths = np.hypot(*(pos[a] - pos[b]).T)
     median = float(np.median(lengths[lengths > 0])) if np.any(lengths > 0) else 1.0
     result: FloatArray = pos * (EDGE_PX / median)
     return result
 
 
-REPULSION_RADIUS = 2.0  # the grid variant's cut-off, in ideal edge lengths
-NEIGHBOURS = 4  # cell-mates each point is pushed from one by one
-
-
-def force_layout(count: int, edges: IntArray, iterations: int = 100) -> FloatArray:
-    """Force-directed layout in numpy: Fruchterman-Reingold repulsion with the grid variant's
-    cut-off (only pairs closer than 2k repel) and linear attraction along edges. No scipy,
-    about a second for 2,000 nodes, and the same result every run (fixed seed)."""
-    import numpy as np
-
-    rng = np.random.default_rng(SEED)
-    side = math.sqrt(count)  # ideal edge length k = 1: one node per unit area
-    pos = rng.random((count, 2)) * side
-    temp = side / 8.0
-    a, b = edges[:, 0], edges[:, 1]
-    for step in range(iterations):
-        disp = _repulsion(pos, REPULSION_RADIUS)
+def _grid_layouts(sizes: Sequence[int], edges: Sequence[IntArray]) -> list[FloatArray]:
+    """Force-directed layout of several components at once, each as if alone: Fruchterman-
+    Reingold repulsion with the grid variant's cut-off (only pairs closer than 2k repel, and
+    only within a component) and linear attraction along edges. No scipy, the same result
+    every run (fixed seed)."""
+    starts = np.cumsum([0, *sizes[:-1]]).astype(np.int64)
+    component = np.repeat(np.arange(len(sizes)), sizes)
+    count = int(component.size)
+    side = np.sqrt(np.array(sizes, dtype=np.float64))  # ideal edge length k = 1: one node
+    pos = np.concatenate(  # per unit area
+        [np.random.default_rng(SEED).random((n, 2)) * math.sqrt(n) for n in sizes]
+    )
+    temp = (side / 8.0)[component]
+    ends = np.concatenate([e + s for e, s in zip(edges, starts, strict=True)])
+    a, b = ends[:, 0], ends[:, 1]
+    for step in range(ITERATIONS):
+        disp = _repulsion(pos, component, starts, REPULSION_RADIUS)
         pull = pos[a] - pos[b]  # linear attraction (|f| = d): hubs do not crush their leaves
         disp += _scatter(b, pull, count) - _scatter(a, pull, count)
         length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
-        shift = np.minimum(length, temp * (1.0 - step / iterations) + 0.01)
+        shift = np.minimum(length, temp * (1.0 - step / ITERATIONS) + 0.01)
         pos += disp * (shift / length)[:, None]
-    return pos
+    return np.split(pos, starts[1:])
 
 
 def _scatter(index: IntArray, values: FloatArray, count: int) -> FloatArray:
-    import numpy as np
-
     return np.stack(
         [np.bincount(index, weights=values[:, d], minlength=count) for d in (0, 1)], axis=1
     )
 
 
-def _repulsion(pos: FloatArray, radius: float) -> FloatArray:
-    """Each point pushed (k^2/d, k = 1) by the points of its own and the eight neighbouring
-    cells of a ``radius`` grid, each cell standing in as its count at its centre of mass: linear
-    in the number of points however tightly they crowd (pairwise, a hub's leaves would not be)."""
-    import numpy as np
-
+def _repulsion(pos: FloatArray, component: IntArray, starts: IntArray, radius: float) -> FloatArray:
+    """Each point pushed (k^2/d, k = 1) by the points of its component in its own and the
+    eight neighbouring cells of a ``radius`` grid, each cell standing in as its count at its
+    centre of mass: linear in the number of points however tightly they crowd (pairwise, a
+    hub's leaves would not be). Each component has its own block of cells, one cell wider on
+    every side than its points reach, so no neighbouring cell is another component's."""
     grid = np.floor(pos / radius).astype(np.int64)
-    grid -= grid.min(axis=0)
-    width = int(grid[:, 1].max()) + 3
-    key = (grid[:, 0] + 1) * width + grid[:, 1] + 1
-    cells, slot_of, counts = np.unique(key, return_inverse=True, return_counts=True)
-    sums = _scatter(slot_of, pos, len(cells))
+    grid -= np.minimum.reduceat(grid, starts, axis=0)[component]
+    reach = np.maximum.reduceat(grid, starts, axis=0) + 3
+    base = np.cumsum(reach[:, 0] * reach[:, 1]) - reach[:, 0] * reach[:, 1]
+    width = reach[:, 1][component]
+    key = base[component] + (grid[:, 0] + 1) * width + grid[:, 1] + 1
+    order = np.argsort(key, kind="stable")
+    ordered = key[order]
+    new = np.concatenate([[True], ordered[1:] != ordered[:-1]])
+    cells = ordered[new]
+    slot_of = np.empty_like(order)
+    slot_of[order] = np.cumsum(new) - 1
+    counts = np.append(np.bincount(slot_of), 0).astype(np.float64)  # the last slot: empty
+    sums = np.concatenate([_scatter(slot_of, pos, len(cells)), np.zeros((1, 2))])
+    table_size = int(base[-1] + reach[-1, 0] * reach[-1, 1])
+    if table_size <= FLAT_GRID * len(pos):
+        table = np.full(table_size, len(cells))
+        table[cells] = np.arange(len(cells))
     push = np.zeros_like(pos)
-    for offset in (-width - 1, -width, -width + 1, -1, 0, 1, width - 1, width, width + 1):
-        target = key + offset
-        slot = np.minimum(np.searchsorted(cells, target), len(cells) - 1)
-        hit = cells[slot] == target
-        count = np.where(hit, counts[slot], 0).astype(np.float64)
-        total = np.where(hit[:, None], sums[slot], 0.0)
-        if offset == 0:  # the point's own cell, without the point
-            count -= 1
-            total -= pos
-        centre = total / np.maximum(count, 1)[:, None]
-        delta = pos - centre
-        dist2 = np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)
-        push += delta * (count / dist2)[:, None]
-    order = np.argsort(key, kind="stable")  # and each point apart from its cell-mates next in
-    for shift in range(1, NEIGHBOURS + 1):  # order, so that no two points settle as one
-        i, j = order[:-shift], order[shift:]
-        same = key[i] == key[j]
-        i, j = i[same], j[same]
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            target = key + dx * width + dy
+            if table_size <= FLAT_GRID * len(pos):
+                slot = table[target]
+            else:
+                slot = np.minimum(np.searchsorted(cells, target), len(cells) - 1)
+                slot = np.where(cells[slot] == target, slot, len(cells))
+            count = counts[slot]
+            total = sums[slot]
+            if dx == dy == 0:  # the point's own cell, without the point
+                count -= 1
+                total -= pos
+            centre = total / np.maximum(count, 1)[:, None]
+            delta = pos - centre
+            dist2 = np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)
+            push += delta * (count / dist2)[:, None]
+    for shift in range(1, NEIGHBOURS + 1):  # and each point apart from its cell-mates next
+        same = ordered[:-shift] == ordered[shift:]  # in order, so no two points settle as one
+        i, j = order[:-shift][same], order[shift:][same]
         delta = pos[i] - pos[j]
         pair = delta / np.maximum(delta[:, 0] ** 2 + delta[:, 1] ** 2, 1e-4)[:, None]
         push += _scatter(i, pair, len(pos)) - _scatter(j, pair, len(pos))
-    result: FloatArray = push
-    return result
+    return push
 
 
 def _pack(
     components: Sequence[list[int]], placed: Sequence[FloatArray], count: int
 ) -> list[tuple[float, float]]:
     """Shelf-pack the components' bounding boxes into rows about as wide as the whole is tall."""
-    import numpy as np
-
     gap = EDGE_PX
-    boxes = [p.max(axis=0) - p.min(axis=0) + gap for p in placed]
-    row_width = max([math.sqrt(sum(float(w * h) for w, h in boxes))] + [b[0] for b in boxes])
-    out = np.zeros((count, 2))
+    if not count:
+        return []
+    sizes = [len(nodes) for nodes in components]
+    starts = np.cumsum([0, *sizes[:-1]])
+    flat = np.concatenate(placed)
+    low = np.minimum.reduceat(flat, starts, axis=0)
+    boxes = np.maximum.reduceat(flat, starts, axis=0) - low + gap
+    row_width = max([math.sqrt(sum(w * h for w, h in boxes.tolist()))] + boxes[:, 0].tolist())
+    corner = np.zeros_like(boxes)
     x = y = row_height = 0.0
-    for nodes, pos, box in zip(components, placed, boxes, strict=True):
-        if x > 0 and x + box[0] > row_width:
+    for c, (width, height) in enumerate(boxes.tolist()):
+        if x > 0 and x + width > row_width:
             x, y, row_height = 0.0, y + row_height, 0.0
-        out[nodes] = pos - pos.min(axis=0) + np.array([x, y])
-        x += float(box[0])
-        row_height = max(row_height, float(box[1]))
-    if count:
-        out -= (out.min(axis=0) + out.max(axis=0)) / 2
-    return [(round(float(px), 1), round(float(py), 1)) for px, py in out]
+        corner[c] = (x, y)
+        x += width
+        row_height = max(row_height, height)
+    out = np.zeros((count, 2))
+    out[np.concatenate(components)] = flat - low.repeat(sizes, axis=0) + corner.repeat(sizes, 0)
+    out -= (out.min(axis=0) + out.max(axis=0)) / 2
+    return [(round(px, 1), round(py, 1)) for px, py in out.tolist()]

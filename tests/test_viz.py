@@ -14,7 +14,7 @@ import rdflib.namespace
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg import viz_layout, viz_page
+from kg import viz_page
 from kg.errors import KGError
 from kg.viz import VizOptions, VizReport, write_html
 from kg.vocab import ID, KG, SCHEMA
@@ -354,29 +354,6 @@ def test_empty_graph_still_writes_a_page(tmp_path: Path) -> None:
     assert (report.nodes, report.edges) == (0, 0)
     assert page_json(out)["nodes"] == []
     assert report.notes == ("the graph has no entities to draw",)
-
-
-def test_large_components_use_the_numpy_layout() -> None:
-    count = 700  # above the networkx dense limit
-    edges = [(i, (i + 1) % count) for i in range(count)] + [
-        (i, (i * 7) % count) for i in range(0, count, 5)
-    ]
-    edges = [(a, b) for a, b in edges if a != b]
-    first = viz_layout.layout(count, edges)
-    assert first == viz_layout.layout(count, edges)
-    assert all(math.isfinite(x) and math.isfinite(y) for x, y in first)
-    assert len(set(first)) == count
-    lengths = sorted(math.dist(first[a], first[b]) for a, b in edges)
-    assert 0.5 * viz_layout.EDGE_PX < lengths[len(lengths) // 2] < 2 * viz_layout.EDGE_PX
-
-
-def test_components_are_packed_apart() -> None:
-    positions = viz_layout.layout(6, [(0, 1), (1, 2), (3, 4)])
-    left = positions[:3]
-    right = positions[3:5]
-    gaps = [math.dist(p, q) for p in left for q in right]
-    assert min(gaps) >= viz_layout.EDGE_PX * 0.9
-    assert positions[5] not in positions[:5]
 
 
 def test_symmetric_facts_are_one_undirected_edge(tmp_path: Path) -> None:
