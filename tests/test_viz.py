@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -14,7 +15,7 @@ import rdflib.namespace
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg import viz_page
+from kg import viz, viz_page
 from kg.errors import KGError
 from kg.viz import VizOptions, VizReport, write_html
 from kg.vocab import ID, KG, SCHEMA
@@ -379,3 +380,20 @@ def test_symmetric_facts_are_one_undirected_edge(tmp_path: Path) -> None:
         ("supplies", False, 1),
         ("supplies", False, 1),
     ]
+
+
+def test_render_reports_each_step_and_leaves_the_collector_as_it_was(town: Builder) -> None:
+    steps: list[str] = []
+    assert gc.isenabled()
+    viz.render_html(town.graph, VizOptions(), steps.append)
+    assert steps == ["entities", "facts", "select", "articles", "layout", "data", "page"]
+    assert gc.isenabled()
+    with pytest.raises(KGError):
+        viz.render_html(town.graph, VizOptions(focus="nobody at all"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        viz.render_html(town.graph)
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
