@@ -1,4 +1,4 @@
-"""kg.viz_layout: deterministic, linear-time positions; small components exactly as networkx's
+"""kg.viz_layout: deterministic, linear-time positions; small components where networkx's
 spring_layout places them, larger ones by the grid variant, each as if laid out alone."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def test_small_components_are_placed_as_networkx_places_them(size: int) -> None:
         found = nx.spring_layout(graph, seed=viz_layout.SEED, iterations=60)
         expected = np.array([found[i] for i in range(size)])
         ours = viz_layout._dense_layouts(size, [np.array(pairs)])[0]
-        assert np.array_equal(ours, expected)
+        assert np.abs(ours - expected).max() < 1e-5  # of [-1, 1]: far under a pixel
 
 
 def test_a_component_is_placed_the_same_beside_others() -> None:
