@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import os
@@ -14,7 +15,7 @@ import rdflib.namespace
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg import viz
+from kg import viz, viz_page
 from kg.errors import KGError
 from kg.viz import VizOptions, VizReport, write_html
 from kg.vocab import ID, KG, SCHEMA
@@ -242,13 +243,13 @@ def test_hostile_text_is_escaped_data(tmp_path: Path) -> None:
 def test_missing_vis_library_is_a_kgerror(
     town: Builder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(viz, "VIS_JS", ("lib", "vis-0.0.0", "missing.js"))
+    monkeypatch.setattr(viz_page, "VIS_JS", ("lib", "vis-0.0.0", "missing.js"))
     with pytest.raises(KGError, match="pyvis"):
         write_html(town.graph, tmp_path / "g.html")
 
 
 def test_script_json_escapes_markup_and_line_separators() -> None:
-    text = viz.script_json({"a": "<b>&</b>\u2028\u2029é"})
+    text = viz_page.script_json({"a": "<b>&</b>\u2028\u2029é"})
     assert not set("<>&") & set(text)
     assert "\u2028" not in text and "\u2029" not in text
     assert json.loads(text) == {"a": "<b>&</b>\u2028\u2029é"}
@@ -356,29 +357,6 @@ def test_empty_graph_still_writes_a_page(tmp_path: Path) -> None:
     assert report.notes == ("the graph has no entities to draw",)
 
 
-def test_large_components_use_the_numpy_layout() -> None:
-    count = 700  # above the networkx dense limit
-    edges = [(i, (i + 1) % count) for i in range(count)] + [
-        (i, (i * 7) % count) for i in range(0, count, 5)
-    ]
-    edges = [(a, b) for a, b in edges if a != b]
-    first = viz.layout(count, edges)
-    assert first == viz.layout(count, edges)
-    assert all(math.isfinite(x) and math.isfinite(y) for x, y in first)
-    assert len(set(first)) == count
-    lengths = sorted(math.dist(first[a], first[b]) for a, b in edges)
-    assert 0.5 * viz.EDGE_PX < lengths[len(lengths) // 2] < 2 * viz.EDGE_PX
-
-
-def test_components_are_packed_apart() -> None:
-    positions = viz.layout(6, [(0, 1), (1, 2), (3, 4)])
-    left = positions[:3]
-    right = positions[3:5]
-    gaps = [math.dist(p, q) for p in left for q in right]
-    assert min(gaps) >= viz.EDGE_PX * 0.9
-    assert positions[5] not in positions[:5]
-
-
 def test_symmetric_facts_are_one_undirected_edge(tmp_path: Path) -> None:
     b = Builder()
     news = b.article("n", "Allies", "https://paper.example.net/allies", "2024-01-01")
@@ -402,3 +380,20 @@ def test_symmetric_facts_are_one_undirected_edge(tmp_path: Path) -> None:
         ("supplies", False, 1),
         ("supplies", False, 1),
     ]
+
+
+def test_render_reports_each_step_and_leaves_the_collector_as_it_was(town: Builder) -> None:
+    steps: list[str] = []
+    assert gc.isenabled()
+    viz.render_html(town.graph, VizOptions(), steps.append)
+    assert steps == ["entities", "facts", "select", "articles", "layout", "data", "page"]
+    assert gc.isenabled()
+    with pytest.raises(KGError):
+        viz.render_html(town.graph, VizOptions(focus="nobody at all"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        viz.render_html(town.graph)
+        assert not gc.isenabled()  # not switched on behind the caller's back
+    finally:
+        gc.enable()
