@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -163,6 +163,7 @@ class Ontology:
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
     round_verbs: frozenset[str] = frozenset()  # "X led Y's round": X invests in Y
     term_starts: frozenset[str] = frozenset()  # the first words of the classes' terms
+    head_noun_classes: dict[str, str] = field(default_factory=dict)  # "firm" -> Organization
 
     def is_org_name(self, text: str) -> bool:
         """ "Brightmoor Labs", "Veyra Corp.": a last word that marks an organisation's name."""
@@ -178,10 +179,7 @@ class Ontology:
         return None
 
     def class_of_head_noun(self, lemma: str) -> str | None:
-        for cls in self.classes.values():
-            if lemma in cls.head_nouns:
-                return cls.name
-        return None
+        return self.head_noun_classes.get(lemma)
 
     def classes_of_ner(self, label: str) -> tuple[str, ...]:
         return tuple(c.name for c in self.classes.values() if label in c.ner_labels)
@@ -238,6 +236,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
         round_verbs=frozenset(_strings(graph, None, KG.roundVerb)),
+        head_noun_classes=_head_noun_classes(classes.values()),
         term_starts=frozenset(
             t.split()[0].split("-")[0] for c in classes.values() for t in c.terms
         ),
@@ -298,6 +297,8 @@ def _priors(graph: Graph, iri: Node, where: str) -> dict[str, float]:
 
 def cues_of(index: CueIndex, *words: str) -> list[tuple[str, Cue]]:
     """(property, cue) of every cue indexed under one of `words`, in the ontology's order."""
+    if len(words) == 1:  # most calls: one word, mostly no cue's
+        return [(prop, cue) for _, prop, cue in index.get(words[0], ())]
     entries = sorted({entry for word in set(words) for entry in index.get(word, ())})
     return [(prop, cue) for _, prop, cue in entries]
 
@@ -353,6 +354,15 @@ def _grammar(graph: Graph) -> Grammar:
 def _titles(properties: Iterable[Property]) -> dict[tuple[str, ...], str]:
     pairs = [(tuple(t.split()), p.name) for p in properties for t in p.titles]
     return dict(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def _head_noun_classes(classes: Iterable[OntologyClass]) -> dict[str, str]:
+    """Each head noun's class: the first class, in the ontology's order, that lists it."""
+    found: dict[str, str] = {}
+    for cls in classes:
+        for noun in sorted(cls.head_nouns):
+            found.setdefault(noun, cls.name)
+    return found
 
 
 def _title_index(titles: dict[tuple[str, ...], str]) -> TitleIndex:

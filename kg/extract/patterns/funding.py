@@ -30,18 +30,17 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
                 investors += [m for c in token.children if c.dep_ == "pobj" for m in refer(view, c)]
         subjects = tuple(subjects_of(view, verb))
         yield Candidate(predicate, tuple(investors), subjects, "funding", verb, lemma)
-    yield from _round_subjects(view, predicate)
-    yield from _joined_rounds(view, predicate)
+    rounds = [t for t in view.tokens if _round(view, t) and t.i not in view.names]
+    yield from _round_subjects(view, predicate, rounds)
+    yield from _joined_rounds(view, predicate, rounds)
 
 
-def _round_subjects(view: View, predicate: str) -> Iterator[Candidate]:
+def _round_subjects(view: View, predicate: str, rounds: list[Token]) -> Iterator[Candidate]:
     """ "The round was led by X", "its round drew participation from Y": a round that is the
     subject of its own clause is the round of its owner or, with no owner, of the
     organisation the text is about."""
     ontology = view.ontology
-    for noun in view.tokens:
-        if not _round(view, noun) or noun.i in view.names:
-            continue
+    for noun in rounds:
         verb = noun.head
         if noun.dep_ not in ("nsubj", "nsubjpass") or negated(verb):
             continue
@@ -96,12 +95,10 @@ def _round(view: View, token: Token) -> bool:
     return any(c.dep_ == "compound" and c.lower_ in words for c in token.children)
 
 
-def _joined_rounds(view: View, predicate: str) -> Iterator[Candidate]:
+def _joined_rounds(view: View, predicate: str, rounds: list[Token]) -> Iterator[Candidate]:
     """ "X led Y's Series B", "X participated in its round": who leads or joins a round
     someone owns (a `kg:roundVerb`) invests in the owner."""
-    for noun in view.tokens:
-        if not _round(view, noun) or noun.i in view.names:
-            continue
+    for noun in rounds:
         words = [noun, *(c for c in noun.children if c.dep_ == "compound")]  # "X's Series A round"
         owners = tuple(
             m for w in words for c in w.children if c.dep_ == "poss" for m in refer(view, c)

@@ -23,15 +23,16 @@ from kg.ontology import Cue, cues_of
 def verb_candidates(view: View) -> Iterator[Candidate]:
     """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
     for verb in view.tokens:
-        if negated(verb):
-            continue
         if verb.pos_ in ("VERB", "AUX"):
             forms: tuple[str, ...] = (verb.lemma_.lower(), verb.lower_)
         elif _predicate_noun(verb):
             forms = _present_forms(verb.lower_)
         else:
             continue
-        for predicate, cue in cues_of(view.ontology.verb_cues, *forms):
+        cues = cues_of(view.ontology.verb_cues, *forms)
+        if not cues or negated(verb):
+            continue
+        for predicate, cue in cues:
             if _cue_matches(verb, cue):
                 yield from _verb(view, verb, predicate, cue)
 
