@@ -1,25 +1,32 @@
-"""The parse cache: each article's spaCy parse kept on disk, so a rebuild parses only new text.
+"""The parse cache: each article's spaCy parse kept on disk, so a rebuild parses only new text;
+and the facts read from it, so a rebuild with the same ontology and kg reads nothing again.
 
 A parse is found by a hash of everything it depends on: the pipeline's name, version and
-components, spaCy's version, and the article's paragraphs as the nlp stage cuts them. Change
-any of these and the key changes, so an entry never goes stale; a damaged entry counts as a
-miss and is written again. The folder is safe to delete at any time.
+components, spaCy's version, and the article's paragraphs as the nlp stage cuts them. Its facts
+are found by that hash, the article's id and title, the ontology's text and kg's own code.
+Change any of these and the key changes, so an entry never goes stale; a damaged entry counts
+as a miss and is written again. The folder is safe to delete at any time.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import pickle
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 from spacy.about import __version__ as spacy_version
 from spacy.tokens import DocBin
 
+from kg.extract import Fact
 from kg.ingest import Article
 from kg.nlp import Model, Paragraph, ParsedArticle, paragraphs, parse
+from kg.ontology import Ontology
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,28 @@ class ParseCache:
     def put(self, model: Model, parsed: ParsedArticle, key: str | None = None) -> None:
         """Keep a parse (written atomically; a cache that cannot be written is no error)."""
         path = self.path(key or self.key(model, parsed.article))
-        data = DocBin(docs=[p.doc for p in parsed.paragraphs]).to_bytes()
+        self._write(path, DocBin(docs=[p.doc for p in parsed.paragraphs]).to_bytes())
+
+    def facts_path(self, model: Model, ontology: Ontology, article: Article) -> Path:
+        digest = hashlib.sha256()
+        for part in (self.key(model, article), article.id, article.title, ontology.digest):
+            digest.update(f"{part}\0".encode())
+        digest.update(_code_digest().encode())
+        key = digest.hexdigest()
+        return self.folder / key[:2] / f"{key}.facts"
+
+    def facts(self, path: Path) -> list[Fact] | None:
+        """The facts kept at `path`, or None (not there, or not readable)."""
+        try:
+            found = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
+            return None
+        return found if isinstance(found, list) else None
+
+    def put_facts(self, path: Path, facts: list[Fact]) -> None:
+        self._write(path, pickle.dumps(facts, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _write(self, path: Path, data: bytes) -> None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
@@ -89,3 +117,17 @@ def parse_cached(
             parsed = next(fresh) if not known else next(parse(model.load(), [article]))
             cache.put(model, parsed, key)
         yield parsed
+
+
+@functools.cache
+def _code_digest() -> str:
+    """A hash of kg's own code: facts read by other code are not reused."""
+    digest = hashlib.sha256()
+    stack = [resources.files("kg")]
+    while stack:
+        for entry in sorted(stack.pop().iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                stack.append(entry)
+            elif entry.name.endswith(".py"):
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()

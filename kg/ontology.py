@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
@@ -137,6 +138,7 @@ TitleIndex = dict[str, tuple[tuple[tuple[str, ...], str], ...]]
 @dataclass(frozen=True)
 class Ontology:
     source: str
+    digest: str  # of the ontology's text: what a fact read with it depends on
     classes: dict[str, OntologyClass]
     properties: dict[str, Property]
     corporate_suffixes: frozenset[str]
@@ -192,8 +194,9 @@ def load_ontology(path: Path | None = None) -> Ontology:
     if not source.is_file():
         raise KGError(f"ontology not found: '{source}' (give a Turtle file with --ontology)")
     graph = Graph()
+    text = source.read_text(encoding="utf-8")
     try:
-        graph.parse(data=source.read_text(encoding="utf-8"), format="turtle")
+        graph.parse(data=text, format="turtle")
     except Exception as err:  # rdflib raises many parser types
         raise KGError(f"ontology '{source}' is not valid Turtle: {_one_line(err)}") from err
     classes = {c.name: c for c in _classes(graph)}
@@ -208,6 +211,7 @@ def load_ontology(path: Path | None = None) -> Ontology:
     titles = _titles(properties.values())
     return Ontology(
         source=str(source),
+        digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         classes=classes,
         properties=properties,
         corporate_suffixes=frozenset(_strings(graph, None, KG.corporateSuffix)),

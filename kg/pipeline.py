@@ -215,7 +215,29 @@ def _shares(articles: Sequence[Article], count: int) -> list[Sequence[Article]]:
 def _serial(
     articles: Sequence[Article], ontology: Ontology, model: Model, cache: ParseCache | None
 ) -> Iterator[Outcome]:
-    """Each article's facts or its Problem, in order, in this process. Articles are parsed in
+    """Each article's facts or its Problem, in order, in this process: from the cache where
+    it keeps them, else parsed and read (and then kept there)."""
+    if cache is None:
+        yield from _made(articles, ontology, model, cache)
+        return
+    paths = [cache.facts_path(model, ontology, a) for a in articles]
+    kept = [cache.facts(p) if p.is_file() else None for p in paths]
+    missing = [a for a, facts in zip(articles, kept, strict=True) if facts is None]
+    made = _made(missing, ontology, model, cache)
+    for article, path, facts in zip(articles, paths, kept, strict=True):
+        if facts is not None:
+            yield article, facts
+            continue
+        outcome = next(made)
+        if not isinstance(outcome[1], Problem):
+            cache.put_facts(path, outcome[1])
+        yield outcome
+
+
+def _made(
+    articles: Sequence[Article], ontology: Ontology, model: Model, cache: ParseCache | None
+) -> Iterator[Outcome]:
+    """Each article's facts or its Problem, in order, parsed and read. Articles are parsed in
     batches; when a batch fails, the first article not done is parsed alone and the batches go
     on after it."""
     done = 0

@@ -85,6 +85,26 @@ def test_a_rebuild_after_an_ontology_change_parses_nothing(
     assert again.facts > 0
 
 
+def test_facts_are_kept_for_the_ontology_they_were_read_with(
+    ontology: Ontology, tmp_path: Path
+) -> None:
+    cache = ParseCache(tmp_path / "cache")
+    first = build(articles(*STORIES), ontology, Model.find(), cache=cache)
+    kept = sorted(cache.folder.glob("*/*.facts"))
+    assert len(kept) == len(STORIES)
+    again = build(articles(*STORIES), ontology, Model.find(), cache=cache)
+    assert sorted(cache.folder.glob("*/*.facts")) == kept
+    assert again.graph.serialize(format="nt") == first.graph.serialize(format="nt")
+    source = Path(__file__).parent.parent / "ontology" / "kg.ttl"
+    touched = tmp_path / "kg.ttl"
+    touched.write_text(source.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    build(articles(*STORIES), load_ontology(touched), Model.find(), cache=cache)
+    assert len(list(cache.folder.glob("*/*.facts"))) == 2 * len(STORIES)  # read again
+    kept[0].write_bytes(b"not a pickle")
+    damaged = build(articles(*STORIES), ontology, Model.find(), cache=cache)
+    assert damaged.graph.serialize(format="nt") == first.graph.serialize(format="nt")
+
+
 def test_only_new_or_changed_text_is_parsed(
     counting: Language, ontology: Ontology, tmp_path: Path
 ) -> None:
@@ -104,6 +124,8 @@ def test_a_damaged_entry_is_parsed_again(
     first = build(articles(*STORIES), ontology, counting, cache=cache)
     entry = cache.path(cache.key(counting, articles(*STORIES)[1]))
     entry.write_bytes(b"not a DocBin")
+    for facts in cache.folder.glob("*/*.facts"):  # so that the parses are read
+        facts.unlink()
     parses.clear()
     again = build(articles(*STORIES), ontology, counting, cache=cache)
     assert parses == [STORIES[1].strip()]
