@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import importlib.util
+import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TextIO
 
-from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
@@ -21,20 +21,23 @@ from kg.ontology import Ontology
 from kg.rdfio import new_graph
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
+from kg.triples import GraphLike
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """A built graph, its counts as `kg stats` counts them (`kg.graph.stats`: a symmetric fact
-    once), and the articles that failed."""
+    once), and the articles that failed. The graph is an rdflib Graph, or the `kg.triples.Triples`
+    a graph file given as `into` was read into."""
 
-    graph: Graph
+    graph: GraphLike
     articles: int
     facts: int
     entities: int
     problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
     added: int = 0  # articles built into the graph this time (the rest came with `into`)
     model: str = ""  # the spaCy pipeline that read them: "lang_name version"
+    timings: tuple[tuple[str, float], ...] = ()  # seconds each step took, in order
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -87,7 +90,7 @@ def build(
     articles: Sequence[Article],
     ontology: Ontology,
     nlp: Language,
-    into: Graph | None = None,
+    into: GraphLike | None = None,
     jobs: int = 1,
     min_confidence: float | None = None,
     aliases: Sequence[AliasGroup] = (),
@@ -98,8 +101,12 @@ def build(
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`. Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
-    left out and reported in `problems`; the others still build."""
+    left out and reported in `problems`; the others still build. `timings` holds the seconds
+    spent parsing and extracting ("extract"), resolving and adding to the graph ("merge") and
+    counting the graph ("count")."""
+    start = time.perf_counter()
     found = candidates(articles, ontology, nlp, jobs, progress, cache, scheduler)
+    extracted = time.perf_counter()
     graph = into if into is not None else new_graph()
     resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
     scorer = scorer or load_scorer()
@@ -115,13 +122,16 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
+    merged = time.perf_counter()
     meta = nlp.meta
     model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
-    return result_of(graph, ontology, found.problems, len(found.articles), model)
+    result = result_of(graph, ontology, found.problems, len(found.articles), model)
+    steps = {"extract": extracted - start, "merge": merged - extracted}
+    return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
 
 
 def result_of(
-    graph: Graph, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
+    graph: GraphLike, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
 ) -> BuildResult:
     """The BuildResult of a graph: its counts as `kg stats` gives them."""
     counts = {name: sum(rows.values()) for name, rows in stats(graph, ontology).items()}

@@ -13,9 +13,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
+from kg.triples import GraphLike
 from kg.vocab import KG, SCHEMA
 
 CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
@@ -70,11 +71,11 @@ def _local_name(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
-def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
+def _strings(graph: GraphLike, subject: URIRef, prop: URIRef) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
 
 
-def _first(graph: Graph, subject: URIRef, prop: URIRef) -> str:
+def _first(graph: GraphLike, subject: URIRef, prop: URIRef) -> str:
     values = _strings(graph, subject, prop)
     return values[0] if values else ""
 
@@ -86,7 +87,7 @@ def _pick_class(classes: Iterable[str]) -> str:
 
 
 def read_entities(
-    graph: Graph, classes: Mapping[URIRef, str] | None = None
+    graph: GraphLike, classes: Mapping[URIRef, str] | None = None
 ) -> dict[str, GraphEntity]:
     """Every IRI typed with an entity class, by IRI: a class of the kg: vocabulary (kg:Sentence
     aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those."""
@@ -106,7 +107,7 @@ def _is_entity_class(cls: object) -> bool:
     return isinstance(cls, URIRef) and cls.startswith(KG) and cls != KG.Sentence
 
 
-def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> GraphEntity:
+def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
     pref = _strings(graph, subject, SKOS.prefLabel)
     labels = _strings(graph, subject, RDFS.label)
     alt = _strings(graph, subject, SKOS.altLabel)
@@ -116,7 +117,7 @@ def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> GraphEntity:
 
 
 def read_facts(
-    graph: Graph,
+    graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     properties: Mapping[URIRef, str] | None = None,
 ) -> list[GraphFact]:
@@ -141,7 +142,7 @@ def read_facts(
 
 
 def _asserted(
-    graph: Graph,
+    graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     statements: Mapping[Triple, list[URIRef]],
     properties: Mapping[URIRef, str] | None,
@@ -163,7 +164,7 @@ def _is_entity(node: object, entities: Mapping[str, GraphEntity]) -> bool:
     return isinstance(node, URIRef) and str(node) in entities
 
 
-def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
+def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
     for node in graph.subjects(RDF.type, RDF.Statement):
         s = graph.value(node, RDF.subject)
@@ -175,7 +176,7 @@ def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
 
 
 def _fact(
-    graph: Graph,
+    graph: GraphLike,
     subject: str,
     prop: str,
     obj: str,
@@ -209,7 +210,7 @@ def _int(node: object) -> int | None:
     return int(value) if value is not None else None
 
 
-def _evidence(graph: Graph, sentence: URIRef) -> GraphEvidence:
+def _evidence(graph: GraphLike, sentence: URIRef) -> GraphEvidence:
     article = graph.value(sentence, DCTERMS.isPartOf)
     return GraphEvidence(
         text=_first(graph, sentence, RDF.value),
@@ -219,14 +220,14 @@ def _evidence(graph: Graph, sentence: URIRef) -> GraphEvidence:
     )
 
 
-def read_articles(graph: Graph, facts: Iterable[GraphFact]) -> list[GraphArticle]:
+def read_articles(graph: GraphLike, facts: Iterable[GraphFact]) -> list[GraphArticle]:
     """The articles the facts' evidence comes from, sorted by date then title."""
     iris = sorted({e.article for f in facts for e in f.evidence if e.article})
     articles = [_article(graph, URIRef(iri)) for iri in iris]
     return sorted(articles, key=lambda a: (a.date, a.title.casefold(), a.iri))
 
 
-def _article(graph: Graph, iri: URIRef) -> GraphArticle:
+def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
     date = _first(graph, iri, DCTERMS.date)
     match = _ISO_DATE.match(date)
     title = _first(graph, iri, DCTERMS.title) or _local_name(str(iri))
@@ -235,6 +236,6 @@ def _article(graph: Graph, iri: URIRef) -> GraphArticle:
     )
 
 
-def article_iris(graph: Graph) -> list[str]:
+def article_iris(graph: GraphLike) -> list[str]:
     """Every article in the graph (typed schema:NewsArticle), sorted."""
     return sorted(str(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle))
