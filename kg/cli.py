@@ -279,11 +279,11 @@ def viz(
     kg viz outputs/graph.ttl
     kg viz outputs/graph.ttl --focus "Norvale Systems" --depth 1 -o norvale.html
     """
-    from kg.rdfio import load_graph
+    from kg.rdfio import load_triples
 
     with _user_errors():
         _write_html(
-            load_graph(graph),
+            load_triples(graph),
             out or graph.with_suffix(".html"),
             focus=focus,
             depth=depth,

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from kg.ingest import Article
 from kg.ontology import Ontology
 from kg.qualifiers import Qualifiers
 from kg.rdfio import turtle_bytes, write_atomic
-from kg.reader import article_iris, read_entities, read_facts
+from kg.reader import GraphEntity, article_iris, count_facts, read_entities
 from kg.resolve import Entity, ResolvedFact
 from kg.triples import GraphLike
 from kg.vocab import ID, KG, SCHEMA
@@ -141,13 +141,19 @@ def _raise_confidence(graph: GraphLike, statement: URIRef, confidence: float) ->
         graph.set((statement, KG.confidence, decimal_literal(value)))
 
 
-def known_entities(graph: GraphLike, ontology: Ontology) -> list[Entity]:
-    """Entities already in a graph (as the shared reader finds them, with the ontology's
-    classes), so that a merge reuses their IRIs."""
-    classes = {c.iri: c.name for c in ontology.classes.values()}
+def graph_entities(
+    graph: GraphLike, ontology: Ontology, among: Iterable[URIRef] | None = None
+) -> dict[str, GraphEntity]:
+    """The entities of a graph, by IRI, as the shared reader finds them with the ontology's
+    classes (with `among`, only those of these IRIs)."""
+    return read_entities(graph, {c.iri: c.name for c in ontology.classes.values()}, among)
+
+
+def known_entities(present: Mapping[str, GraphEntity]) -> list[Entity]:
+    """The entities already in a graph (`graph_entities`), so that a merge reuses their IRIs."""
     found = [
         Entity(iri.rsplit("/", 1)[-1], e.label, tuple(sorted(set(e.names))), e.cls, iri)
-        for iri, e in read_entities(graph, classes).items()
+        for iri, e in present.items()
     ]
     return sorted(found, key=lambda e: e.key)
 
@@ -162,13 +168,16 @@ def write_turtle(graph: GraphLike, path: Path) -> None:
     write_atomic(path, turtle(graph))
 
 
-def stats(graph: GraphLike, ontology: Ontology) -> dict[str, dict[str, int]]:
+def stats(
+    graph: GraphLike, ontology: Ontology, entities: Mapping[str, GraphEntity] | None = None
+) -> dict[str, dict[str, int]]:
     """Counts of entities by class, facts by property (a symmetric fact once), and articles,
-    as the shared reader sees them."""
-    entities = read_entities(graph, {c.iri: c.name for c in ontology.classes.values()})
+    as the shared reader sees them; `entities` are the graph's (`graph_entities`) when known."""
+    if entities is None:
+        entities = graph_entities(graph, ontology)
     properties = {p.iri: p.name for p in ontology.properties.values()}
     by_class = Counter(e.cls for e in entities.values())
-    by_prop = Counter(f.prop for f in read_facts(graph, entities, properties))
+    by_prop = count_facts(graph, entities, properties)
     return {
         "entities": {c.name: by_class[c.name] for c in ontology.classes.values()},
         "facts": {p.name: by_prop[p.name] for p in ontology.properties.values()},

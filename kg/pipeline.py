@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TextIO
 
@@ -14,11 +14,20 @@ from kg.aliases import AliasGroup
 from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities, stats
+from kg.graph import (
+    add_articles,
+    add_entities,
+    add_facts,
+    entity_iri,
+    graph_entities,
+    known_entities,
+    stats,
+)
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import ParsedArticle, load_model, parse_alone
 from kg.ontology import Ontology
 from kg.rdfio import new_graph
+from kg.reader import GraphEntity
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
 from kg.triples import GraphLike
@@ -108,7 +117,8 @@ def build(
     found = candidates(articles, ontology, nlp, jobs, progress, cache, scheduler)
     extracted = time.perf_counter()
     graph = into if into is not None else new_graph()
-    resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
+    present = graph_entities(graph, ontology)
+    resolution = resolve(found.facts, ontology, known_entities(present), aliases)
     scorer = scorer or load_scorer()
     threshold = scorer.threshold if min_confidence is None else min_confidence
     symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
@@ -122,19 +132,28 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
+    # only the entities just added to can have changed: read them again, not the whole graph
+    present.update(graph_entities(graph, ontology, [entity_iri(e) for e in entities]))
     merged = time.perf_counter()
     meta = nlp.meta
     model = f"{meta.get('lang', '')}_{meta.get('name', '')} {meta.get('version', '')}"
-    result = result_of(graph, ontology, found.problems, len(found.articles), model)
+    result = result_of(graph, ontology, found.problems, len(found.articles), model, present)
     steps = {"extract": extracted - start, "merge": merged - extracted}
     return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
 
 
 def result_of(
-    graph: GraphLike, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
+    graph: GraphLike,
+    ontology: Ontology,
+    problems: Sequence[Problem],
+    added: int,
+    model: str = "",
+    entities: Mapping[str, GraphEntity] | None = None,
 ) -> BuildResult:
-    """The BuildResult of a graph: its counts as `kg stats` gives them."""
-    counts = {name: sum(rows.values()) for name, rows in stats(graph, ontology).items()}
+    """The BuildResult of a graph: its counts as `kg stats` gives them (`entities`: the
+    graph's, when known)."""
+    found = stats(graph, ontology, entities)
+    counts = {name: sum(rows.values()) for name, rows in found.items()}
     return BuildResult(
         graph,
         counts["articles"],

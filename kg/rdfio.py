@@ -149,6 +149,7 @@ def load_triples(path: str | Path) -> Triples:
     finally:
         if collecting:
             gc.enable()
+    gc.freeze()  # later collections need not walk them again (they hold no cycle to free)
     return triples
 
 

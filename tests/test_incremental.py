@@ -4,6 +4,7 @@ in an rdflib Graph, as before) gives: isomorphic, and the same bytes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from rdflib.compare import isomorphic
 from spacy.language import Language
 
 from kg.cli import main
-from kg.graph import turtle
+from kg.graph import stats, turtle
 from kg.ontology import Ontology
 from kg.pipeline import build, read
 from kg.rdfio import load_graph, load_triples
@@ -69,10 +70,20 @@ def test_into_gives_the_graph_the_rdflib_path_gives(
     kg("build", *args, "--into", new / "graph.ttl", "-o", new, "--no-html", "--no-cache")
 
     articles, _ = read([str(p) for p in args])
-    rdflib_path = build(articles, ontology, nlp, into=load_graph(old / "graph.ttl")).graph
+    rdflib_path = build(articles, ontology, nlp, into=load_graph(old / "graph.ttl"))
     written = (new / "graph.ttl").read_bytes()
-    assert written == turtle(rdflib_path)
-    assert isomorphic(load_graph(new / "graph.ttl"), rdflib_path)
+    assert written == turtle(rdflib_path.graph)
+    assert isomorphic(load_graph(new / "graph.ttl"), rdflib_path.graph)
+    record = json.loads((new / "build.json").read_text(encoding="utf-8"))
+    counted = {
+        name: sum(rows.values())
+        for name, rows in stats(load_graph(new / "graph.ttl"), ontology).items()
+    }
+    assert (
+        (record["articles"], record["facts"], record["entities"])
+        == (counted["articles"], counted["facts"], counted["entities"])
+        == (rdflib_path.articles, rdflib_path.facts, rdflib_path.entities)
+    )
     assert len(load_triples(new / "graph.ttl")) > len(load_triples(old / "graph.ttl"))
 
 
