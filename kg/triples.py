@@ -33,10 +33,12 @@ class Triples:
                 predicates = by_subject[s] = {}
             objects = predicates.get(p)
             if objects is None:
-                objects = predicates[p] = {}
-            if o not in objects:
-                objects[o] = None
+                predicates[p] = {o: None}
                 size += 1
+            else:
+                before = len(objects)
+                objects[o] = None  # one hash of o: an rdflib Literal's is slow
+                size += len(objects) - before
         self._size = size
 
     def __len__(self) -> int:

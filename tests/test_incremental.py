@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,3 +106,20 @@ def test_into_says_how_long_each_step_took(tmp_path: Path, stories: list[Path]) 
     assert line.startswith("Timings: load ")
     steps = [part.split()[0] for part in line.removeprefix("Timings: ").split(", ")]
     assert steps == ["load", "model", "extract", "merge", "count", "write"]
+
+
+def test_the_add_article_bench_runs() -> None:
+    """bench/add_article.py --quick: every step timed at each size, and the I/O rows."""
+    bench = Path(__file__).resolve().parent.parent / "bench" / "add_article.py"
+    done = subprocess.run(
+        [sys.executable, bench, "--quick", "--rounds", "1", "--rdflib-max", "5000"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    rows = [line.split() for line in done.stdout.splitlines()]
+    for step in ("load", "model", "extract", "merge", "count", "write", "total"):
+        assert len([r for r in rows if r[1:2] == [step]]) == 2, step
+    assert [r[1:3] for r in rows if r[1:3] == ["rdflib", "load"]] == [["rdflib", "load"]]
+    assert len([r for r in rows if r[1:3] == ["oxigraph", "load"]]) == 2
