@@ -1,12 +1,15 @@
-"""Reading and writing RDF files: one format table, one loader, one atomic writer.
+"""Reading and writing RDF files: one format table, one loader, one Turtle writer, one atomic
+writer.
 
 Every command that reads a graph file goes through `load_store` (an in-memory Oxigraph store,
-for querying: query, serve, export, push) or `load_graph` (an rdflib `Graph`, for code that
-needs rdflib objects: build --into, viz, validate, stats, evaluate). Both take the format from
-the file's suffix (`RDF_SYNTAXES`), merge named graphs into one and give the same message for
-a missing file. Every file kg writes appears whole or not at all (`atomic_output`,
-`write_atomic`), with the mode a new file would get; a build's files are written as one set
-with build.json, which records their hashes (`write_set`, `check_set`).
+for querying: query, serve, export, push), `load_triples` (Oxigraph's parser into light
+`Triples` of rdflib terms, for code that reads or adds to a whole graph: build --into, stats,
+viz, export to Turtle) or `load_graph` (an rdflib `Graph`: validate, evaluate, `kg.load`). All
+take the format from the file's suffix (`RDF_SYNTAXES`), merge named graphs into one and give
+the same message for a missing file. Turtle is written by `write_turtle`: sorted, so the same
+triples always give the same bytes. Every file kg writes appears whole or not at all
+(`atomic_output`, `write_atomic`), with the mode a new file would get; a build's files are
+written as one set with build.json, which records their hashes (`write_set`, `check_set`).
 """
 
 from __future__ import annotations
@@ -149,7 +152,6 @@ def load_triples(path: str | Path) -> Triples:
     finally:
         if collecting:
             gc.enable()
-    gc.freeze()  # later collections need not walk them again (they hold no cycle to free)
     return triples
 
 
