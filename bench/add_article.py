@@ -16,11 +16,16 @@ triples: it takes minutes on 1M).
 
     .venv/bin/python bench/add_article.py             # 10k, 100k, 1M triples, 5 rounds
     .venv/bin/python bench/add_article.py --quick     # 2k and 10k triples, 2 rounds (a smoke run)
+    .venv/bin/python bench/add_article.py --baseline OLD/kg --sizes 100000   # against an old kg
+
+With --baseline (the folder of an old checkout's `kg` package), each round also runs that kg's
+`kg build --into` on the same graph, in turn with this one, and prints both whole commands.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import subprocess
@@ -85,21 +90,29 @@ def write_graph(triples: list[tuple[URIRef, URIRef, object]], path: Path) -> int
     return len(graph)
 
 
-def add_one(graph: Path, work: Path) -> tuple[float, dict[str, float]]:
-    """Copy the graph into `work` and add the article to it: wall time and reported steps."""
+def add_one(
+    graph: Path, work: Path, baseline: Path | None = None
+) -> tuple[float, dict[str, float]]:
+    """Copy the graph into `work` and add the article to it: wall time and reported steps
+    (none from a `baseline` kg, run from its checkout with PYTHONPATH)."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     shutil.copy(graph, work / "graph.ttl")
+    args = [ARTICLE, "--into", work / "graph.ttl", "-o", work, "--no-html", "--no-cache"]
+    if baseline is None:
+        command: list[object] = [KG, "build", *args, "--timings"]
+        env, cwd = None, None
+    else:  # from the old checkout's folder, so that its kg is the one imported
+        command = [sys.executable, "-c", "from kg.cli import main; main()", "build", *args]
+        cwd = baseline.resolve().parent
+        env = {**os.environ, "PYTHONPATH": str(cwd)}
     start = time.perf_counter()
-    done = subprocess.run(
-        [KG, "build", ARTICLE, "--into", work / "graph.ttl", "-o", work]
-        + ["--no-html", "--no-cache", "--timings"],
-        capture_output=True,
-        text=True,
-    )
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
     wall = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(f"kg build failed:\n{done.stderr}")
+    if baseline is not None:
+        return wall, {}
     line = done.stderr.strip().splitlines()[-1].removeprefix("Timings: ")
     steps = {part.split()[0]: float(part.split()[1]) for part in line.split(", ")}
     return wall, steps
@@ -131,8 +144,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small graphs, 2 rounds")
     parser.add_argument("--rounds", type=int, help="rounds per size (default 5, quick 2)")
     parser.add_argument("--rdflib-max", type=int, default=120_000, help="largest rdflib graph")
+    parser.add_argument("--sizes", type=int, nargs="+", help="graph sizes, in triples")
+    parser.add_argument("--baseline", type=Path, help="an old checkout's kg package folder")
     args = parser.parse_args()
-    sizes = [2_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000]
+    sizes = args.sizes or ([2_000, 10_000] if args.quick else [10_000, 100_000, 1_000_000])
     rounds = args.rounds or (2 if args.quick else 5)
 
     with tempfile.TemporaryDirectory(prefix="kg-add-") as tmp:
@@ -147,13 +162,19 @@ def main() -> None:
         results = {}
         for size in sizes:
             path, count = graphs[size]
-            runs = [add_one(path, folder / "work") for _ in range(rounds)]
+            runs, old = [], []
+            for _ in range(rounds):
+                runs.append(add_one(path, folder / "work"))
+                if args.baseline:
+                    old.append(add_one(path, folder / "work", args.baseline)[0])
             results[size] = runs
+            if old:
+                print(f"{count:>9} {'baseline':<9} {spread(old)}")
             for step in STEPS:
                 print(f"{count:>9} {step:<9} {spread([r[1][step] for r in runs])}")
             print(f"{count:>9} {'total':<9} {spread([r[0] for r in runs])}")
             rest = [r[0] - r[1]["load"] - r[1]["write"] for r in runs]
-            print(f"{count:>9} {'-load-wr':<9} {spread(rest)}")
+            print(f"{count:>9} {'not l+w':<9} {spread(rest)}")  # total less load and write
         first, last = sizes[0], sizes[-1]
         grow = graphs[last][1] / graphs[first][1]
 
