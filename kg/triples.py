@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import Graph
+from rdflib import RDF, Graph
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
@@ -22,10 +22,13 @@ class Triples:
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         self._by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._size = 0
+        # subjects by rdf:type value, made when first asked for, dropped by any change
+        self._typed: dict[Node, dict[Node, None]] | None = None
         self.extend(triples)
 
     def extend(self, triples: Iterable[Triple]) -> None:
         """Add every triple (the loop of `add`, written out: files have millions)."""
+        self._typed = None
         by_subject, size = self._by_subject, self._size
         for s, p, o in triples:
             predicates = by_subject.get(s)
@@ -55,6 +58,7 @@ class Triples:
         return o in self._by_subject.get(s, {}).get(p, {})
 
     def add(self, triple: Triple) -> None:
+        self._typed = None
         s, p, o = triple
         objects = self._by_subject.setdefault(s, {}).setdefault(p, {})
         if o not in objects:
@@ -63,6 +67,7 @@ class Triples:
 
     def remove(self, subject: Node, predicate: Node) -> None:
         """Remove every (subject, predicate, *) triple."""
+        self._typed = None
         objects = self._by_subject.get(subject, {}).pop(predicate, {})
         self._size -= len(objects)
 
@@ -93,6 +98,8 @@ class Triples:
         return iter([(p, o) for p, objects in predicates.items() for o in objects])
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        if predicate == RDF.type:
+            return iter([(s, o) for o, subjects in self._types().items() for s in subjects])
         found = []
         for subject, predicates in self._by_subject.items():
             for obj in predicates.get(predicate, ()):
@@ -100,7 +107,19 @@ class Triples:
         return iter(found)
 
     def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
+        if predicate == RDF.type:
+            return iter(list(self._types().get(obj, {})))
         return iter([s for s, ps in self._by_subject.items() if obj in ps.get(predicate, {})])
+
+    def _types(self) -> dict[Node, dict[Node, None]]:
+        if self._typed is None:
+            typed: dict[Node, dict[Node, None]] = {}
+            rdf_type = RDF.type  # one term: rdflib makes a new one at each RDF.type
+            for subject, predicates in self._by_subject.items():
+                for cls in predicates.get(rdf_type, ()):
+                    typed.setdefault(cls, {})[subject] = None
+            self._typed = typed
+        return self._typed
 
 
 # a graph kg reads and adds to: an rdflib Graph, or a whole file read by kg.rdfio.load_triples

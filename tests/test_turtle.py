@@ -171,3 +171,12 @@ def test_triples_behaves_as_an_rdflib_graph_for_set_and_value() -> None:
     assert triples.value(ID.b, KG.confidence) is None
     assert (ID.a, KG.confidence, Literal(3)) in triples
     assert list(triples.subjects(KG.confidence, Literal(3))) == [ID.a]
+    triples.add((ID.b, RDF.type, KG.Person))
+    assert list(triples.subjects(RDF.type, KG.Person)) == [ID.b]  # the type index is made
+    triples.add((ID.a, RDF.type, KG.Person))
+    triples.set((ID.b, RDF.type, KG.Organization))  # and made again after each change
+    assert list(triples.subjects(RDF.type, KG.Person)) == [ID.a]
+    assert sorted(triples.subject_objects(RDF.type)) == [
+        (ID.a, KG.Person),
+        (ID.b, KG.Organization),
+    ]
