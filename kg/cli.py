@@ -5,6 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -141,6 +142,7 @@ def main() -> None:
     help="Parse and extract on this Dask cluster (e.g. tcp://10.0.0.5:8786) instead of here.",
 )
 @click.option("--no-html", is_flag=True, help="Write graph.ttl only.")
+@click.option("--timings", is_flag=True, help="Print the seconds each step took.")
 def build(
     inputs: tuple[str, ...],
     out: Path,
@@ -155,6 +157,7 @@ def build(
     no_cache: bool,
     scheduler: str | None,
     no_html: bool,
+    timings: bool,
 ) -> None:
     """Build the graph from articles: files, folders, globs or - (stdin).
 
@@ -193,13 +196,18 @@ def build(
         if not result.added:
             raise KGError("no article could be read (see the messages above)")
         with interrupts_held():  # Ctrl-C while writing: the set is written first, then exit 130
+            start = time.perf_counter()
             written = write_outputs(out, result, html=not no_html)
+            steps = (*result.timings, ("write", time.perf_counter() - start))
             click.echo(
                 f"Wrote {written.graph}: {counted(result.articles, 'article')}, "
                 f"{counted(result.facts, 'fact')}, {counted(result.entities, 'entity', 'entities')}"
             )
             if written.page is not None and written.viz is not None:
                 _report_html(written.page, written.viz)
+    if timings:
+        said = ", ".join(f"{step} {took:.3f} s" for step, took in steps)
+        click.echo(f"Timings: {said}", err=True)
     if result.problems:
         total = counted(result.added + len(result.problems), "article")
         click.echo(f"{len(result.problems)} of {total} failed", err=True)
@@ -271,11 +279,11 @@ def viz(
     kg viz outputs/graph.ttl
     kg viz outputs/graph.ttl --focus "Norvale Systems" --depth 1 -o norvale.html
     """
-    from kg.rdfio import load_graph
+    from kg.rdfio import load_triples
 
     with _user_errors():
         _write_html(
-            load_graph(graph),
+            load_triples(graph),
             out or graph.with_suffix(".html"),
             focus=focus,
             depth=depth,
@@ -373,10 +381,10 @@ def stats(graph: Path, ontology: Path | None) -> None:
     """
     from kg.graph import stats as count
     from kg.ontology import load_ontology
-    from kg.rdfio import check_set, load_graph
+    from kg.rdfio import check_set, load_triples
 
     with _user_errors():
-        counts = count(load_graph(graph), load_ontology(ontology))
+        counts = count(load_triples(graph), load_ontology(ontology))
     for section, rows in counts.items():
         click.echo(f"{section}: {sum(rows.values())}")
         for name, value in rows.items():

@@ -20,10 +20,11 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from kg.errors import KGError
-from kg.rdfio import RDF_SYNTAXES, atomic_output, load_graph, load_store
+from kg.rdfio import RDF_SYNTAXES, atomic_output, load_graph, load_store, load_triples, write_turtle
 from kg.reader import read_entities, read_facts
 from kg.results import compact_iri
 from kg.sparql import prefix_map
+from kg.vocab import PREFIXES
 
 FORMATS = ("ttl", "nt", "nq", "trig", "jsonld", "graphml")
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -197,6 +198,9 @@ def export_graph(graph: str | Path, fmt: str | None, output: Path | None) -> str
     if fmt == "graphml":
         rdf = load_graph(graph)
         _write(output, lambda out: write_graphml(rdf, out))
+    elif fmt == "ttl":  # kg's own Turtle: sorted, the bytes kg build writes
+        triples = load_triples(graph)
+        _write(output, lambda out: write_turtle(triples, out, PREFIXES))
     else:
         store = load_store(graph)
         _write(output, lambda out: write_format(store, fmt, out))

@@ -10,19 +10,20 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, URIRef
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
 from kg.ingest import Article
 from kg.ontology import Ontology
 from kg.qualifiers import Qualifiers
-from kg.rdfio import write_atomic
-from kg.reader import article_iris, read_entities, read_facts
+from kg.rdfio import turtle_bytes, write_atomic
+from kg.reader import GraphEntity, article_iris, count_facts, read_entities
 from kg.resolve import Entity, ResolvedFact
+from kg.triples import GraphLike
 from kg.vocab import ID, KG, SCHEMA
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -57,7 +58,7 @@ def fact_iri(subject: URIRef, predicate: URIRef, obj: URIRef) -> URIRef:
     return ID[f"fact-{digest}"]
 
 
-def add_articles(graph: Graph, articles: Iterable[Article]) -> None:
+def add_articles(graph: GraphLike, articles: Iterable[Article]) -> None:
     for article in articles:
         node = article_iri(article.id)
         graph.add((node, RDF.type, SCHEMA.NewsArticle))
@@ -69,7 +70,7 @@ def add_articles(graph: Graph, articles: Iterable[Article]) -> None:
             graph.set((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
 
 
-def add_entities(graph: Graph, entities: Iterable[Entity], ontology: Ontology) -> None:
+def add_entities(graph: GraphLike, entities: Iterable[Entity], ontology: Ontology) -> None:
     for entity in entities:
         node = entity_iri(entity)
         if entity.iri is not None:  # already in the graph: only new names are added
@@ -87,7 +88,7 @@ def add_entities(graph: Graph, entities: Iterable[Entity], ontology: Ontology) -
                 graph.add((node, SKOS.altLabel, Literal(name)))
 
 
-def add_facts(graph: Graph, facts: Iterable[ResolvedFact], ontology: Ontology) -> None:
+def add_facts(graph: GraphLike, facts: Iterable[ResolvedFact], ontology: Ontology) -> None:
     for resolved in facts:
         prop = ontology.properties[resolved.predicate]
         subject, obj = entity_iri(resolved.subject), entity_iri(resolved.object)
@@ -114,7 +115,7 @@ def add_facts(graph: Graph, facts: Iterable[ResolvedFact], ontology: Ontology) -
         graph.set((sentence, DCTERMS.isPartOf, article_iri(fact.article)))
 
 
-def _add_qualifiers(graph: Graph, statement: URIRef, qualifiers: Qualifiers) -> None:
+def _add_qualifiers(graph: GraphLike, statement: URIRef, qualifiers: Qualifiers) -> None:
     if qualifiers.status:
         graph.add((statement, KG.status, Literal(qualifiers.status)))
     if qualifiers.amount is not None:
@@ -132,7 +133,7 @@ def decimal_literal(value: Decimal) -> Literal:
     return Literal(text if "." in text else f"{text}.0", datatype=XSD.decimal)
 
 
-def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> None:
+def _raise_confidence(graph: GraphLike, statement: URIRef, confidence: float) -> None:
     """A fact's confidence is its best evidence's; adding weaker evidence leaves it."""
     value = Decimal(f"{confidence:.2f}")
     old = graph.value(statement, KG.confidence)
@@ -140,34 +141,43 @@ def _raise_confidence(graph: Graph, statement: URIRef, confidence: float) -> Non
         graph.set((statement, KG.confidence, decimal_literal(value)))
 
 
-def known_entities(graph: Graph, ontology: Ontology) -> list[Entity]:
-    """Entities already in a graph (as the shared reader finds them, with the ontology's
-    classes), so that a merge reuses their IRIs."""
-    classes = {c.iri: c.name for c in ontology.classes.values()}
+def graph_entities(
+    graph: GraphLike, ontology: Ontology, among: Iterable[URIRef] | None = None
+) -> dict[str, GraphEntity]:
+    """The entities of a graph, by IRI, as the shared reader finds them with the ontology's
+    classes (with `among`, only those of these IRIs)."""
+    return read_entities(graph, {c.iri: c.name for c in ontology.classes.values()}, among)
+
+
+def known_entities(present: Mapping[str, GraphEntity]) -> list[Entity]:
+    """The entities already in a graph (`graph_entities`), so that a merge reuses their IRIs."""
     found = [
         Entity(iri.rsplit("/", 1)[-1], e.label, tuple(sorted(set(e.names))), e.cls, iri)
-        for iri, e in read_entities(graph, classes).items()
+        for iri, e in present.items()
     ]
     return sorted(found, key=lambda e: e.key)
 
 
-def turtle(graph: Graph) -> bytes:
-    """The graph as Turtle; the same triples always give the same bytes (rdflib sorts
-    subjects, properties and values)."""
-    return graph.serialize(format="turtle").encode("utf-8")
+def turtle(graph: GraphLike) -> bytes:
+    """The graph as kg's Turtle (`kg.rdfio.write_turtle`): the same triples always give the
+    same bytes."""
+    return turtle_bytes(graph)
 
 
-def write_turtle(graph: Graph, path: Path) -> None:
+def write_turtle(graph: GraphLike, path: Path) -> None:
     write_atomic(path, turtle(graph))
 
 
-def stats(graph: Graph, ontology: Ontology) -> dict[str, dict[str, int]]:
+def stats(
+    graph: GraphLike, ontology: Ontology, entities: Mapping[str, GraphEntity] | None = None
+) -> dict[str, dict[str, int]]:
     """Counts of entities by class, facts by property (a symmetric fact once), and articles,
-    as the shared reader sees them."""
-    entities = read_entities(graph, {c.iri: c.name for c in ontology.classes.values()})
+    as the shared reader sees them; `entities` are the graph's (`graph_entities`) when known."""
+    if entities is None:
+        entities = graph_entities(graph, ontology)
     properties = {p.iri: p.name for p in ontology.properties.values()}
     by_class = Counter(e.cls for e in entities.values())
-    by_prop = Counter(f.prop for f in read_facts(graph, entities, properties))
+    by_prop = count_facts(graph, entities, properties)
     return {
         "entities": {c.name: by_class[c.name] for c in ontology.classes.values()},
         "facts": {p.name: by_prop[p.name] for p in ontology.properties.values()},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -24,6 +25,7 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
+@functools.lru_cache(maxsize=1 << 18)  # resolution asks for each name's key many times
 def key_of(text: str, suffixes: frozenset[str]) -> str:
     """Identity key: normalised, less trailing corporate suffixes ('Veyra Corp.' -> 'veyra')."""
     words = normalise(text).split()

@@ -2,38 +2,50 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TextIO
 
-from rdflib import Graph
 from spacy.language import Language
 
 from kg.aliases import AliasGroup
 from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import add_articles, add_entities, add_facts, known_entities, stats
+from kg.graph import (
+    add_articles,
+    add_entities,
+    add_facts,
+    entity_iri,
+    graph_entities,
+    known_entities,
+    stats,
+)
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import Model, ParsedArticle, parse_alone
 from kg.ontology import Ontology
 from kg.rdfio import new_graph
+from kg.reader import GraphEntity
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
+from kg.triples import GraphLike
 
 
 @dataclass(frozen=True)
 class BuildResult:
     """A built graph, its counts as `kg stats` counts them (`kg.graph.stats`: a symmetric fact
-    once), and the articles that failed."""
+    once), and the articles that failed. The graph is an rdflib Graph, or the `kg.triples.Triples`
+    a graph file given as `into` was read into."""
 
-    graph: Graph
+    graph: GraphLike
     articles: int
     facts: int
     entities: int
     problems: tuple[Problem, ...] = ()  # articles that failed, each left out of the graph
     added: int = 0  # articles built into the graph this time (the rest came with `into`)
     model: str = ""  # the spaCy pipeline that read them: "lang_name version"
+    timings: tuple[tuple[str, float], ...] = ()  # seconds each step took, in order
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -87,7 +99,7 @@ def build(
     articles: Sequence[Article],
     ontology: Ontology,
     nlp: Language | Model,
-    into: Graph | None = None,
+    into: GraphLike | None = None,
     jobs: int = 1,
     min_confidence: float | None = None,
     aliases: Sequence[AliasGroup] = (),
@@ -98,11 +110,16 @@ def build(
 ) -> BuildResult:
     """Build a graph from articles, or add them to `into`. Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
-    left out and reported in `problems`; the others still build."""
+    left out and reported in `problems`; the others still build. `timings` holds the seconds
+    spent parsing and extracting ("extract"; loading the model, if anything is parsed, too),
+    resolving and adding to the graph ("merge") and counting the graph ("count")."""
+    start = time.perf_counter()
     model = nlp if isinstance(nlp, Model) else Model.of(nlp)
     found = candidates(articles, ontology, model, jobs, progress, cache, scheduler)
+    extracted = time.perf_counter()
     graph = into if into is not None else new_graph()
-    resolution = resolve(found.facts, ontology, known_entities(graph, ontology), aliases)
+    present = graph_entities(graph, ontology)
+    resolution = resolve(found.facts, ontology, known_entities(present), aliases)
     scorer = scorer or load_scorer()
     threshold = scorer.threshold if min_confidence is None else min_confidence
     symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
@@ -116,14 +133,27 @@ def build(
     add_articles(graph, found.articles)
     add_entities(graph, entities, ontology)
     add_facts(graph, kept, ontology)
-    return result_of(graph, ontology, found.problems, len(found.articles), model.label)
+    # only the entities just added to can have changed: read them again, not the whole graph
+    present.update(graph_entities(graph, ontology, [entity_iri(e) for e in entities]))
+    merged = time.perf_counter()
+    label = model.label
+    result = result_of(graph, ontology, found.problems, len(found.articles), label, present)
+    steps = {"extract": extracted - start, "merge": merged - extracted}
+    return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
 
 
 def result_of(
-    graph: Graph, ontology: Ontology, problems: Sequence[Problem], added: int, model: str = ""
+    graph: GraphLike,
+    ontology: Ontology,
+    problems: Sequence[Problem],
+    added: int,
+    model: str = "",
+    entities: Mapping[str, GraphEntity] | None = None,
 ) -> BuildResult:
-    """The BuildResult of a graph: its counts as `kg stats` gives them."""
-    counts = {name: sum(rows.values()) for name, rows in stats(graph, ontology).items()}
+    """The BuildResult of a graph: its counts as `kg stats` gives them (`entities`: the
+    graph's, when known)."""
+    found = stats(graph, ontology, entities)
+    counts = {name: sum(rows.values()) for name, rows in found.items()}
     return BuildResult(
         graph,
         counts["articles"],

@@ -9,13 +9,14 @@ one fact. Everything is sorted, so the same graph always reads the same.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
-from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
+from kg.triples import GraphLike
 from kg.vocab import KG, SCHEMA
 
 CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
@@ -70,11 +71,11 @@ def _local_name(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
-def _strings(graph: Graph, subject: URIRef, prop: URIRef) -> list[str]:
+def _strings(graph: GraphLike, subject: URIRef, prop: URIRef) -> list[str]:
     return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
 
 
-def _first(graph: Graph, subject: URIRef, prop: URIRef) -> str:
+def _first(graph: GraphLike, subject: URIRef, prop: URIRef) -> str:
     values = _strings(graph, subject, prop)
     return values[0] if values else ""
 
@@ -86,12 +87,20 @@ def _pick_class(classes: Iterable[str]) -> str:
 
 
 def read_entities(
-    graph: Graph, classes: Mapping[URIRef, str] | None = None
+    graph: GraphLike,
+    classes: Mapping[URIRef, str] | None = None,
+    among: Iterable[URIRef] | None = None,
 ) -> dict[str, GraphEntity]:
     """Every IRI typed with an entity class, by IRI: a class of the kg: vocabulary (kg:Sentence
-    aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those."""
+    aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those. With
+    `among`, only those of these IRIs that are entities."""
+    typed: Iterable[tuple[object, object]]
+    if among is None:
+        typed = graph.subject_objects(RDF.type)
+    else:
+        typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF.type)]
     found: dict[URIRef, list[str]] = defaultdict(list)
-    for subject, cls in graph.subject_objects(RDF.type):
+    for subject, cls in typed:
         if not isinstance(subject, URIRef) or not isinstance(cls, URIRef):
             continue
         if classes is not None:
@@ -99,24 +108,26 @@ def read_entities(
                 found[subject].append(classes[cls])
         elif _is_entity_class(cls):
             found[subject].append(str(cls)[len(KG) :])
-    return {str(s): _entity(graph, s, c) for s, c in sorted(found.items())}
+    ordered = sorted((str(s), s, c) for s, c in found.items())
+    return {iri: _entity(graph, s, c) for iri, s, c in ordered}
 
 
 def _is_entity_class(cls: object) -> bool:
     return isinstance(cls, URIRef) and cls.startswith(KG) and cls != KG.Sentence
 
 
-def _entity(graph: Graph, subject: URIRef, classes: list[str]) -> GraphEntity:
-    pref = _strings(graph, subject, SKOS.prefLabel)
-    labels = _strings(graph, subject, RDFS.label)
-    alt = _strings(graph, subject, SKOS.altLabel)
+_NAMES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+
+
+def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
+    pref, labels, alt = (_strings(graph, subject, prop) for prop in _NAMES)
     label = (pref or labels or [_local_name(str(subject))])[0]
     others = sorted({*pref, *labels, *alt} - {label}, key=lambda n: (n.casefold(), n))
     return GraphEntity(str(subject), label, (label, *others), _pick_class(classes))
 
 
 def read_facts(
-    graph: Graph,
+    graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     properties: Mapping[URIRef, str] | None = None,
 ) -> list[GraphFact]:
@@ -124,24 +135,43 @@ def read_facts(
     `properties` (property IRI -> name, e.g. an ontology's) only those properties. A symmetric
     fact (asserted both ways, provenance on one) is one fact, with the evidence of both."""
     named = properties or {}
-    asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
-    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
     sentences: dict[URIRef, GraphEvidence] = {}
     facts = []
-    for (s, p, o), nodes in sorted(asserted.items()):
-        mirror = asserted.get((o, p, s)) if s != o else None
-        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
-            facts.append(_fact(graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes, sentences))
-        elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
-            fact = _fact(
-                graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes + mirror, sentences
-            )
-            facts.append(replace(fact, symmetric=True))
+    for (s, p, o), nodes, symmetric in sorted(_fact_triples(graph, entities, properties)):
+        fact = _fact(graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes, sentences)
+        facts.append(replace(fact, symmetric=True) if symmetric else fact)
     return facts
 
 
+def count_facts(
+    graph: GraphLike,
+    entities: Mapping[str, GraphEntity],
+    properties: Mapping[URIRef, str] | None = None,
+) -> Counter[str]:
+    """How many facts `read_facts` finds, by property name, without reading provenance."""
+    named = properties or {}
+    found = (p for (_, p, _), _, _ in _fact_triples(graph, entities, properties))
+    return Counter(named.get(p, p[len(KG) :]) for p in found)
+
+
+def _fact_triples(
+    graph: GraphLike,
+    entities: Mapping[str, GraphEntity],
+    properties: Mapping[URIRef, str] | None,
+) -> Iterator[tuple[Triple, list[URIRef], bool]]:
+    """Each fact's triple, statement nodes, and whether it is symmetric (one of two)."""
+    asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
+    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
+    for (s, p, o), nodes in asserted.items():
+        mirror = asserted.get((o, p, s)) if s != o else None
+        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
+            yield (s, p, o), nodes, False
+        elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
+            yield (s, p, o), nodes + mirror, True
+
+
 def _asserted(
-    graph: Graph,
+    graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     statements: Mapping[Triple, list[URIRef]],
     properties: Mapping[URIRef, str] | None,
@@ -149,33 +179,39 @@ def _asserted(
     """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
-        for prop, obj in graph.predicate_objects(URIRef(iri)):
+        node = URIRef(iri)
+        for prop, obj in graph.predicate_objects(node):
             if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
                 continue
             wanted = prop in properties if properties is not None else prop.startswith(KG)
             if wanted:
-                triple = (URIRef(iri), prop, URIRef(str(obj)))
+                triple = (node, prop, _uri(obj))
                 found[triple] = statements.get(triple, [])
     return found
+
+
+def _uri(node: object) -> URIRef:
+    return node if type(node) is URIRef else URIRef(str(node))
 
 
 def _is_entity(node: object, entities: Mapping[str, GraphEntity]) -> bool:
     return isinstance(node, URIRef) and str(node) in entities
 
 
-def _statements_by_triple(graph: Graph) -> dict[Triple, list[URIRef]]:
+def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
+    subject, predicate, obj = RDF.subject, RDF.predicate, RDF.object
     for node in graph.subjects(RDF.type, RDF.Statement):
-        s = graph.value(node, RDF.subject)
-        p = graph.value(node, RDF.predicate)
-        o = graph.value(node, RDF.object)
+        s = graph.value(node, subject)
+        p = graph.value(node, predicate)
+        o = graph.value(node, obj)
         if isinstance(node, URIRef) and all(isinstance(x, URIRef) for x in (s, p, o)):
-            found[(URIRef(str(s)), URIRef(str(p)), URIRef(str(o)))].append(node)
+            found[(_uri(s), _uri(p), _uri(o))].append(node)
     return found
 
 
 def _fact(
-    graph: Graph,
+    graph: GraphLike,
     subject: str,
     prop: str,
     obj: str,
@@ -209,7 +245,7 @@ def _int(node: object) -> int | None:
     return int(value) if value is not None else None
 
 
-def _evidence(graph: Graph, sentence: URIRef) -> GraphEvidence:
+def _evidence(graph: GraphLike, sentence: URIRef) -> GraphEvidence:
     article = graph.value(sentence, DCTERMS.isPartOf)
     return GraphEvidence(
         text=_first(graph, sentence, RDF.value),
@@ -219,14 +255,14 @@ def _evidence(graph: Graph, sentence: URIRef) -> GraphEvidence:
     )
 
 
-def read_articles(graph: Graph, facts: Iterable[GraphFact]) -> list[GraphArticle]:
+def read_articles(graph: GraphLike, facts: Iterable[GraphFact]) -> list[GraphArticle]:
     """The articles the facts' evidence comes from, sorted by date then title."""
     iris = sorted({e.article for f in facts for e in f.evidence if e.article})
     articles = [_article(graph, URIRef(iri)) for iri in iris]
     return sorted(articles, key=lambda a: (a.date, a.title.casefold(), a.iri))
 
 
-def _article(graph: Graph, iri: URIRef) -> GraphArticle:
+def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
     date = _first(graph, iri, DCTERMS.date)
     match = _ISO_DATE.match(date)
     title = _first(graph, iri, DCTERMS.title) or _local_name(str(iri))
@@ -235,6 +271,6 @@ def _article(graph: Graph, iri: URIRef) -> GraphArticle:
     )
 
 
-def article_iris(graph: Graph) -> list[str]:
+def article_iris(graph: GraphLike) -> list[str]:
     """Every article in the graph (typed schema:NewsArticle), sorted."""
     return sorted(str(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle))

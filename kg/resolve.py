@@ -9,6 +9,7 @@ and a fact survives only when its entities fit the property's domain and range.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -48,6 +49,7 @@ class Resolution:
     dropped: tuple[Fact, ...]  # facts whose entities do not fit the property's domain/range
 
 
+@functools.lru_cache(maxsize=1 << 18)  # asked for every known name on every merge
 def _initials(text: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in STOP_INITIALS]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""

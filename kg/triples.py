@@ -1,0 +1,126 @@
+"""A light in-memory graph: rdflib terms in plain dicts, indexed by subject.
+
+`kg build --into` and `kg stats` read whole graph files into it (`kg.rdfio.load_triples`, with
+Oxigraph's parser) instead of an rdflib `Graph`, which takes ten times longer to fill. It
+answers the few calls the reader (`kg.reader`) and the graph builder (`kg.graph`) make of a
+graph, with rdflib's meaning, so they run unchanged on either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from rdflib import RDF, Graph
+from rdflib.term import Node
+
+Triple = tuple[Node, Node, Node]
+
+
+class Triples:
+    """A set of triples, by subject then predicate; objects keep the order they came in."""
+
+    def __init__(self, triples: Iterable[Triple] = ()) -> None:
+        self._by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
+        self._size = 0
+        # subjects by rdf:type value, made when first asked for, dropped by any change
+        self._typed: dict[Node, dict[Node, None]] | None = None
+        self.extend(triples)
+
+    def extend(self, triples: Iterable[Triple]) -> None:
+        """Add every triple (the loop of `add`, written out: files have millions)."""
+        self._typed = None
+        by_subject, size = self._by_subject, self._size
+        for s, p, o in triples:
+            predicates = by_subject.get(s)
+            if predicates is None:
+                predicates = by_subject[s] = {}
+            objects = predicates.get(p)
+            if objects is None:
+                predicates[p] = {o: None}
+                size += 1
+            else:
+                before = len(objects)
+                objects[o] = None  # one hash of o: an rdflib Literal's is slow
+                size += len(objects) - before
+        self._size = size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self) -> Iterator[Triple]:
+        for subject, predicates in self._by_subject.items():
+            for predicate, objects in predicates.items():
+                for obj in objects:
+                    yield subject, predicate, obj
+
+    def __contains__(self, triple: Triple) -> bool:
+        s, p, o = triple
+        return o in self._by_subject.get(s, {}).get(p, {})
+
+    def add(self, triple: Triple) -> None:
+        self._typed = None
+        s, p, o = triple
+        objects = self._by_subject.setdefault(s, {}).setdefault(p, {})
+        if o not in objects:
+            objects[o] = None
+            self._size += 1
+
+    def remove(self, subject: Node, predicate: Node) -> None:
+        """Remove every (subject, predicate, *) triple."""
+        self._typed = None
+        objects = self._by_subject.get(subject, {}).pop(predicate, {})
+        self._size -= len(objects)
+
+    def set(self, triple: Triple) -> None:
+        """Make `o` the only value of (s, p), as rdflib's `Graph.set`."""
+        self.remove(triple[0], triple[1])
+        self.add(triple)
+
+    def to_graph(self) -> Graph:
+        """The triples in an rdflib Graph (slow for millions of triples)."""
+        graph = Graph()
+        graph.addN((s, p, o, graph) for s, p, o in self)
+        return graph
+
+    def subjects_and_predicates(self) -> Iterator[tuple[Node, dict[Node, dict[Node, None]]]]:
+        """Each subject with its predicates and their objects (for the Turtle writer)."""
+        return iter(self._by_subject.items())
+
+    def value(self, subject: Node, predicate: Node) -> Node | None:
+        """One value of (subject, predicate), the first added, or None."""
+        return next(iter(self._by_subject.get(subject, {}).get(predicate, {})), None)
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return iter(list(self._by_subject.get(subject, {}).get(predicate, {})))
+
+    def predicate_objects(self, subject: Node) -> Iterator[tuple[Node, Node]]:
+        predicates = self._by_subject.get(subject, {})
+        return iter([(p, o) for p, objects in predicates.items() for o in objects])
+
+    def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
+        if predicate == RDF.type:
+            return iter([(s, o) for o, subjects in self._types().items() for s in subjects])
+        found = []
+        for subject, predicates in self._by_subject.items():
+            for obj in predicates.get(predicate, ()):
+                found.append((subject, obj))
+        return iter(found)
+
+    def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
+        if predicate == RDF.type:
+            return iter(list(self._types().get(obj, {})))
+        return iter([s for s, ps in self._by_subject.items() if obj in ps.get(predicate, {})])
+
+    def _types(self) -> dict[Node, dict[Node, None]]:
+        if self._typed is None:
+            typed: dict[Node, dict[Node, None]] = {}
+            rdf_type = RDF.type  # one term: rdflib makes a new one at each RDF.type
+            for subject, predicates in self._by_subject.items():
+                for cls in predicates.get(rdf_type, ()):
+                    typed.setdefault(cls, {})[subject] = None
+            self._typed = typed
+        return self._typed
+
+
+# a graph kg reads and adds to: an rdflib Graph, or a whole file read by kg.rdfio.load_triples
+GraphLike = Graph | Triples
