@@ -5,9 +5,10 @@ articles) is written to a Turtle file. Then, over several rounds, interleaved by
 
 * the whole command, `kg viz FILE -o PAGE`, in a fresh process: wall and CPU time, Python's
   start-up, imports and loading the file included;
-* each step in this process: load (`rdfio.load_graph`), then as `kg.viz.render_html` reports
-  them: entities, facts and articles (`kg.reader`), select, layout, data (`kg.viz_data`), page
-  (`kg.viz_page`), then the atomic write. The page must equal the command's, byte for byte.
+* each step in this process: load (`rdfio.load_triples`, as `kg viz` does), then as
+  `kg.viz.render_html` reports them: entities, facts and articles (`kg.reader`), select,
+  layout, data (`kg.viz_data`), page (`kg.viz_page`), then the atomic write. The page must
+  equal the command's, byte for byte.
 
 It prints min / median / max of each, and how the times grow per entity from the smallest size.
 Then it opens each page once in headless Chromium with every network request blocked and reads
@@ -39,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.browser import CHROMIUM, CHROMIUM_ARGS
-from kg.rdfio import load_graph, write_atomic
+from kg.rdfio import load_triples, write_atomic
 from kg.reader import CLASS_ORDER
 from kg.viz import EVERYTHING, render_html
 from kg.vocab import PREFIXES
@@ -172,7 +173,7 @@ def run_steps(graph: Path, page: Path) -> dict[str, float]:
         times[step] = now - clock
         clock = now
 
-    rdf = load_graph(graph)
+    rdf = load_triples(graph)
     lap("load")
     html, _ = render_html(rdf, EVERYTHING, lap)
     write_atomic(page, html.encode("utf-8"))

@@ -24,6 +24,7 @@ from kg.cli_sparql import (
 from kg.errors import KGError
 
 if TYPE_CHECKING:
+    from kg.triples import GraphLike
     from kg.viz import VizReport
 
 Option = Callable[[Callable[..., Any]], Callable[..., Any]]
@@ -229,7 +230,7 @@ def _progress(label: str) -> Iterator[Callable[[int, int], None]]:
         yield step
 
 
-def _write_html(graph: Any, path: Path, **options: Any) -> None:
+def _write_html(graph: GraphLike, path: Path, **options: Any) -> None:
     from kg.viz import VizOptions, write_html
 
     _report_html(path, write_html(graph, path, VizOptions(**options)))

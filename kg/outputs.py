@@ -7,9 +7,6 @@ import importlib.metadata
 import platform
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
-
-from rdflib import Graph
 
 from kg.graph import turtle
 from kg.pipeline import BuildResult
@@ -47,8 +44,8 @@ def write_outputs(out: Path, result: BuildResult, html: bool = True) -> Outputs:
     """Write a build's graph.ttl (and graph.html) with build.json into `out`, as one set."""
     files = {GRAPH: turtle(result.graph)}
     report = None
-    if html:  # the page reads the graph through kg.reader, which takes a Graph or Triples
-        page, report = render_html(cast(Graph, result.graph))
+    if html:
+        page, report = render_html(result.graph)
         files[PAGE] = page.encode("utf-8")
     record = {
         "articles": result.articles,

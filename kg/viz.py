@@ -15,10 +15,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph
-
 from kg.rdfio import write_atomic
 from kg.reader import read_articles, read_entities, read_facts
+from kg.triples import GraphLike
 from kg.viz_data import page_data
 from kg.viz_layout import layout
 from kg.viz_page import render_page
@@ -39,7 +38,7 @@ class VizReport:
     notes: tuple[str, ...]
 
 
-def write_html(graph: Graph, path: Path, options: VizOptions = EVERYTHING) -> VizReport:
+def write_html(graph: GraphLike, path: Path, options: VizOptions = EVERYTHING) -> VizReport:
     """Write ``graph`` as an interactive HTML page at ``path`` (atomically) and report on it."""
     html, report = render_html(graph, options)
     write_atomic(Path(path), html.encode("utf-8"))
@@ -47,7 +46,7 @@ def write_html(graph: Graph, path: Path, options: VizOptions = EVERYTHING) -> Vi
 
 
 def render_html(
-    graph: Graph, options: VizOptions = EVERYTHING, lap: Callable[[str], object] | None = None
+    graph: GraphLike, options: VizOptions = EVERYTHING, lap: Callable[[str], object] | None = None
 ) -> tuple[str, VizReport]:
     """The page for ``graph``, and the report on what it draws. ``lap``, if given, is called
     with each step's name as it ends: entities, facts, select, articles, layout, data, page."""
