@@ -548,6 +548,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Kestrel drone was unveiled by Norvale Systems in Paris.",
         set(),
     ),
+    (
+        "a firm that runs outlets in a place operates there",
+        "Brisk Foods also runs 300 filling stations in Ostravia.",
+        {("verb", "Brisk Foods", "operatesIn", "Ostravia")},
+    ),
+    (
+        "what a firm runs on is no place",
+        "Brisk Foods runs its stores on Kestrel Cloud.",
+        {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
+    ),
 ]
 
 
