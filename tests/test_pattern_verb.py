@@ -549,6 +549,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a relative clause on a group the subject is one of",
+        "Brisk Auto is one of several carmakers that have adopted Kestrel Drive.",
+        {("verb", "Brisk Auto", "uses", "Kestrel Drive")},
+    ),
+    (
+        "a relative clause on a group the subject is among",
+        "Brisk Capital is among the investors that backed Pellwood Data.",
+        {("verb", "Brisk Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "a participle on a group the subject is among",
+        "Brisk Capital was among the investors backing Pellwood Data.",
+        {("verb", "Brisk Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "a group that is no copula's complement stands for nobody",
+        "Brisk Capital met the investors that backed Pellwood Data.",
+        set(),
+    ),
+    (
         "a firm that runs outlets in a place operates there",
         "Brisk Foods also runs 300 filling stations in Ostravia.",
         {("verb", "Brisk Foods", "operatesIn", "Ostravia")},
