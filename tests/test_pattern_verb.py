@@ -569,6 +569,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's unnamed product powered by a named one",
+        "Halvane Motors unveiled its Kestrel-powered infotainment system.",
+        {("verb-passive", "Halvane Motors", "uses", "Kestrel")},
+    ),
+    (
+        "a named product said to be a product powered by another",
+        "The Brisk X5 is a Kestrel-powered phone.",
+        {("verb-passive", "Brisk X5", "uses", "Kestrel")},
+    ),
+    (
+        "an unnamed product nobody owns",
+        "Halvane Motors unveiled a Kestrel-powered infotainment system.",
+        set(),
+    ),
+    (
         "a firm that runs outlets in a place operates there",
         "Brisk Foods also runs 300 filling stations in Ostravia.",
         {("verb", "Brisk Foods", "operatesIn", "Ostravia")},

@@ -78,6 +78,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
+            if not objects and _product_or_maker(view, predicate):
+                objects = _holders(view, verb.head)  # "its Kestrel-powered cars"
             if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
                 subjects, objects = objects, subjects
             else:  # "Ostravia-made cars" says where they are made, not who makes them
@@ -208,6 +210,20 @@ def _modified(view: View, noun: Token) -> list[Mention]:
         if c.dep_ == "compound" and c.i in view.names
         for m in refer(view, c, coordinate=False)
     ]
+
+
+def _holders(view: View, noun: Token) -> list[Mention]:
+    """Whose unnamed product a participle describes: "its Kestrel-based phones" are the
+    owner's, "Tarnix is a Kestrel-based phone" is Tarnix."""
+    owners = [
+        m
+        for c in noun.children
+        if c.dep_ == "poss" and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+    ]
+    if owners or noun.dep_ != "attr" or noun.head.lemma_ not in view.ontology.grammar.copulas:
+        return owners
+    return [m for c in noun.head.children if c.dep_ == "nsubj" for m in refer(view, c)]
 
 
 def _bracketed(view: View, verb: Token) -> list[Mention]:
