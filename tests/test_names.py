@@ -17,6 +17,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"88 North", "La Pellina", "Duskfield Ventures"},
         {"North"},
     ),
+    (
+        "two organisation words joined end one name",
+        "Brisk Hotels and Resorts is present in Europe.",
+        frozenset(),
+        {"Brisk Hotels and Resorts"},
+        {"Resorts", "Brisk Hotels"},
+    ),
+    (
+        "two organisations' names joined stay two",
+        "Norvale Systems and Brisk Labs signed a deal.",
+        frozenset(),
+        {"Norvale Systems", "Brisk Labs"},
+        {"Norvale Systems and Brisk Labs"},
+    ),
     ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
     (
         "a spelled count is no name",

@@ -90,7 +90,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     )
     names: dict[int, Span] = {}
     defined = {(t.start, t.end) for t in terms}
-    for span in _join_adjacent(trimmed):
+    for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
         proper = any(t.text[:1].isupper() or t.like_num for t in span)
         if (
             (proper or (span.start, span.end) in defined)
@@ -180,6 +180,33 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
             )
             and current[-1].whitespace_
+        ):
+            current = span.doc[current.start : span.end]
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
+
+
+def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
+    """ "Halden Hotels and Resorts", "Brisk Oil & Gas": one organisation's name, where both
+    words joined are words that end organisations' names and the second stands alone (not
+    "Norvale Systems and Brisk Labs", two names)."""
+    words = ontology.name_words | ontology.corporate_suffixes
+    conjunctions = ontology.grammar.conjunctions
+    current: Span | None = None
+    for span in spans:
+        if (
+            current is not None
+            and span.start == current.end + 1
+            and span.doc[current.end].lower_ in conjunctions
+            and len(span) == 1
+            and len(current) > 1
+            and span[0].lower_ in words
+            and current[-1].lower_ in words
+            and span[0].text[:1].isupper()
         ):
             current = span.doc[current.start : span.end]
             continue
