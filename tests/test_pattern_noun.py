@@ -363,6 +363,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems sold its headquarters to Brisk Foods.",
         set(),
     ),
+    (
+        "outlets a firm has in a place, whatever brand they bear, are its own",
+        "Norvale Systems has 2,600 Brisk convenience stores in Ostravia.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Ostravia")},
+    ),
+    (
+        "a brand's outlets named without an owner stay the brand's",
+        "The Brisk convenience stores in Ostravia are busy.",
+        {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
+    ),
 
 ]
 

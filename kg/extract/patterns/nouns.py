@@ -47,7 +47,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     if relation and not owners and noun.is_lower and _modifies_name(view, noun):
         owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
-    if cue.prep and not owners:  # "the NRC headquarters in Rockville"
+    if cue.prep and not owners and not _held(view, noun):  # "the NRC headquarters in Rockville"
         owners = [
             m
             for c in noun.children
@@ -108,6 +108,17 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     predicate = _control(view, noun, predicate) or predicate
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
+    )
+
+
+def _held(view: View, noun: Token) -> bool:
+    """ "Norvale has 300 Brisk stores in P": what a subject has or owns (a `kg:possessionWord`)
+    is its own, whatever brand the noun bears."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in view.ontology.grammar.possession_words
+        and bool(subjects_of(view, verb))
     )
 
 
