@@ -31,6 +31,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale Systems", "Brisk Labs"},
         {"Norvale Systems and Brisk Labs"},
     ),
+    (
+        "two whole organisations' names the tagger ran together",
+        "The round was led by Halvane Capital and Brisk Ventures.",
+        frozenset(),
+        {"Halvane Capital", "Brisk Ventures"},
+        {"Halvane Capital and Brisk Ventures"},
+    ),
+    (
+        "an organisation's name with two trades stays whole",
+        "Brisk Oil and Gas Holdings sold a field.",
+        frozenset(),
+        {"Brisk Oil and Gas Holdings"},
+        {"Gas Holdings"},
+    ),
     ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
     (
         "a spelled count is no name",

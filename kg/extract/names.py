@@ -52,7 +52,7 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
     entities = (part for e in doc.ents for part in _split_after_suffix(e, ontology))
-    for ent in (part for e in entities for part in _split_pair(e, known)):
+    for ent in (part for e in entities for part in _split_pair(e, known, ontology)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.extend(_split_names(ent, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
@@ -122,14 +122,15 @@ def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
     return [ent]
 
 
-def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
+def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Span]:
     """ "Norvale and Brisk Foods" -> two names where the article names "Brisk" on its own
-    elsewhere; "Halden Hotels and Resorts" stays whole."""
+    elsewhere, "Halvane Capital and Brisk Ventures" where both halves are whole organisations'
+    names; "Halden Hotels and Resorts", "Brisk Oil and Gas Co." stay whole."""
     for token in ent[1:-1]:
         after = token.nbor(1)
         if (
             token.pos_ == "CCONJ"
-            and after.text in known
+            and (after.text in known or _two_names(ent, token.i, ontology))
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
@@ -138,6 +139,20 @@ def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
                 Span(ent.doc, token.i + 1, ent.end, ent.label_),
             ]
     return [ent]
+
+
+def _two_names(ent: Span, at: int, ontology: Ontology) -> bool:
+    """Do the words either side of the conjunction at `at` each end an organisation's name
+    ("Halvane Capital", "Brisk Ventures"), the second begun by a word of its own?"""
+    words = ontology.name_words | ontology.corporate_suffixes
+    before, after = ent.doc[ent.start : at], ent.doc[at + 1 : ent.end]
+    return (
+        len(before) > 1
+        and len(after) > 1
+        and before[-1].lower_.rstrip(".") in words
+        and after[-1].lower_.rstrip(".") in words
+        and after[0].lower_ not in words
+    )
 
 
 OPENING, CLOSING = ('"', "“"), ('"', "”")
