@@ -126,6 +126,7 @@ class Grammar:
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
+    event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -342,6 +343,7 @@ def _grammar(graph: Graph) -> Grammar:
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
         majority_words=words("majorityWord"),
+        event_words=words("eventWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

@@ -45,6 +45,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk Oil and Gas Holdings"},
         {"Gas Holdings"},
     ),
+    (
+        "a business event is no name",
+        "Brisk Foods priced its IPO at $14 a share.",
+        frozenset(),
+        {"Brisk Foods"},
+        {"IPO"},
+    ),
     ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
     (
         "a spelled count is no name",

@@ -524,6 +524,7 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
         and not all(t.lower_ in ontology.grammar.department_words for t in span)
+        and not all(t.lower_ in ontology.grammar.event_words for t in span)
         and not _funding_round(span, ontology.grammar.round_words)
     )
 
