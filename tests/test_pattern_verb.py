@@ -584,6 +584,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "what an owner's unnamed product is built on, the owner uses",
+        "Vantor's new app is built on Kestrel DB.",
+        {("verb-passive", "Vantor", "uses", "Kestrel DB")},
+    ),
+    (
+        "an owner's unnamed thing based in a place uses nothing",
+        "Vantor's new office is based in Harwick.",
+        set(),
+    ),
+    (
         "a firm that runs outlets in a place operates there",
         "Brisk Foods also runs 300 filling stations in Ostravia.",
         {("verb", "Brisk Foods", "operatesIn", "Ostravia")},

@@ -99,8 +99,12 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         direct = any(c.dep_ == "dobj" for c in verb.children)
         if verb.dep_ == "relcl" and own_subject and not direct:
             objects = refer(view, verb.head)  # "a version that the company introduced"
-    if _product_or_maker(view, predicate) and not cue.inverse and not subjects and not passive:
-        subjects = _product_owners(view, verb)  # "Vantor's app runs on X": Vantor uses X
+    if _product_or_maker(view, predicate) and not cue.inverse and not subjects:
+        # "Vantor's app runs on X", "Vantor's app is built on X": Vantor uses X
+        if not passive:
+            subjects = _product_owners(view, verb)
+        elif prep:
+            subjects = _product_owners(view, verb, "nsubjpass")
     if not objects:
         if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
@@ -121,13 +125,13 @@ def _product_or_maker(view: View, predicate: str) -> bool:
     return {"Organization", "Product"} <= view.ontology.properties[predicate].domain
 
 
-def _product_owners(view: View, verb: Token) -> list[Mention]:
+def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
     """ "Vantor's new platform relies on X": the owner of the unnamed product that is the
-    verb's subject."""
+    verb's subject (`dep`)."""
     return [
         m
         for c in verb.children
-        if c.dep_ == "nsubj"
+        if c.dep_ == dep
         and c.i not in view.names
         and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
         for p in c.children
