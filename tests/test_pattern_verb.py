@@ -594,6 +594,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a product a firm selects: it uses it (or is supplied by it, if a firm)",
+        "Brisk Auto has selected the Kestrel 500 engine for its vans.",
+        {
+            ("verb", "Brisk Auto", "uses", "Kestrel 500"),
+            ("verb", "Kestrel 500", "supplies", "Brisk Auto"),
+        },
+    ),
+    (
         "a firm that runs outlets in a place operates there",
         "Brisk Foods also runs 300 filling stations in Ostravia.",
         {("verb", "Brisk Foods", "operatesIn", "Ostravia")},
