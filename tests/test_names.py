@@ -52,6 +52,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk Foods"},
         {"IPO"},
     ),
+    (
+        "a word in capitals inside a name",
+        "Brisk Auto chose the KESTREL DRIVE Thor platform for its vans.",
+        frozenset(),
+        {"Brisk Auto", "KESTREL DRIVE Thor"},
+        {"Thor", "KESTREL"},
+    ),
     ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
     (
         "a spelled count is no name",

@@ -371,9 +371,18 @@ def _proper_runs(
             and token.head.pos_ == "PROPN"
             and 0 < token.head.i - token.i <= 2
         )
+        capital = (  # "KESTREL DRIVE Thor": a word in capitals inside a run, whatever its tag
+            start is not None
+            and token.is_upper
+            and token.is_alpha
+            and len(token) > 1
+            and token.i + 1 < len(doc)
+            and (doc[token.i + 1].pos_ == "PROPN" or doc[token.i + 1].is_upper)
+        )
         inside = (
             (
                 token.pos_ == "PROPN"
+                or capital
                 or _model_number(token.text)
                 or token.text in known
                 or versioned
