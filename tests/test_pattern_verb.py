@@ -594,12 +594,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
-        "a product a firm selects: it uses it (or is supplied by it, if a firm)",
-        "Brisk Auto has selected the Kestrel 500 engine for its vans.",
+        "the named examples of an unnamed group of firms that is the subject",
+        "Leading automakers are adopting Kestrel Drive, including Halvane Motors and Brisk Auto.",
         {
-            ("verb", "Brisk Auto", "uses", "Kestrel 500"),
-            ("verb", "Kestrel 500", "supplies", "Brisk Auto"),
+            ("verb", "Halvane Motors", "uses", "Kestrel Drive"),
+            ("verb", "Brisk Auto", "uses", "Kestrel Drive"),
         },
+    ),
+    (
+        "examples of a group that is no subject",
+        "Kestrel Drive is adopted in many markets, including Harwick and Corrin.",
+        set(),
     ),
     (
         "a firm that runs outlets in a place operates there",

@@ -16,7 +16,7 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, not_place, refer, unique_mentions
+from kg.extract.refer import mention_of, not_place, prep_phrase, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
@@ -85,7 +85,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             else:  # "Ostravia-made cars" says where they are made, not who makes them
                 subjects = [m for m in subjects if m.ner not in PLACES]
     else:
-        subjects = subjects_of(view, verb)
+        subjects = subjects_of(view, verb) or _group_examples(view, verb)
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
@@ -117,6 +117,32 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _group_examples(view: View, verb: Token) -> list[Mention]:
+    """ "Carmakers are adopting X, including A and B": the named examples of an unnamed group
+    of organisations that is the subject, hung on the verb or its object."""
+    ontology = view.ontology
+    group = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and c.i not in view.names
+        and c.tag_ == "NNS"
+        and ontology.class_of_head_noun(c.lemma_.lower()) == "Organization"
+    ]
+    if not group:
+        return []
+    words = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        m
+        for w in words
+        for p in w.children
+        if p.dep_ == "prep" and prep_phrase(p) in ontology.example_markers
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in refer(view, o)
+    ]
 
 
 def _product_or_maker(view: View, predicate: str) -> bool:
