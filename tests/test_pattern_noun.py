@@ -364,6 +364,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a named person speaking from a firm's place says where the firm is",
+        "Jane Roe, an engineer, spoke from Norvale Systems' headquarters in Harwick.",
+        {("noun-owner", "Norvale Systems", "headquarteredIn", "Harwick")},
+    ),
+    (
         "outlets a firm has in a place, whatever brand they bear, are its own",
         "Norvale Systems has 2,600 Brisk convenience stores in Ostravia.",
         {("noun-verb", "Norvale Systems", "operatesIn", "Ostravia")},
@@ -382,3 +387,15 @@ def test_noun_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(noun_candidates, text) == expected
+
+
+def test_reference_owner_over_a_person_subject(
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "Jane Roe spoke from the company's headquarters in P": the company is there, not she."""
+    found = resolved(
+        "Norvale Systems reported a profit. "
+        "Its chief executive Jane Roe spoke from the company's headquarters in Harwick."
+    )
+    assert ("Norvale Systems", "headquarteredIn", "Harwick") in found
+    assert not any(s == "Jane Roe" and p == "headquarteredIn" for s, p, _ in found)

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import agents, prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
+    is_person_name,
     is_reference,
     mention_of,
     not_place,
@@ -312,6 +313,8 @@ def _subjects(
             return refer(view, direct[0]), "noun-verb"
         if head.pos_ in ("VERB", "AUX"):
             subjects = subjects_of(view, head)
+            if owners and all(is_person_name(m, view.ontology) for m in subjects):
+                break  # "Jane Roe spoke from the company's headquarters": the company's
             if subjects:
                 return subjects, "noun-verb"
             break
