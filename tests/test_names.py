@@ -54,10 +54,17 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "a word in capitals inside a name",
-        "Brisk Auto chose the KESTREL DRIVE Thor platform for its vans.",
+        "Brisk Auto chose the KESTREL SHIFT Vela platform for its vans.",
         frozenset(),
-        {"Brisk Auto", "KESTREL DRIVE Thor"},
-        {"Thor", "KESTREL"},
+        {"Brisk Auto", "KESTREL SHIFT Vela"},
+        {"Vela", "KESTREL"},
+    ),
+    (
+        "a name in lower case the article capitalises elsewhere",
+        "Mexican challenger bank, brisko, has raised $45 million in a Series B funding round.",
+        frozenset({"Brisko"}),
+        {"brisko"},
+        set(),
     ),
     ("a count is no name", "Norvale bought 3 Brisk units.", frozenset(), {"Norvale"}, {"3 Brisk"}),
     (

@@ -91,7 +91,8 @@ def find_names(doc: Doc, ontology: Ontology, known: frozenset[str]) -> dict[int,
     names: dict[int, Span] = {}
     defined = {(t.start, t.end) for t in terms}
     for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
-        proper = any(t.text[:1].isupper() or t.like_num for t in span)
+        # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
+        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
         if (
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, ontology)
@@ -371,7 +372,7 @@ def _proper_runs(
             and token.head.pos_ == "PROPN"
             and 0 < token.head.i - token.i <= 2
         )
-        capital = (  # "KESTREL DRIVE Thor": a word in capitals inside a run, whatever its tag
+        capital = (  # "KESTREL SHIFT Vela": a word in capitals inside a run, whatever its tag
             start is not None
             and token.is_upper
             and token.is_alpha
