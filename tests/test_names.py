@@ -61,7 +61,7 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "a name in lower case the article capitalises elsewhere",
-        "Mexican challenger bank, brisko, has raised $45 million in a Series B funding round.",
+        "Payments start-up brisko closed a $12 million round led by Halvane Capital.",
         frozenset({"Brisko"}),
         {"brisko"},
         set(),
