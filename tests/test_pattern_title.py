@@ -165,6 +165,18 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no person", "Ferngate Labs' chief executive spoke on Monday.", set()),
     ("a company's role", "Orrin Motors' role as market leader is secure.", set()),
     ("no title", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
+    (
+        "an organisation names a person to a title",
+        "Norvale Systems named Tom Hale chief executive officer on Monday.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "an organisation's board appoints a person as a title",
+        "Norvale Systems' board appointed Tom Hale as chief financial officer.",
+        {("title", "Tom Hale", "worksFor", "Norvale Systems")},
+    ),
+    ("a person who names is no employer", "Jane Roe named Tom Hale chief executive officer.", set()),
+    ("a successor's namer is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]
 
 

@@ -105,6 +105,8 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _coordinated_orgs(view, root)
     if not orgs:  # "At X, CEO Jane Roe said"
         orgs = _fronted_orgs(view, root)
+    if not orgs:  # "X named Jane Roe chief executive", "X's board appointed Jane Roe as CFO"
+        orgs = _namers(view, root)
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
@@ -312,6 +314,10 @@ def _people(view: View, root: Token) -> list[Mention]:
             for c in head.head.children
             if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "PERSON"
         ]
+    if root.dep_ == "oprd" and head.pos_ == "VERB":  # "named Jane Roe chief executive"
+        named = [c for c in root.children if c.dep_ in ("nmod", "compound") and c.i in view.names]
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return [m for c in (named or objects)[:1] for m in refer(view, c)]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -319,6 +325,35 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _namers(view: View, root: Token) -> list[Mention]:
+    """Who names a person to a title, an organisation or its board: "X named Jane Roe chief
+    executive", "X's board appointed Jane Roe as chief executive" (not "Jane Roe will succeed
+    Sam Poe as chief executive", nor "Jane Roe joined as chief executive")."""
+    head, grammar = root.head, view.ontology.grammar
+    if root.dep_ == "oprd" and head.pos_ == "VERB":
+        verb = head
+    elif root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+        verb = head.head
+    else:
+        return []
+    if verb.lemma_.lower() in view.ontology.succession_verbs:
+        return []
+    if not any(c.dep_ == "dobj" for c in verb.children) and root.dep_ != "oprd":
+        return []
+    found: list[Mention] = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in view.names or subject.pos_ == "PRON":
+            found += refer(view, subject)
+        else:  # "Norvale's board", "the Norvale board"
+            found += [
+                m
+                for c in subject.children
+                if c.dep_ in ("poss", "compound") and c.i in view.names and not_place(view, c)
+                for m in refer(view, c, coordinate=False)
+            ]
+    return [m for m in found if not is_person_name(m, view.ontology)]
 
 
 def _titled(view: View, name: Token) -> bool:
