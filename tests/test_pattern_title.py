@@ -175,8 +175,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems' board appointed Tom Hale as chief financial officer.",
         {("title", "Tom Hale", "worksFor", "Norvale Systems")},
     ),
-    ("a person who names is no employer", "Jane Roe named Tom Hale chief executive officer.", set()),
-    ("a successor's namer is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
+    ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
+    ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]
 
 
