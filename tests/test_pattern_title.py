@@ -175,6 +175,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems' board appointed Tom Hale as chief financial officer.",
         {("title", "Tom Hale", "worksFor", "Norvale Systems")},
     ),
+    (
+        "a plural title shared by the people coordinated after it",
+        "Norvale Systems co-founders Tom Hale and Jane Roe spoke on Monday.",
+        {
+            ("title", "Tom Hale", "founderOf", "Norvale Systems"),
+            ("title", "Jane Roe", "founderOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "a singular title is the first person's alone",
+        "Norvale Systems chief executive Tom Hale and Jane Roe spoke.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]

@@ -100,6 +100,8 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     people = _people(view, root)
     if not people:
         return
+    if root.tag_ == "NNS":  # "co-founders Jane Roe and Tom Hale": each of them
+        people = unique_mentions(people + _conjoined(view, people))
     orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
     if not orgs:  # "co-founder and chief executive of X", "X CEO and president Jane Roe"
         orgs = _coordinated_orgs(view, root)
@@ -325,6 +327,18 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _conjoined(view: View, people: list[Mention]) -> list[Mention]:
+    """The names coordinated with the people a plural title names."""
+    starts = {m.start - view.offset for m in people}
+    found: list[Mention] = []
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if name is None or token.i != name.root.i or name.start_char not in starts:
+            continue
+        found += [mention_of(view, view.names[c.i]) for c in token.conjuncts if c.i in view.names]
+    return found
 
 
 def _namers(view: View, root: Token) -> list[Mention]:
