@@ -188,6 +188,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems chief executive Tom Hale and Jane Roe spoke.",
         {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
     ),
+    (
+        "coordinated titles before a name, the second an abbreviation",
+        "Norvale Systems founder and CEO Tom Hale spoke on Monday.",
+        {
+            ("title", "Tom Hale", "founderOf", "Norvale Systems"),
+            ("title", "Tom Hale", "ceoOf", "Norvale Systems"),
+        },
+    ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]

@@ -373,7 +373,10 @@ def _namers(view: View, root: Token) -> list[Mention]:
 def _titled(view: View, name: Token) -> bool:
     """A name with a common noun before it, as "president Jane Roe"."""
     return any(
-        c.dep_ == "compound" and c.i < name.i and c.i not in view.names and c.pos_ == "NOUN"
+        c.dep_ == "compound"
+        and c.i < name.i
+        and c.i not in view.names
+        and (c.pos_ == "NOUN" or (c.lower_,) in view.ontology.titles)  # "CEO Jane Roe"
         for c in name.children
     )
 
