@@ -196,6 +196,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("title", "Tom Hale", "ceoOf", "Norvale Systems"),
         },
     ),
+    (
+        "the founder behind an organisation",
+        "Tom Hale, the founder behind Norvale Systems, spoke.",
+        {("title", "Tom Hale", "founderOf", "Norvale Systems")},
+    ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]
