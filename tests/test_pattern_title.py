@@ -201,6 +201,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tom Hale, the founder behind Norvale Systems, spoke.",
         {("title", "Tom Hale", "founderOf", "Norvale Systems")},
     ),
+    (
+        "the chief of a field only works for the organisation",
+        "Norvale Systems' AI chief Jane Roe said demand is high.",
+        {("title", "Jane Roe", "worksFor", "Norvale Systems")},
+    ),
+    (
+        "an organisation's chief leads it",
+        "Norvale Systems chief Jane Roe said demand is high.",
+        {("title", "Jane Roe", "ceoOf", "Norvale Systems")},
+    ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]

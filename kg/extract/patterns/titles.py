@@ -93,6 +93,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in view.ontology.grammar.former_words for t in before):
         return
+    if _field_chief(view, title, predicate) and "affiliation" in view.ontology.patterns:
+        # "AI chief Jane Roe": a chief of a field only works there
+        predicate = view.ontology.patterns["affiliation"].yields
     bracketed = _bracketed(view, title)
     if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
         yield Candidate(predicate, *bracketed, "title", cue=cue)
@@ -327,6 +330,28 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _field_chief(view: View, title: Span, predicate: str) -> bool:
+    """Is a one-word title that begins a longer one of its property ("chief" of "chief
+    executive") modified by a field ("AI chief", "finance chief"): a common noun or a known
+    term, not an organisation's name ("Norvale chief")?"""
+    root = title.root
+    longer = any(
+        len(words) > 1 and words[0] == root.lower_ and prop == predicate
+        for words, prop in view.ontology.titles.items()
+    )
+    if len(title) != 1 or not longer or root.i == 0:
+        return False
+    before = root.doc[root.i - 1]
+    if before.head.i != root.i or before.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if before.lower_ in view.ontology.grammar.former_words:
+        return False
+    name = view.names.get(before.i)
+    if name is not None:
+        return view.ontology.class_of_term(name.text) is not None
+    return before.pos_ == "NOUN"
 
 
 def _conjoined(view: View, people: list[Mention]) -> list[Mention]:
