@@ -211,6 +211,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems chief Jane Roe said demand is high.",
         {("title", "Jane Roe", "ceoOf", "Norvale Systems")},
     ),
+    (
+        "an organisation called a developer is no employee",
+        "Norvale Systems, the developer of Kestrel, reported a profit.",
+        set(),
+    ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]

@@ -117,7 +117,11 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
     if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, title)):
         orgs, variant = [focus], "topic"
-    people = [replace(p, hint="Person") for p in people if person_like(p, view)]
+    people = [
+        replace(p, hint="Person")
+        for p in people
+        if person_like(p, view) and not view.ontology.is_org_name(p.text)  # "X Systems, the
+    ]  # developer of Y" is no developer working for Y
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
     successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
     if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
@@ -414,6 +418,8 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
         name = view.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
             continue
+        if _names_product(view, token):  # "Norvale's Kestrel and Tarnix models"
+            continue
         orgs = [
             m
             for prep in view.ontology.grammar.affiliation_prepositions
@@ -439,3 +445,16 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
                     if not is_person_name(m, view.ontology)
                 ]
         yield Candidate(predicate, (mention_of(view, name),), tuple(orgs), "affiliation")
+
+
+def _names_product(view: View, token: Token) -> bool:
+    """Does the name modify a word for a product, itself or with others ("the Kestrel and
+    Tarnix models")? Then it names no person, whatever its label."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod")
+        and head.i not in view.names
+        and view.ontology.class_of_head_noun(head.lemma_.lower()) == "Product"
+    )
