@@ -152,6 +152,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("list-owner", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
     (
+        "an organisation's releases",
+        "Norvale Systems' releases this year include Kestrel 7 and Orbis.",
+        {
+            ("list-owner", "Norvale Systems", "launched", "Kestrel 7"),
+            ("list-owner", "Norvale Systems", "launched", "Orbis"),
+        },
+    ),
+    (
         "a pronoun for the holder is none of the members",
         "Halvane Capital and Brisk Ventures are among its backers.",
         set(),

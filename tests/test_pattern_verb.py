@@ -607,6 +607,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's product a participle says was launched: the owner launched it",
+        "Norvale Systems' newly launched Kestrel 7 sells well.",
+        {("verb-passive", "Norvale Systems", "launched", "Kestrel 7")},
+    ),
+    (
+        "a firm a participle says was bought is not bought by its owner",
+        "Norvale Systems' newly bought Brisk Labs grew fast.",
+        set(),
+    ),
+    (
         "a firm that runs outlets in a place operates there",
         "Ferrow Energy runs two refineries in Ostravia.",
         {("verb", "Ferrow Energy", "operatesIn", "Ostravia")},

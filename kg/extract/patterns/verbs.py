@@ -16,7 +16,14 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, not_place, prep_phrase, refer, unique_mentions
+from kg.extract.refer import (
+    is_person_name,
+    mention_of,
+    not_place,
+    prep_phrase,
+    refer,
+    unique_mentions,
+)
 from kg.ontology import Cue, cues_of
 
 
@@ -78,6 +85,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
+            subjects = subjects or _maker(view, verb, predicate)
             if not objects and _product_or_maker(view, predicate):
                 objects = _holders(view, verb.head)  # "its Kestrel-powered cars"
             if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
@@ -117,6 +125,26 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
+    """ "Norvale's newly launched Kestrel 7": an organisation that owns the product a
+    participle describes did what the participle says, where the property goes from
+    organisations to products only."""
+    prop = view.ontology.properties[predicate]
+    if prop.domain != {"Organization"} or "Organization" in prop.range:
+        return []
+    if verb.dep_ != "amod" or verb.head.i not in view.names or _hyphened(view, verb):
+        return []
+    name = view.names[verb.head.i]
+    return [
+        m
+        for word in name
+        for c in word.children
+        if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, view.ontology)
+    ]
 
 
 def _group_examples(view: View, verb: Token) -> list[Mention]:
@@ -224,9 +252,11 @@ def _object_agents(view: View, verb: Token) -> list[Mention]:
 
 def _hyphened(view: View, verb: Token) -> bool:
     """ "the Norvale-made drone": a participle joined to a name before it, whatever its tag."""
-    return verb.dep_ == "amod" and any(
-        c.dep_ == "punct" and c.text == "-" and c.i == verb.i - 1 for c in verb.children
-    ) and bool(_modifiers(view, verb))
+    return (
+        verb.dep_ == "amod"
+        and any(c.dep_ == "punct" and c.text == "-" and c.i == verb.i - 1 for c in verb.children)
+        and bool(_modifiers(view, verb))
+    )
 
 
 def _modified(view: View, noun: Token) -> list[Mention]:
