@@ -369,6 +369,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Norvale Systems", "headquarteredIn", "Harwick")},
     ),
     (
+        "a longer cue on the same noun is the one meant",
+        "Norvale Systems announced a supply deal with Brisk Auto.",
+        {("noun-verb", "Norvale Systems", "supplies", "Brisk Auto")},
+    ),
+    (
         "outlets a firm has in a place, whatever brand they bear, are its own",
         "Halden Retail has 140 Brisk outlets in Ostravia.",
         {("noun-verb", "Halden Retail", "operatesIn", "Ostravia")},

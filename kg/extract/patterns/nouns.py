@@ -27,8 +27,14 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             continue
         if noun.i in view.names and noun.pos_ == "PROPN":
             continue
-        for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
-            if _cue_matches(noun, cue):
+        matched = [
+            (predicate, cue)
+            for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_)
+            if _cue_matches(noun, cue)
+        ]
+        for predicate, cue in matched:
+            # "a supply deal with X" is a supply deal, not any deal ("deal with _")
+            if not any(c.prep == cue.prep and len(c.words) > len(cue.words) for _, c in matched):
                 yield from _noun(view, noun, predicate, cue)
 
 
