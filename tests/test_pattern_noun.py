@@ -369,6 +369,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Norvale Systems", "headquarteredIn", "Harwick")},
     ),
     (
+        "the launch of an owner's named product: the owner launched it",
+        "The launch of Norvale's Kestrel 7 drew crowds.",
+        {("noun-owner", "Norvale", "launched", "Kestrel 7")},
+    ),
+    (
+        "the takeover of an owner's firm is no takeover by the owner",
+        "The takeover of Norvale's Brisk Labs closed.",
+        set(),
+    ),
+    (
         "a longer cue on the same noun is the one meant",
         "Norvale Systems announced a supply deal with Brisk Auto.",
         {("noun-verb", "Norvale Systems", "supplies", "Brisk Auto")},

@@ -98,6 +98,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _operators(view, noun, predicate), "noun-agent"
         if owners or described or not subjects:
             subjects, pattern = _subjects(view, noun, owners, described, objects)
+        if pattern in ("noun-topic", "noun-verb") or not subjects:
+            makers = _product_makers(view, predicate, targets)
+            if makers:  # "the launch of Norvale's Kestrel 7": Norvale launched it
+                subjects, pattern = makers, "noun-owner"
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
@@ -179,6 +183,27 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         if p.dep_ == "prep" and p.lower_ == cue.prep
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ in PLACES
+    ]
+
+
+def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Mention]:
+    """The named owners of the named products a cue's preposition takes, where the property
+    goes from organisations to products only."""
+    prop = view.ontology.properties[predicate]
+    if prop.domain != {"Organization"} or "Organization" in prop.range:
+        return []
+    return [
+        m
+        for t in targets
+        if t.i in view.names
+        for word in view.names[t.i]
+        for c in word.children
+        if c.dep_ == "poss"
+        and c.i in view.names
+        and view.names[c.i] != view.names[t.i]
+        and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, view.ontology)
     ]
 
 
