@@ -127,6 +127,8 @@ class Grammar:
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
+    event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
+    tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -351,6 +353,8 @@ def _grammar(graph: Graph) -> Grammar:
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
         majority_words=words("majorityWord"),
+        event_words=words("eventWord"),
+        tool_nouns=words("toolNoun"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

@@ -36,6 +36,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("a place one comes from", "Anna Berg from London said demand was strong.", set()),
     ("no organisation", "Anna Berg said demand was strong.", set()),
     ("a place is no employer", "Anna Berg of Paris said demand was strong.", set()),
+    (
+        "a name that modifies a word for a product is no person",
+        "Norvale Systems' Kestrel and Tarnix models are popular.",
+        set(),
+    ),
 ]
 
 

@@ -151,7 +151,33 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Ferngate Labs picked Norvale Systems as its cloud provider.",
         {("list-owner", "Norvale Systems", "supplies", "Ferngate Labs")},
     ),
+    (
+        "an organisation's releases",
+        "Norvale Systems' releases this year include Kestrel 7 and Orbis.",
+        {
+            ("list-owner", "Norvale Systems", "launched", "Kestrel 7"),
+            ("list-owner", "Norvale Systems", "launched", "Orbis"),
+        },
+    ),
+    (
+        "a pronoun for the holder is none of the members",
+        "Halvane Capital and Brisk Ventures are among its backers.",
+        set(),
+    ),
 ]
+
+
+def test_pronoun_holder_of_members_is_the_topic(
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "X and Y are among its backers": "its" is the firm the text is about, not X."""
+    text = (
+        "Pellwood Data listed its shares on Friday. "
+        "Halvane Capital and Brisk Ventures are among its backers."
+    )
+    found = resolved(text)
+    assert ("Halvane Capital", "investedIn", "Pellwood Data") in found
+    assert ("Brisk Ventures", "investedIn", "Halvane Capital") not in found
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -363,6 +363,36 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems sold its headquarters to Brisk Foods.",
         set(),
     ),
+    (
+        "a named person speaking from a firm's place says where the firm is",
+        "Jane Roe, an engineer, spoke from Norvale Systems' headquarters in Harwick.",
+        {("noun-owner", "Norvale Systems", "headquarteredIn", "Harwick")},
+    ),
+    (
+        "the launch of an owner's named product: the owner launched it",
+        "The launch of Norvale's Kestrel 7 drew crowds.",
+        {("noun-owner", "Norvale", "launched", "Kestrel 7")},
+    ),
+    (
+        "the takeover of an owner's firm is no takeover by the owner",
+        "The takeover of Norvale's Brisk Labs closed.",
+        set(),
+    ),
+    (
+        "a longer cue on the same noun is the one meant",
+        "Norvale Systems announced a supply deal with Brisk Auto.",
+        {("noun-verb", "Norvale Systems", "supplies", "Brisk Auto")},
+    ),
+    (
+        "outlets a firm has in a place, whatever brand they bear, are its own",
+        "Halden Retail has 140 Brisk outlets in Ostravia.",
+        {("noun-verb", "Halden Retail", "operatesIn", "Ostravia")},
+    ),
+    (
+        "a brand's outlets named without an owner stay the brand's",
+        "The Brisk stores in Ostravia are busy.",
+        {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
+    ),
 
 ]
 
@@ -372,3 +402,15 @@ def test_noun_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(noun_candidates, text) == expected
+
+
+def test_reference_owner_over_a_person_subject(
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "Jane Roe spoke from the company's headquarters in P": the company is there, not she."""
+    found = resolved(
+        "Norvale Systems reported a profit. "
+        "Its chief executive Jane Roe spoke from the company's headquarters in Harwick."
+    )
+    assert ("Norvale Systems", "headquarteredIn", "Harwick") in found
+    assert not any(s == "Jane Roe" and p == "headquarteredIn" for s, p, _ in found)

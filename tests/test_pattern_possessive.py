@@ -88,6 +88,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods is Norvale Systems' biggest customer.",
         set(),
     ),
+    (
+        "the named examples of an owner's products",
+        "Norvale Systems' models, including Kestrel and Orbis, are popular.",
+        {
+            ("apposition", "Norvale Systems", "developed", "Kestrel"),
+            ("apposition", "Norvale Systems", "developed", "Orbis"),
+        },
+    ),
+    (
+        "the named examples of an owner's customers are no products",
+        "Norvale Systems' customers, including Brisk Foods, are happy.",
+        set(),
+    ),
 ]
 
 

@@ -165,6 +165,59 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no person", "Ferngate Labs' chief executive spoke on Monday.", set()),
     ("a company's role", "Orrin Motors' role as market leader is secure.", set()),
     ("no title", "Tolvane Robotics acquired Brisk Orchard last spring.", set()),
+    (
+        "an organisation names a person to a title",
+        "Norvale Systems named Tom Hale chief executive officer on Monday.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "an organisation's board appoints a person as a title",
+        "Norvale Systems' board appointed Tom Hale as chief financial officer.",
+        {("title", "Tom Hale", "worksFor", "Norvale Systems")},
+    ),
+    (
+        "a plural title shared by the people coordinated after it",
+        "Norvale Systems co-founders Tom Hale and Jane Roe spoke on Monday.",
+        {
+            ("title", "Tom Hale", "founderOf", "Norvale Systems"),
+            ("title", "Jane Roe", "founderOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "a singular title is the first person's alone",
+        "Norvale Systems chief executive Tom Hale and Jane Roe spoke.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "coordinated titles before a name, the second an abbreviation",
+        "Norvale Systems founder and CEO Tom Hale spoke on Monday.",
+        {
+            ("title", "Tom Hale", "founderOf", "Norvale Systems"),
+            ("title", "Tom Hale", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "the founder behind an organisation",
+        "Tom Hale, the founder behind Norvale Systems, spoke.",
+        {("title", "Tom Hale", "founderOf", "Norvale Systems")},
+    ),
+    (
+        "the chief of a field only works for the organisation",
+        "Norvale Systems' AI chief Jane Roe said demand is high.",
+        {("title", "Jane Roe", "worksFor", "Norvale Systems")},
+    ),
+    (
+        "an organisation's chief leads it",
+        "Norvale Systems chief Jane Roe said demand is high.",
+        {("title", "Jane Roe", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "an organisation called a developer is no employee",
+        "Norvale Systems, the developer of Kestrel, reported a profit.",
+        set(),
+    ),
+    ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
+    ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
 ]
 
 

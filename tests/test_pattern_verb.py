@@ -548,6 +548,84 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Kestrel drone was unveiled by Norvale Systems in Paris.",
         set(),
     ),
+    (
+        "a relative clause on a group the subject is one of",
+        "Brisk Auto is one of several carmakers that have adopted Kestrel Drive.",
+        {("verb", "Brisk Auto", "uses", "Kestrel Drive")},
+    ),
+    (
+        "a relative clause on a group the subject is among",
+        "Brisk Capital is among the investors that backed Pellwood Data.",
+        {("verb", "Brisk Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "a participle on a group the subject is among",
+        "Brisk Capital was among the investors backing Pellwood Data.",
+        {("verb", "Brisk Capital", "investedIn", "Pellwood Data")},
+    ),
+    (
+        "a group that is no copula's complement stands for nobody",
+        "Brisk Capital met the investors that backed Pellwood Data.",
+        set(),
+    ),
+    (
+        "an owner's unnamed product powered by a named one",
+        "Halvane Motors unveiled its Kestrel-powered infotainment system.",
+        {("verb-passive", "Halvane Motors", "uses", "Kestrel")},
+    ),
+    (
+        "a named product said to be a product powered by another",
+        "The Brisk X5 is a Kestrel-powered phone.",
+        {("verb-passive", "Brisk X5", "uses", "Kestrel")},
+    ),
+    (
+        "an unnamed product nobody owns",
+        "Halvane Motors unveiled a Kestrel-powered infotainment system.",
+        set(),
+    ),
+    (
+        "what an owner's unnamed product is built on, the owner uses",
+        "Vantor's new app is built on Kestrel DB.",
+        {("verb-passive", "Vantor", "uses", "Kestrel DB")},
+    ),
+    (
+        "an owner's unnamed thing based in a place uses nothing",
+        "Vantor's new office is based in Harwick.",
+        set(),
+    ),
+    (
+        "the named examples of an unnamed group of firms that is the subject",
+        "Leading automakers are adopting Kestrel Drive, including Halvane Motors and Brisk Auto.",
+        {
+            ("verb", "Halvane Motors", "uses", "Kestrel Drive"),
+            ("verb", "Brisk Auto", "uses", "Kestrel Drive"),
+        },
+    ),
+    (
+        "examples of a group that is no subject",
+        "Kestrel Drive is adopted in many markets, including Harwick and Corrin.",
+        set(),
+    ),
+    (
+        "an owner's product a participle says was launched: the owner launched it",
+        "Norvale Systems' newly launched Kestrel 7 sells well.",
+        {("verb-passive", "Norvale Systems", "launched", "Kestrel 7")},
+    ),
+    (
+        "a firm a participle says was bought is not bought by its owner",
+        "Norvale Systems' newly bought Brisk Labs grew fast.",
+        set(),
+    ),
+    (
+        "a firm that runs outlets in a place operates there",
+        "Ferrow Energy runs two refineries in Ostravia.",
+        {("verb", "Ferrow Energy", "operatesIn", "Ostravia")},
+    ),
+    (
+        "what a firm runs on is no place",
+        "Brisk Foods runs its stores on Kestrel Cloud.",
+        {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
+    ),
 ]
 
 

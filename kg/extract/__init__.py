@@ -54,10 +54,13 @@ def view_of(
     sent: Span, offset: int, names: Mapping[int, Span], ontology: Ontology, focus: Focus
 ) -> View:
     """The sentence as the patterns read it, with the classes its words suggest for names."""
-    return View(sent, offset, names, _hints(sent, names, ontology), ontology, focus)
+    hints = _hints(sent, names, ontology, focus.article.known)
+    return View(sent, offset, names, hints, ontology, focus)
 
 
-def _hints(sent: Span, names: Mapping[int, Span], ontology: Ontology) -> dict[int, str]:
+def _hints(
+    sent: Span, names: Mapping[int, Span], ontology: Ontology, known: frozenset[str]
+) -> dict[int, str]:
     """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
     a Product, "packaging maker Skovgaard Emballage" an Organization."""
     hints: dict[int, str] = {}
@@ -75,6 +78,6 @@ def _hints(sent: Span, names: Mapping[int, Span], ontology: Ontology) -> dict[in
             cls = ontology.class_of_head_noun(token.head.lemma_.lower())
             if cls:
                 hints[name.start] = cls
-        if all(t.is_lower for t in name):
-            hints.setdefault(name.start, "Technology")
+        if all(t.is_lower for t in name) and name[0].text.title() not in known:
+            hints.setdefault(name.start, "Technology")  # not "brisko" written "Brisko" elsewhere
     return hints

@@ -28,7 +28,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
             if found:
                 return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
-        return refer(view, verb.head)
+        return _member_of(view, verb.head) or refer(view, verb.head)
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
@@ -52,12 +52,34 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
         token = token.head
         if token.pos_ == "ADP":
             token = token.head
+    member = _member_of(view, head)
+    if member:
+        return member
     # "Brisk Bancorp. Inc.": a suffix the name was split from stands for it
     split = (c for c in token.children if c.dep_ == "compound")
     named = [t for t in (token, *split) if t.i in view.names]
     if token.i == head.i or not named or named[0].ent_type_ in PLACES:
         return refer(view, head)
     return [m for m in refer(view, named[0], coordinate=False) if m.ner not in PLACES]
+
+
+def _member_of(view: View, noun: Token) -> list[Mention]:
+    """ "X is among the firms that use Y", "X is one of the firms that use Y": an unnamed
+    group a copula's subject is said to belong to stands, in its relative clause, for that
+    subject."""
+    if noun.i in view.names or noun.pos_ != "NOUN" or noun.dep_ != "pobj":
+        return []
+    grammar, prep = view.ontology.grammar, noun.head
+    governor = prep.head
+    if prep.lower_ in grammar.member_prepositions:
+        pass
+    elif (governor.lower_, prep.lower_) in grammar.partitives and governor.dep_ in ("attr",):
+        governor = governor.head
+    else:
+        return []
+    if governor.lemma_.lower() not in grammar.copulas:
+        return []
+    return [m for c in governor.children if c.dep_ == "nsubj" for m in refer(view, c)]
 
 
 def agents(view: View, verb: Token) -> list[Mention]:

@@ -63,13 +63,16 @@ def read_article_names(
 def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
     """Could the article's `known` words change the names `find_names` finds in `doc`? Only
     where such a word is no proper noun, or follows a conjunction (`_split_pair`) or a
-    nationality (`_nationality_led`)."""
+    nationality (`_nationality_led`), or is written in lower case ("brisko")."""
     return any(
-        t.text in known
-        and (
-            t.pos_ != "PROPN"
-            or (t.i > 0 and (doc[t.i - 1].pos_ == "CCONJ" or doc[t.i - 1].ent_type_ == "NORP"))
+        (
+            t.text in known
+            and (
+                t.pos_ != "PROPN"
+                or (t.i > 0 and (doc[t.i - 1].pos_ == "CCONJ" or doc[t.i - 1].ent_type_ == "NORP"))
+            )
         )
+        or (not t.text[:1].isupper() and t.text.title() in known)
         for t in doc
     )
 
@@ -85,7 +88,7 @@ def find_names(
     grammar = ontology.grammar
     ents = doc.ents
     entities = (part for e in ents for part in _split_after_suffix(e, ontology))
-    for ent in (part for e in entities for part in _split_pair(e, known)):
+    for ent in (part for e in entities for part in _split_pair(e, known, ontology)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
             spans.extend(_split_names(ent, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
@@ -126,8 +129,9 @@ def find_names(
     names: dict[int, Span] = {}
     brackets = [t.i for t in doc if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
-    for span in _join_adjacent(trimmed):
-        proper = any(t.text[:1].isupper() or t.like_num for t in span)
+    for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
+        # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
+        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
         if (
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, ontology)
@@ -158,14 +162,15 @@ def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
     return [ent]
 
 
-def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
+def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Span]:
     """ "Norvale and Brisk Foods" -> two names where the article names "Brisk" on its own
-    elsewhere; "Halden Hotels and Resorts" stays whole."""
+    elsewhere, "Halvane Capital and Brisk Ventures" where both halves are whole organisations'
+    names; "Halden Hotels and Resorts", "Brisk Oil and Gas Co." stay whole."""
     for token in ent[1:-1]:
         after = token.nbor(1)
         if (
             token.pos_ == "CCONJ"
-            and after.text in known
+            and (after.text in known or _two_names(ent, token.i, ontology))
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
@@ -174,6 +179,20 @@ def _split_pair(ent: Span, known: frozenset[str]) -> list[Span]:
                 Span(ent.doc, token.i + 1, ent.end, ent.label_),
             ]
     return [ent]
+
+
+def _two_names(ent: Span, at: int, ontology: Ontology) -> bool:
+    """Do the words either side of the conjunction at `at` each end an organisation's name
+    ("Halvane Capital", "Brisk Ventures"), the second begun by a word of its own?"""
+    words = ontology.name_words | ontology.corporate_suffixes
+    before, after = ent.doc[ent.start : at], ent.doc[at + 1 : ent.end]
+    return (
+        len(before) > 1
+        and len(after) > 1
+        and before[-1].lower_.rstrip(".") in words
+        and after[-1].lower_.rstrip(".") in words
+        and after[0].lower_ not in words
+    )
 
 
 OPENING, CLOSING = ('"', "“"), ('"', "”")
@@ -216,6 +235,33 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
             )
             and current[-1].whitespace_
+        ):
+            current = span.doc[current.start : span.end]
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
+
+
+def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
+    """ "Halden Hotels and Resorts", "Brisk Oil & Gas": one organisation's name, where both
+    words joined are words that end organisations' names and the second stands alone (not
+    "Norvale Systems and Brisk Labs", two names)."""
+    words = ontology.name_words | ontology.corporate_suffixes
+    conjunctions = ontology.grammar.conjunctions
+    current: Span | None = None
+    for span in spans:
+        if (
+            current is not None
+            and span.start == current.end + 1
+            and span.doc[current.end].lower_ in conjunctions
+            and len(span) == 1
+            and len(current) > 1
+            and span[0].lower_ in words
+            and current[-1].lower_ in words
+            and span[0].text[:1].isupper()
         ):
             current = span.doc[current.start : span.end]
             continue
@@ -368,9 +414,18 @@ def _proper_runs(
             and token.head.pos_ == "PROPN"
             and 0 < token.head.i - token.i <= 2
         )
+        capital = (  # "KESTREL SHIFT Vela": a word in capitals inside a run, whatever its tag
+            start is not None
+            and token.is_upper
+            and token.is_alpha
+            and len(token) > 1
+            and token.i + 1 < len(doc)
+            and (doc[token.i + 1].pos_ == "PROPN" or doc[token.i + 1].is_upper)
+        )
         inside = (
             (
                 token.pos_ == "PROPN"
+                or capital
                 or _model_number(token.text)
                 or token.text in known
                 or versioned
@@ -522,6 +577,7 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and not all(t.is_stop for t in span)
         and not (len(span) == 1 and span[0].pos_ == "PRON")
         and not all(t.lower_ in ontology.grammar.department_words for t in span)
+        and not all(t.lower_ in ontology.grammar.event_words for t in span)
         and not _funding_round(span, ontology.grammar.round_words)
     )
 

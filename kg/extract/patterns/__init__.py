@@ -18,6 +18,7 @@ from kg.extract.patterns.lists import list_candidates
 from kg.extract.patterns.nouns import noun_candidates
 from kg.extract.patterns.places import place_candidates, presence_candidates
 from kg.extract.patterns.possessives import possessive_candidates
+from kg.extract.patterns.technology import technology_candidates
 from kg.extract.patterns.titles import affiliation_candidates, title_candidates
 from kg.extract.patterns.verbs import verb_candidates
 
@@ -58,6 +59,7 @@ PATTERNS: dict[str, Registered] = {
     "presence": Registered(presence_candidates, ("presence",)),
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
     "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
+    "technology": Registered(technology_candidates, ("technology",)),
 }
 
 

@@ -12,12 +12,13 @@ guessed: the organisation the text is about is too often the last one named.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from kg.extract.clauses import subjects_of
 from kg.extract.model import PLACES, Candidate, Mention, View
-from kg.extract.refer import prep_phrase, refer, unique_mentions
+from kg.extract.refer import is_reference, prep_phrase, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
@@ -37,6 +38,8 @@ def list_candidates(view: View) -> Iterator[Candidate]:
         if not members:
             continue
         holders, pattern = _holders(view, noun)
+        if _self_held(view, holders, members):
+            holders = _topic(view, holders[0], members)
         if not holders:
             continue
         for predicate, cue in matched:
@@ -44,6 +47,22 @@ def list_candidates(view: View) -> Iterator[Candidate]:
             if cue.inverse:
                 subjects, objects = objects, subjects
             yield Candidate(predicate, tuple(subjects), tuple(objects), pattern, noun, cue.text)
+
+
+def _self_held(view: View, holders: list[Mention], members: list[Mention]) -> bool:
+    """ "X and Y are among its backers": a pronoun for the group's holder that stands for one
+    of its members was bound to the wrong name (no firm backs itself)."""
+    names = {m.text for m in members}
+    return any(m.text in names and is_reference(m, view) for m in holders)
+
+
+def _topic(view: View, pronoun: Mention, members: list[Mention]) -> list[Mention]:
+    """The organisation the text is about, where it is none of the members, standing where the
+    pronoun stands."""
+    org = view.focus.org
+    if org is None or org.text in {m.text for m in members}:
+        return []
+    return [replace(pronoun, text=org.text, ner=org.ner, hint=org.hint, acronym=org.acronym)]
 
 
 def _cue_matches(noun: Token, cue: Cue) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import agents, prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
+    is_person_name,
     is_reference,
     mention_of,
     not_place,
@@ -26,8 +27,14 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             continue
         if noun.i in view.names and noun.pos_ == "PROPN":
             continue
-        for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
-            if _cue_matches(noun, cue):
+        matched = [
+            (predicate, cue)
+            for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_)
+            if _cue_matches(noun, cue)
+        ]
+        for predicate, cue in matched:
+            # "a supply deal with X" is a supply deal, not any deal ("deal with _")
+            if not any(c.prep == cue.prep and len(c.words) > len(cue.words) for _, c in matched):
                 yield from _noun(view, noun, predicate, cue)
 
 
@@ -47,7 +54,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     if relation and not owners and noun.is_lower and _modifies_name(view, noun):
         owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
-    if cue.prep and not owners:  # "the NRC headquarters in Rockville"
+    if cue.prep and not owners and not _held(view, noun):  # "the NRC headquarters in Rockville"
         owners = [
             m
             for c in noun.children
@@ -91,6 +98,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _operators(view, noun, predicate), "noun-agent"
         if owners or described or not subjects:
             subjects, pattern = _subjects(view, noun, owners, described, objects)
+        if pattern in ("noun-topic", "noun-verb") or not subjects:
+            makers = _product_makers(view, predicate, targets)
+            if makers:  # "the launch of Norvale's Kestrel 7": Norvale launched it
+                subjects, pattern = makers, "noun-owner"
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
@@ -108,6 +119,17 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     predicate = _control(view, noun, predicate) or predicate
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
+    )
+
+
+def _held(view: View, noun: Token) -> bool:
+    """ "Norvale has 300 Brisk stores in P": what a subject has or owns (a `kg:possessionWord`)
+    is its own, whatever brand the noun bears."""
+    verb = noun.head
+    return (
+        noun.dep_ == "dobj"
+        and verb.lemma_.lower() in view.ontology.grammar.possession_words
+        and bool(subjects_of(view, verb))
     )
 
 
@@ -161,6 +183,27 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         if p.dep_ == "prep" and p.lower_ == cue.prep
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ in PLACES
+    ]
+
+
+def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Mention]:
+    """The named owners of the named products a cue's preposition takes, where the property
+    goes from organisations to products only."""
+    prop = view.ontology.properties[predicate]
+    if prop.domain != {"Organization"} or "Organization" in prop.range:
+        return []
+    return [
+        m
+        for t in targets
+        if t.i in view.names
+        for word in view.names[t.i]
+        for c in word.children
+        if c.dep_ == "poss"
+        and c.i in view.names
+        and view.names[c.i] != view.names[t.i]
+        and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, view.ontology)
     ]
 
 
@@ -301,6 +344,8 @@ def _subjects(
             return refer(view, direct[0]), "noun-verb"
         if head.pos_ in ("VERB", "AUX"):
             subjects = subjects_of(view, head)
+            if owners and all(is_person_name(m, view.ontology) for m in subjects):
+                break  # "Jane Roe spoke from the company's headquarters": the company's
             if subjects:
                 return subjects, "noun-verb"
             break

@@ -4,11 +4,20 @@ chip family", "its own processors (Kestrel)", "its Tarnix console", "Cirran make
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from kg.extract.model import WHOLE_NAMES, Candidate, View
-from kg.extract.refer import mention_of, names_product, not_place, refer, refer_one
+from kg.extract.model import WHOLE_NAMES, Candidate, Mention, View
+from kg.extract.refer import (
+    is_person_name,
+    mention_of,
+    names_product,
+    not_place,
+    prep_phrase,
+    refer,
+    refer_one,
+)
 from kg.ontology import cues_of
 
 
@@ -120,12 +129,28 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         and names_product(view, noun, c)
     ]
     products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
+    if not products and named_owners and noun.tag_ == "NNS":  # "its models, including X and Y"
+        products = tuple(replace(m, hint="Product") for m in _examples(view, noun))
     pronouns = view.ontology.grammar.singular_pronouns
     named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
     if named_before and all(c.lower_ in pronouns for c in owners):  # "its Tarnix console"
         named_owners = True
     if products and named_owners:
         yield Candidate(predicate, makers, products, "apposition", cue=cue)
+
+
+def _examples(view: View, noun: Token) -> list[Mention]:
+    """The named examples of a plural product noun: "models such as X and Y"."""
+    return [
+        m
+        for p in noun.children
+        if p.dep_ == "prep" and prep_phrase(p) in view.ontology.example_markers
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names
+        if not_place(view, o)
+        for m in refer(view, o)
+        if not is_person_name(m, view.ontology)
+    ]
 
 
 def _sources(view: View, noun: Token) -> list[Token]:

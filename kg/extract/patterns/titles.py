@@ -96,6 +96,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     if any(t.lower_ in view.ontology.grammar.former_words for t in before):
         return
+    if _field_chief(view, title, predicate) and "affiliation" in view.ontology.patterns:
+        # "AI chief Jane Roe": a chief of a field only works there
+        predicate = view.ontology.patterns["affiliation"].yields
     bracketed = _bracketed(view, title)
     if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
         yield Candidate(predicate, *bracketed, "title", cue=cue)
@@ -103,17 +106,25 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     people = _people(view, root)
     if not people:
         return
+    if root.tag_ == "NNS":  # "co-founders Jane Roe and Tom Hale": each of them
+        people = unique_mentions(people + _conjoined(view, people))
     orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
     if not orgs:  # "co-founder and chief executive of X", "X CEO and president Jane Roe"
         orgs = _coordinated_orgs(view, root)
     if not orgs:  # "At X, CEO Jane Roe said"
         orgs = _fronted_orgs(view, root)
+    if not orgs:  # "X named Jane Roe chief executive", "X's board appointed Jane Roe as CFO"
+        orgs = _namers(view, root)
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
     if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, title)):
         orgs, variant = [focus], "topic"
-    people = [replace(p, hint="Person") for p in people if person_like(p, view)]
+    people = [
+        replace(p, hint="Person")
+        for p in people
+        if person_like(p, view) and not view.ontology.is_org_name(p.text)  # "X Systems, the
+    ]  # developer of Y" is no developer working for Y
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
     successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
     if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
@@ -315,6 +326,10 @@ def _people(view: View, root: Token) -> list[Mention]:
             for c in head.head.children
             if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "PERSON"
         ]
+    if root.dep_ == "oprd" and head.pos_ == "VERB":  # "named Jane Roe chief executive"
+        named = [c for c in root.children if c.dep_ in ("nmod", "compound") and c.i in view.names]
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        return [m for c in (named or objects)[:1] for m in refer(view, c)]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -324,10 +339,76 @@ def _people(view: View, root: Token) -> list[Mention]:
     return []
 
 
+def _field_chief(view: View, title: Span, predicate: str) -> bool:
+    """Is a one-word title that begins a longer one of its property ("chief" of "chief
+    executive") modified by a field ("AI chief", "finance chief"): a common noun or a known
+    term, not an organisation's name ("Norvale chief")?"""
+    root = title.root
+    longer = any(
+        len(words) > 1 and words[0] == root.lower_ and prop == predicate
+        for words, prop in view.ontology.titles.items()
+    )
+    if len(title) != 1 or not longer or root.i == 0:
+        return False
+    before = root.doc[root.i - 1]
+    if before.head.i != root.i or before.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    if before.lower_ in view.ontology.grammar.former_words:
+        return False
+    name = view.names.get(before.i)
+    if name is not None:
+        return view.ontology.class_of_term(name.text) is not None
+    return before.pos_ == "NOUN"
+
+
+def _conjoined(view: View, people: list[Mention]) -> list[Mention]:
+    """The names coordinated with the people a plural title names."""
+    starts = {m.start - view.offset for m in people}
+    found: list[Mention] = []
+    for token in view.sent:
+        name = view.names.get(token.i)
+        if name is None or token.i != name.root.i or name.start_char not in starts:
+            continue
+        found += [mention_of(view, view.names[c.i]) for c in token.conjuncts if c.i in view.names]
+    return found
+
+
+def _namers(view: View, root: Token) -> list[Mention]:
+    """Who names a person to a title, an organisation or its board: "X named Jane Roe chief
+    executive", "X's board appointed Jane Roe as chief executive" (not "Jane Roe will succeed
+    Sam Poe as chief executive", nor "Jane Roe joined as chief executive")."""
+    head, grammar = root.head, view.ontology.grammar
+    if root.dep_ == "oprd" and head.pos_ == "VERB":
+        verb = head
+    elif root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+        verb = head.head
+    else:
+        return []
+    if verb.lemma_.lower() in view.ontology.succession_verbs:
+        return []
+    if not any(c.dep_ == "dobj" for c in verb.children) and root.dep_ != "oprd":
+        return []
+    found: list[Mention] = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in view.names or subject.pos_ == "PRON":
+            found += refer(view, subject)
+        else:  # "Norvale's board", "the Norvale board"
+            found += [
+                m
+                for c in subject.children
+                if c.dep_ in ("poss", "compound") and c.i in view.names and not_place(view, c)
+                for m in refer(view, c, coordinate=False)
+            ]
+    return [m for m in found if not is_person_name(m, view.ontology)]
+
+
 def _titled(view: View, name: Token) -> bool:
     """A name with a common noun before it, as "president Jane Roe"."""
     return any(
-        c.dep_ == "compound" and c.i < name.i and c.i not in view.names and c.pos_ == "NOUN"
+        c.dep_ == "compound"
+        and c.i < name.i
+        and c.i not in view.names
+        and (c.pos_ == "NOUN" or (c.lower_,) in view.ontology.titles)  # "CEO Jane Roe"
         for c in name.children
     )
 
@@ -339,6 +420,8 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
     for token in view.tokens:
         name = view.names.get(token.i)
         if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
+            continue
+        if _names_product(view, token):  # "Norvale's Kestrel and Tarnix models"
             continue
         orgs = [
             m
@@ -365,3 +448,16 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
                     if not is_person_name(m, view.ontology)
                 ]
         yield Candidate(predicate, (mention_of(view, name),), tuple(orgs), "affiliation")
+
+
+def _names_product(view: View, token: Token) -> bool:
+    """Does the name modify a word for a product, itself or with others ("the Kestrel and
+    Tarnix models")? Then it names no person, whatever its label."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    return (
+        token.dep_ in ("compound", "nmod")
+        and head.i not in view.names
+        and view.ontology.class_of_head_noun(head.lemma_.lower()) == "Product"
+    )

@@ -16,7 +16,14 @@ from kg.extract.clauses import (
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, not_place, refer, unique_mentions
+from kg.extract.refer import (
+    is_person_name,
+    mention_of,
+    not_place,
+    prep_phrase,
+    refer,
+    unique_mentions,
+)
 from kg.ontology import Cue, cues_of
 
 
@@ -79,12 +86,15 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
+            subjects = subjects or _maker(view, verb, predicate)
+            if not objects and _product_or_maker(view, predicate):
+                objects = _holders(view, verb.head)  # "its Kestrel-powered cars"
             if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
                 subjects, objects = objects, subjects
             else:  # "Ostravia-made cars" says where they are made, not who makes them
                 subjects = [m for m in subjects if m.ner not in PLACES]
     else:
-        subjects = subjects_of(view, verb)
+        subjects = subjects_of(view, verb) or _group_examples(view, verb)
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
@@ -98,8 +108,12 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         direct = any(c.dep_ == "dobj" for c in verb.children)
         if verb.dep_ == "relcl" and own_subject and not direct:
             objects = refer(view, verb.head)  # "a version that the company introduced"
-    if _product_or_maker(view, predicate) and not cue.inverse and not subjects and not passive:
-        subjects = _product_owners(view, verb)  # "Vantor's app runs on X": Vantor uses X
+    if _product_or_maker(view, predicate) and not cue.inverse and not subjects:
+        # "Vantor's app runs on X", "Vantor's app is built on X": Vantor uses X
+        if not passive:
+            subjects = _product_owners(view, verb)
+        elif prep:
+            subjects = _product_owners(view, verb, "nsubjpass")
     if not objects:
         if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
@@ -114,19 +128,65 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     )
 
 
+def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
+    """ "Norvale's newly launched Kestrel 7": an organisation that owns the product a
+    participle describes did what the participle says, where the property goes from
+    organisations to products only."""
+    prop = view.ontology.properties[predicate]
+    if prop.domain != {"Organization"} or "Organization" in prop.range:
+        return []
+    if verb.dep_ != "amod" or verb.head.i not in view.names or _hyphened(view, verb):
+        return []
+    name = view.names[verb.head.i]
+    return [
+        m
+        for word in name
+        for c in word.children
+        if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, view.ontology)
+    ]
+
+
+def _group_examples(view: View, verb: Token) -> list[Mention]:
+    """ "Carmakers are adopting X, including A and B": the named examples of an unnamed group
+    of organisations that is the subject, hung on the verb or its object."""
+    ontology = view.ontology
+    group = [
+        c
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        and c.i not in view.names
+        and c.tag_ == "NNS"
+        and ontology.class_of_head_noun(c.lemma_.lower()) == "Organization"
+    ]
+    if not group:
+        return []
+    words = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    return [
+        m
+        for w in words
+        for p in w.children
+        if p.dep_ == "prep" and prep_phrase(p) in ontology.example_markers
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in refer(view, o)
+    ]
+
+
 def _product_or_maker(view: View, predicate: str) -> bool:
     """Is the property's subject a product or an organisation ("uses")? Then what an unnamed
     product of an organisation does, the organisation does."""
     return {"Organization", "Product"} <= view.ontology.properties[predicate].domain
 
 
-def _product_owners(view: View, verb: Token) -> list[Mention]:
+def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
     """ "Vantor's new platform relies on X": the owner of the unnamed product that is the
-    verb's subject."""
+    verb's subject (`dep`)."""
     return [
         m
         for c in verb.children
-        if c.dep_ == "nsubj"
+        if c.dep_ == dep
         and c.i not in view.names
         and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
         for p in c.children
@@ -193,9 +253,11 @@ def _object_agents(view: View, verb: Token) -> list[Mention]:
 
 def _hyphened(view: View, verb: Token) -> bool:
     """ "the Norvale-made drone": a participle joined to a name before it, whatever its tag."""
-    return verb.dep_ == "amod" and any(
-        c.dep_ == "punct" and c.text == "-" and c.i == verb.i - 1 for c in verb.children
-    ) and bool(_modifiers(view, verb))
+    return (
+        verb.dep_ == "amod"
+        and any(c.dep_ == "punct" and c.text == "-" and c.i == verb.i - 1 for c in verb.children)
+        and bool(_modifiers(view, verb))
+    )
 
 
 def _modified(view: View, noun: Token) -> list[Mention]:
@@ -209,6 +271,20 @@ def _modified(view: View, noun: Token) -> list[Mention]:
         if c.dep_ == "compound" and c.i in view.names
         for m in refer(view, c, coordinate=False)
     ]
+
+
+def _holders(view: View, noun: Token) -> list[Mention]:
+    """Whose unnamed product a participle describes: "its Kestrel-based phones" are the
+    owner's, "Tarnix is a Kestrel-based phone" is Tarnix."""
+    owners = [
+        m
+        for c in noun.children
+        if c.dep_ == "poss" and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+    ]
+    if owners or noun.dep_ != "attr" or noun.head.lemma_ not in view.ontology.grammar.copulas:
+        return owners
+    return [m for c in noun.head.children if c.dep_ == "nsubj" for m in refer(view, c)]
 
 
 def _bracketed(view: View, verb: Token) -> list[Mention]:
