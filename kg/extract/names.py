@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
 
@@ -223,26 +223,20 @@ def _with_nicknames(spans: list[Span], quoted: bool) -> list[Span]:
 
 def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
     """ "Wayline" + "OS" -> "Wayline OS": proper-noun pieces the NER split apart."""
-    current: Span | None = None
-    for span in spans:
-        if (
-            current is not None
-            and span.start == current.end
+
+    def adjacent(current: Span, span: Span) -> bool:
+        return (
+            span.start == current.end
             and not (len(current) == 1 and current.start == current[0].sent.start)
             and not span[0].is_sent_start  # "... Norvale Inc. Brisk is ..." are two names
             and (
                 all(t.pos_ == "PROPN" for t in (*current, *span))
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
             )
-            and current[-1].whitespace_
-        ):
-            current = span.doc[current.start : span.end]
-            continue
-        if current is not None:
-            yield current
-        current = span
-    if current is not None:
-        yield current
+            and bool(current[-1].whitespace_)
+        )
+
+    return _joined(spans, adjacent)
 
 
 def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
@@ -251,18 +245,26 @@ def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
     "Norvale Systems and Brisk Labs", two names)."""
     words = ontology.name_words | ontology.corporate_suffixes
     conjunctions = ontology.grammar.conjunctions
-    current: Span | None = None
-    for span in spans:
-        if (
-            current is not None
-            and span.start == current.end + 1
+
+    def coordinated(current: Span, span: Span) -> bool:
+        return (
+            span.start == current.end + 1
             and span.doc[current.end].lower_ in conjunctions
             and len(span) == 1
             and len(current) > 1
             and span[0].lower_ in words
             and current[-1].lower_ in words
             and span[0].text[:1].isupper()
-        ):
+        )
+
+    return _joined(spans, coordinated)
+
+
+def _joined(spans: Iterable[Span], joins: Callable[[Span, Span], bool]) -> Iterator[Span]:
+    """The spans in order, each run of them that `joins` links, pair by pair, made one."""
+    current: Span | None = None
+    for span in spans:
+        if current is not None and joins(current, span):
             current = span.doc[current.start : span.end]
             continue
         if current is not None:
