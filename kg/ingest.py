@@ -585,24 +585,35 @@ def _html(text: str, source: str) -> Article:
     f = parser.found
     title = f.get("og:title") or _headline(f.get("<title>"), f.get("<h1>"))
     when = next((iso for key in _DATE_KEYS if (iso := iso_date(f.get(key)))), None)
-    body = "\n".join(_main_lines(parser.text().split("\n"), text))
-    return _article(body, source, title, f.get("canonical") or f.get("og:url"), when)
+    lines = parser.text().split("\n")
+    main, dated = _main_text(text)
+    body = "\n".join(_main_lines(lines, main) if main else lines)
+    url = f.get("canonical") or f.get("og:url")
+    return _article(body, source, title, url, when or iso_date(dated))
 
 
-def _main_lines(lines: list[str], page: str) -> list[str]:
-    """The page's lines that trafilatura, where installed (`kg[html]`), also takes for its main
-    text: it tells a story from the furniture around it better than kg's reader does, while kg's
-    reader keeps each paragraph on a line of its own. All of them where it finds no main text
-    or none of them (a table layout it runs together still matches, word for word)."""
+def _main_text(page: str) -> tuple[str | None, str | None]:
+    """The page's main text and date as trafilatura (with htmldate) finds them, where it is
+    installed (`kg[html]`); it tells a story from the furniture around it better than kg's
+    reader does, while kg's reader keeps each paragraph on a line of its own."""
     try:
         import trafilatura
     except ImportError:
-        return lines
-    found = trafilatura.extract(page, include_tables=True, include_comments=False)
-    if not found:
-        return lines
-    main = f" {_words(found)} "
-    kept = [line for line in lines if f" {_words(line)} " in main]
+        return None, None
+    found = trafilatura.bare_extraction(
+        page, with_metadata=True, include_tables=True, include_comments=False
+    )
+    if found is None:
+        return None, None
+    fields = found if isinstance(found, dict) else found.as_dict()
+    return fields.get("text") or None, fields.get("date") or None
+
+
+def _main_lines(lines: list[str], main: str) -> list[str]:
+    """The lines that are part of the `main` text, word for word (a table layout run together
+    still matches); all of them where none is."""
+    words = f" {_words(main)} "
+    kept = [line for line in lines if f" {_words(line)} " in words]
     return kept or lines
 
 
