@@ -34,14 +34,9 @@ class ParseCache:
     folder: Path
 
     def key(self, model: Model, article: Article) -> str:
-        digest = hashlib.sha256()
         meta = model.meta
         parts = (meta.get("lang"), meta.get("name"), meta.get("version"), spacy_version)
-        for part in (*parts, *meta.get("pipeline", ())):  # the components that run
-            digest.update(f"{part}\0".encode())
-        for offset, line in paragraphs(article.text):
-            digest.update(f"{offset}\0{line}\0".encode())
-        return digest.hexdigest()
+        return _parse_key((*map(str, parts), *meta.get("pipeline", ())), article.text)
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.spacy"
@@ -117,6 +112,18 @@ def parse_cached(
             parsed = next(fresh) if not known else next(parse(model.load(), [article]))
             cache.put(model, parsed, key)
         yield parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_key(model: tuple[str, ...], text: str) -> str:
+    """A hash of the model and the text as the nlp stage cuts it: made once however often a
+    build asks for it (the facts' key holds it too)."""
+    digest = hashlib.sha256()
+    for part in model:  # name, version, the components that run
+        digest.update(f"{part}\0".encode())
+    for offset, line in paragraphs(text):
+        digest.update(f"{offset}\0{line}\0".encode())
+    return digest.hexdigest()
 
 
 @functools.cache
