@@ -100,6 +100,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods hired a consultant from Oslo.",
         set(),
     ),
+    (
+        "a person, as an age after the name says, from a place",
+        "Varro Kelmsted, 50, of Harwick, Conn., was hurt.",
+        set(),
+    ),
 ]
 
 

@@ -35,6 +35,9 @@ def _entity_label(span: Span) -> str:
     """The label of the first entity wholly inside `span` (spaCy's `span.ents[0]`, without
     walking every entity of the document)."""
     doc = span.doc
+    opened = _opened_before(span)
+    if opened is not None:  # "the Forest Service": the entity took the article the name left
+        return opened
     for token in span:
         if token.ent_iob_ == "B":
             end = token.i + 1
@@ -43,6 +46,23 @@ def _entity_label(span: Span) -> str:
             if end <= span.end:
                 return token.ent_type_
     return ""
+
+
+def _opened_before(span: Span) -> str | None:
+    """The label of an entity that begins with determiners just before `span` and ends inside
+    it: the name left out the article the tagger took in ("the Forest Service")."""
+    doc, first = span.doc, span[0]
+    if first.ent_iob_ != "I":
+        return None
+    start = first.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = first.i
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    if end > span.end or any(t.pos_ != "DET" for t in doc[start : first.i]):
+        return None
+    return first.ent_type_
 
 
 def _acronym(span: Span) -> str | None:
@@ -578,3 +598,12 @@ def person_like(mention: Mention, view: View) -> bool:
     words = mention.text.split()
     shaped = 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
     return mention.ner == "PERSON" or shaped or mention.text in view.focus.article.surnames
+
+
+def aged(span: Span) -> bool:
+    """A name with an age set off after it, as news gives a person's: "Jane Roe, 47, of X"."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "," or doc[span.end + 2].text != ",":
+        return False
+    age = doc[span.end + 1]
+    return age.is_digit and 0 < int(age.text) < 120

@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, refer
+from kg.extract.refer import aged, mention_of, refer
 from kg.ontology import cues_of
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -22,6 +22,8 @@ def place_candidates(view: View) -> Iterator[Candidate]:
     for token in view.tokens:
         name = view.names.get(token.i)
         if name is not None and token.i == name.root.i and not is_place(view, token):
+            if aged(name):  # "Jane Roe, 50, of Harwick" is a person from Harwick
+                continue
             words: list[Token] = []
             if token.ent_type_ == "ORG":
                 words += _prep_places(view, token, predicate)
