@@ -41,6 +41,38 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems' Kestrel and Tarnix models are popular.",
         set(),
     ),
+    (
+        "of an organisation the tagger took with its article",
+        "Tom Hale of the Harwick Water Board said supplies were low.",
+        {("affiliation", "Tom Hale", "worksFor", "Harwick Water Board")},
+    ),
+    (
+        "of, after an age",
+        "Tomas Lindqvist, 47, of the Halvane Institute said demand was strong.",
+        {("affiliation", "Tomas Lindqvist", "worksFor", "Halvane Institute")},
+    ),
+    (
+        "a person's organisation, as the possessive names it",
+        "Jane Roe's Norvale Party won the vote.",
+        {("affiliation", "Jane Roe", "worksFor", "Norvale Party")},
+    ),
+    (
+        "at, in a clause on the person",
+        "Sam Poe, who directs research at Norvale Systems, said demand was strong.",
+        {("affiliation", "Sam Poe", "worksFor", "Norvale Systems")},
+    ),
+    ("a place one is from, after an age", "Ana Ferreira, 47, of Harwick was hurt.", set()),
+    (
+        "a former job in apposition",
+        "Sam Poe, a former Quillfin engineer, said demand was strong.",
+        set(),
+    ),
+    (
+        "of, on a noun in a clause on the person",
+        "Sam Poe, who praised the findings of the Harwick Commission, left.",
+        set(),
+    ),
+    ("a person's product", "Lars Eikrem's Kestrel phone sold well.", set()),
 ]
 
 

@@ -218,6 +218,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     ("a person who names is no employer", "Jane Roe named Tom Hale chief executive.", set()),
     ("a successor is no employer", "Tom Hale will succeed Jane Roe as chief executive.", set()),
+    (
+        "a title's field, then its organisation",
+        "Lena Marsh, vice president of daytime programs for Norvale Media, said ratings rose.",
+        {("title", "Lena Marsh", "worksFor", "Norvale Media")},
+    ),
+    (
+        "a second title in apposition to the first",
+        "Mira Tandel, leader of the farmers and vice-president of the Norvale Growers Union, "
+        "said prices fell.",
+        {("title", "Mira Tandel", "worksFor", "Norvale Growers Union")},
+    ),
+    (
+        "a named thing after a title is no field",
+        "Sam Poe, director of the Halvane camp at Harwick, said demand was strong.",
+        set(),
+    ),
+    (
+        "a field's place is no employer",
+        "Sam Poe, director of sales in Germany, said demand was strong.",
+        set(),
+    ),
 ]
 
 

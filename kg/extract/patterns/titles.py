@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import agents, is_passive, prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import (
+    aged,
     is_person_name,
     mention_of,
     not_place,
@@ -228,6 +229,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     by_prep: dict[int, list[Mention]] = {}
     for prep in view.ontology.grammar.title_prepositions:
         for t in prep_objects(view, root, prep):
+            for inner, found in _field_orgs(view, t, prep):  # "head of sales at X"
+                by_prep.setdefault(inner, []).extend(found)
             if t.tag_ == "NNS" and t.i not in view.names:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
@@ -261,6 +264,26 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             if not is_person_name(m, view.ontology)
         ]
     return unique_mentions(orgs)
+
+
+def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
+    """A title's field, common nouns after its first title preposition ("of"), and the
+    organisation a title preposition of the field's names: "vice president of consumer
+    products for X", "head of research at X", "director of development of new drugs at X"."""
+    first = view.ontology.grammar.title_prepositions[0]
+    if prep != first or field.i in view.names or field.pos_ != "NOUN":
+        return []
+    if any(c.dep_ in ("det", "poss") for c in field.children):
+        return []  # "director of the X camp at P": a thing, not a field
+    found: list[tuple[int, list[Mention]]] = []
+    for inner in view.ontology.grammar.title_prepositions:
+        for t in prep_objects(view, field, inner):
+            if t.i in view.names and not_place(view, t):
+                orgs = [m for m in refer(view, t, coordinate=False) if m.ner == "ORG"]
+                found.append((t.head.i, orgs))
+            elif inner == first:  # a field's own field: "of development of new drugs"
+                found += _field_orgs(view, t, inner)
+    return found
 
 
 def _name_follows(view: View, root: Token) -> bool:
@@ -300,6 +323,9 @@ def _people(view: View, root: Token) -> list[Mention]:
     head, grammar = root.head, view.ontology.grammar
     if root.dep_ == "conj" and head.i not in view.names:  # "co-founder and chief executive"
         return _people(view, head)
+    apposed = head.dep_ == "appos" and head.head.i in view.names
+    if root.dep_ == "appos" and head.i not in view.names and apposed:
+        return _people(view, head)  # "Jane Roe, head of X and vice-president of Y", misparsed
     if root.dep_ in ("compound", "appos", "nmod") and head.i in view.names:
         return [mention_of(view, view.names[head.i])]
     for child in root.children:
@@ -419,7 +445,9 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
     predicate = view.ontology.patterns["affiliation"].yields
     for token in view.tokens:
         name = view.names.get(token.i)
-        if name is None or token.i != name.root.i or token.ent_type_ != "PERSON":
+        if name is None or token.i != name.root.i:
+            continue
+        if token.ent_type_ != "PERSON" and not aged(name):  # "Jane Roe, 47, of X"
             continue
         if _names_product(view, token):  # "Norvale's Kestrel and Tarnix models"
             continue
@@ -427,8 +455,9 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
             m
             for prep in view.ontology.grammar.affiliation_prepositions
             for t in prep_objects(view, token, prep)
+            if prep not in view.ontology.grammar.relation_prepositions or not _in_clause(token, t)
             for m in refer(view, t, coordinate=False)
-            if m.ner == "ORG"
+            if m.ner == "ORG"  # not "Jane Roe, who backed the findings of X"
         ]
         orgs += [
             m
@@ -436,7 +465,10 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
             if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "ORG"
             for m in refer(view, c, coordinate=False)
         ]
+        orgs += _led(view, token)  # "Jane Roe's Norvale Party"
         for noun in token.children:  # an apposition naming a job with an organisation
+            if _former(view, noun):  # "a former Quillfin engineer"
+                continue
             if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i not in view.names:
                 orgs += [
                     m
@@ -447,7 +479,35 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
                     for m in refer(view, c, coordinate=False)
                     if not is_person_name(m, view.ontology)
                 ]
-        yield Candidate(predicate, (mention_of(view, name),), tuple(orgs), "affiliation")
+        person = mention_of(view, name, "Person" if aged(name) else None)
+        yield Candidate(predicate, (person,), tuple(orgs), "affiliation")
+
+
+def _led(view: View, person: Token) -> list[Mention]:
+    """The organisation a person's name owns: "Jane Roe's Norvale Party" is hers to lead."""
+    head = person.head
+    name = view.names.get(head.i)
+    if person.dep_ != "poss" or name is None or name.root.i != head.i or head.ent_type_ != "ORG":
+        return []
+    if view.ontology.class_of_head_noun(head.lemma_.lower()) == "Product":
+        return []
+    return [m for m in refer(view, head, coordinate=False) if m.ner == "ORG"]
+
+
+def _in_clause(name: Token, word: Token) -> bool:
+    """Whether `word` hangs on a clause about the name rather than on the name itself."""
+    head = word.head
+    while head.i != name.i and head.head.i != head.i:
+        if head.dep_ in ("acl", "relcl"):
+            return True
+        head = head.head
+    return False
+
+
+def _former(view: View, noun: Token) -> bool:
+    """A job the person no longer holds: "a former Quillfin engineer"."""
+    former = view.ontology.grammar.former_words
+    return any(t.lower_ in former for t in noun.subtree if t.i < noun.i)
 
 
 def _names_product(view: View, token: Token) -> bool:
