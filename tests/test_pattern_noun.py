@@ -394,6 +394,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
 
+    (
+        "headquarters then a place, the place hung on the phrase before",
+        "At a hearing at Norvale headquarters in nearby Harwick, Jane Roe said sales rose.",
+        {("noun-owner", "Norvale", "headquarteredIn", "Harwick")},
+    ),
+    (
+        "a firm's name before headquarters is no place",
+        "At a briefing at Brisk headquarters, Jane Roe said sales rose.",
+        set(),
+    ),
 ]
 
 

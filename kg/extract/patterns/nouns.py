@@ -67,6 +67,12 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             for c in noun.children
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
         ]
+        if view.ontology.properties[predicate].range == frozenset({"Place"}):
+            targets = [  # "its Oslo headquarters"; not "the NRC headquarters", NRC's own
+                c
+                for c in noun.children
+                if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ in ("GPE", "LOC")
+            ]
     elif cue.prep:
         targets = prep_objects(view, noun, cue.prep) or _verb_places(view, noun, predicate, cue)
     else:
@@ -175,8 +181,10 @@ def _number(text: str) -> float:
 def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Token]:
     """ "X opened a factory in P", the place hung on the verb that takes the noun: a place
     cue's places, where the noun has none of its own."""
-    if noun.dep_ != "dobj" or "Place" not in view.ontology.properties[predicate].range:
+    if "Place" not in view.ontology.properties[predicate].range:
         return []
+    if noun.dep_ != "dobj":
+        return _next_places(noun, cue)
     return [
         o
         for p in noun.head.children
@@ -184,6 +192,18 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ in PLACES
     ]
+
+
+def _next_places(noun: Token, cue: Cue) -> list[Token]:
+    """ "a briefing at the X headquarters in P": the cue's preposition right after the noun,
+    hung by the parser on the noun the phrase depends on, is still the noun's."""
+    doc = noun.doc
+    if noun.dep_ != "pobj" or noun.i + 1 >= len(doc):
+        return []
+    prep = doc[noun.i + 1]
+    if prep.dep_ != "prep" or prep.lower_ != cue.prep or prep.head.i != noun.head.head.i:
+        return []
+    return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in PLACES]
 
 
 def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Mention]:
