@@ -626,6 +626,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods runs its stores on Kestrel Cloud.",
         {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
     ),
+    (
+        "who serves in a body works for it",
+        "Jane Roe served ten years in the Harwick Assembly.",
+        {("verb", "Jane Roe", "worksFor", "Harwick Assembly")},
+    ),
+    (
+        "who teaches at a school works for it",
+        "Tom Hale taught at Brisk University.",
+        {("verb", "Tom Hale", "worksFor", "Brisk University")},
+    ),
 ]
 
 
@@ -634,3 +644,14 @@ def test_verb_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(verb_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Norvale Systems serves customers in Japan.", "Brisk Foods serves on three markets."],
+)
+def test_serving_a_place_is_no_job(
+    text: str, resolved: Callable[[str], set[tuple[str, str, str]]]
+) -> None:
+    """ "serve in _" is a job only where a person serves in an organisation."""
+    assert not {t for t in resolved(text) if t[1] == "worksFor"}
