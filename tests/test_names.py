@@ -180,6 +180,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale", "Brisk"},
         set(),
     ),
+    (
+        "on inside an organisation's name",
+        "Jane Roe of the Council on Foreign Relations said prices rose.",
+        frozenset(),
+        {"Council on Foreign Relations"},
+        {"Council", "Foreign Relations"},
+    ),
+    (
+        "on after a name is no part of it",
+        "Halvane Labs on Monday said prices rose.",
+        frozenset(),
+        set(),
+        {"Halvane Labs on Monday"},
+    ),
 ]
 
 
