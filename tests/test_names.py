@@ -194,6 +194,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         set(),
         {"Halvane Labs on Monday"},
     ),
+    (
+        "an honorific alone before a person's name is neither a name nor part of one",
+        "Sen. Tom Hale, R-Ohio, and Rep. Lena Marsh, D-Fla., flew to Harwick.",
+        frozenset(),
+        {"Tom Hale", "Lena Marsh"},
+        {"Sen.", "Rep.", "Rep. Lena Marsh"},
+    ),
+    (
+        "an honorific before a surname alone stays with it",
+        "Jane Roe said Mrs. Marsh, 37, flew to Harwick.",
+        frozenset(),
+        {"Mrs. Marsh"},
+        {"Mrs."},
+    ),
 ]
 
 
