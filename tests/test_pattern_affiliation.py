@@ -73,6 +73,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("a person's product", "Lars Eikrem's Kestrel phone sold well.", set()),
+    (
+        "of an organisation's unit",
+        "Jane Roe, of Norvale Systems' research division, said demand was strong.",
+        {("affiliation", "Jane Roe", "worksFor", "Norvale Systems")},
+    ),
+    (
+        "of a unit a place names",
+        "Sam Poe of the Harwick bank said demand was strong.",
+        set(),
+    ),
 ]
 
 

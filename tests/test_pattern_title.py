@@ -239,6 +239,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Sam Poe, director of sales in Germany, said demand was strong.",
         set(),
     ),
+    (
+        "the title of an organisation, then the person set off by commas",
+        "The ship carried his wife, Lena Marsh and the deputy secretary of the Harwick Trade "
+        "Ministry, Tom Hale, on the visit.",
+        {("title", "Tom Hale", "worksFor", "Harwick Trade Ministry")},
+    ),
+    (
+        "a name after the organisation that begins a list is no holder of the title",
+        "He met the president of Brisk Foods, Tom Hale and Lena Marsh at the show.",
+        set(),
+    ),
 ]
 
 

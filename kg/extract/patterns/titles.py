@@ -338,6 +338,9 @@ def _people(view: View, root: Token) -> list[Mention]:
             for child in org.children:
                 if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
                     return [mention_of(view, view.names[child.i])]
+            named = _set_off_after(view, org)  # the same, the name parsed onto another word
+            if named is not None:
+                return [mention_of(view, named)]
     if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
     if root.dep_ == "nsubj" and head.lemma_ in grammar.copulas:  # "whose chairman is Jane Roe"
@@ -363,6 +366,20 @@ def _people(view: View, root: Token) -> list[Mention]:
             return refer(view, objects[0])
         return subjects_of(view, verb)  # "Jane Roe will succeed Sam Poe as chief executive"
     return []
+
+
+def _set_off_after(view: View, org: Token) -> Span | None:
+    """A person's name set off by commas right after an organisation's name: "the deputy
+    secretary of X, Jane Roe, ...", whatever word the parser hung the person on."""
+    name = view.names.get(org.i)
+    doc = org.doc
+    if name is None or name.end + 1 >= view.sent.end or doc[name.end].text != ",":
+        return None
+    person = view.names.get(name.end + 1)
+    if person is None or person.start != name.end + 1 or person.root.ent_type_ != "PERSON":
+        return None
+    closed = person.end >= view.sent.end or doc[person.end].text in (",", ".")
+    return person if closed else None
 
 
 def _field_chief(view: View, title: Span, predicate: str) -> bool:
@@ -466,6 +483,7 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
             for m in refer(view, c, coordinate=False)
         ]
         orgs += _led(view, token)  # "Jane Roe's Norvale Party"
+        orgs += _unit_owners(view, token)  # "Jane Roe, of Norvale's research division"
         for noun in token.children:  # an apposition naming a job with an organisation
             if _former(view, noun):  # "a former Quillfin engineer"
                 continue
@@ -481,6 +499,21 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
                 ]
         person = mention_of(view, name, "Person" if aged(name) else None)
         yield Candidate(predicate, (person,), tuple(orgs), "affiliation")
+
+
+def _unit_owners(view: View, person: Token) -> list[Mention]:
+    """The organisation that owns the unit a person is of or at: "Jane Roe, of Norvale's
+    research division", "Sam Poe of the Brisk lab" (a `kg:headNoun` of organisations)."""
+    ontology = view.ontology
+    return [
+        m
+        for prep in ontology.grammar.affiliation_prepositions
+        for t in prep_objects(view, person, prep)
+        if t.i not in view.names and ontology.class_of_head_noun(t.lemma_.lower()) == "Organization"
+        for c in t.children
+        if c.dep_ in ("poss", "compound") and c.i in view.names and c.ent_type_ == "ORG"
+        for m in refer(view, c, coordinate=False)
+    ]
 
 
 def _led(view: View, person: Token) -> list[Mention]:
