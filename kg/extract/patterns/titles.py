@@ -338,9 +338,9 @@ def _people(view: View, root: Token) -> list[Mention]:
             for child in org.children:
                 if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
                     return [mention_of(view, view.names[child.i])]
-            named = _set_off_after(view, org)  # the same, the name parsed onto another word
-            if named is not None:
-                return [mention_of(view, named)]
+            set_off = _set_off_after(view, org)  # the same, the name parsed onto another word
+            if set_off is not None:
+                return [mention_of(view, set_off)]
     if root.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
     if root.dep_ == "nsubj" and head.lemma_ in grammar.copulas:  # "whose chairman is Jane Roe"
