@@ -105,6 +105,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Varro Kelmsted, 50, of Harwick, Conn., was hurt.",
         set(),
     ),
+    (
+        "a place on the last word of a name with 'of' inside",
+        "Troops of the Legion of Upper Corrin in Harwick left.",
+        {("name-place", "Legion of Upper Corrin", "headquarteredIn", "Harwick")},
+    ),
+    ("a date after such a name", "Jane Roe sold the Bank of Upper Corrin in March.", set()),
+    ("where such a name's people meet", "Staff of the Bank of Upper Corrin met in Harwick.", set()),
 ]
 
 
