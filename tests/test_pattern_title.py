@@ -250,6 +250,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "He met the president of Brisk Foods, Tom Hale and Lena Marsh at the show.",
         set(),
     ),
+    (
+        "a surgeon at an organisation",
+        "Tom Hale, a surgeon at the Harwick Clinic, said demand was strong.",
+        {("title", "Tom Hale", "worksFor", "Harwick Clinic")},
+    ),
+    (
+        "an organisation's representative",
+        "Jane Roe, a Norvale Systems representative, said demand was strong.",
+        {("title", "Jane Roe", "worksFor", "Norvale Systems")},
+    ),
+    (
+        "a person's representative works for no organisation",
+        "Jane Roe's son and representative in Harwick, Tom Hale, spoke.",
+        set(),
+    ),
 ]
 
 

@@ -636,6 +636,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tom Hale taught at Brisk University.",
         {("verb", "Tom Hale", "worksFor", "Brisk University")},
     ),
+    (
+        "who chairs a body works for it",
+        "Jane Roe, who chairs the Harwick Trade Council, spoke.",
+        {("verb", "Jane Roe", "worksFor", "Harwick Trade Council")},
+    ),
+    ("a firm that chairs a panel of no name", "Norvale Systems chairs the industry panel.", set()),
 ]
 
 

@@ -243,7 +243,7 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             for m in _owner(view, root, c):
                 if not is_person_name(m, view.ontology):
                     orgs.append(m)
-                elif named:
+                elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
     apposed = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i in view.names]
     if not orgs and apposed:  # "Jane Roe, Chief Economist, Halvane Capital"
