@@ -539,9 +539,9 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     if len(span) == 1 and span[0].lower_.rstrip(".") in honorifics and end < len(doc):
-        full = end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"  # not "Mrs. Higgins"
+        full = end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"  # not "Mrs. Marsh"
         if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" and full:
-            return None  # "Rep." alone before "Bill Nelson": no name to join to his
+            return None  # "Rep." alone before "Tom Hale": no name to join to his
     person = span.root.ent_type_ == "PERSON" or (
         len(span) > 1 and span.doc[span.start + 1].ent_type_ == "PERSON"
     )

@@ -36,7 +36,7 @@ def _entity_label(span: Span) -> str:
     walking every entity of the document)."""
     doc = span.doc
     opened = _opened_before(span)
-    if opened is not None:  # "the Forest Service": the entity took the article the name left
+    if opened is not None:  # "the Harwick Water Board": the entity took the article the name left
         return opened
     for token in span:
         if token.ent_iob_ == "B":
@@ -50,7 +50,7 @@ def _entity_label(span: Span) -> str:
 
 def _opened_before(span: Span) -> str | None:
     """The label of an entity that begins with determiners just before `span` and ends inside
-    it: the name left out the article the tagger took in ("the Forest Service")."""
+    it: the name left out the article the tagger took in ("the Harwick Water Board")."""
     doc, first = span.doc, span[0]
     if first.ent_iob_ != "I":
         return None

@@ -68,7 +68,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
         ]
         if view.ontology.properties[predicate].range == frozenset({"Place"}):
-            targets = [  # "its Harwick headquarters"; not "the NRC headquarters", NRC's own
+            targets = [  # "its Harwick headquarters"; not "the Norvale headquarters", Norvale's own
                 c
                 for c in noun.children
                 if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ in ("GPE", "LOC")
