@@ -83,6 +83,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Sam Poe of the Harwick bank said demand was strong.",
         set(),
     ),
+    (
+        "a person's thing the tagger takes for an organisation, no organisation's name",
+        "Tom Hale's Red Harbor Project won praise.",
+        set(),
+    ),
 ]
 
 

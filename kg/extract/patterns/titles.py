@@ -517,12 +517,13 @@ def _unit_owners(view: View, person: Token) -> list[Mention]:
 
 
 def _led(view: View, person: Token) -> list[Mention]:
-    """The organisation a person's name owns: "Jane Roe's Norvale Party" is hers to lead."""
+    """The organisation a person's name owns, its name an organisation's ("Jane Roe's Norvale
+    Party" is hers to lead; "Jane Roe's Kestrel Diaries" may be a book)."""
     head = person.head
     name = view.names.get(head.i)
     if person.dep_ != "poss" or name is None or name.root.i != head.i or head.ent_type_ != "ORG":
         return []
-    if view.ontology.class_of_head_noun(head.lemma_.lower()) == "Product":
+    if not view.ontology.is_org_name(name.text):  # not "Jane Roe's Kestrel", a work of hers
         return []
     return [m for m in refer(view, head, coordinate=False) if m.ner == "ORG"]
 
