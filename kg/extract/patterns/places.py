@@ -28,7 +28,11 @@ def place_candidates(view: View) -> Iterator[Candidate]:
             if token.ent_type_ == "ORG":
                 words += _prep_places(view, token, predicate)
                 if name[-1].i != token.i:  # "the Bank of Corrin in P": on the name's last word
-                    words += _prep_places(view, name[-1], predicate)
+                    words += [
+                        c
+                        for c in _prep_places(view, name[-1], predicate)
+                        if c.head.i == name.end  # the preposition right after the name
+                    ]
             if _company_like(view, name):  # "Corrin's Acme Bank"
                 words += [c for c in _possessors(view, name) if c.i in view.names]
                 if ontology.is_org_name(name.text):  # "Acme Corp. (Harwick)"
