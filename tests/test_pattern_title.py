@@ -265,6 +265,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe's son and representative in Harwick, Tom Hale, spoke.",
         set(),
     ),
+    (
+        "a title in apposition to a name in apposition to another: the nearer name's",
+        "Regarding Velmar, Dmitry Halvorsen, a chemical stock analyst with Brisk Capital, says he "
+        "sees the move as normal.",
+        {("title", "Dmitry Halvorsen", "worksFor", "Brisk Capital")},
+    ),
 ]
 
 
