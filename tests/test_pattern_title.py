@@ -271,6 +271,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "sees the move as normal.",
         {("title", "Dmitry Halvorsen", "worksFor", "Brisk Capital")},
     ),
+    (
+        "a title only a person holds makes a person of a name the tagger doubts",
+        "The Harwick-based Velmar Holding Company, whose chairman is Prince Aldo bin Varek, also "
+        "backed the deal.",
+        {("title", "Aldo bin Varek", "worksFor", "Velmar Holding Company")},
+    ),
+    (
+        "a single name with such a title",
+        "Halvorsen, a professor at Brisk University and president of the Harwick Rowing Club, "
+        "died on Monday.",
+        {("title", "Halvorsen", "worksFor", "Harwick Rowing Club")},
+    ),
+    (
+        "a firm's chief rival holds no title",
+        "Norvale, the chief rival of Brisk Foods, cut prices.",
+        set(),
+    ),
+    ("a firm's partner is no person", "Brisk, a partner of Norvale Systems, cut prices.", set()),
 ]
 
 

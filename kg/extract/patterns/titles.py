@@ -124,14 +124,25 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     people = [
         replace(p, hint="Person")
         for p in people
-        if person_like(p, view) and not view.ontology.is_org_name(p.text)  # "X Systems, the
-    ]  # developer of Y" is no developer working for Y
+        if (person_like(p, view) or _person_title(view, root, p))
+        and not view.ontology.is_org_name(p.text)  # "X Systems, the developer of Y" is no
+    ]  # developer working for Y
     yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
     successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
     if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
         yield Candidate(
             predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant
         )
+
+
+def _person_title(view: View, root: Token, named: Mention) -> bool:
+    """A title only a person holds, one that may stand before a name (a `kg:honorific`:
+    "Halvorsen, president of X" names a person, whatever the tagger says), of a name that
+    is no honorific itself ("Lt.")."""
+    honorifics = view.ontology.honorifics
+    if named.text.lower().rstrip(".") in honorifics:
+        return False
+    return root.pos_ in ("NOUN", "PROPN") and root.lower_ in honorifics
 
 
 def _bracketed(view: View, title: Span) -> tuple[tuple[Mention, ...], tuple[Mention, ...]] | None:
