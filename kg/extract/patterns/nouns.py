@@ -54,7 +54,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     if relation and not owners and noun.is_lower and _modifies_name(view, noun):
         owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
-    if cue.prep and not owners and not _held(view, noun):  # "the NRC headquarters in Rockville"
+    if cue.prep and not owners and not _held(view, noun):  # "the Norvale headquarters in Brisk Falls"
         owners = [
             m
             for c in noun.children
