@@ -626,6 +626,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods runs its stores on Kestrel Cloud.",
         {("verb", "Brisk Foods", "uses", "Kestrel Cloud")},
     ),
+    (
+        "a version of a named product stands for the product",
+        "Norvale Systems uses a custom version of Android on its tablets.",
+        {("verb", "Norvale Systems", "uses", "Android")},
+    ),
+    (
+        "a version of an unnamed product names nothing",
+        "Norvale Systems uses a custom version of the software.",
+        set(),
+    ),
 ]
 
 

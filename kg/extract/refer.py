@@ -134,6 +134,9 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     examples = _examples(view, token, hint)
     if examples:
         return examples
+    variant = variant_of(view, token)
+    if variant:
+        return variant
     pairs = grammar.pair_words | grammar.definite_determiners
     if hint == "Organization" and token.tag_ == "NNS" and _paired(token, pairs):
         return _pair(view, token)
@@ -167,6 +170,20 @@ def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
             if obj.dep_ == "pobj":
                 found += [replace(m, hint=m.hint or hint) for m in refer(view, obj)]
     return found
+
+
+def variant_of(view: View, token: Token) -> list[Mention]:
+    """ "the 64-bit edition of Tarnix OS", "a custom version of Kestrel": a variant noun and
+    its preposition (a `kg:variantNoun`) stand for the product named after it."""
+    return [
+        m
+        for p in token.children
+        if p.dep_ == "prep"
+        and f"{token.lemma_.lower()} {p.lower_}" in view.ontology.grammar.variant_nouns
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in refer_one(view, o)
+    ]
 
 
 def prep_phrase(prep: Token) -> str:

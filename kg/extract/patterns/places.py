@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import mention_of, refer
+from kg.extract.refer import mention_of, refer, variant_of
 from kg.ontology import cues_of
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -205,9 +205,10 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
     """What a copula says of its subject: the adjective ("X is present") with the subject as
     owner; the subject noun ("X's stores are", "90% of X's stores are") with its possessor."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    named = any(s.i in view.names or s.pos_ == "PRON" for s in subjects)
+    named = any(s.i in view.names or s.pos_ == "PRON" or variant_of(view, s) for s in subjects)
     for child in verb.children:
-        if child.dep_ == "acomp" and named:  # "X is present", not "the brand is present"
+        # "X is present", "the brand of X is present", not "the brand is present"
+        if child.dep_ == "acomp" and named:
             yield child, tuple(subjects_of(view, verb))
     for subject in subjects:
         yield from _owned(view, subject)
