@@ -393,6 +393,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Brisk stores in Ostravia are busy.",
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
+    (
+        "a cue's preposition hung on the verb that takes the noun",
+        "Brisk Motors received an order from Norvale Systems for 20 trucks.",
+        {("noun-verb", "Brisk Motors", "supplies", "Norvale Systems")},
+    ),
+    (
+        "the verb's preposition before the noun is not the noun's",
+        "With Norvale Systems, Brisk Motors signed a deal.",
+        set(),
+    ),
+    (
+        "the verb's preposition takes no name",
+        "Brisk Motors won an order from a local carmaker.",
+        set(),
+    ),
 
 ]
 

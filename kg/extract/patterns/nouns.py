@@ -68,7 +68,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("compound", "nmod") and c.i < noun.i and not_place(view, c)
         ]
     elif cue.prep:
-        targets = prep_objects(view, noun, cue.prep) or _verb_places(view, noun, predicate, cue)
+        targets = (
+            prep_objects(view, noun, cue.prep)
+            or _verb_places(view, noun, predicate, cue)
+            or _verb_names(view, noun, cue)
+        )
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -183,6 +187,21 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         if p.dep_ == "prep" and p.lower_ == cue.prep
         for o in p.children
         if o.dep_ == "pobj" and o.ent_type_ in PLACES
+    ]
+
+
+def _verb_names(view: View, noun: Token, cue: Cue) -> list[Token]:
+    """ "X won an order from Y", "X signed a deal with Y": the cue's preposition hung on the
+    verb that takes the noun, where the noun has none of its own; its object a name, not a
+    place."""
+    if noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ == cue.prep for c in noun.children):
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep" and p.lower_ == cue.prep and p.i > noun.i
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and o.ent_type_ not in PLACES
     ]
 
 
