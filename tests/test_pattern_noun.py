@@ -394,6 +394,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
     (
+        "the one a verb puts in competition with a named rival",
+        "The new chip places Norvale Systems in competition with Brisk Mobile.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Mobile")},
+    ),
+    (
+        "firms a verb puts with unnamed partners are no pair",
+        "Halden Telecom chose to replace Brisk Mobile and Ferrow Labs with new network partners.",
+        set(),
+    ),
+    (
         "a cue's preposition hung on the verb that takes the noun",
         "Brisk Motors received an order from Norvale Systems for 20 trucks.",
         {("noun-verb", "Brisk Motors", "supplies", "Norvale Systems")},

@@ -357,8 +357,9 @@ def _subjects(
     head, steps, via = noun, 0, noun.dep_
     while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
         via, head, steps = head.dep_, head.head, steps + 1
-        # "places it in competition with X": the object is the one in competition
-        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
+        # "places it in competition with X": the object is the one in competition (with no X
+        # named, "replaced A and B with new partners" makes no pair of A and B)
+        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" and objects else []
         if direct and refer(view, direct[0]):
             return refer(view, direct[0]), "noun-verb"
         if head.pos_ in ("VERB", "AUX"):
