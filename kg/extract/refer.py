@@ -155,6 +155,13 @@ def names_product(view: View, noun: Token, name: Token) -> bool:
     if view.ontology.class_of_term(name.text):  # "AI chips" are not named "AI"
         return False
     determined = any(c.dep_ in ("det", "poss") for c in noun.children)
+    if name.ent_type_ in ("PERSON", "NORP") and name.i in view.names:
+        # "Zenith chips": the tagger's person or nationality before a product noun is the
+        # product's name, unless it is a person's full name or a known person's surname
+        mention = mention_of(view, view.names[name.i])
+        return not is_person_name(mention, view.ontology) and (
+            mention.text not in view.focus.article.surnames
+        )
     return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
         determined or name.ent_type_ != "ORG"
     )

@@ -114,6 +114,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             subjects = _product_owners(view, verb)
         elif prep:
             subjects = _product_owners(view, verb, "nsubjpass")
+    if _product_or_maker(view, predicate) and cue.inverse and not prep and not objects:
+        # "Vantor's app is powered by X", "X powers Vantor's app": Vantor uses X
+        objects = _product_owners(view, verb, "nsubjpass" if passive else "dobj")
     if not objects:
         if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
