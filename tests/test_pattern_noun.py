@@ -394,6 +394,22 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
     (
+        "an owner's unit named in apposition is the unit, not the owner",
+        "Norvale Systems' sensor unit, Brisk Labs, grew fast.",
+        {
+            ("noun-owner", "Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+            ("noun-described", "Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "an owner's parent named in apposition owns the owner",
+        "Norvale Systems' parent, Ferrow Holdings, grew fast.",
+        {
+            ("noun-owner", "Norvale Systems", "subsidiaryOf", "Ferrow Holdings"),
+            ("noun-described", "Norvale Systems", "subsidiaryOf", "Ferrow Holdings"),
+        },
+    ),
+    (
         "the one a verb puts in competition with a named rival",
         "The new chip places Norvale Systems in competition with Brisk Mobile.",
         {("noun-verb", "Norvale Systems", "competesWith", "Brisk Mobile")},

@@ -93,6 +93,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         # "its Brisk unit": Brisk is the unit, of the owner (not "a unit of Brisk")
         subjects = [m for t in targets for m in refer(view, t)]
         objects, pattern = owners, "noun-owner"
+    elif not (cue.prep or cue.before) and owners and targets and not _symmetric(view, predicate):
+        # "Norvale's unit, Brisk", "its parent, Ferrow": the name holds the role the noun
+        # names, towards the owner (Brisk is Norvale's unit; Ferrow is its parent)
+        subjects = [m for t in targets for m in refer(view, t)]
+        objects, pattern = owners, "noun-owner"
     else:
         objects = []
         for target in targets:
@@ -124,6 +129,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _symmetric(view: View, predicate: str) -> bool:
+    return view.ontology.properties[predicate].symmetric
 
 
 def _held(view: View, noun: Token) -> bool:
