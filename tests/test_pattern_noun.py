@@ -394,6 +394,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
     (
+        "an owned rival a verb takes is the owner's rival, not the subject's",
+        "Norvale Systems invested in Brisk Labs' rival Ferrow Mobile.",
+        {("noun-described", "Ferrow Mobile", "competesWith", "Brisk Labs")},
+    ),
+    (
         "an owner's unit named in apposition is the unit, not the owner",
         "Norvale Systems' sensor unit, Brisk Labs, grew fast.",
         {

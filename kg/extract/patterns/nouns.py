@@ -279,6 +279,8 @@ def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[
     if not view.ontology.properties[predicate].symmetric or not noun.is_lower:
         return  # "its Hardware Partner Program": a capital word is part of a name
     name = noun.head
+    if any(c.dep_ == "poss" and c.i < noun.i for c in name.children):
+        return  # "invested in Norvale's rival Brisk": Brisk is Norvale's rival, not the investor's
     taken = name.head if name.dep_ == "poss" else name
     verb = taken.head
     if taken.dep_ == "pobj" and verb.dep_ == "prep":
