@@ -80,12 +80,15 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
 
 
 def _verb_takes(view: View, name: Token, prep: str) -> bool:
-    """ "The parts are made by X in P", "the drone was unveiled by X in P": after the agent of a
-    passive verb, a preposition that the place properties' verb cues take ("operate in _")
-    says where the verb happens (the verb family reads it where the verb is a cue), not where
-    the agent is based; "made by X of P" still names X's place."""
-    if name.dep_ != "pobj" or name.head.dep_ != "agent":
+    """ "The parts are made by X in P", "the drone was unveiled by X in P", "competes with X in
+    P": after the agent of a passive verb, or the object of a verb's preposition, a
+    preposition that the place properties' verb cues take ("operate in _") says where the verb
+    happens (the verb family reads it where the verb is a cue), not where the agent is based;
+    "made by X of P" still names X's place."""
+    if name.dep_ != "pobj" or name.head.dep_ not in ("agent", "prep"):
         return False
+    if name.head.dep_ == "prep" and name.head.head.pos_ not in ("VERB", "AUX"):
+        return False  # "the CEO of X in P": the name's own place
     ontology = view.ontology
     return any(
         cue.prep == prep
