@@ -98,6 +98,14 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     ),
     ("a person launches no product", "Priya Natarajan launched the Foldwright 2 app.", set()),
     (
+        "each of two coordinated firms is based where its own participle says",
+        "Denver-based Halvane Corp. and Boston-based Norvale Systems agreed to merge.",
+        {
+            ("Halvane Corp.", "headquarteredIn", "Denver"),
+            ("Norvale Systems", "headquarteredIn", "Boston"),
+        },
+    ),
+    (
         "a name the tagger calls a place, listed with two organisations, is one of them",
         "Brisk Labs raised $10 million from Halvane Ventures, Ostrander Capital, and Lake Tahoe.",
         {
