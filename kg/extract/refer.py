@@ -256,6 +256,7 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         orgs = [m for m in named if _org_candidate(m, view)]
         if orgs:
             return [_reuse(orgs[-1], token, view)]
+    doers = _doers(view, token)  # "X said it would buy the sensor maker": not X
     named_before: list[Mention] = []
     for earlier in view.tokens:
         if earlier.i >= token.i:
@@ -263,12 +264,32 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         name = view.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
             mention = mention_of(view, name)
+            if mention.text in doers:
+                continue
             if _is_subjectish(name.root) and _fits(mention, view):
                 return [_reuse(mention, token, view)]
             named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:
         return [_reuse(named_before[-1], token, view)]
-    return [_reuse(view.focus.org, token, view)] if view.focus.org is not None else []
+    org = view.focus.org
+    if org is not None and org.text in doers:  # the last organisation named before
+        org = next((m for m in reversed(view.focus.named) if m.text not in doers), None)
+    return [_reuse(org, token, view)] if org is not None else []
+
+
+def _doers(view: View, token: Token) -> set[str]:
+    """Who does what the verb taking a description as its object says: the description
+    stands for another ("Norvale said it would buy the chipmaker")."""
+    from kg.extract.clauses import subjects_of  # clauses reads references through this module
+
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif token.dep_ != "dobj":
+        return set()
+    if token.pos_ != "NOUN" or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {m.text for m in subjects_of(view, verb)}
 
 
 def _first_person(view: View, token: Token) -> list[Mention]:
