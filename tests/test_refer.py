@@ -17,6 +17,19 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         {("Norvale Systems", "acquired", "Brisk Labs")},
     ),
     (
+        "a pronoun a verb takes is not the verb's subject",
+        "Brisk Labs said its parent, Norvale Systems, would invest $5 million in it.",
+        {
+            ("Norvale Systems", "investedIn", "Brisk Labs"),
+            ("Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "a possessive pronoun may be the subject's own",
+        "Norvale Systems said it would expand its data centre in Ohio.",
+        {("Norvale Systems", "operatesIn", "Ohio")},
+    ),
+    (
         "a description a verb takes is the other organisation in the sentence",
         "Brisk Labs said Norvale Systems would buy the company.",
         {("Norvale Systems", "acquired", "Brisk Labs")},

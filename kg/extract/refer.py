@@ -238,8 +238,9 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
         if given and refer(view, given[0]):
             return [_reuse(m, token, view) for m in refer(view, given[0])]
+    doers = _doers(view, token)  # "X said it would buy the sensor maker", "... invest in it"
     if token.lower_ in view.ontology.grammar.singular_pronouns:
-        governing = _parallel_owner(view, token) or _clause_subject(view, token)
+        governing = _parallel_owner(view, token) or _clause_subject(view, token, doers)
         if governing:
             return [_reuse(governing[0], token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
@@ -256,7 +257,6 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         orgs = [m for m in named if _org_candidate(m, view)]
         if orgs:
             return [_reuse(orgs[-1], token, view)]
-    doers = _doers(view, token)  # "X said it would buy the sensor maker": not X
     named_before: list[Mention] = []
     for earlier in view.tokens:
         if earlier.i >= token.i:
@@ -278,8 +278,8 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
 
 
 def _doers(view: View, token: Token) -> set[str]:
-    """Who does what the verb taking a description as its object says: the description
-    stands for another ("Norvale said it would buy the chipmaker")."""
+    """Who does what the verb taking a description or pronoun as its object says: that
+    stands for another ("Norvale said it would buy the chipmaker", "... invest in it")."""
     from kg.extract.clauses import subjects_of  # clauses reads references through this module
 
     verb = token.head
@@ -287,7 +287,7 @@ def _doers(view: View, token: Token) -> set[str]:
         verb = verb.head
     elif token.dep_ != "dobj":
         return set()
-    if token.pos_ != "NOUN" or verb.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("NOUN", "PRON") or verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {m.text for m in subjects_of(view, verb)}
 
@@ -435,14 +435,18 @@ def _parallel_owner(view: View, token: Token) -> list[Mention]:
     return []
 
 
-def _clause_subject(view: View, token: Token) -> list[Mention]:
+def _clause_subject(view: View, token: Token, skip: set[str] | None = None) -> list[Mention]:
     """ "X said it would ...", "X has named Y as its chief executive": the organisation that
-    is the subject of a clause governing the pronoun, nearest first."""
+    is the subject of a clause governing the pronoun, nearest first; not one in `skip`."""
     for clause in token.ancestors:
         for subject in (c for c in clause.children if c.dep_ in SUBJECTS):
             if subject.i == token.i or token in subject.subtree:
                 continue
-            found = [m for m in refer_one(view, subject) if _org_candidate(m, view)]
+            found = [
+                m
+                for m in refer_one(view, subject)
+                if _org_candidate(m, view) and m.text not in (skip or set())
+            ]
             if found:
                 return found
     return []
