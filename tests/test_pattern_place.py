@@ -91,9 +91,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
-        "where a verb's prepositional object acts with the subject is not where it is based",
+        "where a verb cue's prepositional object acts with the subject is not where it is based",
         "Norvale Systems will partner with Halvane Corp. in India.",
         set(),
+    ),
+    (
+        "the object of a preposition no cue takes is where the place says",
+        "The lab sent samples to Halvane Corp. in Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
     ),
     (
         "a verb's prepositional object of a place is still based there",

@@ -81,15 +81,18 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
 
 def _verb_takes(view: View, name: Token, prep: str) -> bool:
     """ "The parts are made by X in P", "the drone was unveiled by X in P", "competes with X in
-    P": after the agent of a passive verb, or the object of a verb's preposition, a
+    P": after the agent of a passive verb, or the object of a verb cue's preposition, a
     preposition that the place properties' verb cues take ("operate in _") says where the verb
     happens (the verb family reads it where the verb is a cue), not where the agent is based;
     "made by X of P" still names X's place."""
     if name.dep_ != "pobj" or name.head.dep_ not in ("agent", "prep"):
         return False
-    if name.head.dep_ == "prep" and name.head.head.pos_ not in ("VERB", "AUX"):
-        return False  # "the CEO of X in P": the name's own place
     ontology = view.ontology
+    if name.head.dep_ == "prep":  # a cue's own preposition, not "the CEO of X in P" nor
+        verb, word = name.head.head, name.head.lower_  # "sent samples to X in P"
+        cues = cues_of(ontology.verb_cues, verb.lemma_.lower()) if verb.pos_ == "VERB" else []
+        if not any(cue.prep == word for _, cue in cues):
+            return False
     return any(
         cue.prep == prep
         for prop in ontology.properties.values()
