@@ -129,6 +129,7 @@ class Grammar:
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
+    variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -355,6 +356,7 @@ def _grammar(graph: Graph) -> Grammar:
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),
+        variant_nouns=words("variantNoun"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

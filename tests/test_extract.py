@@ -97,6 +97,28 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         {("Priya Natarajan", "founderOf", "Brightmoor Labs")},
     ),
     ("a person launches no product", "Priya Natarajan launched the Foldwright 2 app.", set()),
+    (
+        "each of two coordinated firms is based where its own participle says",
+        "Denver-based Halvane Corp. and Boston-based Norvale Systems agreed to merge.",
+        {
+            ("Halvane Corp.", "headquarteredIn", "Denver"),
+            ("Norvale Systems", "headquarteredIn", "Boston"),
+        },
+    ),
+    (
+        "a name the tagger calls a place, listed with two organisations, is one of them",
+        "Brisk Labs raised $10 million from Halvane Ventures, Ostrander Capital, and Lake Tahoe.",
+        {
+            ("Halvane Ventures", "investedIn", "Brisk Labs"),
+            ("Ostrander Capital", "investedIn", "Brisk Labs"),
+            ("Lake Tahoe", "investedIn", "Brisk Labs"),
+        },
+    ),
+    (
+        "a place listed with a single organisation stays a place",
+        "Brisk Labs raised $10 million from Halvane Ventures and Lake Tahoe.",
+        {("Halvane Ventures", "investedIn", "Brisk Labs")},
+    ),
     # nothing to extract
     ("negation", "Norvale Systems did not acquire Veyra Microdevices.", set()),
     ("no plans", "Ostrander Motors said it had no plans to take a stake in Kaida Robotics.", set()),

@@ -71,6 +71,18 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "one of a possessor's group after a copula",
+        "Pendle Ventures is one of Brisk Orchard's suppliers.",
+        {
+            ("list-owner", "Pendle Ventures", "supplies", "Brisk Orchard"),
+        },
+    ),
+    (
+        "one of an unowned group names no holder",
+        "Pendle Ventures is one of the largest suppliers.",
+        set(),
+    ),
+    (
         "members taken as a group's after a holding verb",
         "Brisk Orchard counts Pendle Ventures and Tarrow Bank as customers.",
         {

@@ -393,6 +393,52 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Brisk stores in Ostravia are busy.",
         {("noun-owner", "Brisk", "operatesIn", "Ostravia")},
     ),
+    (
+        "an owned rival a verb takes is the owner's rival, not the subject's",
+        "Norvale Systems invested in Brisk Labs' rival Ferrow Mobile.",
+        {("noun-described", "Ferrow Mobile", "competesWith", "Brisk Labs")},
+    ),
+    (
+        "an owner's unit named in apposition is the unit, not the owner",
+        "Norvale Systems' sensor unit, Brisk Labs, grew fast.",
+        {
+            ("noun-owner", "Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+            ("noun-described", "Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "an owner's parent named in apposition owns the owner",
+        "Norvale Systems' parent, Ferrow Holdings, grew fast.",
+        {
+            ("noun-owner", "Norvale Systems", "subsidiaryOf", "Ferrow Holdings"),
+            ("noun-described", "Norvale Systems", "subsidiaryOf", "Ferrow Holdings"),
+        },
+    ),
+    (
+        "the one a verb puts in competition with a named rival",
+        "The new chip places Norvale Systems in competition with Brisk Mobile.",
+        {("noun-verb", "Norvale Systems", "competesWith", "Brisk Mobile")},
+    ),
+    (
+        "firms a verb puts with unnamed partners are no pair",
+        "Halden Telecom chose to replace Brisk Mobile and Ferrow Labs with new network partners.",
+        set(),
+    ),
+    (
+        "a cue's preposition hung on the verb that takes the noun",
+        "Brisk Motors received an order from Norvale Systems for 20 trucks.",
+        {("noun-verb", "Brisk Motors", "supplies", "Norvale Systems")},
+    ),
+    (
+        "the verb's preposition before the noun is not the noun's",
+        "With Norvale Systems, Brisk Motors signed a deal.",
+        set(),
+    ),
+    (
+        "the verb's preposition takes no name",
+        "Brisk Motors won an order from a local carmaker.",
+        set(),
+    ),
 
     (
         "headquarters then a place, the place hung on the phrase before",

@@ -91,6 +91,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "where a verb cue's prepositional object acts with the subject is not where it is based",
+        "Norvale Systems will partner with Halvane Corp. in India.",
+        set(),
+    ),
+    (
+        "the object of a preposition no cue takes is where the place says",
+        "The lab sent samples to Halvane Corp. in Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
+    ),
+    (
+        "a verb's prepositional object of a place is still based there",
+        "Norvale Systems invested in Halvane Corp. of Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
+    ),
+    (
+        "a noun's object in a place is based there",
+        "Jane Roe is chief executive of Halvane Corp. in Boston.",
+        {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},
+    ),
+    (
         "a passive verb's agent of a place is still based there",
         "Brisk Foods was bought by Halvane Corp. of Boston.",
         {("name-place", "Halvane Corp.", "headquarteredIn", "Boston")},

@@ -22,6 +22,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "the brand of a named firm stands for the firm",
+        "The budget brand of Halden Hotels is present in Portugal and Greece.",
+        {
+            ("presence", "Halden Hotels", "operatesIn", "Portugal"),
+            ("presence", "Halden Hotels", "operatesIn", "Greece"),
+        },
+    ),
+    (
         "a noun cue owned by the subject",
         "Most of Brisk Orchard's stores are in Texas.",
         {("presence", "Brisk Orchard", "operatesIn", "Texas")},
@@ -111,6 +119,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("no cue", "Brisk Orchard is big in Texas.", set()),
     ("no owner", "The stores are in Texas.", set()),
     ("a subject that names nothing", "The Swiss brand is present in Europe and Asia.", set()),
+    (
+        "a brand that names nothing after it",
+        "The budget brand of the group is present in Portugal.",
+        set(),
+    ),
     (
         "a place noun cue of an unnamed owner",
         "The Ohio plant of the group makes soup.",

@@ -360,3 +360,21 @@ def test_replaced_pronoun(
         for o in c.objects
     }
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "hints"),
+    [
+        # the tagger calls "Skogheim" a person here: the title says it is an organisation
+        ('"We are pleased," said Skogheim CEO Sven Lindqvist.', {("Skogheim", "Organization")}),
+        # an organisation the tagger got right keeps its own evidence
+        ('"We are pleased," said Norvik CEO Sven Lindqvist.', {("Norvik", None)}),
+    ],
+    ids=["a person-labelled organisation", "an organisation-labelled one"],
+)
+def test_title_hints_its_organisation(
+    text: str, hints: set[tuple[str, str | None]], view: Callable[[str], View]
+) -> None:
+    """Whom a title names ("X CEO Jane Roe") is an organisation, whatever spaCy labels it."""
+    found = {(m.text, m.hint) for c in title_candidates(view(text)) for m in c.objects}
+    assert found == hints

@@ -546,7 +546,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a passive verb that is no place cue says nothing of where its agent works",
         "The Kestrel drone was unveiled by Norvale Systems in Paris.",
-        set(),
+        {("verb-passive", "Norvale Systems", "launched", "Kestrel")},
     ),
     (
         "a relative clause on a group the subject is one of",
@@ -642,6 +642,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Jane Roe", "worksFor", "Harwick Trade Council")},
     ),
     ("a firm that chairs a panel of no name", "Norvale Systems chairs the industry panel.", set()),
+    (
+        "what powers an organisation's unnamed product, the organisation uses",
+        "Norvale Systems' new assistant is powered by Kestrel 4.",
+        {("verb-passive", "Norvale Systems", "uses", "Kestrel 4")},
+    ),
+    (
+        "an unowned unnamed product powered by a name says nothing",
+        "The new assistant is powered by Kestrel 4.",
+        set(),
+    ),
+    (
+        "a name the tagger calls a person before a product noun is the product's",
+        "The Halo laptop uses Zenith chips.",
+        {("verb", "Halo", "uses", "Zenith")},
+    ),
+    (
+        "a version of a named product stands for the product",
+        "Norvale Systems uses a custom version of Android on its tablets.",
+        {("verb", "Norvale Systems", "uses", "Android")},
+    ),
+    (
+        "a version of an unnamed product names nothing",
+        "Norvale Systems uses a custom version of the software.",
+        set(),
+    ),
 ]
 
 

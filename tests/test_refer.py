@@ -12,6 +12,29 @@ Triple = tuple[str, str, str]
 
 CASES: list[tuple[str, str, set[Triple]]] = [
     (
+        "a description a verb takes is not who does the verb",
+        "Brisk Labs makes sensors. Norvale Systems said it would buy the sensor maker.",
+        {("Norvale Systems", "acquired", "Brisk Labs")},
+    ),
+    (
+        "a pronoun a verb takes is not the verb's subject",
+        "Brisk Labs said its parent, Norvale Systems, would invest $5 million in it.",
+        {
+            ("Norvale Systems", "investedIn", "Brisk Labs"),
+            ("Brisk Labs", "subsidiaryOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "a possessive pronoun may be the subject's own",
+        "Norvale Systems said it would expand its data centre in Ohio.",
+        {("Norvale Systems", "operatesIn", "Ohio")},
+    ),
+    (
+        "a description a verb takes is the other organisation in the sentence",
+        "Brisk Labs said Norvale Systems would buy the company.",
+        {("Norvale Systems", "acquired", "Brisk Labs")},
+    ),
+    (
         "we: the speaker's organisation before the title",
         "“We are glad to extend our partnership with Brisk Foods,” said Norvale Systems "
         "CEO Ana Lind.",

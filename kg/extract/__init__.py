@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.errors import located
 from kg.extract.facts import distinct, stated
@@ -78,6 +78,16 @@ def _hints(
             cls = ontology.class_of_head_noun(token.head.lemma_.lower())
             if cls:
                 hints[name.start] = cls
+        if token.ent_type_ in ("GPE", "LOC") and _listed_with_orgs(token, names):
+            hints.setdefault(name.start, "Organization")  # "X Ventures, Y Capital and Z"
         if all(t.is_lower for t in name) and name[0].text.title() not in known:
             hints.setdefault(name.start, "Technology")  # not "brisko" written "Brisko" elsewhere
     return hints
+
+
+def _listed_with_orgs(token: Token, names: Mapping[int, Span]) -> bool:
+    """Is a name the tagger calls a place listed with two or more names it calls
+    organisations, and no others ("backed by Halvane Ventures, Ostrander Capital and
+    Marrowby")? Then it is one of them."""
+    others = [names[c.i] for c in token.conjuncts if c.i in names and names[c.i].root.i == c.i]
+    return len(others) > 1 and all(o.root.ent_type_ == "ORG" for o in others)

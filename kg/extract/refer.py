@@ -154,6 +154,9 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     examples = _examples(view, token, hint)
     if examples:
         return examples
+    variant = variant_of(view, token)
+    if variant:
+        return variant
     pairs = grammar.pair_words | grammar.definite_determiners
     if hint == "Organization" and token.tag_ == "NNS" and _paired(token, pairs):
         return _pair(view, token)
@@ -172,6 +175,13 @@ def names_product(view: View, noun: Token, name: Token) -> bool:
     if view.ontology.class_of_term(name.text):  # "AI chips" are not named "AI"
         return False
     determined = any(c.dep_ in ("det", "poss") for c in noun.children)
+    if name.ent_type_ in ("PERSON", "NORP") and name.i in view.names:
+        # "Zenith chips": the tagger's person or nationality before a product noun is the
+        # product's name, unless it is a person's full name or a known person's surname
+        mention = mention_of(view, view.names[name.i])
+        return not is_person_name(mention, view.ontology) and (
+            mention.text not in view.focus.article.surnames
+        )
     return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
         determined or name.ent_type_ != "ORG"
     )
@@ -187,6 +197,20 @@ def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
             if obj.dep_ == "pobj":
                 found += [replace(m, hint=m.hint or hint) for m in refer(view, obj)]
     return found
+
+
+def variant_of(view: View, token: Token) -> list[Mention]:
+    """ "the 64-bit edition of Tarnix OS", "a custom version of Kestrel": a variant noun and
+    its preposition (a `kg:variantNoun`) stand for the product named after it."""
+    return [
+        m
+        for p in token.children
+        if p.dep_ == "prep"
+        and f"{token.lemma_.lower()} {p.lower_}" in view.ontology.grammar.variant_nouns
+        for o in p.children
+        if o.dep_ == "pobj"
+        for m in refer_one(view, o)
+    ]
 
 
 def prep_phrase(prep: Token) -> str:
@@ -234,8 +258,9 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
         if given and refer(view, given[0]):
             return [_reuse(m, token, view) for m in refer(view, given[0])]
+    doers = _doers(view, token)  # "X said it would buy the sensor maker", "... invest in it"
     if token.lower_ in view.ontology.grammar.singular_pronouns:
-        governing = _parallel_owner(view, token) or _clause_subject(view, token)
+        governing = _parallel_owner(view, token) or _clause_subject(view, token, doers)
         if governing:
             return [_reuse(governing[0], token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
@@ -259,12 +284,32 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         name = view.names.get(earlier.i)
         if name is not None and earlier.i == name.root.i:
             mention = mention_of(view, name)
+            if mention.text in doers:
+                continue
             if _is_subjectish(name.root) and _fits(mention, view):
                 return [_reuse(mention, token, view)]
             named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:
         return [_reuse(named_before[-1], token, view)]
-    return [_reuse(view.focus.org, token, view)] if view.focus.org is not None else []
+    org = view.focus.org
+    if org is not None and org.text in doers:  # the last organisation named before
+        org = next((m for m in reversed(view.focus.named) if m.text not in doers), None)
+    return [_reuse(org, token, view)] if org is not None else []
+
+
+def _doers(view: View, token: Token) -> set[str]:
+    """Who does what the verb taking a description or pronoun as its object says: that
+    stands for another ("Norvale said it would buy the chipmaker", "... invest in it")."""
+    from kg.extract.clauses import subjects_of  # clauses reads references through this module
+
+    verb = token.head
+    if token.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif token.dep_ != "dobj":
+        return set()
+    if token.pos_ not in ("NOUN", "PRON") or verb.pos_ not in ("VERB", "AUX"):
+        return set()
+    return {m.text for m in subjects_of(view, verb)}
 
 
 def _first_person(view: View, token: Token) -> list[Mention]:
@@ -410,14 +455,18 @@ def _parallel_owner(view: View, token: Token) -> list[Mention]:
     return []
 
 
-def _clause_subject(view: View, token: Token) -> list[Mention]:
+def _clause_subject(view: View, token: Token, skip: set[str] | None = None) -> list[Mention]:
     """ "X said it would ...", "X has named Y as its chief executive": the organisation that
-    is the subject of a clause governing the pronoun, nearest first."""
+    is the subject of a clause governing the pronoun, nearest first; not one in `skip`."""
     for clause in token.ancestors:
         for subject in (c for c in clause.children if c.dep_ in SUBJECTS):
             if subject.i == token.i or token in subject.subtree:
                 continue
-            found = [m for m in refer_one(view, subject) if _org_candidate(m, view)]
+            found = [
+                m
+                for m in refer_one(view, subject)
+                if _org_candidate(m, view) and m.text not in (skip or set())
+            ]
             if found:
                 return found
     return []

@@ -99,6 +99,10 @@ def _members(view: View, noun: Token) -> list[Mention]:
     for child in noun.children:  # "brands such as X", "firms including X"
         if child.dep_ == "prep" and prep_phrase(child) in view.ontology.example_markers:
             found += [m for c in child.children if c.dep_ == "pobj" for m in refer(view, c)]
+    one = head.head
+    partitive = noun.dep_ == "pobj" and (one.lower_, head.lower_) in grammar.partitives
+    if partitive and one.dep_ == "attr" and one.head.lemma_.lower() in grammar.copulas:
+        found += subjects_of(view, one.head)  # "X is one of its suppliers"
     if noun.dep_ == "pobj" and head.lower_ in grammar.member_prepositions:
         verb = head.head  # "boasts X among its customers", "X is among its customers"
         if verb.lemma_.lower() in grammar.copulas:

@@ -54,7 +54,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     relation = cue.prep in view.ontology.grammar.relation_prepositions
     if relation and not owners and noun.is_lower and _modifies_name(view, noun):
         owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
-    if cue.prep and not owners and not _held(view, noun):  # "the Norvale headquarters in Brisk Falls"
+    if cue.prep and not owners and not _held(view, noun):  # "the Norvale headquarters in Harwick"
         owners = [
             m
             for c in noun.children
@@ -74,7 +74,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
                 if c.dep_ in ("compound", "nmod") and c.i < noun.i and c.ent_type_ in ("GPE", "LOC")
             ]
     elif cue.prep:
-        targets = prep_objects(view, noun, cue.prep) or _verb_places(view, noun, predicate, cue)
+        targets = (
+            prep_objects(view, noun, cue.prep)
+            or _verb_places(view, noun, predicate, cue)
+            or _verb_names(view, noun, cue)
+        )
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -93,6 +97,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects, subjects, pattern = owners, agents, "noun-agent"
     elif cue.before and owners and targets and _holds_role(view, predicate, noun, cue):
         # "its Brisk unit": Brisk is the unit, of the owner (not "a unit of Brisk")
+        subjects = [m for t in targets for m in refer(view, t)]
+        objects, pattern = owners, "noun-owner"
+    elif not (cue.prep or cue.before) and owners and targets and not _symmetric(view, predicate):
+        # "Norvale's unit, Brisk", "its parent, Ferrow": the name holds the role the noun
+        # names, towards the owner (Brisk is Norvale's unit; Ferrow is its parent)
         subjects = [m for t in targets for m in refer(view, t)]
         objects, pattern = owners, "noun-owner"
     else:
@@ -126,6 +135,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _symmetric(view: View, predicate: str) -> bool:
+    return view.ontology.properties[predicate].symmetric
 
 
 def _held(view: View, noun: Token) -> bool:
@@ -206,6 +219,21 @@ def _next_places(noun: Token, cue: Cue) -> list[Token]:
     return [o for o in prep.children if o.dep_ == "pobj" and o.ent_type_ in PLACES]
 
 
+def _verb_names(view: View, noun: Token, cue: Cue) -> list[Token]:
+    """ "X won an order from Y", "X signed a deal with Y": the cue's preposition hung on the
+    verb that takes the noun, where the noun has none of its own; its object a name, not a
+    place."""
+    if noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ == cue.prep for c in noun.children):
+        return []
+    return [
+        o
+        for p in noun.head.children
+        if p.dep_ == "prep" and p.lower_ == cue.prep and p.i > noun.i
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and o.ent_type_ not in PLACES
+    ]
+
+
 def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Mention]:
     """The named owners of the named products a cue's preposition takes, where the property
     goes from organisations to products only."""
@@ -271,6 +299,8 @@ def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[
     if not view.ontology.properties[predicate].symmetric or not noun.is_lower:
         return  # "its Hardware Partner Program": a capital word is part of a name
     name = noun.head
+    if any(c.dep_ == "poss" and c.i < noun.i for c in name.children):
+        return  # "invested in Norvale's rival Brisk": Brisk is Norvale's rival, not the investor's
     taken = name.head if name.dep_ == "poss" else name
     verb = taken.head
     if taken.dep_ == "pobj" and verb.dep_ == "prep":
@@ -358,8 +388,9 @@ def _subjects(
     head, steps, via = noun, 0, noun.dep_
     while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
         via, head, steps = head.dep_, head.head, steps + 1
-        # "places it in competition with X": the object is the one in competition
-        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" else []
+        # "places it in competition with X": the object is the one in competition (with no X
+        # named, "replaced A and B with new partners" makes no pair of A and B)
+        direct = [c for c in head.children if c.dep_ == "dobj"] if via == "prep" and objects else []
         if direct and refer(view, direct[0]):
             return refer(view, direct[0]), "noun-verb"
         if head.pos_ in ("VERB", "AUX"):

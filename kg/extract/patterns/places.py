@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.clauses import prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
-from kg.extract.refer import aged, mention_of, refer
+from kg.extract.refer import aged, mention_of, refer, variant_of
 from kg.ontology import cues_of
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -88,13 +88,19 @@ def _prep_places(view: View, name: Token, predicate: str) -> list[Token]:
 
 
 def _verb_takes(view: View, name: Token, prep: str) -> bool:
-    """ "The parts are made by X in P", "the drone was unveiled by X in P": after the agent of a
-    passive verb, a preposition that the place properties' verb cues take ("operate in _")
-    says where the verb happens (the verb family reads it where the verb is a cue), not where
-    the agent is based; "made by X of P" still names X's place."""
-    if name.dep_ != "pobj" or name.head.dep_ != "agent":
+    """ "The parts are made by X in P", "the drone was unveiled by X in P", "competes with X in
+    P": after the agent of a passive verb, or the object of a verb cue's preposition, a
+    preposition that the place properties' verb cues take ("operate in _") says where the verb
+    happens (the verb family reads it where the verb is a cue), not where the agent is based;
+    "made by X of P" still names X's place."""
+    if name.dep_ != "pobj" or name.head.dep_ not in ("agent", "prep"):
         return False
     ontology = view.ontology
+    if name.head.dep_ == "prep":  # a cue's own preposition, not "the CEO of X in P" nor
+        verb, word = name.head.head, name.head.lower_  # "sent samples to X in P"
+        cues = cues_of(ontology.verb_cues, verb.lemma_.lower()) if verb.pos_ == "VERB" else []
+        if not any(cue.prep == word for _, cue in cues):
+            return False
     return any(
         cue.prep == prep
         for prop in ontology.properties.values()
@@ -213,9 +219,10 @@ def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mentio
     """What a copula says of its subject: the adjective ("X is present") with the subject as
     owner; the subject noun ("X's stores are", "90% of X's stores are") with its possessor."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
-    named = any(s.i in view.names or s.pos_ == "PRON" for s in subjects)
+    named = any(s.i in view.names or s.pos_ == "PRON" or variant_of(view, s) for s in subjects)
     for child in verb.children:
-        if child.dep_ == "acomp" and named:  # "X is present", not "the brand is present"
+        # "X is present", "the brand of X is present", not "the brand is present"
+        if child.dep_ == "acomp" and named:
             yield child, tuple(subjects_of(view, verb))
     for subject in subjects:
         yield from _owned(view, subject)

@@ -110,6 +110,8 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     if root.tag_ == "NNS":  # "co-founders Jane Roe and Tom Hale": each of them
         people = unique_mentions(people + _conjoined(view, people))
     orgs = [m for t in title for m in _title_orgs(view, t, title.start)]
+    # "Skogheim CEO Jane Roe": whom a title names is an organisation, whatever the tagger says
+    orgs = [replace(m, hint="Organization") if m.ner == "PERSON" else m for m in orgs]
     if not orgs:  # "co-founder and chief executive of X", "X CEO and president Jane Roe"
         orgs = _coordinated_orgs(view, root)
     if not orgs:  # "At X, CEO Jane Roe said"

@@ -79,6 +79,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
+            subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
         if _hands_over_business(view, verb, predicate, cue):
             return
     elif passive:
@@ -86,6 +87,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = _bracketed(view, verb) or subjects_of(view, verb)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
+            objects = [m for m in objects if m.text not in _own_participles(view, verb)]
             subjects = subjects or _maker(view, verb, predicate)
             if not objects and _product_or_maker(view, predicate):
                 objects = _holders(view, verb.head)  # "its Kestrel-powered cars"
@@ -114,6 +116,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             subjects = _product_owners(view, verb)
         elif prep:
             subjects = _product_owners(view, verb, "nsubjpass")
+    if _product_or_maker(view, predicate) and cue.inverse and not prep and not objects:
+        # "Vantor's app is powered by X", "X powers Vantor's app": Vantor uses X
+        objects = _product_owners(view, verb, "nsubjpass" if passive else "dobj")
     if not objects:
         if not _takes_other(view, verb, predicate):  # "A and B teamed up"
             parties = tuple(subjects)
@@ -271,6 +276,17 @@ def _modified(view: View, noun: Token) -> list[Mention]:
         if c.dep_ == "compound" and c.i in view.names
         for m in refer(view, c, coordinate=False)
     ]
+
+
+def _own_participles(view: View, verb: Token) -> set[str]:
+    """ "Denver-based A and Boston-based B": the names coordinated with the one a participle
+    describes that carry a participle of their own of the same verb."""
+    return {
+        view.names[c.i].text
+        for c in verb.head.conjuncts
+        if c.i in view.names
+        and any(p.dep_ == "amod" and p.lemma_ == verb.lemma_ and p.i != verb.i for p in c.children)
+    }
 
 
 def _holders(view: View, noun: Token) -> list[Mention]:
