@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from spacy.tokens import Doc, Span
@@ -344,17 +345,16 @@ def _mislabelled_name(ent: Span) -> bool:
         return False
     if ent.label_ == "NORP":
         return True
-    calendar_words = {
-        w.lower()
-        for w in (
-            *calendar.month_name,
-            *calendar.month_abbr,
-            *calendar.day_name,
-            *calendar.day_abbr,
-        )
-        if w
-    }
+    calendar_words = _calendar_words()
     return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """The months' and weekdays' names and abbreviations, in lower case (made once: the
+    calendar module formats each with strftime whenever it is asked)."""
+    names = (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    return frozenset(w.lower() for w in names if w)
 
 
 def _split_names(
