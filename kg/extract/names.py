@@ -63,14 +63,16 @@ def read_article_names(
 
 def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
     """Could the article's `known` words change the names `find_names` finds in `doc`? Only
-    where such a word is no proper noun, or follows a conjunction (`_split_pair`) or a
-    nationality (`_nationality_led`), or is written in lower case ("brisko")."""
+    where such a word is no proper noun, or follows a conjunction inside the same entity
+    (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
+    written in lower case ("brisko")."""
     return any(
         (
             t.text in known
             and (
                 t.pos_ != "PROPN"
-                or (t.i > 0 and (doc[t.i - 1].pos_ == "CCONJ" or doc[t.i - 1].ent_type_ == "NORP"))
+                or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
+                or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
             )
         )
         or (not t.text[:1].isupper() and t.text.title() in known)
