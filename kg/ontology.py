@@ -312,7 +312,10 @@ def cues_of(index: CueIndex, *words: str) -> list[tuple[str, Cue]]:
     """(property, cue) of every cue indexed under one of `words`, in the ontology's order."""
     if len(words) == 1:  # most calls: one word, mostly no cue's
         return [(prop, cue) for _, prop, cue in index.get(words[0], ())]
-    entries = sorted({entry for word in set(words) for entry in index.get(word, ())})
+    found = [index[word] for word in set(words) if word in index]
+    if not found:  # most calls again
+        return []
+    entries = sorted({entry for indexed in found for entry in indexed})
     return [(prop, cue) for _, prop, cue in entries]
 
 
