@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -197,9 +198,13 @@ def _each_article(
         model.load()  # before the fork, so that the workers share it
     fork = multiprocessing.get_context("fork")
     held = (ontology, model, cache)
-    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
-        for done in pool.map(_held, _tapering_shares(articles, jobs)):
-            yield from done
+    gc.freeze()  # the workers' collections leave the parent's objects (and their pages) alone
+    try:
+        with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
+            for done in pool.map(_held, _tapering_shares(articles, jobs)):
+                yield from done
+    finally:
+        gc.unfreeze()
 
 
 # a worker's ontology, model and cache, set as it starts
