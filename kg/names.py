@@ -19,6 +19,7 @@ def clean_name(text: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", text).strip()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the extractor asks for the same names many times
 def normalise(text: str) -> str:
     """Lower case, punctuation folded to single spaces."""
     text = unicodedata.normalize("NFKC", clean_name(text)).lower()

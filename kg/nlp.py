@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,23 +158,29 @@ def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:
 def parse(
     nlp: Language, articles: Iterable[Article], batch_size: int = 64
 ) -> Iterator[ParsedArticle]:
-    """Parse articles in order with `nlp.pipe`, yielding each when done."""
-    pending: list[Article] = []
+    """Parse articles in order with `nlp.pipe`, yielding each as soon as its last line is
+    parsed. spaCy gets the lines alone, as a bare `nlp.pipe` over them would."""
+    pending: deque[tuple[Article, list[tuple[int, str]]]] = deque()  # read, not yet yielded
 
-    def units() -> Iterator[tuple[str, tuple[int, str]]]:
+    def lines() -> Iterator[str]:
         for article in articles:
-            pending.append(article)
-            for offset, line in paragraphs(article.text):
-                yield line, (offset, line)
-            yield "", (-1, "")  # end marker, so an article is released as soon as it is done
+            found = list(paragraphs(article.text))
+            pending.append((article, found))
+            yield from (line for _, line in found)
 
     current: list[Paragraph] = []
-    for doc, (offset, line) in nlp.pipe(units(), as_tuples=True, batch_size=batch_size):
-        if offset >= 0:
-            current.append(Paragraph(offset, doc, line))
-            continue
-        yield ParsedArticle(pending.pop(0), tuple(current))
-        current = []
+    for doc in nlp.pipe(lines(), batch_size=batch_size):
+        while not pending[0][1]:  # an article without a line is done once those before are
+            yield ParsedArticle(pending.popleft()[0], ())
+        article, found = pending[0]
+        offset, line = found[len(current)]
+        current.append(Paragraph(offset, doc, line))
+        if len(current) == len(found):
+            pending.popleft()
+            yield ParsedArticle(article, tuple(current))
+            current = []
+    while pending:  # the articles after the last line, all without one
+        yield ParsedArticle(pending.popleft()[0], ())
 
 
 def parse_alone(nlp: Language, article: Article) -> ParsedArticle:

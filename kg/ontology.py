@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -178,10 +179,16 @@ class Ontology:
     def class_of_term(self, text: str) -> str | None:
         """The class a common name belongs to: "machine learning" is a Technology."""
         key = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
+        return self._term_classes.get(key)
+
+    @cached_property
+    def _term_classes(self) -> dict[str, str]:
+        """Each term -> the first class (in the ontology's order) that has it."""
+        found: dict[str, str] = {}
         for cls in self.classes.values():
-            if key in cls.terms:
-                return cls.name
-        return None
+            for term in cls.terms:
+                found.setdefault(term, cls.name)
+        return found
 
     def class_of_head_noun(self, lemma: str) -> str | None:
         return self.head_noun_classes.get(lemma)
@@ -306,7 +313,10 @@ def cues_of(index: CueIndex, *words: str) -> list[tuple[str, Cue]]:
     """(property, cue) of every cue indexed under one of `words`, in the ontology's order."""
     if len(words) == 1:  # most calls: one word, mostly no cue's
         return [(prop, cue) for _, prop, cue in index.get(words[0], ())]
-    entries = sorted({entry for word in set(words) for entry in index.get(word, ())})
+    found = [index[word] for word in set(words) if word in index]
+    if not found:  # most calls again
+        return []
+    entries = sorted({entry for indexed in found for entry in indexed})
     return [(prop, cue) for _, prop, cue in entries]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -197,9 +198,13 @@ def _each_article(
         model.load()  # before the fork, so that the workers share it
     fork = multiprocessing.get_context("fork")
     held = (ontology, model, cache)
-    with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
-        for done in pool.map(_held, _shares(articles, jobs * 4)):
-            yield from done
+    gc.freeze()  # the workers' collections leave the parent's objects (and their pages) alone
+    try:
+        with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
+            for done in pool.map(_held, _tapering_shares(articles, jobs)):
+                yield from done
+    finally:
+        gc.unfreeze()
 
 
 # a worker's ontology, model and cache, set as it starts
@@ -237,6 +242,25 @@ def _shares(articles: Sequence[Article], count: int) -> list[Sequence[Article]]:
         if length >= size:
             shares.append(articles[start:end])
             start, length = end, 0
+    if start < len(articles):
+        shares.append(articles[start:])
+    return shares
+
+
+def _tapering_shares(
+    articles: Sequence[Article], jobs: int, smallest: float = 0.005
+) -> list[Sequence[Article]]:
+    """Runs of articles for `jobs` workers that each take the next as they finish one: each
+    run 1 / (2 * jobs) of the text still left, down to `smallest` of all the text, so that
+    the first runs are long and the last short, and no worker is left alone at the end."""
+    total = sum(len(a.text) for a in articles)
+    shares: list[Sequence[Article]] = []
+    start, length, left = 0, 0, total
+    for end, article in enumerate(articles, 1):
+        length += len(article.text)
+        if length >= max(left / (2 * jobs), smallest * total):
+            shares.append(articles[start:end])
+            start, length, left = end, 0, left - length
     if start < len(articles):
         shares.append(articles[start:])
     return shares

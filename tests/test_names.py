@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
-from kg.extract.names import find_names
+from kg.extract.names import _known_matters, find_names
 from kg.ontology import Ontology
 
 CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
@@ -225,3 +226,22 @@ def test_names(
     names = {span.text for span in find_names(nlp(text), ontology, known).values()}
     assert found <= names
     assert not (not_found & names)
+
+
+def test_known_words_matter_only_where_find_names_reads_them(
+    nlp: Language, ontology: Ontology
+) -> None:
+    """A second look with the article's known words is taken only where it can change the
+    names: a known word after a conjunction inside one entity ("Norvale and Brisk Foods"), not
+    after one between two names."""
+    words = ["Norvale", "and", "Brisk", "Foods", "met", "Tolvar", "and", "Brisk", "."]
+    spaces = [True] * 7 + [False, False]
+    pos = ["PROPN", "CCONJ", "PROPN", "PROPN", "VERB", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    one = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    two = ["B-ORG", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O"]
+    inside = Doc(nlp.vocab, words, spaces, pos=pos, ents=one)
+    apart = Doc(nlp.vocab, words, spaces, pos=pos, ents=two)
+    known = frozenset({"Brisk"})
+    assert _known_matters(inside, known)
+    assert not _known_matters(apart, known)
+    assert find_names(apart, ontology, known) == find_names(apart, ontology, frozenset())

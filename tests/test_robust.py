@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
@@ -18,9 +19,9 @@ from spacy.tokens import Doc
 
 import kg.pipeline
 from kg.ingest import Article
-from kg.nlp import MAX_LINE, load_model, paragraphs
+from kg.nlp import MAX_LINE, load_model, paragraphs, parse
 from kg.ontology import Ontology
-from kg.pipeline import build, read
+from kg.pipeline import _tapering_shares, build, read
 
 NEWS_DEV = Path(__file__).parents[1].parent / "shared" / "corpus" / "news-dev" / "articles"
 KG = Path(sys.executable).parent / "kg"
@@ -138,6 +139,40 @@ def test_long_lines_come_in_pieces_at_their_offsets() -> None:
     *line, last = pieces
     assert "".join(p for _, p in line) == text.split("— ", 1)[1].split("\n")[0]
     assert last == (len(text) - len("Tail line."), "Tail line.")
+
+
+def test_spacy_gets_the_lines_alone_as_a_bare_pipe_would() -> None:
+    seen: list[str] = []
+
+    @Language.component("kg_test_seen")
+    def record(doc: Doc) -> Doc:
+        seen.append(doc.text)
+        return doc
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_test_seen")
+    texts = ["", "Orvane rose.\n\nPellick fell.", "", " \n", "Tail line.", ""]
+    articles = [Article(id=str(i), text=t, source=f"{i}.txt") for i, t in enumerate(texts)]
+    parsed = list(parse(nlp, articles, batch_size=2))
+    assert seen == ["Orvane rose.", "Pellick fell.", "Tail line."]  # no empty end markers
+    assert [p.article.id for p in parsed] == ["0", "1", "2", "3", "4", "5"]
+    assert [[(q.offset, q.doc.text) for q in p.paragraphs] for p in parsed] == [
+        [],
+        [(0, "Orvane rose."), (14, "Pellick fell.")],
+        [],
+        [],
+        [(0, "Tail line.")],
+        [],
+    ]
+
+
+def test_shares_taper_and_keep_every_article_in_order() -> None:
+    articles = [Article(id=str(i), text="x" * (50 + i % 7), source="s") for i in range(400)]
+    shares = _tapering_shares(articles, 2)
+    assert [a for share in shares for a in share] == articles
+    sizes = [sum(len(a.text) for a in share) for share in shares]
+    assert sizes[0] > 10 * sizes[-1]  # long runs first, short ones last
+    assert sizes[0] >= sum(sizes) / 4 - 60
 
 
 def test_a_line_over_a_million_characters_builds(nlp: Language, ontology: Ontology) -> None:

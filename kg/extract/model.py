@@ -158,6 +158,11 @@ class View:
         """The sentence's tokens, made once: spaCy makes each anew when a span is walked."""
         return tuple(self.sent)
 
+    @cached_property
+    def mentions(self) -> dict[tuple[int, int, str | None], Mention]:
+        """The mentions `refer.mention_of` has made, by span and hint."""
+        return {}
+
 
 @dataclass(frozen=True)
 class Candidate:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.errors import located
 from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
@@ -62,14 +63,16 @@ def read_article_names(
 
 def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
     """Could the article's `known` words change the names `find_names` finds in `doc`? Only
-    where such a word is no proper noun, or follows a conjunction (`_split_pair`) or a
-    nationality (`_nationality_led`), or is written in lower case ("brisko")."""
+    where such a word is no proper noun, or follows a conjunction inside the same entity
+    (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
+    written in lower case ("brisko")."""
     return any(
         (
             t.text in known
             and (
                 t.pos_ != "PROPN"
-                or (t.i > 0 and (doc[t.i - 1].pos_ == "CCONJ" or doc[t.i - 1].ent_type_ == "NORP"))
+                or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
+                or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
             )
         )
         or (not t.text[:1].isupper() and t.text.title() in known)
@@ -83,6 +86,7 @@ def find_names(
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
     and words `known` as names elsewhere in the article. `text`: the doc's text, if known."""
     text = doc.text if text is None else text
+    tokens = tuple(doc)  # made once: spaCy makes a token anew whenever a doc is walked
     spans: list[Span] = []
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
@@ -101,7 +105,7 @@ def find_names(
             end = next((t.i for t in ent if t.pos_ not in ("PROPN", "NUM")), ent.end)
             if end > ent.start:  # none when the first word is no proper noun ("Northern Velorans")
                 spans.append(doc[ent.start : end])
-    contracted = list(_contracted(doc, grammar, text.lower()))
+    contracted = list(_contracted(tokens, grammar, text.lower()))
     ends = {t.i: c.end for c in contracted for t in c[1:]}  # "Fly Brisk" of "Let's Fly Brisk"
     spans = [
         s if s.start not in ends else doc[ends[s.start] : s.end]
@@ -109,25 +113,26 @@ def find_names(
         if ends.get(s.start, 0) < s.end
     ]
     spans.extend(contracted)
-    taken = {t.i for span in spans for t in span}
-    numeric = {t.i for ent in ents if ent.label_ in NOT_NAMES for t in ent}
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    numeric = {i for ent in ents if ent.label_ in NOT_NAMES for i in range(ent.start, ent.end)}
     spans.extend(
         part
-        for run in _proper_runs(doc, taken | numeric, known, ontology.common_words)
+        for run in _proper_runs(doc, tokens, taken | numeric, known, ontology.common_words)
         for part in _split_names(run, titles, grammar)
     )
-    defined_terms = _defined_terms(doc, ontology) if "(" in text else ()
-    terms = [*defined_terms, *_known_terms(doc, ontology)]
+    defined_terms = _defined_terms(doc, tokens, ontology) if "(" in text else ()
+    terms = [*defined_terms, *_known_terms(doc, tokens, ontology)]
     spans.extend(terms)
     spans = [_with_version(span) for span in spans]
     trims = (_trim(span, ontology.honorifics) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
     trimmed = _with_nicknames(
         sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end)),
+        tokens,
         quoted=any(mark in text for mark in CLOSING),
     )
     names: dict[int, Span] = {}
-    brackets = [t.i for t in doc if t.text in "()"] if "(" in text else []
+    brackets = [t.i for t in tokens if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
     for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
@@ -198,16 +203,17 @@ def _two_names(ent: Span, at: int, ontology: Ontology) -> bool:
 OPENING, CLOSING = ('"', "“"), ('"', "”")
 
 
-def _with_nicknames(spans: list[Span], quoted: bool) -> list[Span]:
+def _with_nicknames(spans: list[Span], tokens: Sequence[Token], quoted: bool) -> list[Span]:
     """'Harlow "Big" Industries', 'Jane "JJ" Roe': a quoted nickname between two capitalised
     words joins them and the names they end or start into one name, so that no piece of it
-    keeps a stray quote. `quoted`: whether the text holds a closing quote at all."""
+    keeps a stray quote. `tokens`: the document's; `quoted`: whether the text holds a closing
+    quote at all."""
     if not spans or not quoted:
         return spans
     doc = spans[0].doc
     by_token = {t.i: span for span in spans for t in span}
     joined: list[Span] = []
-    for close in (t for t in doc if t.text in CLOSING and 2 <= t.i < len(doc) - 1):
+    for close in (t for t in tokens if t.text in CLOSING and 2 <= t.i < len(doc) - 1):
         opening = next((t.i for t in doc[max(close.i - 4, 0) : close.i] if t.text in OPENING), None)
         if opening is None or opening == 0 or opening + 1 == close.i:
             continue
@@ -344,17 +350,19 @@ def _mislabelled_name(ent: Span) -> bool:
         return False
     if ent.label_ == "NORP":
         return True
-    calendar_words = {
-        w.lower()
-        for w in (
-            *calendar.month_name,
-            *calendar.month_abbr,
-            *calendar.day_name,
-            *calendar.day_abbr,
-        )
-        if w
-    }
+    calendar_words = _calendar_words()
     return ent.label_ == "DATE" and not any(t.lower_.rstrip(".") in calendar_words for t in ent)
+
+
+@functools.cache
+def _calendar_words() -> frozenset[str]:
+    """The months' and weekdays' names and abbreviations, in lower case (made once: the
+    calendar module formats each with strftime whenever it is asked)."""
+    names = (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr)
+    return frozenset(w.lower() for w in names if w)
+
+
+SEPARATORS = frozenset({",", "(", ")"})  # words that end a name and begin the next
 
 
 def _split_names(
@@ -367,22 +375,22 @@ def _split_names(
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in grammar.name_adpositions
         # "Veyra's Cirran" splits, "the Governors' Association" does not
         owner = possessive and token.lower_ in grammar.possessive_markers
-        if owner or token.lower_ in (",", "(", ")", *titles) or inner_adposition:
+        if owner or token.lower_ in SEPARATORS or token.lower_ in titles or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
     return [p for p in parts if len(p)]
 
 
-def _contracted(doc: Doc, grammar: Grammar, lowered: str) -> Iterator[Span]:
+def _contracted(tokens: Sequence[Token], grammar: Grammar, lowered: str) -> Iterator[Span]:
     """ "Let's Fly" mid-sentence, its "'s" read as "us" and not as a possessive: one name of
-    three words. `lowered`: the document's text in lower case."""
+    three words. `tokens`: the document's; `lowered`: its text in lower case."""
     if not any(marker in lowered for marker in grammar.possessive_markers):
         return
-    for token in doc[1:-1]:
+    for token in tokens[1:-1]:
         if token.lower_ not in grammar.possessive_markers:
             continue
-        first, last = token.nbor(-1), token.nbor(1)
+        first, last = tokens[token.i - 1], tokens[token.i + 1]
         if (
             token.pos_ in ("PRON", "DET", "PROPN")
             and not first.whitespace_
@@ -392,48 +400,52 @@ def _contracted(doc: Doc, grammar: Grammar, lowered: str) -> Iterator[Span]:
             and last.is_title
             and last.is_alpha
         ):
-            yield doc[first.i : last.i + 1]
+            yield token.doc[first.i : last.i + 1]
 
 
 def _proper_runs(
-    doc: Doc, taken: set[int], known: frozenset[str], common: frozenset[str]
+    doc: Doc,
+    tokens: Sequence[Token],
+    taken: set[int],
+    known: frozenset[str],
+    common: frozenset[str],
 ) -> Iterator[Span]:
     """Runs of proper nouns no entity covers, joined across hyphens ("Tarnix-7"), with the
     numbers that version them ("Tarnix 16") and capitalised words that modify them
-    ("Brightmoor AI")."""
+    ("Brightmoor AI"). `tokens`: the document's."""
     start: int | None = None
-    for token in doc:
-        versioned = start is not None and (
-            (token.like_num and token.dep_ in ("nummod", "compound"))
-            or (token.is_title and token.is_alpha and doc[token.i - 1].like_num)
-        )
-        modifier = (
-            token.is_title
-            and token.is_alpha
-            and not token.is_stop
-            and token.lower_ not in common
-            and token.dep_ in ("compound", "amod")
-            and token.head.pos_ == "PROPN"
-            and 0 < token.head.i - token.i <= 2
-        )
-        capital = (  # "KESTREL SHIFT Vela": a word in capitals inside a run, whatever its tag
-            start is not None
-            and token.is_upper
-            and token.is_alpha
-            and len(token) > 1
-            and token.i + 1 < len(doc)
-            and (doc[token.i + 1].pos_ == "PROPN" or doc[token.i + 1].is_upper)
-        )
-        inside = (
-            (
+    for token in tokens:
+        inside = (  # the cheap tests first: most words are none of these
+            token.i not in taken
+            and (
                 token.pos_ == "PROPN"
-                or capital
+                or (  # "KESTREL SHIFT Vela": a word in capitals inside a run, whatever its tag
+                    start is not None
+                    and token.is_upper
+                    and token.is_alpha
+                    and len(token) > 1
+                    and token.i + 1 < len(doc)
+                    and (tokens[token.i + 1].pos_ == "PROPN" or tokens[token.i + 1].is_upper)
+                )
                 or _model_number(token.text)
                 or token.text in known
-                or versioned
-                or modifier
+                or (  # versioned
+                    start is not None
+                    and (
+                        (token.like_num and token.dep_ in ("nummod", "compound"))
+                        or (token.is_title and token.is_alpha and tokens[token.i - 1].like_num)
+                    )
+                )
+                or (  # a modifier
+                    token.is_title
+                    and token.is_alpha
+                    and not token.is_stop
+                    and token.lower_ not in common
+                    and token.dep_ in ("compound", "amod")
+                    and token.head.pos_ == "PROPN"
+                    and 0 < token.head.i - token.i <= 2
+                )
             )
-            and token.i not in taken
             and token.text[0].isalnum()
             and all(c.isalnum() or c in ".-&'" for c in token.text)
         )
@@ -441,8 +453,11 @@ def _proper_runs(
             start is not None
             and token.i + 1 < len(doc)
             and token.text in "-–/&"
-            and not doc[token.i - 1].whitespace_
-            and (doc[token.i + 1].pos_ in ("PROPN", "NUM") or _model_number(doc[token.i + 1].text))
+            and not tokens[token.i - 1].whitespace_
+            and (
+                tokens[token.i + 1].pos_ in ("PROPN", "NUM")
+                or _model_number(tokens[token.i + 1].text)
+            )
         )
         if start is not None and token.is_sent_start:  # a run ends with its sentence
             yield doc[start : token.i]
@@ -492,12 +507,17 @@ def _model_number(text: str) -> bool:
     return text[:1].isupper() and any(c.isdigit() for c in text) and text.isascii()
 
 
-def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
-    """ "machine learning (ML)": lower-case words whose initials spell the acronym."""
-    for token in doc:
+def _defined_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Iterator[Span]:
+    """ "machine learning (ML)": lower-case words whose initials spell the acronym.
+    `tokens`: the document's."""
+    for token in tokens:
         if not (token.is_upper and 2 <= len(token) <= 6 and token.i >= 2):
             continue
-        if token.nbor(-1).text != "(" or token.i + 1 >= len(doc) or token.nbor(1).text != ")":
+        if (
+            tokens[token.i - 1].text != "("
+            or token.i + 1 >= len(doc)
+            or tokens[token.i + 1].text != ")"
+        ):
             continue
         letters = token.text.lower()
         start = token.i - 1 - len(letters)
@@ -513,10 +533,11 @@ def _defined_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
             yield words
 
 
-def _known_terms(doc: Doc, ontology: Ontology) -> Iterator[Span]:
-    """The ontology's terms ("machine learning", "AI"), longest first, as names."""
+def _known_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Iterator[Span]:
+    """The ontology's terms ("machine learning", "AI"), longest first, as names. `tokens`: the
+    document's."""
     taken: set[int] = set()
-    firsts = [t.i for t in doc if t.lower_ in ontology.term_starts]
+    firsts = [t.i for t in tokens if t.lower_ in ontology.term_starts]
     for size in (4, 3, 2, 1):
         for start in firsts:
             if start + size > len(doc):

@@ -25,10 +25,17 @@ ASIDES = frozenset({"relcl", "acl", "advcl", "ccomp"})  # a clause about a speak
 
 
 def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
-    ner = _entity_label(span)
-    start = view.offset + span.start_char
-    hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
-    return Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+    """The mention a span of the view's sentence makes (made once a view: the patterns ask
+    for the same names many times)."""
+    key = (span.start, span.end, hint)
+    found = view.mentions.get(key)
+    if found is None:
+        ner = _entity_label(span)
+        start = view.offset + span.start_char
+        hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
+        found = Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+        view.mentions[key] = found
+    return found
 
 
 def _entity_label(span: Span) -> str:
