@@ -26,6 +26,14 @@ class Triples:
         self._typed: dict[Node, dict[Node, None]] | None = None
         self.extend(triples)
 
+    @classmethod
+    def indexed(cls, by_subject: dict[Node, dict[Node, dict[Node, None]]], size: int) -> Triples:
+        """The triples of an index made as `Triples` keeps one (subject -> predicate ->
+        objects), holding `size` triples: the loader's way in, without a second pass."""
+        triples = cls()
+        triples._by_subject, triples._size = by_subject, size
+        return triples
+
     def extend(self, triples: Iterable[Triple]) -> None:
         """Add every triple (the loop of `add`, written out: files have millions)."""
         self._typed = None

@@ -148,6 +148,21 @@ def test_load_triples_reads_what_rdflib_reads(tmp_path: Path) -> None:
         assert set(load_triples(exported)) == set(load_graph(exported)), fmt
 
 
+def test_load_triples_reads_a_file_in_any_order_with_repeats(tmp_path: Path) -> None:
+    """The loader takes a subject whose triples come together in one look-up; a file that
+    scatters a subject's triples, or repeats one, still reads as rdflib reads it."""
+    graph = tricky_graph()
+    graph.remove((ID.thing, SKOS.altLabel, Literal("typed", datatype=XSD.string)))
+    lines = graph.serialize(format="nt").strip().splitlines()
+    lines += lines[::3]
+    random.Random(7).shuffle(lines)
+    scattered = tmp_path / "scattered.nt"
+    scattered.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    loaded = load_triples(scattered)
+    assert len(loaded) == len(graph) == len(list(loaded))
+    assert isomorphic(loaded.to_graph(), graph)
+
+
 def test_load_triples_names_the_line_of_a_syntax_error(tmp_path: Path) -> None:
     cut = tmp_path / "cut.ttl"
     cut.write_text(
