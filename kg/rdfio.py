@@ -33,7 +33,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.triples import GraphLike, Triples
+from kg.triples import RDF_TYPE, GraphLike, Triples, iri_term, shared
 from kg.vocab import PREFIXES
 
 
@@ -156,8 +156,9 @@ def load_triples(path: str | Path) -> Triples:
 
 def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[Node, None]]], int]:
     """The file's triples, parsed by Oxigraph, by subject then predicate (as `Triples` holds
-    them), and how many there are. Each term is made an rdflib term once; a subject's
-    triples usually come together (kg writes them so), and then it is looked up once."""
+    them), and how many there are. Each term is made an rdflib term once, predicates and
+    classes the shared ones (`kg.triples.shared`); a subject's triples usually come together
+    (kg writes them so), and then it is looked up once."""
     made: dict[object, Node] = {}
     known = made.get
     by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
@@ -176,9 +177,11 @@ def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[No
             predicates = found
         predicate, obj = known(p), known(o)
         if predicate is None:
-            predicate = made[p] = _rdflib_term(p, path)
+            predicate = made[p] = shared(p.value)  # a predicate is an IRI
         if obj is None:
             obj = made[o] = _rdflib_term(o, path)
+            if predicate is RDF_TYPE and isinstance(obj, URIRef):
+                obj = made[o] = shared(obj)  # a class
         objects = predicates.get(predicate)
         if objects is None:
             predicates[predicate] = {obj: None}
@@ -199,7 +202,7 @@ def _rdflib_term(node: object, path: Path) -> Node:
     without rdflib's checks, which Oxigraph's parser has already made (the terms are equal
     to rdflib's own); typed literals by rdflib, which reads their value."""
     if isinstance(node, ox.NamedNode):
-        return _str_new(URIRef, node.value)
+        return iri_term(node.value)
     if isinstance(node, ox.Literal):
         value = node.value
         if node.language:

@@ -10,10 +10,33 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+
+# One URIRef object per vocabulary IRI (the terms kg's reader asks for, every predicate and
+# class of a graph file read by `kg.rdfio.load_triples`), so that looking one up in a graph is a
+# hash and an identity check: two equal but distinct URIRefs are compared by rdflib in Python.
+_SHARED: dict[str, URIRef] = {}
+_new_str = str.__new__
+
+
+def shared(iri: str) -> URIRef:
+    """The one URIRef object for a vocabulary IRI (made, without rdflib's checks, when new)."""
+    found = _SHARED.get(iri)
+    if found is None:
+        found = _SHARED[str(iri)] = _new_str(URIRef, str(iri))
+    return found
+
+
+def iri_term(iri: str) -> URIRef:
+    """A URIRef for an IRI already checked (by a parser): the shared one if there is one."""
+    found = _SHARED.get(iri)
+    return _new_str(URIRef, iri) if found is None else found
+
+
+RDF_TYPE = shared(RDF.type)
 
 
 class Triples:
@@ -106,7 +129,7 @@ class Triples:
         return iter([(p, o) for p, objects in predicates.items() for o in objects])
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        if predicate == RDF.type:
+        if predicate == RDF_TYPE:
             return iter([(s, o) for o, subjects in self._types().items() for s in subjects])
         found = []
         for subject, predicates in self._by_subject.items():
@@ -115,14 +138,14 @@ class Triples:
         return iter(found)
 
     def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
-        if predicate == RDF.type:
+        if predicate == RDF_TYPE:
             return iter(list(self._types().get(obj, {})))
         return iter([s for s, ps in self._by_subject.items() if obj in ps.get(predicate, {})])
 
     def _types(self) -> dict[Node, dict[Node, None]]:
         if self._typed is None:
             typed: dict[Node, dict[Node, None]] = {}
-            rdf_type = RDF.type  # one term: rdflib makes a new one at each RDF.type
+            rdf_type = RDF_TYPE
             for subject, predicates in self._by_subject.items():
                 for cls in predicates.get(rdf_type, ()):
                     typed.setdefault(cls, {})[subject] = None
