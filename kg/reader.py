@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg.triples import RDF_TYPE, GraphLike, shared
+from kg.triples import RDF_TYPE, GraphLike, iri_term, shared
 from kg.vocab import KG, SCHEMA
 
 CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
@@ -190,7 +190,7 @@ def _asserted(
     """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
-        node = URIRef(iri)
+        node = iri_term(iri)  # an entity's IRI, read from the graph: no need to check it again
         for prop, obj in graph.predicate_objects(node):
             if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
                 continue
