@@ -14,7 +14,6 @@ written as one set with build.json, which records their hashes (`write_set`, `ch
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
@@ -33,7 +32,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.triples import RDF_TYPE, GraphLike, Triples, iri_term, shared
+from kg.triples import RDF_TYPE, GraphLike, Triples, collector_paused, iri_term, shared
 from kg.vocab import PREFIXES
 
 
@@ -140,17 +139,13 @@ def load_triples(path: str | Path) -> Triples:
     form they were written with), ten times faster. For code that reads or adds to a whole
     graph: build --into, stats, viz."""
     path, syntax = _graph_file(path)
-    collecting = gc.isenabled()
-    gc.disable()  # millions of small objects, none of them in a cycle
     try:
-        by_subject, size = _index(path, syntax)
+        with collector_paused():
+            by_subject, size = _index(path, syntax)
     except SyntaxError as err:
         raise KGError(_invalid(path, syntax, err)) from None
     except (OSError, ValueError) as err:
         raise KGError(f"cannot read '{path}': {err}") from None
-    finally:
-        if collecting:
-            gc.enable()
     return Triples.indexed(by_subject, size)
 
 
@@ -448,6 +443,11 @@ def write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str]) 
     """Write `graph` as Turtle in one pass: the `prefixes` it uses, then each subject in order
     with its predicates (rdf:type first, as 'a') and their objects in order, grouped with ';'
     and ','. The same triples always give the same bytes."""
+    with collector_paused():
+        _write_turtle(graph, out, prefixes)
+
+
+def _write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str]) -> None:
     grouped: Iterable[Grouped]
     if isinstance(graph, Triples):
         grouped = graph.subjects_and_predicates()

@@ -277,9 +277,7 @@ def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
     date = _first(graph, iri, _DATE)
     match = _ISO_DATE.match(date)
     title = _first(graph, iri, _TITLE) or _local_name(str(iri))
-    return GraphArticle(
-        str(iri), title, _first(graph, iri, _SOURCE), match[0] if match else ""
-    )
+    return GraphArticle(str(iri), title, _first(graph, iri, _SOURCE), match[0] if match else "")
 
 
 def article_iris(graph: GraphLike) -> list[str]:
