@@ -61,7 +61,7 @@ class Triples:
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         self._by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._size = 0
-        # subjects by rdf:type value, made when first asked for, dropped by any change
+        # subjects by rdf:type value, made when first asked for, then kept up by add and remove
         self._typed: dict[Node, dict[Node, None]] | None = None
         self.extend(triples)
 
@@ -105,18 +105,24 @@ class Triples:
         return o in self._by_subject.get(s, {}).get(p, {})
 
     def add(self, triple: Triple) -> None:
-        self._typed = None
         s, p, o = triple
         objects = self._by_subject.setdefault(s, {}).setdefault(p, {})
         if o not in objects:
             objects[o] = None
             self._size += 1
+            if self._typed is not None and p == RDF_TYPE:
+                self._typed.setdefault(o, {})[s] = None
 
     def remove(self, subject: Node, predicate: Node) -> None:
         """Remove every (subject, predicate, *) triple."""
-        self._typed = None
         objects = self._by_subject.get(subject, {}).pop(predicate, {})
         self._size -= len(objects)
+        if self._typed is not None and objects and predicate == RDF_TYPE:
+            for cls in objects:
+                typed = self._typed.get(cls, {})
+                typed.pop(subject, None)
+                if not typed:
+                    self._typed.pop(cls, None)
 
     def set(self, triple: Triple) -> None:
         """Make `o` the only value of (s, p), as rdflib's `Graph.set`."""

@@ -189,9 +189,34 @@ def test_triples_behaves_as_an_rdflib_graph_for_set_and_value() -> None:
     triples.add((ID.b, RDF.type, KG.Person))
     assert list(triples.subjects(RDF.type, KG.Person)) == [ID.b]  # the type index is made
     triples.add((ID.a, RDF.type, KG.Person))
-    triples.set((ID.b, RDF.type, KG.Organization))  # and made again after each change
+    triples.set((ID.b, RDF.type, KG.Organization))  # and kept up by each change
     assert list(triples.subjects(RDF.type, KG.Person)) == [ID.a]
     assert sorted(triples.subject_objects(RDF.type)) == [
         (ID.a, KG.Person),
         (ID.b, KG.Organization),
     ]
+
+
+def test_the_type_index_follows_every_change_as_rdflib_does() -> None:
+    """`Triples` keeps its index of subjects by class up to date through add, set and remove
+    (not made again after each change): it answers as an rdflib Graph at every step."""
+    rng = random.Random(3)
+    triples, graph = Triples(), Graph()
+    classes = [KG.Person, KG.Organization, KG.Place]
+    for step in range(300):
+        subject, cls = ID[f"e{rng.randrange(12)}"], rng.choice(classes)
+        change = rng.choice(("add", "add", "set", "remove"))
+        for g in (triples, graph):
+            if change == "add":
+                g.add((subject, RDF.type, cls))
+            elif change == "set":
+                g.set((subject, RDF.type, cls))
+            elif isinstance(g, Triples):
+                g.remove(subject, RDF.type)
+            else:
+                g.remove((subject, RDF.type, None))
+        if step % 7 == 0:
+            for c in classes:
+                assert set(triples.subjects(RDF.type, c)) == set(graph.subjects(RDF.type, c))
+            assert set(triples.subject_objects(RDF.type)) == set(graph.subject_objects(RDF.type))
+    assert len(triples) == len(graph)
