@@ -175,5 +175,21 @@ class Triples:
         return self._typed
 
 
+@contextmanager
+def left_out_of_collections(graph_read: bool) -> Iterator[None]:
+    """When a graph was just read from a file, every object made so far (the graph's
+    millions) left out of Python's cycle collections until the block ends (`gc.freeze`), so
+    that loading a model and parsing, which do collect, do not walk the graph again and
+    again."""
+    if not graph_read:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
 # a graph kg reads and adds to: an rdflib Graph, or a whole file read by kg.rdfio.load_triples
 GraphLike = Graph | Triples
