@@ -59,6 +59,7 @@ def build(
     from kg.pipeline import read, result_of
     from kg.rdfio import load_triples, new_graph
     from kg.score import load_scorer
+    from kg.triples import left_out_of_collections
 
     inputs = [str(paths)] if isinstance(paths, str | Path) else [str(p) for p in paths]
     onto = load_ontology(Path(ontology) if ontology is not None else None)
@@ -77,21 +78,22 @@ def build(
         if progress is not None:
             progress(len(done), len(articles))
 
-    nlp = Model.find(model)  # loaded only if something is parsed
-    ready = time.perf_counter()
-    result = build_articles(
-        articles,
-        onto,
-        nlp,
-        base,
-        jobs,
-        min_confidence,
-        groups,
-        progress=step,
-        scorer=fact_scorer,
-        cache=ParseCache(Path(cache)) if cache is not None else None,
-        scheduler=scheduler,
-    )
+    with left_out_of_collections(isinstance(into, str | Path)):  # a graph file just read
+        nlp = Model.find(model)  # loaded only if something is parsed
+        ready = time.perf_counter()
+        result = build_articles(
+            articles,
+            onto,
+            nlp,
+            base,
+            jobs,
+            min_confidence,
+            groups,
+            progress=step,
+            scorer=fact_scorer,
+            cache=ParseCache(Path(cache)) if cache is not None else None,
+            scheduler=scheduler,
+        )
     steps = (("load", loaded - start), ("model", ready - loaded), *result.timings)
     return replace(result, problems=(*problems, *result.problems), timings=steps)
 

@@ -9,21 +9,24 @@ import unicodedata
 # "Orbit 2 Pro", "Kestrel-4X", "Tarnix-7": a version number marks a product's name
 VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
+_THE = re.compile(r"^(?:the|The)\s+")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PUNCTUATION = re.compile(r"[\W_]+")
 
 
 def clean_name(text: str) -> str:
     """The name as it should be shown: no leading 'the', possessive or ticker."""
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     text = TICKER.sub("", text)
-    text = re.sub(r"^(?:the|The)\s+", "", text)
-    return re.sub(r"(?:'s|’s|'|’)$", "", text).strip()
+    text = _THE.sub("", text)
+    return _POSSESSIVE.sub("", text).strip()
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the extractor asks for the same names many times
 def normalise(text: str) -> str:
     """Lower case, punctuation folded to single spaces."""
     text = unicodedata.normalize("NFKC", clean_name(text)).lower()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+    return " ".join(_PUNCTUATION.sub(" ", text).split())
 
 
 @functools.lru_cache(maxsize=1 << 18)  # resolution asks for each name's key many times

@@ -30,7 +30,7 @@ from kg.rdfio import new_graph
 from kg.reader import GraphEntity
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
-from kg.triples import GraphLike
+from kg.triples import GraphLike, collector_paused
 
 
 @dataclass(frozen=True)
@@ -118,29 +118,30 @@ def build(
     model = nlp if isinstance(nlp, Model) else Model.of(nlp)
     found = candidates(articles, ontology, model, jobs, progress, cache, scheduler)
     extracted = time.perf_counter()
-    graph = into if into is not None else new_graph()
-    present = graph_entities(graph, ontology)
-    resolution = resolve(found.facts, ontology, known_entities(present), aliases)
-    scorer = scorer or load_scorer()
-    threshold = scorer.threshold if min_confidence is None else min_confidence
-    symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
-    kept = [
-        f
-        for f in score_facts(resolution.facts, scorer, symmetric)
-        if f.fact.confidence >= threshold
-    ]
-    used = {e.key for f in kept for e in (f.subject, f.object)}
-    entities = [e for e in resolution.entities if e.key in used]
-    add_articles(graph, found.articles)
-    add_entities(graph, entities, ontology)
-    add_facts(graph, kept, ontology)
-    # only the entities just added to can have changed: read them again, not the whole graph
-    present.update(graph_entities(graph, ontology, [entity_iri(e) for e in entities]))
-    merged = time.perf_counter()
-    label = model.label
-    result = result_of(graph, ontology, found.problems, len(found.articles), label, present)
-    steps = {"extract": extracted - start, "merge": merged - extracted}
-    return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
+    with collector_paused():  # the graph may hold millions of objects
+        graph = into if into is not None else new_graph()
+        present = graph_entities(graph, ontology)
+        resolution = resolve(found.facts, ontology, known_entities(present), aliases)
+        scorer = scorer or load_scorer()
+        threshold = scorer.threshold if min_confidence is None else min_confidence
+        symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
+        kept = [
+            f
+            for f in score_facts(resolution.facts, scorer, symmetric)
+            if f.fact.confidence >= threshold
+        ]
+        used = {e.key for f in kept for e in (f.subject, f.object)}
+        entities = [e for e in resolution.entities if e.key in used]
+        add_articles(graph, found.articles)
+        add_entities(graph, entities, ontology)
+        add_facts(graph, kept, ontology)
+        # only the entities just added to can have changed: read them again, not the whole graph
+        present.update(graph_entities(graph, ontology, [entity_iri(e) for e in entities]))
+        merged = time.perf_counter()
+        label = model.label
+        result = result_of(graph, ontology, found.problems, len(found.articles), label, present)
+        steps = {"extract": extracted - start, "merge": merged - extracted}
+        return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
 
 
 def result_of(

@@ -14,7 +14,6 @@ written as one set with build.json, which records their hashes (`write_set`, `ch
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import io
 import json
@@ -33,7 +32,7 @@ from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import KGError
-from kg.triples import GraphLike, Triples
+from kg.triples import RDF_TYPE, GraphLike, Triples, collector_paused, iri_term, shared
 from kg.vocab import PREFIXES
 
 
@@ -138,52 +137,78 @@ def load_triples(path: str | Path) -> Triples:
     """Read a graph file with Oxigraph's parser into a light in-memory graph (`Triples`) of
     rdflib terms, named graphs merged: the same triples `load_graph` gives (literals keep the
     form they were written with), ten times faster. For code that reads or adds to a whole
-    graph: build --into, stats."""
+    graph: build --into, stats, viz."""
     path, syntax = _graph_file(path)
-    triples = Triples()
-    collecting = gc.isenabled()
-    gc.disable()  # millions of small objects, none of them in a cycle
     try:
-        triples.extend(_rdflib_triples(path, syntax))
+        with collector_paused():
+            by_subject, size = _index(path, syntax)
     except SyntaxError as err:
         raise KGError(_invalid(path, syntax, err)) from None
     except (OSError, ValueError) as err:
         raise KGError(f"cannot read '{path}': {err}") from None
-    finally:
-        if collecting:
-            gc.enable()
-    return triples
+    return Triples.indexed(by_subject, size)
 
 
-def _rdflib_triples(path: Path, syntax: RdfSyntax) -> Iterator[tuple[Node, Node, Node]]:
-    """The file's triples, parsed by Oxigraph, as rdflib terms (each made once)."""
+def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[Node, None]]], int]:
+    """The file's triples, parsed by Oxigraph, by subject then predicate (as `Triples` holds
+    them), and how many there are. Each term is made an rdflib term once, predicates and
+    classes the shared ones (`kg.triples.shared`); a subject's triples usually come together
+    (kg writes them so), and then it is looked up once."""
     made: dict[object, Node] = {}
     known = made.get
-    for quad in ox.parse(path=str(path), format=syntax.oxigraph):
-        s, p, o = quad.subject, quad.predicate, quad.object
-        subject, predicate, obj = known(s), known(p), known(o)
-        if subject is None:
-            subject = made[s] = _rdflib_term(s, path)
+    by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
+    predicates: dict[Node, dict[Node, None]] = {}
+    size = 0
+    last: object = None
+    for s, p, o, _ in ox.parse(path=str(path), format=syntax.oxigraph):
+        if s != last:
+            last = s
+            subject = known(s)
+            if subject is None:
+                subject = made[s] = _rdflib_term(s, path)
+            found = by_subject.get(subject)
+            if found is None:
+                found = by_subject[subject] = {}
+            predicates = found
+        predicate, obj = known(p), known(o)
         if predicate is None:
-            predicate = made[p] = _rdflib_term(p, path)
+            predicate = made[p] = shared(p.value)  # a predicate is an IRI
         if obj is None:
             obj = made[o] = _rdflib_term(o, path)
-        yield subject, predicate, obj
+            if predicate is RDF_TYPE and isinstance(obj, URIRef):
+                obj = made[o] = shared(obj)  # a class
+        objects = predicates.get(predicate)
+        if objects is None:
+            predicates[predicate] = {obj: None}
+            size += 1
+        else:
+            before = len(objects)
+            objects[obj] = None  # one hash of o: an rdflib Literal's is slow
+            size += len(objects) - before
+    return by_subject, size
 
 
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_str_new = str.__new__
 
 
 def _rdflib_term(node: object, path: Path) -> Node:
-    """An Oxigraph term as rdflib's Turtle parser makes it."""
+    """An Oxigraph term as rdflib's Turtle parser makes it. IRIs and plain literals are made
+    without rdflib's checks, which Oxigraph's parser has already made (the terms are equal
+    to rdflib's own); typed literals by rdflib, which reads their value."""
     if isinstance(node, ox.NamedNode):
-        return URIRef(node.value)
+        return iri_term(node.value)
     if isinstance(node, ox.Literal):
+        value = node.value
         if node.language:
-            return Literal(node.value, lang=node.language)
-        if node.datatype.value == _XSD_STRING:
-            return Literal(node.value)
-        return Literal(node.value, datatype=URIRef(node.datatype.value))
+            return Literal(value, lang=node.language)
+        datatype = node.datatype.value
+        if datatype == _XSD_STRING:
+            plain = _str_new(Literal, value)
+            plain._language = plain._datatype = plain._ill_typed = None
+            plain._value = value
+            return plain
+        return Literal(value, datatype=_str_new(URIRef, datatype))
     if isinstance(node, ox.BlankNode):
         return BNode(node.value)
     raise KGError(f"'{path}' holds a triple term, which kg does not read: {node}")
@@ -418,6 +443,11 @@ def write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str]) 
     """Write `graph` as Turtle in one pass: the `prefixes` it uses, then each subject in order
     with its predicates (rdf:type first, as 'a') and their objects in order, grouped with ';'
     and ','. The same triples always give the same bytes."""
+    with collector_paused():
+        _write_turtle(graph, out, prefixes)
+
+
+def _write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str]) -> None:
     grouped: Iterable[Grouped]
     if isinstance(graph, Triples):
         grouped = graph.subjects_and_predicates()

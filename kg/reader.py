@@ -16,12 +16,21 @@ from dataclasses import dataclass, replace
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
 
-from kg.triples import GraphLike
+from kg.triples import RDF_TYPE, GraphLike, iri_term, shared
 from kg.vocab import KG, SCHEMA
 
 CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 Triple = tuple[URIRef, URIRef, URIRef]
+
+# the terms read, each one object (`kg.triples.shared`): rdflib makes a new one at each RDF.value
+_STATEMENT, _SUBJECT = shared(RDF.Statement), shared(RDF.subject)
+_PREDICATE, _OBJECT, _VALUE = shared(RDF.predicate), shared(RDF.object), shared(RDF.value)
+_SYMMETRIC, _NEWS = shared(OWL.SymmetricProperty), shared(SCHEMA.NewsArticle)
+_SENTENCE, _CONFIDENCE, _PATTERN = shared(KG.Sentence), shared(KG.confidence), shared(KG.pattern)
+_START, _END, _DERIVED = shared(KG.startOffset), shared(KG.endOffset), shared(PROV.wasDerivedFrom)
+_PART_OF, _DATE = shared(DCTERMS.isPartOf), shared(DCTERMS.date)
+_TITLE, _SOURCE = shared(DCTERMS.title), shared(DCTERMS.source)
 
 
 @dataclass(frozen=True)
@@ -95,10 +104,12 @@ def read_entities(
     aside), or with `classes` (class IRI -> name, e.g. an ontology's) one of those. With
     `among`, only those of these IRIs that are entities."""
     typed: Iterable[tuple[object, object]]
+    if classes is not None:
+        classes = {shared(iri): name for iri, name in classes.items()}
     if among is None:
-        typed = graph.subject_objects(RDF.type)
+        typed = graph.subject_objects(RDF_TYPE)
     else:
-        typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF.type)]
+        typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF_TYPE)]
     found: dict[URIRef, list[str]] = defaultdict(list)
     for subject, cls in typed:
         if not isinstance(subject, URIRef) or not isinstance(cls, URIRef):
@@ -113,10 +124,10 @@ def read_entities(
 
 
 def _is_entity_class(cls: object) -> bool:
-    return isinstance(cls, URIRef) and cls.startswith(KG) and cls != KG.Sentence
+    return isinstance(cls, URIRef) and cls.startswith(KG) and cls != _SENTENCE
 
 
-_NAMES = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+_NAMES = (shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.altLabel))
 
 
 def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
@@ -161,7 +172,7 @@ def _fact_triples(
 ) -> Iterator[tuple[Triple, list[URIRef], bool]]:
     """Each fact's triple, statement nodes, and whether it is symmetric (one of two)."""
     asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
-    declared = set(graph.subjects(RDF.type, OWL.SymmetricProperty))
+    declared = set(graph.subjects(RDF_TYPE, _SYMMETRIC))
     for (s, p, o), nodes in asserted.items():
         mirror = asserted.get((o, p, s)) if s != o else None
         if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
@@ -179,7 +190,7 @@ def _asserted(
     """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
-        node = URIRef(iri)
+        node = iri_term(iri)  # an entity's IRI, read from the graph: no need to check it again
         for prop, obj in graph.predicate_objects(node):
             if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
                 continue
@@ -200,8 +211,8 @@ def _is_entity(node: object, entities: Mapping[str, GraphEntity]) -> bool:
 
 def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
-    subject, predicate, obj = RDF.subject, RDF.predicate, RDF.object
-    for node in graph.subjects(RDF.type, RDF.Statement):
+    subject, predicate, obj = _SUBJECT, _PREDICATE, _OBJECT
+    for node in graph.subjects(RDF_TYPE, _STATEMENT):
         s = graph.value(node, subject)
         p = graph.value(node, predicate)
         o = graph.value(node, obj)
@@ -218,10 +229,10 @@ def _fact(
     nodes: list[URIRef],
     seen: dict[URIRef, GraphEvidence],
 ) -> GraphFact:
-    confidences = [_number(c) for n in nodes for c in graph.objects(n, KG.confidence)]
+    confidences = [_number(c) for n in nodes for c in graph.objects(n, _CONFIDENCE)]
     known = [c for c in confidences if c is not None]
-    patterns = sorted({p for n in nodes for p in _strings(graph, n, KG.pattern)})
-    sentences = {s for n in nodes for s in graph.objects(n, PROV.wasDerivedFrom)}
+    patterns = sorted({p for n in nodes for p in _strings(graph, n, _PATTERN)})
+    sentences = {s for n in nodes for s in graph.objects(n, _DERIVED)}
     for s in sentences:
         if isinstance(s, URIRef) and s not in seen:
             seen[s] = _evidence(graph, s)
@@ -246,12 +257,12 @@ def _int(node: object) -> int | None:
 
 
 def _evidence(graph: GraphLike, sentence: URIRef) -> GraphEvidence:
-    article = graph.value(sentence, DCTERMS.isPartOf)
+    article = graph.value(sentence, _PART_OF)
     return GraphEvidence(
-        text=_first(graph, sentence, RDF.value),
+        text=_first(graph, sentence, _VALUE),
         article=str(article) if isinstance(article, URIRef) else None,
-        start=_int(graph.value(sentence, KG.startOffset)),
-        end=_int(graph.value(sentence, KG.endOffset)),
+        start=_int(graph.value(sentence, _START)),
+        end=_int(graph.value(sentence, _END)),
     )
 
 
@@ -263,14 +274,12 @@ def read_articles(graph: GraphLike, facts: Iterable[GraphFact]) -> list[GraphArt
 
 
 def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
-    date = _first(graph, iri, DCTERMS.date)
+    date = _first(graph, iri, _DATE)
     match = _ISO_DATE.match(date)
-    title = _first(graph, iri, DCTERMS.title) or _local_name(str(iri))
-    return GraphArticle(
-        str(iri), title, _first(graph, iri, DCTERMS.source), match[0] if match else ""
-    )
+    title = _first(graph, iri, _TITLE) or _local_name(str(iri))
+    return GraphArticle(str(iri), title, _first(graph, iri, _SOURCE), match[0] if match else "")
 
 
 def article_iris(graph: GraphLike) -> list[str]:
     """Every article in the graph (typed schema:NewsArticle), sorted."""
-    return sorted(str(a) for a in graph.subjects(RDF.type, SCHEMA.NewsArticle))
+    return sorted(str(a) for a in graph.subjects(RDF_TYPE, _NEWS))

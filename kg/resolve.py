@@ -22,6 +22,7 @@ from kg.ontology import Ontology
 
 ROLE_WEIGHT = 0.9  # one fact's role outweighs a doubtful spaCy label, not a confident one
 STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
+_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class Resolution:
 
 @functools.lru_cache(maxsize=1 << 18)  # asked for every known name on every merge
 def _initials(text: str) -> str:
-    words = [w for w in re.split(r"[\s\-]+", text) if w and w.lower() not in STOP_INITIALS]
+    words = [w for w in _WORD_BREAK.split(text) if w and w.lower() not in STOP_INITIALS]
     return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 

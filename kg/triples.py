@@ -8,12 +8,51 @@ graph, with rdflib's meaning, so they run unchanged on either.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
-from rdflib import RDF, Graph
+from rdflib import RDF, Graph, URIRef
 from rdflib.term import Node
 
 Triple = tuple[Node, Node, Node]
+
+# One URIRef object per vocabulary IRI (the terms kg's reader asks for, every predicate and
+# class of a graph file read by `kg.rdfio.load_triples`), so that looking one up in a graph is a
+# hash and an identity check: two equal but distinct URIRefs are compared by rdflib in Python.
+_SHARED: dict[str, URIRef] = {}
+_new_str = str.__new__
+
+
+def shared(iri: str) -> URIRef:
+    """The one URIRef object for a vocabulary IRI (made, without rdflib's checks, when new)."""
+    found = _SHARED.get(iri)
+    if found is None:
+        found = _SHARED[str(iri)] = _new_str(URIRef, str(iri))
+    return found
+
+
+def iri_term(iri: str) -> URIRef:
+    """A URIRef for an IRI already checked (by a parser): the shared one if there is one."""
+    found = _SHARED.get(iri)
+    return _new_str(URIRef, iri) if found is None else found
+
+
+RDF_TYPE = shared(RDF.type)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a large graph is read, added to, counted or
+    written: its millions of terms and dicts hold no cycle, and each full collection would
+    walk every one of them again, so that the time would grow faster than the graph."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 class Triples:
@@ -22,9 +61,17 @@ class Triples:
     def __init__(self, triples: Iterable[Triple] = ()) -> None:
         self._by_subject: dict[Node, dict[Node, dict[Node, None]]] = {}
         self._size = 0
-        # subjects by rdf:type value, made when first asked for, dropped by any change
+        # subjects by rdf:type value, made when first asked for, then kept up by add and remove
         self._typed: dict[Node, dict[Node, None]] | None = None
         self.extend(triples)
+
+    @classmethod
+    def indexed(cls, by_subject: dict[Node, dict[Node, dict[Node, None]]], size: int) -> Triples:
+        """The triples of an index made as `Triples` keeps one (subject -> predicate ->
+        objects), holding `size` triples: the loader's way in, without a second pass."""
+        triples = cls()
+        triples._by_subject, triples._size = by_subject, size
+        return triples
 
     def extend(self, triples: Iterable[Triple]) -> None:
         """Add every triple (the loop of `add`, written out: files have millions)."""
@@ -58,18 +105,24 @@ class Triples:
         return o in self._by_subject.get(s, {}).get(p, {})
 
     def add(self, triple: Triple) -> None:
-        self._typed = None
         s, p, o = triple
         objects = self._by_subject.setdefault(s, {}).setdefault(p, {})
         if o not in objects:
             objects[o] = None
             self._size += 1
+            if self._typed is not None and p == RDF_TYPE:
+                self._typed.setdefault(o, {})[s] = None
 
     def remove(self, subject: Node, predicate: Node) -> None:
         """Remove every (subject, predicate, *) triple."""
-        self._typed = None
         objects = self._by_subject.get(subject, {}).pop(predicate, {})
         self._size -= len(objects)
+        if self._typed is not None and objects and predicate == RDF_TYPE:
+            for cls in objects:
+                typed = self._typed.get(cls, {})
+                typed.pop(subject, None)
+                if not typed:
+                    self._typed.pop(cls, None)
 
     def set(self, triple: Triple) -> None:
         """Make `o` the only value of (s, p), as rdflib's `Graph.set`."""
@@ -98,7 +151,7 @@ class Triples:
         return iter([(p, o) for p, objects in predicates.items() for o in objects])
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
-        if predicate == RDF.type:
+        if predicate == RDF_TYPE:
             return iter([(s, o) for o, subjects in self._types().items() for s in subjects])
         found = []
         for subject, predicates in self._by_subject.items():
@@ -107,19 +160,35 @@ class Triples:
         return iter(found)
 
     def subjects(self, predicate: Node, obj: Node) -> Iterator[Node]:
-        if predicate == RDF.type:
+        if predicate == RDF_TYPE:
             return iter(list(self._types().get(obj, {})))
         return iter([s for s, ps in self._by_subject.items() if obj in ps.get(predicate, {})])
 
     def _types(self) -> dict[Node, dict[Node, None]]:
         if self._typed is None:
             typed: dict[Node, dict[Node, None]] = {}
-            rdf_type = RDF.type  # one term: rdflib makes a new one at each RDF.type
+            rdf_type = RDF_TYPE
             for subject, predicates in self._by_subject.items():
                 for cls in predicates.get(rdf_type, ()):
                     typed.setdefault(cls, {})[subject] = None
             self._typed = typed
         return self._typed
+
+
+@contextmanager
+def left_out_of_collections(graph_read: bool) -> Iterator[None]:
+    """When a graph was just read from a file, every object made so far (the graph's
+    millions) left out of Python's cycle collections until the block ends (`gc.freeze`), so
+    that loading a model and parsing, which do collect, do not walk the graph again and
+    again."""
+    if not graph_read:
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # a graph kg reads and adds to: an rdflib Graph, or a whole file read by kg.rdfio.load_triples
