@@ -92,12 +92,15 @@ def test_a_cut_short_graph_under_into_names_its_line(tmp_path: Path, cut: str, p
 def test_ctrl_c_exits_130(tmp_path: Path) -> None:
     story = tmp_path / "story.txt"
     story.write_text("Orvane Dynamics acquired Pellick Labs.\n\n" * 1000, encoding="utf-8")
+    # a shell without job control starts background commands with SIGINT ignored
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     ctrl_c = threading.Timer(1.0, os.kill, (os.getpid(), signal.SIGINT))  # loading or parsing
     ctrl_c.start()
     try:
         result = kg("build", story, "-o", tmp_path)
     finally:
         ctrl_c.cancel()
+        signal.signal(signal.SIGINT, previous)
     assert result.exit_code == 130 and result.stderr.endswith("Interrupted\n"), result.output
     assert not (tmp_path / "graph.ttl").exists()
 

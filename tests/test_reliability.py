@@ -188,6 +188,12 @@ def test_a_folder_of_bad_files_keeps_every_good_article(tmp_path: Path) -> None:
 # --- SIGINT during a real build --------------------------------------------------------------
 
 
+def _ctrl_c_heard() -> None:
+    """In the child: SIGINT acted on, though a shell without job control starts background
+    commands (and so these tests) with it ignored, and children inherit that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = tmp_path / "first.txt"
@@ -205,6 +211,7 @@ def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path
         [str(KG), "build", str(many), "-o", str(out)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=_ctrl_c_heard,
     )
     assert proc.stderr is not None
     said = b""
@@ -247,6 +254,7 @@ def test_ctrl_c_while_the_outputs_are_written_leaves_them_consistent(tmp_path: P
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_ctrl_c_heard,
     )
     assert proc.stdout is not None
     line = proc.stdout.readline()  # the set is being written, or has just been
