@@ -9,15 +9,13 @@ is off in the browser, so even a large graph is drawn once and stays still.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kg.rdfio import write_atomic
 from kg.reader import read_articles, read_entities, read_facts
-from kg.triples import GraphLike
+from kg.triples import GraphLike, collector_paused
 from kg.viz_data import page_data
 from kg.viz_layout import layout
 from kg.viz_page import render_page
@@ -52,7 +50,7 @@ def render_html(
     with each step's name as it ends: entities, facts, select, articles, layout, data, page."""
     done = lap or (lambda step: None)
     check_options(options)
-    with _collector_paused():
+    with collector_paused():
         entities = read_entities(graph)
         done("entities")
         facts = read_facts(graph, entities)
@@ -74,17 +72,3 @@ def render_html(
         notes=selection.notes,
     )
     return page, report
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused: a page is built from hundreds of thousands of objects
-    that all live until it is written, and each full collection would walk every one of them
-    (and the graph's) again, so that time would grow faster than the graph."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
