@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -30,7 +29,7 @@ from kg.rdfio import new_graph
 from kg.reader import GraphEntity
 from kg.resolve import resolve
 from kg.score import Scorer, load_scorer, score_facts
-from kg.triples import GraphLike, collector_paused
+from kg.triples import GraphLike, collector_paused, left_out_of_collections
 
 
 @dataclass(frozen=True)
@@ -199,13 +198,12 @@ def _each_article(
         model.load()  # before the fork, so that the workers share it
     fork = multiprocessing.get_context("fork")
     held = (ontology, model, cache)
-    gc.freeze()  # the workers' collections leave the parent's objects (and their pages) alone
-    try:
-        with ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool:
-            for done in pool.map(_held, _tapering_shares(articles, jobs)):
-                yield from done
-    finally:
-        gc.unfreeze()
+    with (
+        left_out_of_collections(),  # the workers' collections leave the parent's pages alone
+        ProcessPoolExecutor(jobs, fork, initializer=_hold, initargs=held) as pool,
+    ):
+        for done in pool.map(_held, _tapering_shares(articles, jobs)):
+            yield from done
 
 
 # a worker's ontology, model and cache, set as it starts

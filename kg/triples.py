@@ -176,19 +176,21 @@ class Triples:
 
 
 @contextmanager
-def left_out_of_collections(graph_read: bool) -> Iterator[None]:
-    """When a graph was just read from a file, every object made so far (the graph's
-    millions) left out of Python's cycle collections until the block ends (`gc.freeze`), so
-    that loading a model and parsing, which do collect, do not walk the graph again and
-    again."""
-    if not graph_read:
+def left_out_of_collections(on: bool = True) -> Iterator[None]:
+    """Every object made so far (a graph just read, a model before workers fork) left out of
+    Python's cycle collections until the block ends (`gc.freeze`), so that the collections
+    while parsing do not walk them again and again, nor touch a forked worker's shared pages.
+    Blocks nest: what an inner block freezes stays frozen until the outermost one ends."""
+    if not on:
         yield
         return
+    outermost = gc.get_freeze_count() == 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if outermost:
+            gc.unfreeze()
 
 
 # a graph kg reads and adds to: an rdflib Graph, or a whole file read by kg.rdfio.load_triples

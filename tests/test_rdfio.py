@@ -210,3 +210,19 @@ def test_a_truncated_graph_under_into_names_its_line(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: '{cut}' is not valid Turtle: Parser error at line ")
     assert not (tmp_path / "out").exists()
+
+
+def test_collections_nest_and_the_outermost_block_unfreezes() -> None:
+    import gc
+
+    from kg.triples import left_out_of_collections
+
+    assert gc.get_freeze_count() == 0
+    with left_out_of_collections():
+        outer = gc.get_freeze_count()
+        with left_out_of_collections():
+            pass
+        assert gc.get_freeze_count() >= outer > 0  # the inner block leaves the outer's frozen
+    assert gc.get_freeze_count() == 0
+    with left_out_of_collections(on=False):
+        assert gc.get_freeze_count() == 0
