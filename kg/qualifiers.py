@@ -25,13 +25,14 @@ NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([a-z]+)?")
 
 @dataclass(frozen=True)
 class Qualifiers:
-    status: str | None = None  # planned, pending, announced, completed
+    status: str | None = None  # planned, pending, announced, completed; former (a past job)
     amount: Decimal | None = None
     currency: str | None = None  # ISO 4217 code
     date: str | None = None  # ISO date
 
 
 NONE = Qualifiers()
+FORMER = "former"  # the status of a state that has ended: "former chief executive"
 
 
 def qualify(anchor: Token, ontology: Ontology) -> Qualifiers:

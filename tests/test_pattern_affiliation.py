@@ -65,8 +65,9 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "a former job in apposition",
         "Sam Poe, a former Quillfin engineer, said demand was strong.",
-        set(),
+        {("affiliation", "Sam Poe", "worksFor", "Quillfin")},
     ),
+    ("no job, though former", "Sam Poe, a former Quillfin fan, said it was fine.", set()),
     (
         "of, on a noun in a clause on the person",
         "Sam Poe, who praised the findings of the Harwick Commission, left.",

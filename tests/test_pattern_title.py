@@ -96,7 +96,10 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "its: who names the person",
         "Orrin Motors has named former Ferngate Labs executive Priya Natarajan as its CEO.",
-        {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
+        {
+            ("title", "Priya Natarajan", "ceoOf", "Orrin Motors"),
+            ("title", "Priya Natarajan", "worksFor", "Ferngate Labs"),  # a past job
+        },
     ),
     (
         "fronted at, the title apposed later",
@@ -158,8 +161,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
-        "a former job",
+        "a former job, read with its status",
         "Oda Vinterberg, the former chief executive of Ferngate Labs, retired.",
+        {("title", "Oda Vinterberg", "ceoOf", "Ferngate Labs")},
+    ),
+    (
+        "a former job of no organisation is not the article's company's",
+        "Brisk Foods hired Lina Sund. Former chief executive Oda Vinterberg retired.",
         set(),
     ),
     ("no person", "Ferngate Labs' chief executive spoke on Monday.", set()),
@@ -378,3 +386,26 @@ def test_title_hints_its_organisation(
     """Whom a title names ("X CEO Jane Roe") is an organisation, whatever spaCy labels it."""
     found = {(m.text, m.hint) for c in title_candidates(view(text)) for m in c.objects}
     assert found == hints
+
+
+@pytest.mark.parametrize(
+    ("text", "statuses"),
+    [
+        (
+            "Oda Vinterberg, the former chief executive of Ferngate Labs, retired.",
+            {("Ferngate Labs", "former")},
+        ),
+        (
+            "Sales fell, said retired Ferngate Labs analyst Oda Vinterberg.",
+            {("Ferngate Labs", "former")},
+        ),
+        ("Sales fell, said Ferngate Labs analyst Oda Vinterberg.", {("Ferngate Labs", "")}),
+    ],
+    ids=["former", "retired", "a job held now"],
+)
+def test_title_past_job_status(
+    text: str, statuses: set[tuple[str, str]], view: Callable[[str], View]
+) -> None:
+    """A past job is read with the status "former", so a graph can tell it from a job held."""
+    found = {(o.text, c.status) for c in title_candidates(view(text)) for o in c.objects}
+    assert found == statuses

@@ -46,6 +46,8 @@ def _stated(view: View, candidate: Candidate, article: str, evidence: Evidence) 
         if not prop.takes_status:
             qualifiers = replace(qualifiers, status=None)
         offset = view.offset + anchor.idx
+    if candidate.status:  # "former chief executive": a state that has ended
+        qualifiers = replace(qualifiers, status=candidate.status)
     prior = ontology.priors[" ".join(filter(None, (candidate.pattern, candidate.variant)))]
     for subject, obj in pairs:
         confidence = prior * (ontology.reference_factor if is_reference(subject, view) else 1.0)

@@ -177,6 +177,7 @@ class Candidate:
     cue: str = ""  # the cue that fired: "partner with _", "chief executive"
     variant: str = ""  # a reading of the pattern with a prior of its own: "topic"
     pairwise: bool = False
+    status: str = ""  # a status the pattern reads itself: "former" (a job no longer held)
 
 
 @dataclass(frozen=True)

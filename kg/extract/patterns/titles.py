@@ -25,6 +25,7 @@ from kg.extract.refer import (
     refer,
     unique_mentions,
 )
+from kg.qualifiers import FORMER
 
 
 def title_candidates(view: View) -> Iterator[Candidate]:
@@ -95,8 +96,8 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     if len(title) > 1:  # "co - founder" split by the tokenizer: the piece attached to a name
         root = next((t for t in title if t.head.i in view.names), title[-1])
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
-    if any(t.lower_ in view.ontology.grammar.former_words for t in before):
-        return
+    # "former chief executive Jane Roe": a past job, stated with its status
+    status = FORMER if any(t.lower_ in view.ontology.grammar.former_words for t in before) else ""
     if _field_chief(view, title, predicate) and "affiliation" in view.ontology.patterns:
         # "AI chief Jane Roe": a chief of a field only works there
         predicate = view.ontology.patterns["affiliation"].yields
@@ -121,7 +122,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
-    if not (orgs or focus is None or predicate in named_only or _other_orgs(view, focus, title)):
+    if not (orgs or status or focus is None or predicate in named_only) and not _other_orgs(
+        view, focus, title
+    ):
         orgs, variant = [focus], "topic"
     people = [
         replace(p, hint="Person")
@@ -129,9 +132,11 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         if (person_like(p, view) or _person_title(view, root, p))
         and not view.ontology.is_org_name(p.text)  # "X Systems, the developer of Y" is no
     ]  # developer working for Y
-    yield Candidate(predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant)
+    yield Candidate(
+        predicate, tuple(people), tuple(orgs), "title", cue=cue, variant=variant, status=status
+    )
     successors = [replace(m, hint="Person") for p in people for m in _successors(view, p)]
-    if successors and orgs:  # "CEO Jane Roe will retire, to be replaced by Sam Poe"
+    if successors and orgs and not status:  # "CEO Jane Roe will retire, replaced by Sam Poe"
         yield Candidate(
             predicate, tuple(successors), tuple(orgs), "title", cue=cue, variant=variant
         )
@@ -497,11 +502,12 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
         ]
         orgs += _led(view, token)  # "Jane Roe's Norvale Party"
         orgs += _unit_owners(view, token)  # "Jane Roe, of Norvale's research division"
+        past: list[Mention] = []  # "a former Quillfin engineer": a job no longer held
         for noun in token.children:  # an apposition naming a job with an organisation
-            if _former(view, noun):  # "a former Quillfin engineer"
-                continue
             if noun.dep_ == "appos" and noun.pos_ == "NOUN" and noun.i not in view.names:
-                orgs += [
+                if _former(view, noun) and (noun.lower_,) not in view.ontology.titles:
+                    continue  # "a former Quillfin fan" was never a job
+                (past if _former(view, noun) else orgs).extend(
                     m
                     for c in noun.children
                     if c.dep_ in ("compound", "poss", "nmod")
@@ -509,9 +515,13 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
                     and not_place(view, c)
                     for m in refer(view, c, coordinate=False)
                     if not is_person_name(m, view.ontology)
-                ]
+                )
         person = mention_of(view, name, "Person" if aged(name) else None)
-        yield Candidate(predicate, (person,), tuple(orgs), "affiliation")
+        # "former chief executive Jane Roe of Norvale": a job she no longer holds
+        status = FORMER if _former(view, token) else ""
+        yield Candidate(predicate, (person,), tuple(orgs), "affiliation", status=status)
+        if past:
+            yield Candidate(predicate, (person,), tuple(past), "affiliation", status=FORMER)
 
 
 def _unit_owners(view: View, person: Token) -> list[Mention]:
