@@ -33,7 +33,10 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     (
         "former job",
         "Former Harbourline Bank analyst Aisha Rahman joined Quillfin in May.",
-        {("Aisha Rahman", "worksFor", "Quillfin"), ("Aisha Rahman", "worksFor", "Harbourline Bank")},
+        {
+            ("Aisha Rahman", "worksFor", "Quillfin"),
+            ("Aisha Rahman", "worksFor", "Harbourline Bank"),  # a past job, read as one
+        },
     ),
     # possessives, whose maker is no product of its own
     (
