@@ -399,9 +399,13 @@ def test_title_hints_its_organisation(
             "Sales fell, said retired Ferngate Labs analyst Oda Vinterberg.",
             {("Ferngate Labs", "former")},
         ),
+        (
+            "Sales fell, said onetime Ferngate Labs analyst Oda Vinterberg.",
+            {("Ferngate Labs", "former")},
+        ),
         ("Sales fell, said Ferngate Labs analyst Oda Vinterberg.", {("Ferngate Labs", "")}),
     ],
-    ids=["former", "retired", "a job held now"],
+    ids=["former", "retired", "onetime", "a job held now"],
 )
 def test_title_past_job_status(
     text: str, statuses: set[tuple[str, str]], view: Callable[[str], View]
