@@ -130,6 +130,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _first_person(view, token)
     if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
         return refer_one(view, token.head.head, apposed)
+    if lower in grammar.relative_pronouns and token.dep_ == "poss":
+        return _whose(view, token, apposed)
     if lower in grammar.singular_pronouns:
         return _antecedent(view, token)
     if lower in grammar.plural_pronouns:
@@ -317,6 +319,19 @@ def _doers(view: View, token: Token) -> set[str]:
     if token.pos_ not in ("NOUN", "PRON") or verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {m.text for m in subjects_of(view, verb)}
+
+
+def _whose(view: View, token: Token, apposed: bool) -> list[Mention]:
+    """ "Norvale, whose customers include X", "X, in whose stores ...": the possessive relative
+    stands for the noun its clause hangs on."""
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return []
+    return refer_one(view, clause.head, apposed)
 
 
 def _first_person(view: View, token: Token) -> list[Mention]:
