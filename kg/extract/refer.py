@@ -92,7 +92,24 @@ def refer(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
         for conj in (c for word in words for c in word.conjuncts):
             found += refer_one(view, conj)
         found += _coordinated_before(view, token)
+        found += _place_examples(view, token)
     return unique_mentions(found)
+
+
+def _place_examples(view: View, token: Token) -> list[Mention]:
+    """ "in Latin America, including Brazil and Chile": the places a place is given with as
+    examples stand beside it."""
+    name = view.names.get(token.i)
+    if name is None or name.root.ent_type_ not in ("GPE", "LOC"):
+        return []
+    return [
+        m
+        for p in name.root.children
+        if p.dep_ == "prep" and prep_phrase(p) in view.ontology.example_markers
+        for c in p.children
+        if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
+        for m in refer(view, c)
+    ]
 
 
 def _coordinated_before(view: View, token: Token) -> list[Mention]:

@@ -79,6 +79,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             or _verb_places(view, noun, predicate, cue)
             or _verb_names(view, noun, cue)
         )
+        targets += _place_examples(view, noun, predicate, targets)
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -279,6 +280,26 @@ def _name_owners(view: View, noun: Token) -> list[Mention]:
         for c in name.root.children
         if c.dep_ == "poss" and c.i < noun.i and not_place(view, c)
         for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _place_examples(view: View, noun: Token, predicate: str, targets: list[Token]) -> list[Token]:
+    """ "operations in Asia, including Malaysia and Thailand": places given as examples after
+    the place a noun cue takes, where the parser hangs them on the noun."""
+    if "Place" not in view.ontology.properties[predicate].range:
+        return []
+    places = [t for t in targets if t.ent_type_ in PLACES]
+    if not places:
+        return []
+    markers = [
+        p
+        for p in noun.children
+        if p.dep_ == "prep" and p.i > places[0].i
+        and prep_phrase(p) in view.ontology.example_markers
+    ]
+    inner = [c for p in markers for c in p.children if c.dep_ == "prep"]  # "including in P"
+    return [
+        c for p in (*markers, *inner) for c in p.children if c.dep_ == "pobj" and c.ent_type_ in PLACES
     ]
 
 
