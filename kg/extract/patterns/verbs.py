@@ -77,6 +77,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             subjects = agents(view, verb)  # "the parts are made by X in P"
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
+        if not places and "Organization" in view.ontology.properties[predicate].range:
+            objects = _deal_party(view, verb)
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
@@ -131,6 +133,30 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _deal_party(view: View, verb: Token) -> list[Mention]:
+    """ "signed a deal with X to supply engines", "an agreement with X to buy chips": the other
+    party to the agreement an infinitive hangs on is the one its preposition leaves unsaid."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl"):
+        return []
+    holders = [verb.head]  # "a deal with X to supply", or "signed a deal with X to supply"
+    nouns = [verb.head] if verb.dep_ == "acl" else [c for c in verb.head.children if c.dep_ == "dobj"]
+    nouns = [n for n in nouns if n.pos_ == "NOUN" and n.i not in view.names]
+    ontology = view.ontology
+    preps = {
+        cue.prep
+        for noun in nouns
+        for prop, cue in cues_of(ontology.noun_cues, noun.lemma_.lower())
+        if cue.prep and ontology.properties[prop].symmetric
+    }
+    words = {*holders, *nouns}
+    return [
+        m
+        for p in sorted(preps)
+        for t in sorted({t for w in words for t in prep_objects(view, w, p)})
+        for m in refer(view, t)
+    ]
 
 
 def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
