@@ -360,7 +360,10 @@ def _first_person(view: View, token: Token) -> list[Mention]:
     last = focus.paragraphs[1]  # the paragraph of the sentence before
     recent = focus.paragraphs if view.offset == last else (last, view.offset)
     latest = focus.speaker if focus.speaker_at in recent else None
-    org = focus.org if quote is None else _attributed(view, quote) or latest
+    # outside quotation marks, the organisation last named as a subject ("Norvale released
+    # X. We built it on Y and Z": not Z, named since)
+    author = focus.writer or focus.org
+    org = author if quote is None else _attributed(view, quote) or latest
     return [_reuse(org, token, view)] if org is not None else []
 
 

@@ -212,14 +212,18 @@ def _product_or_maker(view: View, predicate: str) -> bool:
 
 
 def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
-    """ "Vantor's new platform relies on X": the owner of the unnamed product that is the
-    verb's subject (`dep`)."""
+    """ "Vantor's new platform relies on X", "its engineers use X": the owner of the unnamed
+    product, or of the people or sites, that are the verb's subject (`dep`)."""
+    ontology = view.ontology
     return [
         m
         for c in verb.children
         if c.dep_ == dep
         and c.i not in view.names
-        and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+        and (
+            ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+            or (dep == "nsubj" and c.lemma_.lower() in ontology.grammar.staff_nouns)
+        )
         for p in c.children
         if p.dep_ == "poss" and not_place(view, p)
         for m in refer(view, p, coordinate=False)
