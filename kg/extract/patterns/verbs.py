@@ -84,6 +84,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
         if _hands_over_business(view, verb, predicate, cue):
             return
+        brands = _brands(view, verb, predicate) if objects and _locative(view, predicate) else []
+        if brands:  # "operates Brisko supermarkets and Quillo stores in P": the brands are there
+            yield Candidate(predicate, tuple(brands), tuple(objects), "verb", verb, cue.text)
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
@@ -340,6 +343,27 @@ def _bracketed(view: View, verb: Token) -> list[Mention]:
         return []
     before = doc[verb.i - 2]
     return refer(view, before, coordinate=False) if before.i in view.names else []
+
+
+def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
+    """ "operates Brisko supermarkets and Quillo stores in P": the names on the sites a verb
+    takes, where the property has a noun cue for such sites ("supermarket in _")."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.i not in view.names]
+    nouns += [j for n in nouns for j in n.conjuncts if j.i not in view.names]
+    ontology = view.ontology
+    sites = [
+        n
+        for n in nouns
+        if any(p == predicate for p, _ in cues_of(ontology.noun_cues, n.lemma_.lower()))
+    ]
+    return [  # "Quillo home improvement centres": a compound on a compound too
+        m
+        for n in sites
+        for c in n.subtree
+        if c.i < n.i and c.dep_ == "compound" and c.i in view.names and not_place(view, c)
+        and view.names[c.i].root.i == c.i
+        for m in refer(view, c, coordinate=False)
+    ]
 
 
 def _locative(view: View, predicate: str) -> bool:
