@@ -105,6 +105,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
+        if not objects and not any(c.dep_ == "dobj" for c in verb.children):
+            objects = _misparsed_object(view, verb)
         grammar = view.ontology.grammar
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
@@ -363,6 +365,20 @@ def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
         if c.i < n.i and c.dep_ == "compound" and c.i in view.names and not_place(view, c)
         and view.names[c.i].root.i == c.i
         for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _misparsed_object(view: View, verb: Token) -> list[Mention]:
+    """ "uses machine learning", "is piloting Tarnix": a name right after a verb with no
+    object, that the parser took for a clause or an adverb of it, is its object."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advmod", "npadvmod", "oprd")
+        and c.i in view.names
+        and view.names[c.i].root.i == c.i
+        and view.names[c.i].start == verb.i + 1
+        for m in refer(view, c)
     ]
 
 
