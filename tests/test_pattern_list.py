@@ -178,7 +178,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a possessive relative's group is held by the noun its clause hangs on",
-        "Norvale Systems, whose customers include Brisk Motors and Pellwood Auto, reported results.",
+        "Norvale Systems, whose customers include Brisk Motors and Pellwood Auto, reported "
+        "results.",
         {
             ("list-owner", "Norvale Systems", "supplies", "Brisk Motors"),
             ("list-owner", "Norvale Systems", "supplies", "Pellwood Auto"),

@@ -294,12 +294,16 @@ def _place_examples(view: View, noun: Token, predicate: str, targets: list[Token
     markers = [
         p
         for p in noun.children
-        if p.dep_ == "prep" and p.i > places[0].i
+        if p.dep_ == "prep"
+        and p.i > places[0].i
         and prep_phrase(p) in view.ontology.example_markers
     ]
     inner = [c for p in markers for c in p.children if c.dep_ == "prep"]  # "including in P"
     return [
-        c for p in (*markers, *inner) for c in p.children if c.dep_ == "pobj" and c.ent_type_ in PLACES
+        c
+        for p in (*markers, *inner)
+        for c in p.children
+        if c.dep_ == "pobj" and c.ent_type_ in PLACES
     ]
 
 

@@ -146,7 +146,9 @@ def _deal_party(view: View, verb: Token) -> list[Mention]:
     if verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl"):
         return []
     holders = [verb.head]  # "a deal with X to supply", or "signed a deal with X to supply"
-    nouns = [verb.head] if verb.dep_ == "acl" else [c for c in verb.head.children if c.dep_ == "dobj"]
+    nouns = [verb.head]
+    if verb.dep_ == "advcl":
+        nouns = [c for c in verb.head.children if c.dep_ == "dobj"]
     nouns = [n for n in nouns if n.pos_ == "NOUN" and n.i not in view.names]
     ontology = view.ontology
     preps = {
@@ -362,7 +364,10 @@ def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
         m
         for n in sites
         for c in n.subtree
-        if c.i < n.i and c.dep_ == "compound" and c.i in view.names and not_place(view, c)
+        if c.i < n.i
+        and c.dep_ == "compound"
+        and c.i in view.names
+        and not_place(view, c)
         and view.names[c.i].root.i == c.i
         for m in refer(view, c, coordinate=False)
     ]
