@@ -132,6 +132,7 @@ class Grammar:
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
     staff_nouns: frozenset[str] = frozenset()  # "its engineers use X": their organisation does
+    genitive_prepositions: frozenset[str] = frozenset()  # "the expansion of X into P": X expands
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -369,6 +370,7 @@ def _grammar(graph: Graph) -> Grammar:
         tool_nouns=words("toolNoun"),
         variant_nouns=words("variantNoun"),
         staff_nouns=words("staffNoun"),
+        genitive_prepositions=words("genitivePreposition"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

@@ -486,11 +486,6 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Norvale Systems", "operatesIn", "Europe")},
     ),
     (
-        "a supply agreement with a customer",
-        "Norvale Systems signed a supply agreement with Brisk Air.",
-        {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},
-    ),
-    (
         "deliveries to a customer",
         "Norvale Systems resumed deliveries to Brisk Air.",
         {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},

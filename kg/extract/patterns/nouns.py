@@ -257,10 +257,19 @@ def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Me
 
 
 def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
-    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of."""
-    if noun.dep_ != "nsubjpass" or "Place" not in view.ontology.properties[predicate].range:
+    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of;
+    "the expansion of X into P", "the operations of X in P": whose the place cue's noun is."""
+    if "Place" not in view.ontology.properties[predicate].range:
         return []
-    return agents(view, noun.head)
+    if noun.dep_ == "nsubjpass":
+        return agents(view, noun.head)
+    return [
+        m
+        for prep in view.ontology.grammar.genitive_prepositions
+        for t in prep_objects(view, noun, prep)
+        if t.i in view.names and not_place(view, t)
+        for m in refer(view, t)
+    ]
 
 
 def _pair(
