@@ -490,6 +490,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems resumed deliveries to Brisk Air.",
         {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},
     ),
+    (
+        "stores throughout places",
+        "Brisk Foods has stores throughout Mexico and Peru.",
+        {
+            ("noun-verb", "Brisk Foods", "operatesIn", "Mexico"),
+            ("noun-verb", "Brisk Foods", "operatesIn", "Peru"),
+        },
+    ),
+    (
+        "a footprint across a place",
+        "Norvale Bank has a footprint across Africa.",
+        {("noun-verb", "Norvale Bank", "operatesIn", "Africa")},
+    ),
 ]
 
 

@@ -741,6 +741,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems set up its whole stack on Tarnix OS.",
         {("verb", "Norvale Systems", "uses", "Tarnix OS")},
     ),
+    (
+        "marketing goods in a place",
+        "Norvale Pharma markets its drugs in Japan.",
+        {("verb", "Norvale Pharma", "operatesIn", "Japan")},
+    ),
+    (
+        "operating throughout a place",
+        "Brisk Foods operates stores throughout Mexico.",
+        {("verb", "Brisk Foods", "operatesIn", "Mexico")},
+    ),
 ]
 
 
