@@ -97,7 +97,7 @@ def refer(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
 
 
 def _place_examples(view: View, token: Token) -> list[Mention]:
-    """ "in Latin America, including Brazil and Chile": the places a place is given with as
+    """ "in Ostravia, including Harwick and Corrin": the places a place is given with as
     examples stand beside it."""
     name = view.names.get(token.i)
     if name is None or name.root.ent_type_ not in ("GPE", "LOC"):

@@ -293,7 +293,7 @@ def _name_owners(view: View, noun: Token) -> list[Mention]:
 
 
 def _place_examples(view: View, noun: Token, predicate: str, targets: list[Token]) -> list[Token]:
-    """ "operations in Asia, including Malaysia and Thailand": places given as examples after
+    """ "operations in Ostravia, including Harwick and Corrin": places given as examples after
     the place a noun cue takes, where the parser hangs them on the noun."""
     if "Place" not in view.ontology.properties[predicate].range:
         return []
