@@ -131,6 +131,8 @@ class Grammar:
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
+    staff_nouns: frozenset[str] = frozenset()  # "its engineers use X": their organisation does
+    genitive_prepositions: frozenset[str] = frozenset()  # "the expansion of X into P": X expands
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -367,6 +369,8 @@ def _grammar(graph: Graph) -> Grammar:
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),
         variant_nouns=words("variantNoun"),
+        staff_nouns=words("staffNoun"),
+        genitive_prepositions=words("genitivePreposition"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

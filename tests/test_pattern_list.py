@@ -176,6 +176,22 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halvane Capital and Brisk Ventures are among its backers.",
         set(),
     ),
+    (
+        "a possessive relative's group is held by the noun its clause hangs on",
+        "Norvale Systems, whose customers include Brisk Motors and Pellwood Auto, reported "
+        "results.",
+        {
+            ("list-owner", "Norvale Systems", "supplies", "Brisk Motors"),
+            ("list-owner", "Norvale Systems", "supplies", "Pellwood Auto"),
+            ("list-owner", "Brisk Motors", "uses", "Norvale Systems"),
+            ("list-owner", "Pellwood Auto", "uses", "Norvale Systems"),
+        },
+    ),
+    (
+        "a possessive relative's backers",
+        "Halden Capital, whose backers include Brisk Ventures, raised money.",
+        {("list-owner", "Brisk Ventures", "investedIn", "Halden Capital")},
+    ),
 ]
 
 

@@ -450,6 +450,59 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "At a briefing at Brisk headquarters, Jane Roe said sales rose.",
         set(),
     ),
+    (
+        "a kind of firm in a place does business there",
+        "Ostrava Foods is the largest grocer in Texas.",
+        {("noun-described", "Ostrava Foods", "operatesIn", "Texas")},
+    ),
+    (
+        "what a firm runs in a place",
+        "Pellwood Mining has projects in Peru and Chile.",
+        {
+            ("noun-verb", "Pellwood Mining", "operatesIn", "Peru"),
+            ("noun-verb", "Pellwood Mining", "operatesIn", "Chile"),
+        },
+    ),
+    (
+        "places given as examples of the place, hung on the noun",
+        "Norvale Systems has operations in Latin America, including Brazil and Chile.",
+        {
+            ("noun-verb", "Norvale Systems", "operatesIn", "Latin America"),
+            ("noun-verb", "Norvale Systems", "operatesIn", "Brazil"),
+            ("noun-verb", "Norvale Systems", "operatesIn", "Chile"),
+        },
+    ),
+    (
+        "a place given as an example with its own preposition",
+        "Norvale Systems has offices in Europe, including in Spain.",
+        {
+            ("noun-verb", "Norvale Systems", "operatesIn", "Europe"),
+            ("noun-verb", "Norvale Systems", "operatesIn", "Spain"),
+        },
+    ),
+    (
+        "an example that is no place is no place of the firm",
+        "Norvale Systems has offices in Europe, including a new one in Brisk Foods' old site.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Europe")},
+    ),
+    (
+        "deliveries to a customer",
+        "Norvale Systems resumed deliveries to Brisk Air.",
+        {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},
+    ),
+    (
+        "stores throughout places",
+        "Brisk Foods has stores throughout Mexico and Peru.",
+        {
+            ("noun-verb", "Brisk Foods", "operatesIn", "Mexico"),
+            ("noun-verb", "Brisk Foods", "operatesIn", "Peru"),
+        },
+    ),
+    (
+        "a footprint across a place",
+        "Norvale Bank has a footprint across Africa.",
+        {("noun-verb", "Norvale Bank", "operatesIn", "Africa")},
+    ),
 ]
 
 

@@ -42,6 +42,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Telecom's Kestrel network reaches Harwick.",
         set(),
     ),
+    (
+        "infrastructure built on a technology",
+        "Pellwood Telecom said its LTE infrastructure is ready.",
+        {("technology", "Pellwood Telecom", "uses", "LTE")},
+    ),
+    (
+        "what an owner can do in a field is its own work, not a technology it uses",
+        "Pellwood Telecom said its AI capabilities are growing.",
+        set(),
+    ),
 ]
 
 

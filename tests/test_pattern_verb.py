@@ -667,6 +667,90 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems uses a custom version of the software.",
         set(),
     ),
+    (
+        "the other party to a deal is where the goods come from",
+        "Brisk Air signed a deal with Norvale Systems to buy engines.",
+        {("verb", "Norvale Systems", "supplies", "Brisk Air")},
+    ),
+    (
+        "the other party to an agreement is who is provided for",
+        "Norvale Systems reached an agreement with Brisk Air to provide software for its fleet.",
+        {("verb", "Norvale Systems", "supplies", "Brisk Air")},
+    ),
+    (
+        "a verb whose preposition names its own object takes no party of the deal",
+        "Norvale Systems signed a partnership with Brisk Air to sell tickets to travellers.",
+        set(),
+    ),
+    (
+        "a deal to do what is no cue supplies nothing",
+        "Brisk Air signed a deal with Norvale Systems to develop a new engine.",
+        set(),
+    ),
+    (
+        "brands on the sites a place verb takes are there too",
+        "Halden Group already operates Brisko supermarkets and Quillo hardware stores in Chile.",
+        {
+            ("verb", "Halden Group", "operatesIn", "Chile"),
+            ("verb", "Brisko", "operatesIn", "Chile"),
+            ("verb", "Quillo", "operatesIn", "Chile"),
+        },
+    ),
+    (
+        "an organisation's people stand for it in what they use",
+        "Brisk Foods' engineers use Tarnix every day.",
+        {("verb", "Brisk Foods", "uses", "Tarnix")},
+    ),
+    (
+        "an organisation's team relies on a product",
+        "Norvale Systems said its team relies on Tarnix for reporting.",
+        {("verb", "Norvale Systems", "uses", "Tarnix")},
+    ),
+    (
+        "rivals are no part of an organisation",
+        "Norvale Systems said its rivals use Tarnix.",
+        set(),
+    ),
+    (
+        "customers are no part of an organisation",
+        "Norvale Systems said its customers use Tarnix.",
+        set(),
+    ),
+    (
+        "a term the parser takes for a clause is the object",
+        "Brisk Foods uses machine learning to forecast demand.",
+        {("verb", "Brisk Foods", "uses", "machine learning")},
+    ),
+    (
+        "a product fitted with a component uses it",
+        "The Halvane X2 is fitted with a Norvale Q5 processor.",
+        {("verb-passive", "Halvane X2", "uses", "Norvale Q5")},
+    ),
+    (
+        "a firm served is a customer, read also as a place for the classes to settle",
+        "Norvale Systems serves Brisk Motors and Pellwood Auto.",
+        {
+            ("verb", "Norvale Systems", "supplies", "Brisk Motors"),
+            ("verb", "Norvale Systems", "supplies", "Pellwood Auto"),
+            ("verb", "Norvale Systems", "operatesIn", "Brisk Motors"),
+            ("verb", "Norvale Systems", "operatesIn", "Pellwood Auto"),
+        },
+    ),
+    (
+        "software set up on a platform uses it",
+        "Norvale Systems set up its whole stack on Tarnix OS.",
+        {("verb", "Norvale Systems", "uses", "Tarnix OS")},
+    ),
+    (
+        "marketing goods in a place",
+        "Norvale Pharma markets its drugs in Japan.",
+        {("verb", "Norvale Pharma", "operatesIn", "Japan")},
+    ),
+    (
+        "operating throughout a place",
+        "Brisk Foods operates stores throughout Mexico.",
+        {("verb", "Brisk Foods", "operatesIn", "Mexico")},
+    ),
 ]
 
 

@@ -90,6 +90,18 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         {("Quillfin", "partneredWith", "Harrowgate Thermal")},
     ),
     (
+        "we: outside quotations, the organisation last named as a subject, not names since",
+        "Brisk Health has released a new patient portal.\n"
+        "We rebuilt the portal with Postgres and Redis.\n"
+        "We use Grafana to watch the service.",
+        {("Brisk Health", "uses", "Grafana")},
+    ),
+    (
+        "a possessive relative stands for the name its clause hangs on",
+        "Norvale Systems, whose stores are in Ohio and Texas, reported results.",
+        {("Norvale Systems", "operatesIn", "Ohio"), ("Norvale Systems", "operatesIn", "Texas")},
+    ),
+    (
         "we: a speaker with no organisation stands for none",
         "“We have worked with Brisk Foods for ten years,” said Ana Lind.",
         set(),

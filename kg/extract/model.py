@@ -109,6 +109,7 @@ class Focus:
     paragraphs: tuple[int, int] = (-1, -1)  # the offsets of the paragraph before and this one
     employers: dict[str, Mention] = field(default_factory=dict)  # a surname -> their organisation
     named: list[Mention] = field(default_factory=list)  # organisations in text order
+    writer: Mention | None = None  # the latest organisation named as a sentence's subject
 
     @property
     def org(self) -> Mention | None:
@@ -128,6 +129,8 @@ class Focus:
                 key = self.key(mention)
                 self.counts[key] += weight
                 self.latest[key] = mention
+        if subjects:
+            self.writer = subjects[0]
         if subjects or others:
             self.recent = {self.key(m) for m in (subjects or others)}
             self.recency = 3.0 if subjects else 1.0

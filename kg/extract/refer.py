@@ -92,7 +92,24 @@ def refer(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
         for conj in (c for word in words for c in word.conjuncts):
             found += refer_one(view, conj)
         found += _coordinated_before(view, token)
+        found += _place_examples(view, token)
     return unique_mentions(found)
+
+
+def _place_examples(view: View, token: Token) -> list[Mention]:
+    """ "in Ostravia, including Harwick and Corrin": the places a place is given with as
+    examples stand beside it."""
+    name = view.names.get(token.i)
+    if name is None or name.root.ent_type_ not in ("GPE", "LOC"):
+        return []
+    return [
+        m
+        for p in name.root.children
+        if p.dep_ == "prep" and prep_phrase(p) in view.ontology.example_markers
+        for c in p.children
+        if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
+        for m in refer(view, c)
+    ]
 
 
 def _coordinated_before(view: View, token: Token) -> list[Mention]:
@@ -130,6 +147,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _first_person(view, token)
     if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
         return refer_one(view, token.head.head, apposed)
+    if lower in grammar.relative_pronouns and token.dep_ == "poss":
+        return _whose(view, token, apposed)
     if lower in grammar.singular_pronouns:
         return _antecedent(view, token)
     if lower in grammar.plural_pronouns:
@@ -319,6 +338,19 @@ def _doers(view: View, token: Token) -> set[str]:
     return {m.text for m in subjects_of(view, verb)}
 
 
+def _whose(view: View, token: Token, apposed: bool) -> list[Mention]:
+    """ "Norvale, whose customers include X", "X, in whose stores ...": the possessive relative
+    stands for the noun its clause hangs on."""
+    clause = token.head
+    for _ in range(3):
+        if clause.dep_ == "relcl" or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl":
+        return []
+    return refer_one(view, clause.head, apposed)
+
+
 def _first_person(view: View, token: Token) -> list[Mention]:
     """ "we", "our": in a quotation, the organisation of whoever speaks it ("..., said X CEO
     Jane Roe"; when it names none, the latest speaker, named in this paragraph or the one
@@ -328,7 +360,10 @@ def _first_person(view: View, token: Token) -> list[Mention]:
     last = focus.paragraphs[1]  # the paragraph of the sentence before
     recent = focus.paragraphs if view.offset == last else (last, view.offset)
     latest = focus.speaker if focus.speaker_at in recent else None
-    org = focus.org if quote is None else _attributed(view, quote) or latest
+    # outside quotation marks, the organisation last named as a subject ("Norvale released
+    # X. We built it on Y and Z": not Z, named since)
+    author = focus.writer or focus.org
+    org = author if quote is None else _attributed(view, quote) or latest
     return [_reuse(org, token, view)] if org is not None else []
 
 

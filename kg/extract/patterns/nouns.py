@@ -79,6 +79,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             or _verb_places(view, noun, predicate, cue)
             or _verb_names(view, noun, cue)
         )
+        targets += _place_examples(view, noun, predicate, targets)
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
@@ -256,10 +257,19 @@ def _product_makers(view: View, predicate: str, targets: list[Token]) -> list[Me
 
 
 def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
-    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of."""
-    if noun.dep_ != "nsubjpass" or "Place" not in view.ontology.properties[predicate].range:
+    """ "The plant in P is run by X": who does the passive verb a place cue is the subject of;
+    "the expansion of X into P", "the operations of X in P": whose the place cue's noun is."""
+    if "Place" not in view.ontology.properties[predicate].range:
         return []
-    return agents(view, noun.head)
+    if noun.dep_ == "nsubjpass":
+        return agents(view, noun.head)
+    return [
+        m
+        for prep in view.ontology.grammar.genitive_prepositions
+        for t in prep_objects(view, noun, prep)
+        if t.i in view.names and not_place(view, t)
+        for m in refer(view, t)
+    ]
 
 
 def _pair(
@@ -279,6 +289,30 @@ def _name_owners(view: View, noun: Token) -> list[Mention]:
         for c in name.root.children
         if c.dep_ == "poss" and c.i < noun.i and not_place(view, c)
         for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _place_examples(view: View, noun: Token, predicate: str, targets: list[Token]) -> list[Token]:
+    """ "operations in Ostravia, including Harwick and Corrin": places given as examples after
+    the place a noun cue takes, where the parser hangs them on the noun."""
+    if "Place" not in view.ontology.properties[predicate].range:
+        return []
+    places = [t for t in targets if t.ent_type_ in PLACES]
+    if not places:
+        return []
+    markers = [
+        p
+        for p in noun.children
+        if p.dep_ == "prep"
+        and p.i > places[0].i
+        and prep_phrase(p) in view.ontology.example_markers
+    ]
+    inner = [c for p in markers for c in p.children if c.dep_ == "prep"]  # "including in P"
+    return [
+        c
+        for p in (*markers, *inner)
+        for c in p.children
+        if c.dep_ == "pobj" and c.ent_type_ in PLACES
     ]
 
 

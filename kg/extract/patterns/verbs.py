@@ -77,11 +77,16 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             subjects = agents(view, verb)  # "the parts are made by X in P"
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
+        if not places and "Organization" in view.ontology.properties[predicate].range:
+            objects = _deal_party(view, verb)
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
         if _hands_over_business(view, verb, predicate, cue):
             return
+        brands = _brands(view, verb, predicate) if objects and _locative(view, predicate) else []
+        if brands:  # "operates Brisko supermarkets and Quillo stores in P": the brands are there
+            yield Candidate(predicate, tuple(brands), tuple(objects), "verb", verb, cue.text)
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
@@ -100,6 +105,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
+        if not objects and not any(c.dep_ == "dobj" for c in verb.children):
+            objects = _misparsed_object(view, verb)
         grammar = view.ontology.grammar
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
@@ -131,6 +138,32 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _deal_party(view: View, verb: Token) -> list[Mention]:
+    """ "signed a deal with X to supply engines", "an agreement with X to buy chips": the other
+    party to the agreement an infinitive hangs on is the one its preposition leaves unsaid."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("acl", "advcl"):
+        return []
+    holders = [verb.head]  # "a deal with X to supply", or "signed a deal with X to supply"
+    nouns = [verb.head]
+    if verb.dep_ == "advcl":
+        nouns = [c for c in verb.head.children if c.dep_ == "dobj"]
+    nouns = [n for n in nouns if n.pos_ == "NOUN" and n.i not in view.names]
+    ontology = view.ontology
+    preps = {
+        cue.prep
+        for noun in nouns
+        for prop, cue in cues_of(ontology.noun_cues, noun.lemma_.lower())
+        if cue.prep and ontology.properties[prop].symmetric
+    }
+    words = {*holders, *nouns}
+    return [
+        m
+        for p in sorted(preps)
+        for t in sorted({t for w in words for t in prep_objects(view, w, p)})
+        for m in refer(view, t)
+    ]
 
 
 def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
@@ -186,14 +219,18 @@ def _product_or_maker(view: View, predicate: str) -> bool:
 
 
 def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
-    """ "Vantor's new platform relies on X": the owner of the unnamed product that is the
-    verb's subject (`dep`)."""
+    """ "Vantor's new platform relies on X", "its engineers use X": the owner of the unnamed
+    product, or of the people or sites, that are the verb's subject (`dep`)."""
+    ontology = view.ontology
     return [
         m
         for c in verb.children
         if c.dep_ == dep
         and c.i not in view.names
-        and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+        and (
+            ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+            or (dep == "nsubj" and c.lemma_.lower() in ontology.grammar.staff_nouns)
+        )
         for p in c.children
         if p.dep_ == "poss" and not_place(view, p)
         for m in refer(view, p, coordinate=False)
@@ -310,6 +347,44 @@ def _bracketed(view: View, verb: Token) -> list[Mention]:
         return []
     before = doc[verb.i - 2]
     return refer(view, before, coordinate=False) if before.i in view.names else []
+
+
+def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
+    """ "operates Brisko supermarkets and Quillo stores in P": the names on the sites a verb
+    takes, where the property has a noun cue for such sites ("supermarket in _")."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.i not in view.names]
+    nouns += [j for n in nouns for j in n.conjuncts if j.i not in view.names]
+    ontology = view.ontology
+    sites = [
+        n
+        for n in nouns
+        if any(p == predicate for p, _ in cues_of(ontology.noun_cues, n.lemma_.lower()))
+    ]
+    return [  # "Quillo home improvement centres": a compound on a compound too
+        m
+        for n in sites
+        for c in n.subtree
+        if c.i < n.i
+        and c.dep_ == "compound"
+        and c.i in view.names
+        and not_place(view, c)
+        and view.names[c.i].root.i == c.i
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _misparsed_object(view: View, verb: Token) -> list[Mention]:
+    """ "uses machine learning", "is piloting Tarnix": a name right after a verb with no
+    object, that the parser took for a clause or an adverb of it, is its object."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ in ("xcomp", "advmod", "npadvmod", "oprd")
+        and c.i in view.names
+        and view.names[c.i].root.i == c.i
+        and view.names[c.i].start == verb.i + 1
+        for m in refer(view, c)
+    ]
 
 
 def _locative(view: View, predicate: str) -> bool:
