@@ -38,13 +38,13 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     index = 0
     for paragraph, names in zip(body, found, strict=True):
         for sent in paragraph.doc.sents:
-            with located(sent.text):
+            # the paragraph's text is the doc's: a slice spares spaCy joining the words again
+            with located(paragraph.text[sent.start_char : sent.end_char]):
                 view = view_of(sent, paragraph.offset, names, ontology, focus)
                 facts = stated(view, candidates(view), parsed.article.id)
                 update_focus(view, facts)
                 shaped = [
-                    replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
-                    for fact in distinct(facts)
+                    replace(fact, shape=shape_of(fact, view, index)) for fact in distinct(facts)
                 ]
             yield from shaped
             index += 1

@@ -66,18 +66,17 @@ def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
     where such a word is no proper noun, or follows a conjunction inside the same entity
     (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
     written in lower case ("brisko")."""
-    return any(
-        (
-            t.text in known
-            and (
-                t.pos_ != "PROPN"
-                or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
-                or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
-            )
-        )
-        or (not t.text[:1].isupper() and t.text.title() in known)
-        for t in doc
-    )
+    for t in doc:
+        text = t.text
+        if text in known and (
+            t.pos_ != "PROPN"
+            or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
+            or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
+        ):
+            return True
+        if not text[:1].isupper() and text.title() in known:
+            return True
+    return False
 
 
 def find_names(
@@ -153,10 +152,11 @@ def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
     suffix, so two names ("Norvale Co. Ltd." stays one)."""
     suffixes = ontology.corporate_suffixes
     for token in ent[:-1]:
+        if not token.text.endswith("."):  # the cheap test first: most words do not
+            continue
         after = token.nbor(1)
         if (
-            token.text.endswith(".")
-            and token.lower_.rstrip(".") in suffixes
+            token.lower_.rstrip(".") in suffixes
             and after.lower_.rstrip(".") not in suffixes
             and after.text[:1].isupper()
         ):
@@ -172,10 +172,11 @@ def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Sp
     elsewhere, "Halvane Capital and Brisk Ventures" where both halves are whole organisations'
     names; "Halden Hotels and Resorts", "Brisk Oil and Gas Co." stay whole."""
     for token in ent[1:-1]:
+        if token.pos_ != "CCONJ":  # the cheap test first: most words are none
+            continue
         after = token.nbor(1)
         if (
-            token.pos_ == "CCONJ"
-            and (after.text in known or _two_names(ent, token.i, ontology))
+            (after.text in known or _two_names(ent, token.i, ontology))
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
