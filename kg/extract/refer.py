@@ -597,7 +597,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     focus.topic_product = about
     if view.offset != focus.paragraphs[1]:
         focus.paragraphs = (focus.paragraphs[1], view.offset)
-    speaker = _speaker_of(view, list(view.tokens))
+    speaker = _speaker_of(view, [w.token for w in view.words if w.lemma in speech])
     if speaker is not None:
         focus.speaker, focus.speaker_at = speaker, view.offset
 
@@ -606,9 +606,9 @@ def _bracketed(view: View) -> set[int]:
     """ "Norvale Systems (NVS.O)": the starts of names in brackets right after a name."""
     doc = view.sent.doc
     return {
-        view.offset + doc[t.i + 1].idx
-        for t in view.tokens
-        if t.text == "(" and t.i > 0 and t.i - 1 in view.names and t.i + 1 in view.names
+        view.offset + doc[w.i + 1].idx
+        for w in view.words
+        if w.lower == "(" and w.i > 0 and w.i - 1 in view.names and w.i + 1 in view.names
     }
 
 

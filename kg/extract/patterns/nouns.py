@@ -27,6 +27,8 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             continue
         if word.name is not None and word.pos == "PROPN":
             continue
+        if word.lemma not in view.ontology.noun_cues and word.lower not in view.ontology.noun_cues:
+            continue  # most nouns: no cue's
         noun = word.token
         matched = [
             (predicate, cue)

@@ -274,6 +274,8 @@ def _owned_places(view: View) -> Iterator[Candidate]:
     for word in view.words:
         if word.pos != "NOUN" or word.name is not None:
             continue
+        if word.lemma not in ontology.noun_cues and word.lower not in ontology.noun_cues:
+            continue  # most nouns: no cue's
         if ontology.class_of_head_noun(word.lemma) == "Person":
             continue
         noun = word.token

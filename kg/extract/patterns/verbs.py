@@ -29,6 +29,7 @@ from kg.ontology import Cue, cues_of
 
 def verb_candidates(view: View) -> Iterator[Candidate]:
     """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
+    index = view.ontology.verb_cues
     for word in view.words:
         verb = word.token
         if word.pos in ("VERB", "AUX"):
@@ -37,7 +38,9 @@ def verb_candidates(view: View) -> Iterator[Candidate]:
             forms = _present_forms(word.lower)
         else:
             continue
-        cues = cues_of(view.ontology.verb_cues, *forms)
+        if not any(form in index for form in forms):  # most verbs: no cue's
+            continue
+        cues = cues_of(index, *forms)
         if not cues or negated(verb):
             continue
         for predicate, cue in cues:
