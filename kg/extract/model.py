@@ -164,6 +164,7 @@ class View:
     hints: Mapping[int, str]  # a name's first token -> the class its describing words suggest
     ontology: Ontology
     focus: Focus
+    paragraph: str  # the text of the doc the sentence is in, its `text` cut from it
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
@@ -181,8 +182,9 @@ class View:
 
     @cached_property
     def text(self) -> str:
-        """The sentence's text, made once: spaCy joins a span's words anew on every `text`."""
-        return self.sent.text
+        """The sentence's text, cut from the paragraph's: spaCy joins a span's words anew on
+        every `text`."""
+        return self.paragraph[self.sent.start_char : self.sent.end_char]
 
     @cached_property
     def name_roots(self) -> tuple[tuple[Token, Span], ...]:
