@@ -385,10 +385,11 @@ def _split_names(
     Hallstein Motion" -> two names each. `tokens`: the document's."""
     parts, start = [], span.start
     for token in tokens[span.start : span.end]:
-        inner_adposition = token.pos_ == "ADP" and token.lower_ not in grammar.name_adpositions
+        lower = token.lower_
+        inner_adposition = token.pos_ == "ADP" and lower not in grammar.name_adpositions
         # "Veyra's Cirran" splits, "the Governors' Association" does not
-        owner = possessive and token.lower_ in grammar.possessive_markers
-        if owner or token.lower_ in SEPARATORS or token.lower_ in titles or inner_adposition:
+        owner = possessive and lower in grammar.possessive_markers
+        if owner or lower in SEPARATORS or lower in titles or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
