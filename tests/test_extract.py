@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from kg.extract import extract
+from kg.extract import extract, view_of
+from kg.extract.model import Focus
+from kg.extract.names import read_article_names
+from kg.ingest import Article
 from kg.nlp import parse
 from kg.ontology import Ontology
 from kg.pipeline import read
@@ -217,3 +220,30 @@ def _file_facts(path: Path, nlp: Language, ontology: Ontology) -> set[Triple]:
     assert not problems
     found = [f for parsed in parse(nlp, articles) for f in extract(parsed, ontology)]
     return {(f.subject.text, f.predicate, f.object.text) for f in found}
+
+
+def test_a_views_plain_words_are_spacys(nlp: Language, ontology: Ontology) -> None:
+    """`View.words`, `View.text` and `View.name_roots` hold what spaCy's tokens say, for every
+    sentence of a paragraph, its text given or not."""
+    text = (
+        "Norvale Systems, a Danish packaging maker, said on Monday it had acquired Brisk Foods. "
+        "  Chief executive Jane Roe (52) told Reuters the deal closed.  Its rival, Halvane "
+        "Capital and Ostrander Ventures, declined to comment."
+    )
+    parsed = next(parse(nlp, [Article(id="t", text=text, source="test")]))
+    paragraph = parsed.paragraphs[0]
+    article_names, found = read_article_names(parsed.paragraphs, ontology)
+    names = found[0]
+    sents = list(paragraph.doc.sents)
+    assert len(sents) == 3
+    for sent in sents:
+        for given in (paragraph.text, None):
+            focus = Focus(ontology.corporate_suffixes, article_names)
+            view = view_of(sent, paragraph.offset, names, ontology, focus, given)
+            assert view.text == sent.text
+            assert [(w.token.i, w.i, w.lower, w.lemma, w.pos, w.name) for w in view.words] == [
+                (t.i, t.i, t.lower_, t.lemma_.lower(), t.pos_, names.get(t.i)) for t in sent
+            ]
+            roots = [(t.i, names[t.i]) for t in sent if t.i in names and t.i == names[t.i].root.i]
+            assert [(t.i, name) for t, name in view.name_roots] == roots
+    assert any(view_of(s, 0, names, ontology, focus).name_roots for s in sents)

@@ -38,24 +38,31 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     index = 0
     for paragraph, names in zip(body, found, strict=True):
         for sent in paragraph.doc.sents:
-            with located(sent.text):
-                view = view_of(sent, paragraph.offset, names, ontology, focus)
+            # the paragraph's text is the doc's: a slice spares spaCy joining the words again
+            with located(paragraph.text[sent.start_char : sent.end_char]):
+                view = view_of(sent, paragraph.offset, names, ontology, focus, paragraph.text)
                 facts = stated(view, candidates(view), parsed.article.id)
                 update_focus(view, facts)
                 shaped = [
-                    replace(fact, shape=shape_of(fact, sent, paragraph.offset, index))
-                    for fact in distinct(facts)
+                    replace(fact, shape=shape_of(fact, view, index)) for fact in distinct(facts)
                 ]
             yield from shaped
             index += 1
 
 
 def view_of(
-    sent: Span, offset: int, names: Mapping[int, Span], ontology: Ontology, focus: Focus
+    sent: Span,
+    offset: int,
+    names: Mapping[int, Span],
+    ontology: Ontology,
+    focus: Focus,
+    paragraph: str | None = None,
 ) -> View:
-    """The sentence as the patterns read it, with the classes its words suggest for names."""
+    """The sentence as the patterns read it, with the classes its words suggest for names.
+    `paragraph`: the text of the sentence's doc, if known."""
     hints = _hints(sent, names, ontology, focus.article.known)
-    return View(sent, offset, names, hints, ontology, focus)
+    text = sent.doc.text if paragraph is None else paragraph
+    return View(sent, offset, names, hints, ontology, focus, text)
 
 
 def _hints(
@@ -64,10 +71,12 @@ def _hints(
     """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
     a Product, "packaging maker Skovgaard Emballage" an Organization."""
     hints: dict[int, str] = {}
-    for token in sent:
-        name = names.get(token.i)
-        if name is None or token.i != name.root.i:
+    doc = sent.doc
+    for i in range(sent.start, sent.end):  # spaCy makes a token only for the names' words
+        name = names.get(i)
+        if name is None or i != name.root.i:
             continue
+        token = doc[i]
         for child in token.children:
             described = child.dep_ == "appos" or (child.dep_ == "compound" and child.i < name.start)
             if described and child.i not in names and child.pos_ == "NOUN":

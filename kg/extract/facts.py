@@ -18,7 +18,7 @@ def stated(view: View, candidates: Iterable[Candidate], article: str) -> list[Fa
     or description standing for a name; a symmetric property paired between every two
     parties of a pairwise candidate."""
     sent = view.sent
-    evidence = Evidence(sent.text, view.offset + sent.start_char, view.offset + sent.end_char)
+    evidence = Evidence(view.text, view.offset + sent.start_char, view.offset + sent.end_char)
     return [f for c in candidates for f in _stated(view, c, article, evidence)]
 
 

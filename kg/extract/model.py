@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
@@ -144,6 +145,17 @@ class Focus:
             self.kinds.setdefault(self.key(mention), next(iter(classes)))
 
 
+class Word(NamedTuple):
+    """A token of a `View` and what the patterns test every word for, as plain values."""
+
+    token: Token
+    i: int
+    lower: str  # `lower_`
+    lemma: str  # `lemma_`, in lower case
+    pos: str  # `pos_`
+    name: Span | None  # the name it belongs to, if any
+
+
 @dataclass(frozen=True)
 class View:
     """One sentence as the patterns read it. Nothing in it changes while they read: `focus`,
@@ -155,11 +167,44 @@ class View:
     hints: Mapping[int, str]  # a name's first token -> the class its describing words suggest
     ontology: Ontology
     focus: Focus
+    paragraph: str  # the text of the doc the sentence is in, its `text` cut from it
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The sentence's tokens, made once: spaCy makes each anew when a span is walked."""
         return tuple(self.sent)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """The sentence's tokens with what the patterns test every word for, read once: spaCy
+        looks each attribute up anew whenever it is asked."""
+        return tuple(
+            Word(t, t.i, t.lower_, t.lemma_.lower(), t.pos_, self.names.get(t.i))
+            for t in self.tokens
+        )
+
+    @cached_property
+    def text(self) -> str:
+        """The sentence's text, cut from the paragraph's: spaCy joins a span's words anew on
+        every `text`."""
+        return self.paragraph[self.sent.start_char : self.sent.end_char]
+
+    @cached_property
+    def name_roots(self) -> tuple[tuple[Token, Span], ...]:
+        """(word, its name) for each word that is the root of the name it belongs to, in
+        order: each name's root found once, not once for each pattern that asks."""
+        roots: dict[tuple[int, int], int] = {}
+        found = []
+        for word in self.words:
+            name = word.name
+            if name is None:
+                continue
+            bounds = (name.start, name.end)
+            if bounds not in roots:
+                roots[bounds] = name.root.i
+            if roots[bounds] == word.i:
+                found.append((word.token, name))
+        return tuple(found)
 
     @cached_property
     def mentions(self) -> dict[tuple[int, int, str | None], Mention]:

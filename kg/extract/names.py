@@ -66,18 +66,17 @@ def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
     where such a word is no proper noun, or follows a conjunction inside the same entity
     (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
     written in lower case ("brisko")."""
-    return any(
-        (
-            t.text in known
-            and (
-                t.pos_ != "PROPN"
-                or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
-                or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
-            )
-        )
-        or (not t.text[:1].isupper() and t.text.title() in known)
-        for t in doc
-    )
+    for t in doc:
+        text = t.text
+        if text in known and (
+            t.pos_ != "PROPN"
+            or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
+            or (t.i > 0 and doc[t.i - 1].ent_type_ == "NORP" and not t.ent_type_)
+        ):
+            return True
+        if not text[:1].isupper() and text.title() in known:
+            return True
+    return False
 
 
 def find_names(
@@ -91,12 +90,12 @@ def find_names(
     titles = {words[0] for words in ontology.titles if len(words) == 1}
     grammar = ontology.grammar
     ents = doc.ents
-    entities = (part for e in ents for part in _split_after_suffix(e, ontology))
-    for ent in (part for e in entities for part in _split_pair(e, known, ontology)):
+    entities = (part for e in ents for part in _split_after_suffix(e, ontology, tokens))
+    for ent in (part for e in entities for part in _split_pair(e, known, ontology, tokens)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
-            spans.extend(_split_names(ent, set(), grammar, possessive=False))
+            spans.extend(_split_names(ent, tokens, set(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
-            spans.extend(_split_names(ent, titles, grammar))
+            spans.extend(_split_names(ent, tokens, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
         elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
@@ -118,13 +117,13 @@ def find_names(
     spans.extend(
         part
         for run in _proper_runs(doc, tokens, taken | numeric, known, ontology.common_words)
-        for part in _split_names(run, titles, grammar)
+        for part in _split_names(run, tokens, titles, grammar)
     )
     defined_terms = _defined_terms(doc, tokens, ontology) if "(" in text else ()
     terms = [*defined_terms, *_known_terms(doc, tokens, ontology)]
     spans.extend(terms)
     spans = [_with_version(span) for span in spans]
-    trims = (_trim(span, ontology.honorifics) for span in spans)
+    trims = (_trim(span, tokens, ontology.honorifics) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
     trimmed = _with_nicknames(
         sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end)),
@@ -136,46 +135,54 @@ def find_names(
     defined = {(t.start, t.end) for t in terms}
     for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
-        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
+        words = tokens[span.start : span.end]
+        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in words)
         if (
             (proper or (span.start, span.end) in defined)
-            and _looks_like_name(span, ontology)
+            and _looks_like_name(span, words, ontology)
             and not _abbreviation(span)
             and not _expansion(span, brackets)
         ):
-            for token in span:
-                names.setdefault(token.i, span)
+            for i in range(span.start, span.end):
+                names.setdefault(i, span)
     return names
 
 
-def _split_after_suffix(ent: Span, ontology: Ontology) -> list[Span]:
+def _split_after_suffix(ent: Span, ontology: Ontology, tokens: Sequence[Token]) -> list[Span]:
     """ "Tarnix Inc. Brightmoor": a sentence the parser ran on after an abbreviated corporate
-    suffix, so two names ("Norvale Co. Ltd." stays one)."""
+    suffix, so two names ("Norvale Co. Ltd." stays one). `tokens`: the document's."""
     suffixes = ontology.corporate_suffixes
-    for token in ent[:-1]:
+    for token in tokens[ent.start : ent.end - 1]:
+        if not token.text.endswith("."):  # the cheap test first: most words do not
+            continue
         after = token.nbor(1)
         if (
-            token.text.endswith(".")
-            and token.lower_.rstrip(".") in suffixes
+            token.lower_.rstrip(".") in suffixes
             and after.lower_.rstrip(".") not in suffixes
             and after.text[:1].isupper()
         ):
             return [
                 Span(ent.doc, ent.start, token.i + 1, ent.label_),
-                *_split_after_suffix(Span(ent.doc, token.i + 1, ent.end, ent.label_), ontology),
+                *_split_after_suffix(
+                    Span(ent.doc, token.i + 1, ent.end, ent.label_), ontology, tokens
+                ),
             ]
     return [ent]
 
 
-def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Span]:
+def _split_pair(
+    ent: Span, known: frozenset[str], ontology: Ontology, tokens: Sequence[Token]
+) -> list[Span]:
     """ "Norvale and Brisk Foods" -> two names where the article names "Brisk" on its own
     elsewhere, "Halvane Capital and Brisk Ventures" where both halves are whole organisations'
-    names; "Halden Hotels and Resorts", "Brisk Oil and Gas Co." stay whole."""
-    for token in ent[1:-1]:
+    names; "Halden Hotels and Resorts", "Brisk Oil and Gas Co." stay whole. `tokens`: the
+    document's."""
+    for token in tokens[ent.start + 1 : ent.end - 1]:
+        if token.pos_ != "CCONJ":  # the cheap test first: most words are none
+            continue
         after = token.nbor(1)
         if (
-            token.pos_ == "CCONJ"
-            and (after.text in known or _two_names(ent, token.i, ontology))
+            (after.text in known or _two_names(ent, token.i, ontology))
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
@@ -286,9 +293,11 @@ def _with_version(span: Span) -> Span:
     if span.end >= len(doc) or not span[-1].whitespace_:
         return span
     number = doc[span.end]
+    if number.pos_ != "NUM" or number.dep_ != "nummod":  # the cheap tests first
+        return span
     dated = number.ent_type_ not in ("", "CARDINAL")
     same_phrase = number.head.i in range(span.start, span.end) or number.head == span.root.head
-    if number.pos_ == "NUM" and number.dep_ == "nummod" and same_phrase and not dated:
+    if same_phrase and not dated:
         return doc[span.start : span.end + 1]
     return span
 
@@ -366,16 +375,21 @@ SEPARATORS = frozenset({",", "(", ")"})  # words that end a name and begin the n
 
 
 def _split_names(
-    span: Span, titles: set[str], grammar: Grammar, possessive: bool = True
+    span: Span,
+    tokens: Sequence[Token],
+    titles: set[str],
+    grammar: Grammar,
+    possessive: bool = True,
 ) -> list[Span]:
     """ "Jane Roe's Halvane Capital", "Duskfield CEO Claire Okonjo" and "Quellnet into
-    Hallstein Motion" -> two names each."""
+    Hallstein Motion" -> two names each. `tokens`: the document's."""
     parts, start = [], span.start
-    for token in span:
-        inner_adposition = token.pos_ == "ADP" and token.lower_ not in grammar.name_adpositions
+    for token in tokens[span.start : span.end]:
+        lower = token.lower_
+        inner_adposition = token.pos_ == "ADP" and lower not in grammar.name_adpositions
         # "Veyra's Cirran" splits, "the Governors' Association" does not
-        owner = possessive and token.lower_ in grammar.possessive_markers
-        if owner or token.lower_ in SEPARATORS or token.lower_ in titles or inner_adposition:
+        owner = possessive and lower in grammar.possessive_markers
+        if owner or lower in SEPARATORS or lower in titles or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
     parts.append(span.doc[start : span.end])
@@ -474,8 +488,10 @@ def _proper_runs(
 
 def _abbreviation(span: Span) -> bool:
     """ "(LLM)" after "large language model": an abbreviation, not a name of its own."""
+    if len(span) != 1:
+        return False
     doc, letters = span.doc, span.text.lower()
-    if len(span) != 1 or not span.text.isupper() or span.start < len(letters) + 1:
+    if not span.text.isupper() or span.start < len(letters) + 1:
         return False
     if doc[span.start - 1].text != "(":
         return False
@@ -554,42 +570,42 @@ def _known_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Itera
                 yield span
 
 
-def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
+def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Span | None:
     """Without leading articles and punctuation, trailing possessives, and, on a person's
-    name, leading honorifics ("Sen.", "Capt.", "President")."""
+    name, leading honorifics ("Sen.", "Capt.", "President"). `tokens`: the document's."""
     start, end = span.start, span.end
-    doc = span.doc
-    if len(span) == 1 and span[0].lower_.rstrip(".") in honorifics and end < len(doc):
-        full = end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I"  # not "Mrs. Marsh"
-        if doc[end].ent_iob_ == "B" and doc[end].ent_type_ == "PERSON" and full:
+    if end - start == 1 and tokens[start].lower_.rstrip(".") in honorifics and end < len(tokens):
+        full = end + 1 < len(tokens) and tokens[end + 1].ent_iob_ == "I"  # not "Mrs. Marsh"
+        if tokens[end].ent_iob_ == "B" and tokens[end].ent_type_ == "PERSON" and full:
             return None  # "Rep." alone before "Tom Hale": no name to join to his
     person = span.root.ent_type_ == "PERSON" or (
-        len(span) > 1 and span.doc[span.start + 1].ent_type_ == "PERSON"
+        end - start > 1 and tokens[start + 1].ent_type_ == "PERSON"
     )
     while start < end and (
-        doc[start].pos_ in ("DET", "PUNCT", "ADP")
-        or doc[start].is_space
-        or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
+        tokens[start].pos_ in ("DET", "PUNCT", "ADP")
+        or tokens[start].is_space
+        or (person and end - start > 1 and tokens[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
-    proper = any(t.text[:1].isupper() for t in span)
+    proper = any(t.text[:1].isupper() for t in tokens[span.start : span.end])
     while end > start and (
-        doc[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
-        or doc[end - 1].tag_ == "POS"
-        or doc[end - 1].is_space
+        tokens[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
+        or tokens[end - 1].tag_ == "POS"
+        or tokens[end - 1].is_space
         # "Norvale Systems days after ...": a common noun the tagger ran into the name
         or (
             proper
-            and doc[end - 1].pos_ == "NOUN"
-            and doc[end - 1].is_lower
-            and doc[end - 1].is_alpha
+            and tokens[end - 1].pos_ == "NOUN"
+            and tokens[end - 1].is_lower
+            and tokens[end - 1].is_alpha
         )
     ):
         end -= 1
-    return doc[start:end] if end > start else None
+    return span.doc[start:end] if end > start else None
 
 
-def _looks_like_name(span: Span, ontology: Ontology) -> bool:
+def _looks_like_name(span: Span, words: Sequence[Token], ontology: Ontology) -> bool:
+    """`words`: the span's tokens."""
     text = span.text
     common = ontology.common_words
     return (
@@ -601,10 +617,10 @@ def _looks_like_name(span: Span, ontology: Ontology) -> bool:
         and text.count('"') % 2 == 0  # no stray quote: 'Big" Industries'
         and text.count("“") == text.count("”")
         and len(text) <= 80
-        and not all(t.is_stop for t in span)
-        and not (len(span) == 1 and span[0].pos_ == "PRON")
-        and not all(t.lower_ in ontology.grammar.department_words for t in span)
-        and not all(t.lower_ in ontology.grammar.event_words for t in span)
+        and not all(t.is_stop for t in words)
+        and not (len(words) == 1 and words[0].pos_ == "PRON")
+        and not all(t.lower_ in ontology.grammar.department_words for t in words)
+        and not all(t.lower_ in ontology.grammar.event_words for t in words)
         and not _funding_round(span, ontology.grammar.round_words)
     )
 

@@ -30,10 +30,10 @@ def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
     key = (span.start, span.end, hint)
     found = view.mentions.get(key)
     if found is None:
-        ner = _entity_label(span)
+        ner, text = _entity_label(span), span.text  # spaCy joins a span's words on each `text`
         start = view.offset + span.start_char
-        hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
-        found = Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
+        hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(text)
+        found = Mention(text, start, start + len(text), ner, hint, _acronym(span))
         view.mentions[key] = found
     return found
 
@@ -600,10 +600,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.employers.setdefault(fact.subject.text.split()[-1], fact.object)
     subjects: list[Mention] = []
     others: list[Mention] = []
-    for token in view.tokens:
-        name = view.names.get(token.i)
-        if name is None or token.i != name.root.i:
-            continue
+    for token, name in view.name_roots:
         mention = mention_of(view, name)
         if VERSION.search(mention.text) or mention.hint == "Product":
             focus.learn(mention, frozenset({"Product"}))
@@ -623,9 +620,11 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     focus.saw(subjects, others)
     speech = view.ontology.grammar.speech_verbs
     told = {  # "told a news agency": a source, not a party
-        view.offset + view.names[t.i].start_char
-        for t in view.tokens
-        if t.i in view.names and t.dep_ not in SUBJECTS and t.head.lemma_.lower() in speech
+        view.offset + w.name.start_char
+        for w in view.words
+        if w.name is not None
+        and w.token.dep_ not in SUBJECTS
+        and w.token.head.lemma_.lower() in speech
     }
     told |= _bracketed(view)
     named = (m for m in subjects + others if m.start not in told)
@@ -633,7 +632,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     focus.topic_product = about
     if view.offset != focus.paragraphs[1]:
         focus.paragraphs = (focus.paragraphs[1], view.offset)
-    speaker = _speaker_of(view, list(view.tokens))
+    speaker = _speaker_of(view, [w.token for w in view.words if w.lemma in speech])
     if speaker is not None:
         focus.speaker, focus.speaker_at = speaker, view.offset
 
@@ -642,9 +641,9 @@ def _bracketed(view: View) -> set[int]:
     """ "Norvale Systems (NVS.O)": the starts of names in brackets right after a name."""
     doc = view.sent.doc
     return {
-        view.offset + doc[t.i + 1].idx
-        for t in view.tokens
-        if t.text == "(" and t.i > 0 and t.i - 1 in view.names and t.i + 1 in view.names
+        view.offset + doc[w.i + 1].idx
+        for w in view.words
+        if w.lower == "(" and w.i > 0 and w.i - 1 in view.names and w.i + 1 in view.names
     }
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from kg.extract.model import Fact, Mention, Shape
+from kg.extract.model import Fact, Mention, Shape, View
 
 LONGEST_PATH = 4  # arcs; longer paths are all alike to the scorer
 
 
-def shape_of(fact: Fact, sent: Span, offset: int, index: int) -> Shape:
-    """The shape of `fact`, found in `sent` (of a paragraph starting at `offset`), the
-    `index`-th sentence of the article body."""
+def shape_of(fact: Fact, view: View, index: int) -> Shape:
+    """The shape of `fact`, found in the sentence of `view`, the `index`-th sentence of the
+    article body."""
+    sent, offset = view.sent, view.offset
     subject, obj = _head(fact.subject, sent, offset), _head(fact.object, sent, offset)
     distance, path, governor = -1, "", ""
     if subject is not None and obj is not None:
@@ -22,8 +23,8 @@ def shape_of(fact: Fact, sent: Span, offset: int, index: int) -> Shape:
         distance=distance,
         path=path,
         governor=governor,
-        subject_named=_named(fact.subject, sent, offset),
-        object_named=_named(fact.object, sent, offset),
+        subject_named=_named(fact.subject, view),
+        object_named=_named(fact.object, view),
     )
 
 
@@ -34,11 +35,12 @@ def _head(mention: Mention, sent: Span, offset: int) -> Token | None:
     return span.root
 
 
-def _named(mention: Mention, sent: Span, offset: int) -> bool:
-    start = mention.start - offset
+def _named(mention: Mention, view: View) -> bool:
+    sent = view.sent
+    start = mention.start - view.offset
     end = start + len(mention.text)
     if sent.start_char <= start and end <= sent.end_char:  # most are: spare the whole text
-        return sent.text[start - sent.start_char : end - sent.start_char] == mention.text
+        return view.text[start - sent.start_char : end - sent.start_char] == mention.text
     return sent.doc.text[start:end] == mention.text
 
 

@@ -16,12 +16,13 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
     """Every `kg:fundingVerb` that takes money or a `kg:fundingNoun`, with who gave it."""
     ontology = view.ontology
     predicate = ontology.patterns["funding"].yields
-    for verb in view.tokens:
-        lemma = verb.lemma_.lower()
+    round_words = _rounds(view)
+    for word in view.words:
+        lemma, verb = word.lemma, word.token
         if lemma not in ontology.funding_verbs or negated(verb):
             continue
         money = [c for c in verb.children if c.dep_ == "dobj"]
-        if not any(c.ent_type_ == "MONEY" or _round(view, c) for c in money):
+        if not any(c.ent_type_ == "MONEY" or c.i in round_words for c in money):
             continue
         investors: list[Mention] = []
         for token in verb.subtree:
@@ -30,7 +31,7 @@ def funding_candidates(view: View) -> Iterator[Candidate]:
                 investors += [m for c in token.children if c.dep_ == "pobj" for m in refer(view, c)]
         subjects = tuple(subjects_of(view, verb))
         yield Candidate(predicate, tuple(investors), subjects, "funding", verb, lemma)
-    rounds = [t for t in view.tokens if _round(view, t) and t.i not in view.names]
+    rounds = [w.token for w in view.words if w.i in round_words and w.name is None]
     yield from _round_subjects(view, predicate, rounds)
     yield from _joined_rounds(view, predicate, rounds)
 
@@ -87,12 +88,16 @@ def _other_names(view: View, verb: Token, investors: list[Mention]) -> bool:
     return False
 
 
-def _round(view: View, token: Token) -> bool:
-    """A `kg:fundingNoun`, or a round named by a `kg:roundWord` and its letter ("Series B")."""
-    if token.lemma_.lower() in view.ontology.funding_nouns:
-        return True
-    words = view.ontology.grammar.round_words
-    return any(c.dep_ == "compound" and c.lower_ in words for c in token.children)
+def _rounds(view: View) -> set[int]:
+    """The sentence's words that are rounds: a `kg:fundingNoun`, or a round named by a
+    `kg:roundWord` and its letter ("Series B"), that word a compound of it."""
+    ontology = view.ontology
+    words = ontology.grammar.round_words
+    found = {w.i for w in view.words if w.lemma in ontology.funding_nouns}
+    found.update(
+        w.token.head.i for w in view.words if w.lower in words and w.token.dep_ == "compound"
+    )
+    return found
 
 
 def _joined_rounds(view: View, predicate: str, rounds: list[Token]) -> Iterator[Candidate]:

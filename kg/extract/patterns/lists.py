@@ -24,12 +24,13 @@ from kg.ontology import Cue, cues_of
 
 def list_candidates(view: View) -> Iterator[Candidate]:
     """Every `kg:listNoun` or `kg:inverseListNoun` with named members."""
-    for noun in view.tokens:
-        if noun.pos_ != "NOUN" or noun.i in view.names:
+    for word in view.words:
+        if word.pos != "NOUN" or word.name is not None:
             continue
+        noun = word.token
         matched = [
             (predicate, cue)
-            for predicate, cue in cues_of(view.ontology.list_nouns, noun.lemma_.lower())
+            for predicate, cue in cues_of(view.ontology.list_nouns, word.lemma)
             if _cue_matches(noun, cue)
         ]
         if not matched:

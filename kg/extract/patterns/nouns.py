@@ -22,14 +22,17 @@ from kg.ontology import Cue, cues_of
 
 def noun_candidates(view: View) -> Iterator[Candidate]:
     """Every noun that matches a property's `kg:nounCue` or `kg:inverseNounCue`."""
-    for noun in view.tokens:
-        if noun.pos_ not in ("NOUN", "PROPN", "ADJ"):
+    for word in view.words:
+        if word.pos not in ("NOUN", "PROPN", "ADJ"):
             continue
-        if noun.i in view.names and noun.pos_ == "PROPN":
+        if word.name is not None and word.pos == "PROPN":
             continue
+        if word.lemma not in view.ontology.noun_cues and word.lower not in view.ontology.noun_cues:
+            continue  # most nouns: no cue's
+        noun = word.token
         matched = [
             (predicate, cue)
-            for predicate, cue in cues_of(view.ontology.noun_cues, noun.lemma_.lower(), noun.lower_)
+            for predicate, cue in cues_of(view.ontology.noun_cues, word.lemma, word.lower)
             if _cue_matches(noun, cue)
         ]
         for predicate, cue in matched:

@@ -19,9 +19,10 @@ PLACE_LABELS = ("GPE", "LOC")
 def place_candidates(view: View) -> Iterator[Candidate]:
     ontology = view.ontology
     predicate = ontology.patterns["place"].yields
-    for token in view.tokens:
-        name = view.names.get(token.i)
-        if name is not None and token.i == name.root.i and not is_place(view, token):
+    roots = {t.i for t, _ in view.name_roots}
+    for word in view.words:
+        token, name = word.token, word.name
+        if name is not None and token.i in roots and not is_place(view, token):
             if aged(name):  # "Jane Roe, 50, of Harwick" is a person from Harwick
                 continue
             words: list[Token] = []
@@ -41,7 +42,7 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
             )
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
-        if name is None and ontology.class_of_head_noun(token.lemma_.lower()) == "Organization":
+        if name is None and ontology.class_of_head_noun(word.lemma) == "Organization":
             described = _described(view, token)
             if described is not None:
                 places = tuple(
@@ -186,9 +187,10 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
     with its places elsewhere: "X's P business", "X's branches stretching from P to Q"."""
     ontology = view.ontology
     yield from _owned_places(view)
-    for verb in view.tokens:
-        if verb.lemma_.lower() not in ontology.grammar.copulas:
+    for copula in view.words:
+        if copula.lemma not in ontology.grammar.copulas:
             continue
+        verb = copula.token
         for word, owners in _copula_words(view, verb):
             words = (verb, word, *_gapped(verb))
             preps = [c for w in words for c in w.children if c.dep_ == "prep"]
@@ -269,12 +271,15 @@ def _owned_places(view: View) -> Iterator[Candidate]:
     business") or under a participle on it ("X's branches stretching from P to Q and R"); the
     owner may be the subject of a verb cue of the same property ("X entered the P market")."""
     ontology = view.ontology
-    for noun in view.tokens:
-        if noun.pos_ != "NOUN" or noun.i in view.names:
+    for word in view.words:
+        if word.pos != "NOUN" or word.name is not None:
             continue
-        if ontology.class_of_head_noun(noun.lemma_.lower()) == "Person":
+        if word.lemma not in ontology.noun_cues and word.lower not in ontology.noun_cues:
+            continue  # most nouns: no cue's
+        if ontology.class_of_head_noun(word.lemma) == "Person":
             continue
-        for predicate, cue in cues_of(ontology.noun_cues, noun.lemma_.lower(), noun.lower_):
+        noun = word.token
+        for predicate, cue in cues_of(ontology.noun_cues, word.lemma, word.lower):
             if cue.prep is None or cue.before or len(cue.words) != 1:
                 continue
             if ontology.properties[predicate].range != frozenset({"Place"}):

@@ -23,11 +23,12 @@ from kg.ontology import cues_of
 
 def possessive_candidates(view: View) -> Iterator[Candidate]:
     predicate = view.ontology.patterns["possessive"].yields
-    for token in view.tokens:
-        name = view.names.get(token.i)
+    roots = {t.i for t, _ in view.name_roots}
+    for word in view.words:
+        token, name = word.token, word.name
         if (
             name is not None
-            and token.i == name.root.i
+            and token.i in roots
             and token.dep_ != "compound"
             and (not _own_entity(name, "ORG") or _numbered(name))
             and token.ent_type_ not in WHOLE_NAMES
@@ -41,9 +42,9 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
                 if m.ner != "PERSON"
             )
             yield Candidate(predicate, owners, (mention_of(view, name),), "possessive")
-        if name is None and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Product":
+        if name is None and view.ontology.class_of_head_noun(word.lemma) == "Product":
             yield from _product_noun(view, token, predicate)
-        if name is None:
+        if name is None and word.lemma in view.ontology.noun_cues:  # else no maker noun
             yield from _maker_between(view, token, predicate)
 
 

@@ -15,9 +15,10 @@ from kg.extract.refer import mention_of, not_place, refer
 def technology_candidates(view: View) -> Iterator[Candidate]:
     ontology = view.ontology
     predicate = ontology.patterns["technology"].yields
-    for noun in view.sent:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ontology.grammar.tool_nouns:
+    for word in view.words:
+        if word.pos != "NOUN" or word.lemma not in ontology.grammar.tool_nouns:
             continue
+        noun = word.token
         terms = [s for s in (_term(view, t) for t in _modifiers(noun)) if s is not None]
         if not terms:
             continue

@@ -42,11 +42,12 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
     sent, grammar = view.sent, view.ontology.grammar
     if sent.start == sent.doc[0].i:
         return
-    for verb in view.tokens:
+    for word in view.words:
+        if word.lemma not in view.ontology.succession_verbs:
+            continue
+        verb = word.token
         subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not subjects or subjects[0].lower_ not in grammar.person_pronouns:
-            continue
-        if verb.lemma_.lower() not in view.ontology.succession_verbs:
             continue
         successors = [replace(m, hint="Person") for m in agents(view, verb) if m.ner == "PERSON"]
         if not successors:
@@ -65,9 +66,9 @@ def _replaced_pronoun(view: View) -> Iterator[Candidate]:
 def _titles(view: View) -> Iterator[Candidate]:
     sent, titles = view.sent, view.ontology.title_index
     used: set[int] = set()
-    for token in view.tokens:
-        i = token.i
-        for words, predicate in titles.get(token.lower_.split("-")[0], ()):
+    for word in view.words:
+        i = word.i
+        for words, predicate in titles.get(word.lower.split("-")[0], ()):
             span = _title_span(sent, i, words)
             if span is None or i in used:
                 continue
@@ -426,9 +427,8 @@ def _conjoined(view: View, people: list[Mention]) -> list[Mention]:
     """The names coordinated with the people a plural title names."""
     starts = {m.start - view.offset for m in people}
     found: list[Mention] = []
-    for token in view.sent:
-        name = view.names.get(token.i)
-        if name is None or token.i != name.root.i or name.start_char not in starts:
+    for token, name in view.name_roots:
+        if name.start_char not in starts:
             continue
         found += [mention_of(view, view.names[c.i]) for c in token.conjuncts if c.i in view.names]
     return found
@@ -478,10 +478,7 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
     """Works for, from how a person is introduced: "Jane Roe of Norvale", "Quillfin's
     Sam Poe", "Ana Ferreira, a Halvane Capital analyst"."""
     predicate = view.ontology.patterns["affiliation"].yields
-    for token in view.tokens:
-        name = view.names.get(token.i)
-        if name is None or token.i != name.root.i:
-            continue
+    for token, name in view.name_roots:
         if token.ent_type_ != "PERSON" and not aged(name):  # "Jane Roe, 47, of X"
             continue
         if _names_product(view, token):  # "Norvale's Kestrel and Tarnix models"

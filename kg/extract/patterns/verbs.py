@@ -29,14 +29,18 @@ from kg.ontology import Cue, cues_of
 
 def verb_candidates(view: View) -> Iterator[Candidate]:
     """Every verb that matches a property's `kg:verbCue` or `kg:inverseVerbCue`."""
-    for verb in view.tokens:
-        if verb.pos_ in ("VERB", "AUX"):
-            forms: tuple[str, ...] = (verb.lemma_.lower(), verb.lower_)
+    index = view.ontology.verb_cues
+    for word in view.words:
+        verb = word.token
+        if word.pos in ("VERB", "AUX"):
+            forms: tuple[str, ...] = (word.lemma, word.lower)
         elif _predicate_noun(verb):
-            forms = _present_forms(verb.lower_)
+            forms = _present_forms(word.lower)
         else:
             continue
-        cues = cues_of(view.ontology.verb_cues, *forms)
+        if not any(form in index for form in forms):  # most verbs: no cue's
+            continue
+        cues = cues_of(index, *forms)
         if not cues or negated(verb):
             continue
         for predicate, cue in cues:
