@@ -131,6 +131,7 @@ class Grammar:
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
+    region_names: frozenset[str] = frozenset()  # "Harwick, Ohio": with the city, one place
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -367,6 +368,7 @@ def _grammar(graph: Graph) -> Grammar:
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),
         variant_nouns=words("variantNoun"),
+        region_names=words("regionName"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

@@ -209,6 +209,27 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Mrs. Marsh"},
         {"Mrs."},
     ),
+    (
+        "a city and its US state after a comma are one place",
+        "Brisk Foods opened a plant in Harwick, Ohio, and one in Corrinville, Tenn., last year.",
+        frozenset(),
+        {"Harwick, Ohio", "Corrinville, Tenn."},
+        {"Ohio", "Tenn.", "Harwick", "Corrinville"},
+    ),
+    (
+        "a city and a country after a comma stay two places",
+        "Brisk Foods opened a plant in Harwick, Norway, last year.",
+        frozenset(),
+        {"Harwick", "Norway"},
+        {"Harwick, Norway"},
+    ),
+    (
+        "a state abbreviation hyphened to a participle is no part of the name after it",
+        "Staff at Harwick, Calif.-based Norvale Systems were told of the deal.",
+        frozenset(),
+        {"Norvale Systems"},
+        {"Calif.-based Norvale Systems"},
+    ),
 ]
 
 

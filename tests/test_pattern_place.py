@@ -57,6 +57,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems, a software company from Oslo, said sales rose.",
         {("described-place", "Norvale Systems", "headquarteredIn", "Oslo")},
     ),
+    (
+        "a city and its state hyphened to a participle before the name",
+        "Harwick, Calif.-based Norvale Systems hired 40 engineers.",
+        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Calif.")},
+    ),
+    (
+        "a city and its state after the preposition",
+        "Norvale Systems, which is based in Harwick, Ohio, hired 40 engineers.",
+        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Ohio")},
+    ),
     # nothing to read
     (
         "a dateline is no place of the firm",
@@ -131,6 +141,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("name-place", "Legion of Upper Corrin", "headquarteredIn", "Harwick")},
     ),
     ("a date after such a name", "Jane Roe sold the Bank of Upper Corrin in March.", set()),
+    (
+        "a state hyphened to a participle of no place verb",
+        "Harwick, Calif.-owned Norvale Systems hired 40 engineers.",
+        set(),
+    ),
     ("where such a name's people meet", "Staff of the Bank of Upper Corrin met in Harwick.", set()),
 ]
 

@@ -134,7 +134,8 @@ def find_names(
     names: dict[int, Span] = {}
     brackets = [t.i for t in tokens if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
-    for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
+    joined = _join_coordinated(list(_join_adjacent(trimmed)), ontology)
+    for span in _join_regions(joined, ontology.grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
         if (
@@ -264,6 +265,25 @@ def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
         )
 
     return _joined(spans, coordinated)
+
+
+def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
+    """ "Harwick, Ohio", "Harwick, Calif.": a place and the US state written after it with a
+    comma are one place's name (not two places)."""
+
+    def region(current: Span, span: Span) -> bool:
+        text = span.text
+        return (
+            span.start == current.end + 1
+            and span.doc[current.end].text == ","
+            and current.root.ent_type_ in ("GPE", "LOC", "")
+            and "," not in current.text
+            and text.lower() in regions
+            and text[:1].isupper()
+            and (len(text) != 2 or text.isupper())  # "OH", not "Oh"
+        )
+
+    return _joined(spans, region)
 
 
 def _joined(spans: Iterable[Span], joins: Callable[[Span, Span], bool]) -> Iterator[Span]:
@@ -569,6 +589,7 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     while start < end and (
         doc[start].pos_ in ("DET", "PUNCT", "ADP")
         or doc[start].is_space
+        or _hyphened_modifier(doc[start].text)  # "Calif.-based" of "Calif.-based Norvale"
         or (person and end - start > 1 and doc[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
@@ -587,6 +608,13 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _hyphened_modifier(text: str) -> bool:
+    """ "Calif.-based", "Tenn.-owned": an abbreviation hyphened to a lower-case word, one
+    token, is a modifier, not a name's first word."""
+    head, _, tail = text.rpartition("-")
+    return head.endswith(".") and tail.isalpha() and tail.islower() and head[:1].isupper()
 
 
 def _looks_like_name(span: Span, ontology: Ontology) -> bool:
