@@ -132,6 +132,7 @@ class Grammar:
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
     region_names: frozenset[str] = frozenset()  # "Harwick, Ohio": with the city, one place
+    eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -369,6 +370,7 @@ def _grammar(graph: Graph) -> Grammar:
         tool_nouns=words("toolNoun"),
         variant_nouns=words("variantNoun"),
         region_names=words("regionName"),
+        eponym_words=words("eponymWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

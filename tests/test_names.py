@@ -230,6 +230,27 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale Systems"},
         {"Calif.-based Norvale Systems"},
     ),
+    (
+        "a saint's name with a possessive opens an institution's name",
+        "Jane Roe was chief executive of St. Anne's Health Corrin Valley until May.",
+        frozenset(),
+        {"St. Anne's Health Corrin Valley"},
+        {"St. Anne", "Health Corrin Valley"},
+    ),
+    (
+        "a place in brackets inside a hospital's name",
+        "Jane Roe ran Norvale Health Corrin Valley (Ohio) Hospital for ten years.",
+        frozenset(),
+        {"Norvale Health Corrin Valley (Ohio) Hospital"},
+        {"Hospital", "Ohio"},
+    ),
+    (
+        "a place in brackets after a whole name",
+        "Jane Roe ran Norvale Health (Ohio) and Brisk Foods.",
+        frozenset(),
+        {"Norvale Health", "Brisk Foods"},
+        {"Norvale Health (Ohio) and Brisk Foods"},
+    ),
 ]
 
 

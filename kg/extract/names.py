@@ -134,7 +134,8 @@ def find_names(
     names: dict[int, Span] = {}
     brackets = [t.i for t in tokens if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
-    joined = _join_coordinated(list(_join_adjacent(trimmed)), ontology)
+    joined = _join_bracketed(list(_join_eponyms(trimmed, grammar)), ontology)
+    joined = _join_coordinated(list(_join_adjacent(joined)), ontology)
     for span in _join_regions(joined, ontology.grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
@@ -267,6 +268,49 @@ def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
     return _joined(spans, coordinated)
 
 
+def _join_eponyms(spans: Iterable[Span], grammar: Grammar) -> Iterator[Span]:
+    """ "St. Anne's" + "Medical Center": a saint's name with a possessive opens the name that
+    follows it, of what is named after the saint."""
+
+    def eponym(current: Span, span: Span) -> bool:
+        return (
+            span.start == current.end + 1
+            and current[0].lower_.rstrip(".") in grammar.eponym_words
+            and span.doc[current.end].lower_ in grammar.possessive_markers
+            and span[0].text[:1].isupper()
+        )
+
+    return _joined(spans, eponym)
+
+
+def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
+    """ "Harwick General (Ohio) Hospital": a place in brackets between a name and a word that
+    ends organisations' names is inside one name."""
+    words = ontology.name_words | ontology.corporate_suffixes
+    joined: list[Span] = []
+    at = 0
+    while at < len(spans):
+        first = spans[at]
+        if at + 2 < len(spans):
+            place, last = spans[at + 1], spans[at + 2]
+            doc = first.doc
+            if (
+                place.start == first.end + 1
+                and doc[first.end].text == "("
+                and last.start == place.end + 1
+                and doc[place.end].text == ")"
+                and place.root.ent_type_ in ("GPE", "LOC", "")
+                and last[-1].lower_.rstrip(".") in words
+                and last[0].text[:1].isupper()
+            ):
+                joined.append(doc[first.start : last.end])
+                at += 3
+                continue
+        joined.append(first)
+        at += 1
+    return joined
+
+
 def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
     """ "Harwick, Ohio", "Harwick, Calif.": a place and the US state written after it with a
     comma are one place's name (not two places)."""
@@ -393,8 +437,9 @@ def _split_names(
     parts, start = [], span.start
     for token in span:
         inner_adposition = token.pos_ == "ADP" and token.lower_ not in grammar.name_adpositions
-        # "Veyra's Cirran" splits, "the Governors' Association" does not
+        # "Veyra's Cirran" splits, "the Governors' Association" and "St. Anne's Clinic" do not
         owner = possessive and token.lower_ in grammar.possessive_markers
+        owner = owner and span.doc[start].lower_.rstrip(".") not in grammar.eponym_words
         if owner or token.lower_ in SEPARATORS or token.lower_ in titles or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
