@@ -133,6 +133,7 @@ class Grammar:
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
     region_names: frozenset[str] = frozenset()  # "Harwick, Ohio": with the city, one place
     eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
+    direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -371,6 +372,7 @@ def _grammar(graph: Graph) -> Grammar:
         variant_nouns=words("variantNoun"),
         region_names=words("regionName"),
         eponym_words=words("eponymWord"),
+        direction_words=words("directionWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

@@ -251,6 +251,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale Health", "Brisk Foods"},
         {"Norvale Health (Ohio) and Brisk Foods"},
     ),
+    (
+        "a direction word sharing the place after the conjunction is no name",
+        "Brisk Bank runs 30 branches in Northern and Central Corrinland.",
+        frozenset(),
+        {"Brisk Bank"},
+        {"Northern"},
+    ),
 ]
 
 

@@ -144,6 +144,7 @@ def find_names(
             and _looks_like_name(span, ontology)
             and not _abbreviation(span)
             and not _expansion(span, brackets)
+            and not _shared_direction(span, grammar)
         ):
             for token in span:
                 names.setdefault(token.i, span)
@@ -653,6 +654,19 @@ def _trim(span: Span, honorifics: frozenset[str]) -> Span | None:
     ):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _shared_direction(span: Span, grammar: Grammar) -> bool:
+    """ "Northern" of "Northern and Eastern Harwick": a direction word alone before a
+    conjunction and another direction word shares the place named after them."""
+    doc, words = span.doc, grammar.direction_words
+    return (
+        len(span) == 1
+        and span.end + 1 < len(doc)
+        and span[0].lower_ in words
+        and doc[span.end].lower_ in grammar.conjunctions
+        and doc[span.end + 1].lower_ in words
+    )
 
 
 def _hyphened_modifier(text: str) -> bool:
