@@ -77,7 +77,7 @@ def _region_based(view: View, name: Span, predicate: str) -> tuple[Mention, ...]
         return ()
     text = f"{city.text}, {region}"
     start = view.offset + city.start_char
-    return (Mention(text, start, start + len(text), "GPE"),)
+    return (Mention(text, start, start + len(text), "GPE", alias=city.text),)
 
 
 def _company_like(view: View, name: Span) -> bool:
