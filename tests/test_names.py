@@ -258,6 +258,27 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk Bank"},
         {"Northern"},
     ),
+    (
+        "an article on a possessor that needs none puts the possessive inside a name",
+        "Halvane will franchise the Corrin's Finest Tea brand in Ostravia.",
+        frozenset(),
+        {"Corrin's Finest Tea"},
+        {"Finest Tea", "Corrin"},
+    ),
+    (
+        "a number of the possessed noun before the possessor puts the possessive inside a name",
+        "Brisk Foods will buy 40 company-run Corrin's Finest Tea cafés.",
+        frozenset(),
+        {"Corrin's Finest Tea"},
+        {"Finest Tea"},
+    ),
+    (
+        "a modifier of the possessor leaves it an owner",
+        "Rival Norvale's Brisk unit grew fast.",
+        frozenset(),
+        {"Brisk"},
+        {"Norvale's Brisk"},
+    ),
 ]
 
 

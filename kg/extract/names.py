@@ -135,6 +135,7 @@ def find_names(
     brackets = [t.i for t in tokens if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
     joined = _join_bracketed(list(_join_eponyms(trimmed, grammar)), ontology)
+    joined = list(_join_modified_possessives(joined, grammar))
     joined = _join_coordinated(list(_join_adjacent(joined)), ontology)
     for span in _join_regions(joined, ontology.grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
@@ -282,6 +283,39 @@ def _join_eponyms(spans: Iterable[Span], grammar: Grammar) -> Iterator[Span]:
         )
 
     return _joined(spans, eponym)
+
+
+def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Iterator[Span]:
+    """ "the Harwick's Finest Tea brand", "40 Harwick's Finest Tea cafés": an article on a
+    possessor that needs none, or a number or modifier of the possessed noun before it, says
+    the possessive is inside one name ("Harwick's Finest Tea"), not its owner ("Harwick's
+    Finest Tea unit", "the Harwick Group's Finest Tea unit" have one)."""
+
+    def inside(current: Span, span: Span) -> bool:
+        doc = span.doc
+        if span.start != current.end + 1 or current.start == 0:
+            return False
+        owner, before = current.root, doc[current.start - 1]
+        # "51 company-operated Harwick's": the possessed noun's number or modifier before it
+        modified = (
+            before.dep_ in ("det", "nummod", "amod", "compound")
+            and before.pos_ != "PROPN"
+            and any(a == before.head for a in owner.ancestors)
+        )
+        early = any(
+            c.dep_ in ("det", "nummod") and c.i < current.start for c in owner.head.children
+        )
+        # "the Harwick's": an article no entity takes, on a name that needs none
+        article = before.head == owner and before.dep_ == "det" and before.ent_iob_ == "O"
+        return (
+            doc[current.end].lower_ in grammar.possessive_markers
+            and owner.dep_ == "poss"
+            and (modified or early or article)
+            and before.lower_ not in grammar.possessive_markers
+            and span[0].text[:1].isupper()
+        )
+
+    return _joined(spans, inside)
 
 
 def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
