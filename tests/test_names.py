@@ -279,6 +279,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Brisk"},
         {"Norvale's Brisk"},
     ),
+    (
+        "the words after a conjunction that modify a noun after them are a second name",
+        "Its purchases have included Halvane Herbs and Tarnel tea, and Brisk Foods.",
+        frozenset(),
+        {"Halvane Herbs", "Tarnel"},
+        {"Halvane Herbs and Tarnel"},
+    ),
 ]
 
 

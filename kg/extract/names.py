@@ -179,7 +179,11 @@ def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Sp
         after = token.nbor(1)
         if (
             token.pos_ == "CCONJ"
-            and (after.text in known or _two_names(ent, token.i, ontology))
+            and (
+                after.text in known
+                or _two_names(ent, token.i, ontology)
+                or _modifies_after(ent, token.i)
+            )
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
@@ -188,6 +192,19 @@ def _split_pair(ent: Span, known: frozenset[str], ontology: Ontology) -> list[Sp
                 Span(ent.doc, token.i + 1, ent.end, ent.label_),
             ]
     return [ent]
+
+
+def _modifies_after(ent: Span, at: int) -> bool:
+    """ "Norvale Foods and Brisk tea": the words after the conjunction modify a noun after
+    the entity that the words before it do not, so two names."""
+    doc = ent.doc
+    before, after = doc[ent.start : at].root, doc[at + 1 : ent.end].root
+    return (
+        after.dep_ in ("compound", "amod", "nmod")
+        and after.head.i >= ent.end
+        and before.head != after.head
+        and after.head.is_lower
+    )
 
 
 def _two_names(ent: Span, at: int, ontology: Ontology) -> bool:
