@@ -322,3 +322,24 @@ def test_known_words_matter_only_where_find_names_reads_them(
     assert _known_matters(inside, known)
     assert not _known_matters(apart, known)
     assert find_names(apart, ontology, known) == find_names(apart, ontology, frozenset())
+
+
+def test_an_organisation_that_takes_the_possessive_marker_before_another_is_one_name(
+    nlp: Language, ontology: Ontology
+) -> None:
+    """ "Corrin's Chicken" where the tagger labels "Corrin's" and "Chicken" two organisations:
+    one name; where it labels only the first, "Corrin's" owns what follows."""
+    words = ["Brisk", "owns", "Corrin", "'s", "Chicken", "and", "Tarnel", "."]
+    spaces = [True, True, False, True, True, True, False, False]
+    pos = ["PROPN", "VERB", "PROPN", "PART", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    heads = [1, 1, 4, 2, 1, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "poss", "case", "dobj", "cc", "conj", "punct"]
+    both = ["B-ORG", "O", "B-ORG", "I-ORG", "B-ORG", "O", "B-ORG", "O"]
+    first = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+
+    def names(ents: list[str]) -> set[str]:
+        doc = Doc(nlp.vocab, words, spaces, pos=pos, heads=heads, deps=deps, ents=ents)
+        return {span.text for span in find_names(doc, ontology, frozenset()).values()}
+
+    assert "Corrin's Chicken" in names(both)
+    assert "Corrin's Chicken" not in names(first)

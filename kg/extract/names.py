@@ -306,13 +306,15 @@ def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Itera
     """ "the Harwick's Finest Tea brand", "40 Harwick's Finest Tea cafés": an article on a
     possessor that needs none, or a number or modifier of the possessed noun before it, says
     the possessive is inside one name ("Harwick's Finest Tea"), not its owner ("Harwick's
-    Finest Tea unit", "the Harwick Group's Finest Tea unit" have one)."""
+    Finest Tea unit", "the Harwick Group's Finest Tea unit" have one); so does an organisation
+    the tagger ends with the marker before another it begins ("Corrin's" + "Chicken")."""
 
     def inside(current: Span, span: Span) -> bool:
         doc = span.doc
-        if span.start != current.end + 1 or current.start == 0:
+        if span.start != current.end + 1:
             return False
-        owner, before = current.root, doc[current.start - 1]
+        owner, before = current.root, doc[max(current.start - 1, 0)]
+        before = before if before.i < current.start else owner  # none: the owner stands for it
         # "51 company-operated Harwick's": the possessed noun's number or modifier before it
         modified = (
             before.dep_ in ("det", "nummod", "amod", "compound")
@@ -324,10 +326,14 @@ def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Itera
         )
         # "the Harwick's": an article no entity takes, on a name that needs none
         article = before.head == owner and before.dep_ == "det" and before.ent_iob_ == "O"
+        # "Corrin's" + "Finest Tea": the tagger's organisation took the marker, another follows
+        marker, first = doc[current.end], span[0]
+        branded = marker.ent_iob_ == "I" and first.ent_iob_ == "B"
+        branded = branded and marker.ent_type_ == first.ent_type_ == "ORG"
         return (
             doc[current.end].lower_ in grammar.possessive_markers
             and owner.dep_ == "poss"
-            and (modified or early or article)
+            and (modified or early or article or branded)
             and before.lower_ not in grammar.possessive_markers
             and span[0].text[:1].isupper()
         )
