@@ -155,3 +155,28 @@ def test_place_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(place_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harwick, Ohio-based Norvale Systems said it opened a plant in Corrinville, Tenn.",
+            {
+                ("Norvale Systems", "headquarteredIn", "Harwick, Ohio"),
+                ("Norvale Systems", "operatesIn", "Corrinville, Tenn."),
+            },
+        ),
+        (
+            "Norvale Systems, based in HARWICK, OH, hired staff.",
+            {("Norvale Systems", "headquarteredIn", "HARWICK, OH")},
+        ),
+    ],
+)
+def test_a_city_and_its_state_are_one_place_whichever_family_reads_them(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """The state after the city is no second place of its own."""
+    assert resolved(text) == expected
