@@ -131,7 +131,7 @@ class Grammar:
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
-    region_names: frozenset[str] = frozenset()  # "Harwick, Ohio": with the city, one place
+    region_names: frozenset[str] = frozenset()  # "Harwick, Idaho": with the city, one place
     eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
     direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
 

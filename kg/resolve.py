@@ -141,7 +141,7 @@ def _group_names(
         for name in entity.names:
             groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
-    for mention in (m for m in mentions if m.alias):  # "Harwick, Ohio" is "Harwick"
+    for mention in (m for m in mentions if m.alias):  # "Harwick, Idaho" is "Harwick"
         groups.union(
             key_of(clean_name(mention.alias or ""), suffixes),
             key_of(clean_name(mention.text), suffixes),

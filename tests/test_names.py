@@ -211,10 +211,10 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "a city and its US state after a comma are one place",
-        "Brisk Foods opened a plant in Harwick, Ohio, and one in Corrinville, Tenn., last year.",
+        "Brisk Foods opened a plant in Harwick, Idaho, and one in Corrinville, Tenn., last year.",
         frozenset(),
-        {"Harwick, Ohio", "Corrinville, Tenn."},
-        {"Ohio", "Tenn.", "Harwick", "Corrinville"},
+        {"Harwick, Idaho", "Corrinville, Tenn."},
+        {"Idaho", "Tenn.", "Harwick", "Corrinville"},
     ),
     (
         "a city and a country after a comma stay two places",
@@ -239,17 +239,17 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "a place in brackets inside a hospital's name",
-        "Jane Roe ran Norvale Health Corrin Valley (Ohio) Hospital for ten years.",
+        "Jane Roe ran Norvale Health Corrin Valley (Idaho) Hospital for ten years.",
         frozenset(),
-        {"Norvale Health Corrin Valley (Ohio) Hospital"},
-        {"Hospital", "Ohio"},
+        {"Norvale Health Corrin Valley (Idaho) Hospital"},
+        {"Hospital", "Idaho"},
     ),
     (
         "a place in brackets after a whole name",
-        "Jane Roe ran Norvale Health (Ohio) and Brisk Foods.",
+        "Jane Roe ran Norvale Health (Idaho) and Brisk Foods.",
         frozenset(),
         {"Norvale Health", "Brisk Foods"},
-        {"Norvale Health (Ohio) and Brisk Foods"},
+        {"Norvale Health (Idaho) and Brisk Foods"},
     ),
     (
         "a direction word sharing the place after the conjunction is no name",

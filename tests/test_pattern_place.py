@@ -64,8 +64,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a city and its state after the preposition",
-        "Norvale Systems, which is based in Harwick, Ohio, hired 40 engineers.",
-        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Ohio")},
+        "Norvale Systems, which is based in Harwick, Idaho, hired 40 engineers.",
+        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Idaho")},
     ),
     # nothing to read
     (
@@ -161,9 +161,9 @@ def test_place_family(
     ("text", "expected"),
     [
         (
-            "Harwick, Ohio-based Norvale Systems said it opened a plant in Corrinville, Tenn.",
+            "Harwick, Idaho-based Norvale Systems said it opened a plant in Corrinville, Tenn.",
             {
-                ("Norvale Systems", "headquarteredIn", "Harwick, Ohio"),
+                ("Norvale Systems", "headquarteredIn", "Harwick, Idaho"),
                 ("Norvale Systems", "operatesIn", "Corrinville, Tenn."),
             },
         ),

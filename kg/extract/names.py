@@ -342,7 +342,7 @@ def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Itera
 
 
 def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
-    """ "Harwick General (Ohio) Hospital": a place in brackets between a name and a word that
+    """ "Harwick General (Idaho) Hospital": a place in brackets between a name and a word that
     ends organisations' names is inside one name."""
     words = ontology.name_words | ontology.corporate_suffixes
     joined: list[Span] = []
@@ -370,7 +370,7 @@ def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
 
 
 def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
-    """ "Harwick, Ohio", "Harwick, Calif.": a place and the US state written after it with a
+    """ "Harwick, Idaho", "Harwick, Calif.": a place and the US state written after it with a
     comma are one place's name (not two places)."""
 
     def region(current: Span, span: Span) -> bool:

@@ -34,7 +34,7 @@ def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
         start = view.offset + span.start_char
         hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(span.text)
         found = Mention(span.text, start, start + len(span.text), ner, hint, _acronym(span))
-        if "," in found.text:  # "Harwick, Ohio" is also called "Harwick"
+        if "," in found.text:  # "Harwick, Idaho" is also called "Harwick"
             found = replace(found, alias=city_of(span, view.ontology.grammar.region_names))
         view.mentions[key] = found
     return found
@@ -75,7 +75,7 @@ def _opened_before(span: Span) -> str | None:
 
 
 def city_of(span: Span, regions: frozenset[str]) -> str | None:
-    """ "Harwick" of "Harwick, Ohio": the city of a place named with its US state."""
+    """ "Harwick" of "Harwick, Idaho": the city of a place named with its US state."""
     comma = next((t.i for t in span if t.text == ","), span.end)
     state = span.doc[comma + 1 : span.end]
     return span.doc[span.start : comma].text if state.text.lower() in regions else None
