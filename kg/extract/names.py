@@ -136,8 +136,8 @@ def find_names(
     defined = {(t.start, t.end) for t in terms}
     joined = _join_bracketed(list(_join_eponyms(trimmed, grammar)), ontology)
     joined = list(_join_modified_possessives(joined, grammar))
-    joined = _join_coordinated(list(_join_adjacent(joined)), ontology)
-    for span in _join_regions(joined, ontology.grammar.region_names):
+    coordinated = _join_coordinated(list(_join_adjacent(joined)), ontology)
+    for span in _join_regions(coordinated, grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in span)
         if (
