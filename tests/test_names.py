@@ -260,10 +260,17 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "an article on a possessor that needs none puts the possessive inside a name",
-        "Halvane will franchise the Corrin's Finest Tea brand in Ostravia.",
+        "Halvane will franchise the Ostravia's Finest Tea brand in Corrin.",
         frozenset(),
-        {"Corrin's Finest Tea"},
-        {"Finest Tea", "Corrin"},
+        {"Ostravia's Finest Tea"},
+        {"Finest Tea", "Ostravia"},
+    ),
+    (
+        "an organisation's name may take an article before its possessive",
+        "Leading the poll is the HPX's Jane Roe, its candidate.",
+        frozenset(),
+        {"Jane Roe", "HPX"},
+        {"HPX's Jane Roe"},
     ),
     (
         "a number of the possessed noun before the possessor puts the possessive inside a name",

@@ -324,8 +324,10 @@ def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Itera
         early = any(
             c.dep_ in ("det", "nummod") and c.i < current.start for c in owner.head.children
         )
-        # "the Harwick's": an article no entity takes, on a name that needs none
+        # "the Harwick's": an article no entity takes, on a town's name, which needs none (an
+        # organisation's may: "the PRX's")
         article = before.head == owner and before.dep_ == "det" and before.ent_iob_ == "O"
+        article = article and owner.ent_type_ in ("GPE", "LOC", "") and current.text.istitle()
         # "Corrin's" + "Finest Tea": the tagger's organisation took the marker, another follows
         marker, first = doc[current.end], span[0]
         branded = marker.ent_iob_ == "I" and first.ent_iob_ == "B"
