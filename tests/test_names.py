@@ -350,3 +350,16 @@ def test_an_organisation_that_takes_the_possessive_marker_before_another_is_one_
 
     assert "Corrin's Chicken" in names(both)
     assert "Corrin's Chicken" not in names(first)
+    # "Corrin's Chicken unit": the second name modifies a noun, and the first owns it
+    unit = Doc(
+        nlp.vocab,
+        ["Brisk", "owns", "Corrin", "'s", "Chicken", "unit", "."],
+        [True, True, False, True, True, False, False],
+        pos=["PROPN", "VERB", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"],
+        heads=[1, 1, 5, 2, 5, 1, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "compound", "dobj", "punct"],
+        ents=["B-ORG", "O", "B-ORG", "I-ORG", "B-ORG", "O", "O"],
+    )
+    found = {span.text for span in find_names(unit, ontology, frozenset()).values()}
+    assert "Chicken" in found
+    assert "Corrin's Chicken" not in found

@@ -332,6 +332,7 @@ def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Itera
         marker, first = doc[current.end], span[0]
         branded = marker.ent_iob_ == "I" and first.ent_iob_ == "B"
         branded = branded and marker.ent_type_ == first.ent_type_ == "ORG"
+        branded = branded and span.root.dep_ != "compound"  # not "Corrin's Brisk Labs unit"
         return (
             doc[current.end].lower_ in grammar.possessive_markers
             and owner.dep_ == "poss"
