@@ -133,6 +133,9 @@ class Grammar:
     variant_nouns: frozenset[str] = frozenset()  # "a version of X": X is meant
     staff_nouns: frozenset[str] = frozenset()  # "its engineers use X": their organisation does
     genitive_prepositions: frozenset[str] = frozenset()  # "the expansion of X into P": X expands
+    region_names: frozenset[str] = frozenset()  # "Harwick, Idaho": with the city, one place
+    eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
+    direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -371,6 +374,9 @@ def _grammar(graph: Graph) -> Grammar:
         variant_nouns=words("variantNoun"),
         staff_nouns=words("staffNoun"),
         genitive_prepositions=words("genitivePreposition"),
+        region_names=words("regionName"),
+        eponym_words=words("eponymWord"),
+        direction_words=words("directionWord"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

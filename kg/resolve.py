@@ -141,6 +141,11 @@ def _group_names(
         for name in entity.names:
             groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
+    for mention in (m for m in mentions if m.alias):  # "Harwick, Idaho" is "Harwick"
+        groups.union(
+            key_of(clean_name(mention.alias or ""), suffixes),
+            key_of(clean_name(mention.text), suffixes),
+        )
     _merge_acronyms(groups, names, defined, suffixes)
     _merge_surnames(groups, mentions, known, suffixes)
     _merge_short_names(groups, facts, suffixes)
@@ -280,6 +285,8 @@ def _entities(
     for mention in mentions:
         name = clean_name(mention.text)
         surfaces[groups.find(key_of(name, suffixes))][name] += 1
+        if mention.alias:  # a name of the entity, never its label
+            surfaces[groups.find(key_of(name, suffixes))][clean_name(mention.alias)] += 0
     existing = {groups.find(key_of(e.label, suffixes)): e for e in known}
     entities: dict[str, Entity] = {}
     for group, counts in surfaces.items():

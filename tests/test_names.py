@@ -209,6 +209,90 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Mrs. Marsh"},
         {"Mrs."},
     ),
+    (
+        "a city and its US state after a comma are one place",
+        "Brisk Foods opened a plant in Harwick, Idaho, and one in Corrinville, Tenn., last year.",
+        frozenset(),
+        {"Harwick, Idaho", "Corrinville, Tenn."},
+        {"Idaho", "Tenn.", "Harwick", "Corrinville"},
+    ),
+    (
+        "a city and a country after a comma stay two places",
+        "Brisk Foods opened a plant in Harwick, Norway, last year.",
+        frozenset(),
+        {"Harwick", "Norway"},
+        {"Harwick, Norway"},
+    ),
+    (
+        "a state abbreviation hyphened to a participle is no part of the name after it",
+        "Staff at Harwick, Calif.-based Norvale Systems were told of the deal.",
+        frozenset(),
+        {"Norvale Systems"},
+        {"Calif.-based Norvale Systems"},
+    ),
+    (
+        "a saint's name with a possessive opens an institution's name",
+        "Jane Roe was chief executive of St. Anne's Health Corrin Valley until May.",
+        frozenset(),
+        {"St. Anne's Health Corrin Valley"},
+        {"St. Anne", "Health Corrin Valley"},
+    ),
+    (
+        "a place in brackets inside a hospital's name",
+        "Jane Roe ran Norvale Health Corrin Valley (Idaho) Hospital for ten years.",
+        frozenset(),
+        {"Norvale Health Corrin Valley (Idaho) Hospital"},
+        {"Hospital", "Idaho"},
+    ),
+    (
+        "a place in brackets after a whole name",
+        "Jane Roe ran Norvale Health (Idaho) and Brisk Foods.",
+        frozenset(),
+        {"Norvale Health", "Brisk Foods"},
+        {"Norvale Health (Idaho) and Brisk Foods"},
+    ),
+    (
+        "a direction word sharing the place after the conjunction is no name",
+        "Brisk Bank runs 30 branches in Northern and Central Corrinland.",
+        frozenset(),
+        {"Brisk Bank"},
+        {"Northern"},
+    ),
+    (
+        "an article on a possessor that needs none puts the possessive inside a name",
+        "Halvane will franchise the Ostravia's Finest Tea brand in Corrin.",
+        frozenset(),
+        {"Ostravia's Finest Tea"},
+        {"Finest Tea", "Ostravia"},
+    ),
+    (
+        "an organisation's name may take an article before its possessive",
+        "Leading the poll is the HPX's Jane Roe, its candidate.",
+        frozenset(),
+        {"Jane Roe", "HPX"},
+        {"HPX's Jane Roe"},
+    ),
+    (
+        "a number of the possessed noun before the possessor puts the possessive inside a name",
+        "Brisk Foods will buy 40 company-run Corrin's Finest Tea cafés.",
+        frozenset(),
+        {"Corrin's Finest Tea"},
+        {"Finest Tea"},
+    ),
+    (
+        "a modifier of the possessor leaves it an owner",
+        "Rival Norvale's Brisk unit grew fast.",
+        frozenset(),
+        {"Brisk"},
+        {"Norvale's Brisk"},
+    ),
+    (
+        "the words after a conjunction that modify a noun after them are a second name",
+        "Its purchases have included Halvane Herbs and Tarnel tea, and Brisk Foods.",
+        frozenset(),
+        {"Halvane Herbs", "Tarnel"},
+        {"Halvane Herbs and Tarnel"},
+    ),
 ]
 
 
@@ -245,3 +329,37 @@ def test_known_words_matter_only_where_find_names_reads_them(
     assert _known_matters(inside, known)
     assert not _known_matters(apart, known)
     assert find_names(apart, ontology, known) == find_names(apart, ontology, frozenset())
+
+
+def test_an_organisation_that_takes_the_possessive_marker_before_another_is_one_name(
+    nlp: Language, ontology: Ontology
+) -> None:
+    """ "Corrin's Chicken" where the tagger labels "Corrin's" and "Chicken" two organisations:
+    one name; where it labels only the first, "Corrin's" owns what follows."""
+    words = ["Brisk", "owns", "Corrin", "'s", "Chicken", "and", "Tarnel", "."]
+    spaces = [True, True, False, True, True, True, False, False]
+    pos = ["PROPN", "VERB", "PROPN", "PART", "PROPN", "CCONJ", "PROPN", "PUNCT"]
+    heads = [1, 1, 4, 2, 1, 4, 4, 1]
+    deps = ["nsubj", "ROOT", "poss", "case", "dobj", "cc", "conj", "punct"]
+    both = ["B-ORG", "O", "B-ORG", "I-ORG", "B-ORG", "O", "B-ORG", "O"]
+    first = ["B-ORG", "O", "B-ORG", "I-ORG", "O", "O", "B-ORG", "O"]
+
+    def names(ents: list[str]) -> set[str]:
+        doc = Doc(nlp.vocab, words, spaces, pos=pos, heads=heads, deps=deps, ents=ents)
+        return {span.text for span in find_names(doc, ontology, frozenset()).values()}
+
+    assert "Corrin's Chicken" in names(both)
+    assert "Corrin's Chicken" not in names(first)
+    # "Corrin's Chicken unit": the second name modifies a noun, and the first owns it
+    unit = Doc(
+        nlp.vocab,
+        ["Brisk", "owns", "Corrin", "'s", "Chicken", "unit", "."],
+        [True, True, False, True, True, False, False],
+        pos=["PROPN", "VERB", "PROPN", "PART", "PROPN", "NOUN", "PUNCT"],
+        heads=[1, 1, 5, 2, 5, 1, 1],
+        deps=["nsubj", "ROOT", "poss", "case", "compound", "dobj", "punct"],
+        ents=["B-ORG", "O", "B-ORG", "I-ORG", "B-ORG", "O", "O"],
+    )
+    found = {span.text for span in find_names(unit, ontology, frozenset()).values()}
+    assert "Chicken" in found
+    assert "Corrin's Chicken" not in found

@@ -57,6 +57,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems, a software company from Oslo, said sales rose.",
         {("described-place", "Norvale Systems", "headquarteredIn", "Oslo")},
     ),
+    (
+        "a city and its state hyphened to a participle before the name",
+        "Harwick, Calif.-based Norvale Systems hired 40 engineers.",
+        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Calif.")},
+    ),
+    (
+        "a city and its state after the preposition",
+        "Norvale Systems, which is based in Harwick, Idaho, hired 40 engineers.",
+        {("name-place", "Norvale Systems", "headquarteredIn", "Harwick, Idaho")},
+    ),
     # nothing to read
     (
         "a dateline is no place of the firm",
@@ -131,6 +141,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("name-place", "Legion of Upper Corrin", "headquarteredIn", "Harwick")},
     ),
     ("a date after such a name", "Jane Roe sold the Bank of Upper Corrin in March.", set()),
+    (
+        "a state hyphened to a participle of no place verb",
+        "Harwick, Calif.-owned Norvale Systems hired 40 engineers.",
+        set(),
+    ),
     ("where such a name's people meet", "Staff of the Bank of Upper Corrin met in Harwick.", set()),
 ]
 
@@ -140,3 +155,28 @@ def test_place_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(place_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Harwick, Idaho-based Norvale Systems said it opened a plant in Corrinville, Tenn.",
+            {
+                ("Norvale Systems", "headquarteredIn", "Harwick, Idaho"),
+                ("Norvale Systems", "operatesIn", "Corrinville, Tenn."),
+            },
+        ),
+        (
+            "Norvale Systems, based in HARWICK, OH, hired staff.",
+            {("Norvale Systems", "headquarteredIn", "HARWICK, OH")},
+        ),
+    ],
+)
+def test_a_city_and_its_state_are_one_place_whichever_family_reads_them(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """The state after the city is no second place of its own."""
+    assert resolved(text) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -85,6 +87,19 @@ def test_surname_joins_the_only_person_with_it() -> None:
         fact("Wu", "ceoOf", "Alibaba", at=200, ner=("PERSON", "ORG")),
     ]
     assert frozenset({"Eddie Wu", "Wu"}) in groups(resolve(facts, ONTOLOGY))
+
+
+def test_a_city_named_with_its_state_is_also_called_by_the_city() -> None:
+    """ "Harwick, Idaho" is also "Harwick", the same place as a later "Harwick"; named only so,
+    it is labelled as written."""
+    place = Mention("Harwick, Idaho", 50, 64, "GPE", alias="Harwick")
+    first = fact("Norvale Systems", "headquarteredIn", "Harwick, Idaho", ner=("ORG", "GPE"))
+    later = fact("Brisk Foods", "operatesIn", "Harwick", at=200, ner=("ORG", "GPE"))
+    resolution = resolve([replace(first, object=place), later], ONTOLOGY)
+    places = [e for e in resolution.entities if e.cls == "Place"]
+    assert [set(e.names) for e in places] == [{"Harwick, Idaho", "Harwick"}]
+    alone = resolve([replace(first, object=place)], ONTOLOGY)
+    assert [e.label for e in alone.entities if e.cls == "Place"] == ["Harwick, Idaho"]
 
 
 def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:

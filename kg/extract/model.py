@@ -49,6 +49,7 @@ class Mention:
     ner: str = ""
     hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
     acronym: str | None = None  # as the text defines it: "machine learning (ML)"
+    alias: str | None = None  # a shorter name the same words give: "Harwick" of "Harwick, Idaho"
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,10 @@ def find_names(
     names: dict[int, Span] = {}
     brackets = [t.i for t in tokens if t.text in "()"] if "(" in text else []
     defined = {(t.start, t.end) for t in terms}
-    for span in _join_coordinated(list(_join_adjacent(trimmed)), ontology):
+    joined = _join_bracketed(list(_join_eponyms(trimmed, grammar)), ontology)
+    joined = list(_join_modified_possessives(joined, grammar))
+    coordinated = _join_coordinated(list(_join_adjacent(joined)), ontology)
+    for span in _join_regions(coordinated, grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         words = tokens[span.start : span.end]
         proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in words)
@@ -142,6 +145,7 @@ def find_names(
             and _looks_like_name(span, words, ontology)
             and not _abbreviation(span)
             and not _expansion(span, brackets)
+            and not _shared_direction(span, grammar)
         ):
             for i in range(span.start, span.end):
                 names.setdefault(i, span)
@@ -182,7 +186,11 @@ def _split_pair(
             continue
         after = token.nbor(1)
         if (
-            (after.text in known or _two_names(ent, token.i, ontology))
+            (
+                after.text in known
+                or _two_names(ent, token.i, ontology)
+                or _modifies_after(ent, token.i)
+            )
             and after.text != ent[0].text
             and after.text[:1].isupper()
         ):
@@ -191,6 +199,19 @@ def _split_pair(
                 Span(ent.doc, token.i + 1, ent.end, ent.label_),
             ]
     return [ent]
+
+
+def _modifies_after(ent: Span, at: int) -> bool:
+    """ "Norvale Foods and Brisk tea": the words after the conjunction modify a noun after
+    the entity that the words before it do not, so two names."""
+    doc = ent.doc
+    before, after = doc[ent.start : at].root, doc[at + 1 : ent.end].root
+    return (
+        after.dep_ in ("compound", "amod", "nmod")
+        and after.head.i >= ent.end
+        and before.head != after.head
+        and after.head.is_lower
+    )
 
 
 def _two_names(ent: Span, at: int, ontology: Ontology) -> bool:
@@ -271,6 +292,110 @@ def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:
         )
 
     return _joined(spans, coordinated)
+
+
+def _join_eponyms(spans: Iterable[Span], grammar: Grammar) -> Iterator[Span]:
+    """ "St. Anne's" + "Medical Center": a saint's name with a possessive opens the name that
+    follows it, of what is named after the saint."""
+
+    def eponym(current: Span, span: Span) -> bool:
+        return (
+            span.start == current.end + 1
+            and current[0].lower_.rstrip(".") in grammar.eponym_words
+            and span.doc[current.end].lower_ in grammar.possessive_markers
+            and span[0].text[:1].isupper()
+        )
+
+    return _joined(spans, eponym)
+
+
+def _join_modified_possessives(spans: Iterable[Span], grammar: Grammar) -> Iterator[Span]:
+    """ "the Harwick's Finest Tea brand", "40 Harwick's Finest Tea cafés": an article on a
+    possessor that needs none, or a number or modifier of the possessed noun before it, says
+    the possessive is inside one name ("Harwick's Finest Tea"), not its owner ("Harwick's
+    Finest Tea unit", "the Harwick Group's Finest Tea unit" have one); so does an organisation
+    the tagger ends with the marker before another it begins ("Corrin's" + "Chicken")."""
+
+    def inside(current: Span, span: Span) -> bool:
+        doc = span.doc
+        if span.start != current.end + 1:
+            return False
+        owner, before = current.root, doc[max(current.start - 1, 0)]
+        before = before if before.i < current.start else owner  # none: the owner stands for it
+        # "51 company-operated Harwick's": the possessed noun's number or modifier before it
+        modified = (
+            before.dep_ in ("det", "nummod", "amod", "compound")
+            and before.pos_ != "PROPN"
+            and any(a == before.head for a in owner.ancestors)
+        )
+        early = any(
+            c.dep_ in ("det", "nummod") and c.i < current.start for c in owner.head.children
+        )
+        # "the Harwick's": an article no entity takes, on a town's name, which needs none (an
+        # organisation's may: "the PRX's")
+        article = before.head == owner and before.dep_ == "det" and before.ent_iob_ == "O"
+        article = article and owner.ent_type_ in ("GPE", "LOC", "") and current.text.istitle()
+        # "Corrin's" + "Finest Tea": the tagger's organisation took the marker, another follows
+        marker, first = doc[current.end], span[0]
+        branded = marker.ent_iob_ == "I" and first.ent_iob_ == "B"
+        branded = branded and marker.ent_type_ == first.ent_type_ == "ORG"
+        branded = branded and span.root.dep_ != "compound"  # not "Corrin's Brisk Labs unit"
+        return (
+            doc[current.end].lower_ in grammar.possessive_markers
+            and owner.dep_ == "poss"
+            and (modified or early or article or branded)
+            and before.lower_ not in grammar.possessive_markers
+            and span[0].text[:1].isupper()
+        )
+
+    return _joined(spans, inside)
+
+
+def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
+    """ "Harwick General (Idaho) Hospital": a place in brackets between a name and a word that
+    ends organisations' names is inside one name."""
+    words = ontology.name_words | ontology.corporate_suffixes
+    joined: list[Span] = []
+    at = 0
+    while at < len(spans):
+        first = spans[at]
+        if at + 2 < len(spans):
+            place, last = spans[at + 1], spans[at + 2]
+            doc = first.doc
+            if (
+                place.start == first.end + 1
+                and doc[first.end].text == "("
+                and last.start == place.end + 1
+                and doc[place.end].text == ")"
+                and place.root.ent_type_ in ("GPE", "LOC", "")
+                and last[-1].lower_.rstrip(".") in words
+                and last[0].text[:1].isupper()
+            ):
+                joined.append(doc[first.start : last.end])
+                at += 3
+                continue
+        joined.append(first)
+        at += 1
+    return joined
+
+
+def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
+    """ "Harwick, Idaho", "Harwick, Calif.": a place and the US state written after it with a
+    comma are one place's name (not two places)."""
+
+    def region(current: Span, span: Span) -> bool:
+        text = span.text
+        return (
+            span.start == current.end + 1
+            and span.doc[current.end].text == ","
+            and current.root.ent_type_ in ("GPE", "LOC", "")
+            and "," not in current.text
+            and text.lower() in regions
+            and text[:1].isupper()
+            and (len(text) != 2 or text.isupper())  # "OH", not "Oh"
+        )
+
+    return _joined(spans, region)
 
 
 def _joined(spans: Iterable[Span], joins: Callable[[Span, Span], bool]) -> Iterator[Span]:
@@ -387,8 +512,9 @@ def _split_names(
     for token in tokens[span.start : span.end]:
         lower = token.lower_
         inner_adposition = token.pos_ == "ADP" and lower not in grammar.name_adpositions
-        # "Veyra's Cirran" splits, "the Governors' Association" does not
+        # "Veyra's Cirran" splits, "the Governors' Association" and "St. Anne's Clinic" do not
         owner = possessive and lower in grammar.possessive_markers
+        owner = owner and tokens[start].lower_.rstrip(".") not in grammar.eponym_words
         if owner or lower in SEPARATORS or lower in titles or inner_adposition:
             parts.append(span.doc[start : token.i])
             start = token.i + 1
@@ -584,6 +710,7 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
     while start < end and (
         tokens[start].pos_ in ("DET", "PUNCT", "ADP")
         or tokens[start].is_space
+        or _hyphened_modifier(tokens[start].text)  # "Calif.-based" of "Calif.-based Norvale"
         or (person and end - start > 1 and tokens[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
@@ -602,6 +729,26 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
     ):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _shared_direction(span: Span, grammar: Grammar) -> bool:
+    """ "Northern" of "Northern and Eastern Harwick": a direction word alone before a
+    conjunction and another direction word shares the place named after them."""
+    doc, words = span.doc, grammar.direction_words
+    return (
+        len(span) == 1
+        and span.end + 1 < len(doc)
+        and span[0].lower_ in words
+        and doc[span.end].lower_ in grammar.conjunctions
+        and doc[span.end + 1].lower_ in words
+    )
+
+
+def _hyphened_modifier(text: str) -> bool:
+    """ "Calif.-based", "Tenn.-owned": an abbreviation hyphened to a lower-case word, one
+    token, is a modifier, not a name's first word."""
+    head, _, tail = text.rpartition("-")
+    return head.endswith(".") and tail.isalpha() and tail.islower() and head[:1].isupper()
 
 
 def _looks_like_name(span: Span, words: Sequence[Token], ontology: Ontology) -> bool:

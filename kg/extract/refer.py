@@ -34,6 +34,8 @@ def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
         start = view.offset + span.start_char
         hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(text)
         found = Mention(text, start, start + len(text), ner, hint, _acronym(span))
+        if "," in text:  # "Harwick, Idaho" is also called "Harwick"
+            found = replace(found, alias=city_of(span, view.ontology.grammar.region_names))
         view.mentions[key] = found
     return found
 
@@ -70,6 +72,13 @@ def _opened_before(span: Span) -> str | None:
     if end > span.end or any(t.pos_ != "DET" for t in doc[start : first.i]):
         return None
     return first.ent_type_
+
+
+def city_of(span: Span, regions: frozenset[str]) -> str | None:
+    """ "Harwick" of "Harwick, Idaho": the city of a place named with its US state."""
+    comma = next((t.i for t in span if t.text == ","), span.end)
+    state = span.doc[comma + 1 : span.end]
+    return span.doc[span.start : comma].text if state.text.lower() in regions else None
 
 
 def _acronym(span: Span) -> str | None:

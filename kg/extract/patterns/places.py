@@ -40,7 +40,7 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                     words += _bracketed(view, token)
             places = tuple(
                 m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
-            )
+            ) + _region_based(view, name, predicate)
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
         if name is None and ontology.class_of_head_noun(word.lemma) == "Organization":
             described = _described(view, token)
@@ -56,6 +56,29 @@ def is_place(view: View, token: Token) -> bool:
     """Labelled a place. (Distrusting the label where the word begins an organisation's name
     elsewhere in the article loses "Velmar" beside "Velmar Coffee Co.", and gains nothing.)"""
     return token.ent_type_ in PLACE_LABELS
+
+
+def _region_based(view: View, name: Span, predicate: str) -> tuple[Mention, ...]:
+    """ "Harwick, Calif.-based Norvale": a city, a comma and a US state hyphened to a
+    participle of one of the property's verbs, one token, before the name: the city and the
+    state, as written, are one place."""
+    doc = name.doc
+    if name.start < 3 or doc[name.start - 2].text != ",":
+        return ()
+    region, _, participle = doc[name.start - 1].text.rpartition("-")
+    city = view.names.get(doc[name.start - 3].i)
+    based = {c.words[0] for c in view.ontology.properties[predicate].verbs if c.prep is None}
+    if (
+        city is None
+        or city.end != name.start - 2
+        or city.root.ent_type_ == "PERSON"
+        or region.lower() not in view.ontology.grammar.region_names
+        or not any(participle.lower() in (f"{v}d", f"{v}ed") for v in based)
+    ):
+        return ()
+    text = f"{city.text}, {region}"
+    start = view.offset + city.start_char
+    return (Mention(text, start, start + len(text), "GPE", alias=city.text),)
 
 
 def _company_like(view: View, name: Span) -> bool:
