@@ -29,6 +29,7 @@ test: setup
 
 check: setup
 	$(BIN)/ruff check kg tests bench scripts
+	$(BIN)/ruff format --check kg tests bench scripts
 	$(BIN)/mypy
 
 bench: setup

@@ -40,8 +40,6 @@ class ValidationReport:
     triples: int
 
 
-
-
 def _show(node: object) -> str:
     if isinstance(node, rdflib.URIRef):
         return compact_iri(str(node))

@@ -34,8 +34,7 @@ def story(tmp_path: Path) -> Path:
 def test_import_kg_does_no_work() -> None:
     heavy = ("spacy", "thinc", "rdflib", "pyoxigraph", "pyshacl", "numpy", "click")
     code = (
-        "import sys, kg; "
-        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
+        f"import sys, kg; print(sorted({{m.split('.')[0] for m in sys.modules}} & set({heavy!r})))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout == "[]\n"

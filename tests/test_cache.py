@@ -55,9 +55,7 @@ def test_a_warm_rebuild_parses_nothing_and_builds_the_same_graph(
     assert cold.graph.serialize(format="nt") == warm.graph.serialize(format="nt")
 
 
-def test_a_rebuild_from_the_cache_never_loads_the_model(
-    ontology: Ontology, tmp_path: Path
-) -> None:
+def test_a_rebuild_from_the_cache_never_loads_the_model(ontology: Ontology, tmp_path: Path) -> None:
     cache = ParseCache(tmp_path / "cache")
     cold = build(articles(*STORIES), ontology, Model.find(), cache=cache)
     model = Model.find()

@@ -439,7 +439,6 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Motors won an order from a local carmaker.",
         set(),
     ),
-
     (
         "headquarters then a place, the place hung on the phrase before",
         "At a hearing at Norvale headquarters in nearby Harwick, Jane Roe said sales rose.",

@@ -307,12 +307,16 @@ def _owned_places(view: View) -> Iterator[Candidate]:
                 continue
             if ontology.properties[predicate].range != frozenset({"Place"}):
                 continue
-            owners = tuple(
-                m
-                for c in noun.children
-                if c.dep_ == "poss" and not is_place(view, c) and _may_own(view, c)
-                for m in refer(view, c, coordinate=False)
-            ) or _entrants(view, noun, predicate) or _of_owners(view, noun)
+            owners = (
+                tuple(
+                    m
+                    for c in noun.children
+                    if c.dep_ == "poss" and not is_place(view, c) and _may_own(view, c)
+                    for m in refer(view, c, coordinate=False)
+                )
+                or _entrants(view, noun, predicate)
+                or _of_owners(view, noun)
+            )
             words = [
                 c
                 for c in noun.children
