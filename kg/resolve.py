@@ -141,15 +141,26 @@ def _group_names(
         for name in entity.names:
             groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
-    for mention in (m for m in mentions if m.alias):  # "Harwick, Idaho" is "Harwick"
-        groups.union(
-            key_of(clean_name(mention.alias or ""), suffixes),
-            key_of(clean_name(mention.text), suffixes),
-        )
+    _merge_aliases(groups, mentions, suffixes)
     _merge_acronyms(groups, names, defined, suffixes)
     _merge_surnames(groups, mentions, known, suffixes)
     _merge_short_names(groups, facts, suffixes)
     return groups
+
+
+def _merge_aliases(
+    groups: _UnionFind, mentions: Sequence[Mention], suffixes: frozenset[str]
+) -> None:
+    """'Harwick' = 'Harwick, Idaho' when that is the only name written with a state that
+    gives 'Harwick': with 'Harwick, Ohio' named too, a bare 'Harwick' joins neither."""
+    full: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        if mention.alias:
+            alias = key_of(clean_name(mention.alias), suffixes)
+            full[alias].add(key_of(clean_name(mention.text), suffixes))
+    for alias, names in sorted(full.items()):
+        if len(names) == 1:
+            groups.union(alias, next(iter(names)))
 
 
 def _merge_acronyms(
