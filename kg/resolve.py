@@ -152,7 +152,7 @@ def _merge_aliases(
     groups: _UnionFind, mentions: Sequence[Mention], suffixes: frozenset[str]
 ) -> None:
     """'Harwick' = 'Harwick, Idaho' when that is the only name written with a state that
-    gives 'Harwick': with 'Harwick, Ohio' named too, a bare 'Harwick' joins neither."""
+    gives 'Harwick': with 'Harwick, Vermont' named too, a bare 'Harwick' joins neither."""
     full: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.alias:

@@ -103,16 +103,16 @@ def test_a_city_named_with_its_state_is_also_called_by_the_city() -> None:
 
 
 def test_a_city_in_two_states_is_neither_of_them_by_its_name_alone() -> None:
-    """With "Harwick, Idaho" and "Harwick, Ohio" both named, a bare "Harwick" could be either:
+    """With "Harwick, Idaho" and "Harwick, Vermont" both named, a bare "Harwick" could be either:
     three places, the two states' never one."""
     idaho = Mention("Harwick, Idaho", 50, 64, "GPE", alias="Harwick")
-    ohio = Mention("Harwick, Ohio", 50, 63, "GPE", alias="Harwick")
+    vermont = Mention("Harwick, Vermont", 50, 66, "GPE", alias="Harwick")
     first = fact("Norvale Systems", "headquarteredIn", "Harwick, Idaho", ner=("ORG", "GPE"))
-    second = fact("Brisk Foods", "headquarteredIn", "Harwick, Ohio", "b", ner=("ORG", "GPE"))
+    second = fact("Brisk Foods", "headquarteredIn", "Harwick, Vermont", "b", ner=("ORG", "GPE"))
     bare = fact("Tessaro", "operatesIn", "Harwick", "c", ner=("ORG", "GPE"))
-    facts = [replace(first, object=idaho), replace(second, object=ohio), bare]
+    facts = [replace(first, object=idaho), replace(second, object=vermont), bare]
     places = [e for e in resolve(facts, ONTOLOGY).entities if e.cls == "Place"]
-    assert sorted(e.label for e in places) == ["Harwick", "Harwick, Idaho", "Harwick, Ohio"]
+    assert sorted(e.label for e in places) == ["Harwick", "Harwick, Idaho", "Harwick, Vermont"]
 
 
 def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:
