@@ -751,6 +751,36 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Foods operates stores throughout Mexico.",
         {("verb", "Brisk Foods", "operatesIn", "Mexico")},
     ),
+    (
+        "buying a minority of a firm is investing in it",
+        "Halvane Holdings bought 30% of Brisk Foods in 2019.",
+        {("verb", "Halvane Holdings", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "buying most of a firm is acquiring it",
+        "Halvane Holdings acquired 80% of Brisk Foods in 2019.",
+        {("verb", "Halvane Holdings", "acquired", "Brisk Foods")},
+    ),
+    (
+        "owning most of a firm makes it a subsidiary",
+        "Halvane Holdings, the group owning 77% of Brisk Foods, plans to expand.",
+        {("verb", "Brisk Foods", "subsidiaryOf", "Halvane Holdings")},
+    ),
+    (
+        "owning a minority of a firm is an investment, not a subsidiary",
+        "Halvane Holdings owns 25 percent of Brisk Foods.",
+        {("verb", "Halvane Holdings", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "selling part of a firm supplies nobody",
+        "Halvane Holdings sold 40% of Brisk Foods to Tolvane Robotics.",
+        set(),
+    ),
+    (
+        "a percentage of what is no named firm",
+        "Halvane Holdings bought 30% of the city's homes.",
+        set(),
+    ),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -111,6 +112,10 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
             objects = _misparsed_object(view, verb)
+        if not objects and view.ontology.properties[predicate].share_purchase:
+            objects = _portion(view, verb)  # "bought 30% of Brisk", "owns 60 percent of Brisk"
+            if objects and not _controlling(verb):
+                predicate, cue = _minority(view, predicate, cue)
         grammar = view.ontology.grammar
         own_subject = any(  # "that the company introduced", not "who are themselves ..."
             c.dep_ in SUBJECTS
@@ -249,6 +254,8 @@ def _hands_over_business(view: View, verb: Token, predicate: str, cue: Cue) -> b
     prop, ontology = view.ontology.properties[predicate], view.ontology
     if prop.symmetric or prop.domain != {"Organization"} or prop.range != {"Organization"}:
         return False
+    if _portion(view, verb):  # "sold 40% of Brisk to Ferrow"
+        return True
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         if obj.i in view.names:
             if any(m.ner == "ORG" or m.hint == "Organization" for m in refer(view, obj)):
@@ -408,6 +415,42 @@ def _modifiers(view: View, verb: Token) -> list[Mention]:
         else:
             found += refer(view, child)
     return found
+
+
+def _portion(view: View, verb: Token) -> list[Mention]:
+    """ "bought 30% of Brisk", "owns 60 percent of Brisk": the named firm a percentage the verb
+    takes is of."""
+    return [
+        m
+        for c in verb.children
+        if c.dep_ == "dobj" and c.ent_type_ == "PERCENT"
+        for p in c.children
+        if p.dep_ == "prep" and p.lower_ in view.ontology.grammar.genitive_prepositions
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and not_place(view, o)
+        for m in refer(view, o)
+    ]
+
+
+def _controlling(verb: Token) -> bool:
+    """Is the percentage a verb takes more than half ("acquired 80% of Brisk")?"""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for token in obj.subtree:
+            number = token.text.rstrip("%").replace(",", "")
+            if token.i < obj.i and token.ent_type_ == "PERCENT" and token.like_num:
+                try:
+                    return float(number) > 50
+                except ValueError:
+                    return False
+    return False
+
+
+def _minority(view: View, predicate: str, cue: Cue) -> tuple[str, Cue]:
+    """Buying or owning a minority of a firm is investing in it (the property's
+    `kg:sharePurchase`), the buyer or owner the investor whichever way the cue reads."""
+    shares = view.ontology.properties[predicate].share_purchase
+    assert shares is not None
+    return shares, replace(cue, inverse=False)
 
 
 def _counted(view: View, noun: Token) -> list[Mention]:
