@@ -53,6 +53,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},
     ),
     (
+        "part of, in apposition",
+        "Hollin Works, now part of Sablecrest Holdings, makes valves.",
+        {("noun-described", "Hollin Works", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
+    (
+        "part of, after a copula",
+        "Hollin Works became part of Sablecrest Holdings in 2019.",
+        {("noun-described", "Hollin Works", "subsidiaryOf", "Sablecrest Holdings")},
+    ),
+    (
+        "who sells part of a firm is no part of it",
+        "Brisk Orchard sold part of Hollin Works to Tolvane Robotics.",
+        set(),
+    ),
+    (
+        "who buys a unit of a firm is no unit of it",
+        "Brisk Orchard bought a unit of Hollin Works from Tolvane Robotics.",
+        set(),
+    ),
+    (
+        "one of the suppliers to a firm, after a copula",
+        "Halvane Capital is one of the largest suppliers to Brisk Orchard.",
+        {("noun-verb", "Halvane Capital", "supplies", "Brisk Orchard")},
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

@@ -117,6 +117,19 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "both, alone as a subject: the last two organisations named",
+        "Brisk Foods Ltd and Corvalis Cloud Inc. posted losses.\nBoth are owned by Tarrow Group.",
+        {
+            ("Brisk Foods Ltd", "subsidiaryOf", "Tarrow Group"),
+            ("Corvalis Cloud Inc.", "subsidiaryOf", "Tarrow Group"),
+        },
+    ),
+    (
+        "both, of things no organisation: none",
+        "Sales and profits rose at Tarrow Group; both are expected to grow.",
+        set(),
+    ),
+    (
         "the companies: the names in brackets are the same organisations",
         "Brisk Foods Ltd (BRF.L) sold a plant to Corvalis Cloud Inc. (CVC.N).\n"
         "The companies also opened an office in Ghana.",

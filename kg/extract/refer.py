@@ -164,6 +164,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _plural_antecedent(view, token)
     if lower in grammar.person_pronouns and view.focus.person is not None:
         return [_reuse(view.focus.person, token, view)]
+    if lower in grammar.pair_words and token.pos_ == "PRON" and token.dep_ in SUBJECTS:
+        return _pair(view, token)  # "both are units of X": the last two organisations named
     if token.pos_ not in ("NOUN", "PROPN"):
         return []
     hint = view.ontology.class_of_head_noun(token.lemma_.lower())

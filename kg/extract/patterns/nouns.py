@@ -117,6 +117,11 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects, pattern = _operators(view, noun, predicate), "noun-agent"
         if owners or described or not subjects:
             subjects, pattern = _subjects(view, noun, owners, described, objects)
+        # "a unit of X", "part of X", "a supplier to X": a noun naming the role of what it
+        # describes (a `kg:inverseListNoun`) is held by no one who merely buys or sells it
+        role = cue.prep is not None and _holds_role(view, predicate, noun, cue)
+        if role and pattern == "noun-verb" and not _copular(view, noun):
+            subjects = []  # "Brisk bought a unit of Norvale": Brisk is no unit of Norvale
         if pattern in ("noun-topic", "noun-verb") or not subjects:
             makers = _product_makers(view, predicate, targets)
             if makers:  # "the launch of Norvale's Kestrel 7": Norvale launched it
@@ -442,6 +447,16 @@ def _subjects(
     if view.focus.org is None or _other_names(view, objects):
         return [], "noun-topic"
     return [view.focus.org], "noun-topic"
+
+
+def _copular(view: View, noun: Token) -> bool:
+    """Is the verb a noun hangs on a copula ("X is one of the largest suppliers to Y")?"""
+    head, steps = noun, 0
+    while head.dep_ in NOUN_CLIMB and head.head.i != head.i and steps < 6:
+        head, steps = head.head, steps + 1
+        if head.pos_ in ("VERB", "AUX"):
+            return head.lemma_.lower() in view.ontology.grammar.copulas
+    return False
 
 
 def _holds_role(view: View, predicate: str, noun: Token, cue: Cue) -> bool:
