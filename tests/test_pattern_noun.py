@@ -78,6 +78,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Halvane Capital", "supplies", "Brisk Orchard")},
     ),
     (
+        "a rival taken from, past an adverb",
+        "Brisk Orchard, which has won customers away from rival Tolvane Robotics, plans to expand.",
+        {("noun-verb", "Brisk Orchard", "competesWith", "Tolvane Robotics")},
+    ),
+    (
+        "taken from a firm that is no rival",
+        "Brisk Orchard has won customers away from Tolvane Robotics.",
+        set(),
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

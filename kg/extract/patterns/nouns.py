@@ -347,6 +347,8 @@ def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[
     verb = taken.head
     if taken.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
+        if verb.dep_ == "advmod" and verb.pos_ == "ADV":
+            verb = verb.head  # "took share away from rival Y"
     elif taken.dep_ != "dobj":
         return
     if verb.pos_ not in ("VERB", "AUX"):
