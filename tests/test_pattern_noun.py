@@ -88,6 +88,20 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "names set off by commas after a role noun, parsed as coordinated with it",
+        "Brisk Orchard said its rivals, Halvane Capital and Tolvane Partners, cut prices.",
+        {
+            ("noun-owner", "Brisk Orchard", "competesWith", "Halvane Capital"),
+            ("noun-owner", "Brisk Orchard", "competesWith", "Tolvane Partners"),
+            ("noun-described", "Halvane Capital", "competesWith", "Brisk Orchard"),
+        },
+    ),
+    (
+        "a name coordinated with a role noun's own conjunction",
+        "Brisk Orchard said its rivals, suppliers and Halvane Capital would gain.",
+        set(),
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

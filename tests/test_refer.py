@@ -125,6 +125,16 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "its: the one given something, where no name is the subject",
+        "The deal gave Brisk Foods Ltd 60% of Corvalis Cloud Inc., while its partners, Tarrow "
+        "Group and Halvane Capital, kept the rest.",
+        {
+            ("Brisk Foods Ltd", "partneredWith", "Tarrow Group"),
+            ("Tarrow Group", "partneredWith", "Brisk Foods Ltd"),
+            ("Brisk Foods Ltd", "partneredWith", "Halvane Capital"),
+        },
+    ),
+    (
         "both, of things no organisation: none",
         "Sales and profits rose at Tarrow Group; both are expected to grow.",
         set(),

@@ -323,7 +323,8 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
             mention = mention_of(view, name)
             if mention.text in doers:
                 continue
-            if _is_subjectish(name.root) and _fits(mention, view):
+            recipient = name.root.dep_ == "dative"  # "gave X 62% of Y, while its partners ..."
+            if (_is_subjectish(name.root) or recipient) and _fits(mention, view):
                 return [_reuse(mention, token, view)]
             named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:

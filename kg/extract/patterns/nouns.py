@@ -86,7 +86,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     else:
         targets = [
             c for c in noun.children if c.dep_ == "appos" or c.i > noun.i and c.dep_ == "compound"
-        ]
+        ] or _apposed_list(view, noun)
         if not targets and _exemplified(view, noun):
             targets = [noun]  # "lost players to rivals like X and Y": the noun's examples
     agents = _by(view, noun) if cue.prep and not cue.inverse and not targets else []
@@ -322,6 +322,21 @@ def _place_examples(view: View, noun: Token, predicate: str, targets: list[Token
         for c in p.children
         if c.dep_ == "pobj" and c.ent_type_ in PLACES
     ]
+
+
+def _apposed_list(view: View, noun: Token) -> list[Token]:
+    """ "its partners, A, B and C, would own the rest": names set off by a comma after the noun
+    that the parser coordinated with it are in apposition to it. Not "its partners and A": the
+    noun's own conjunction coordinates."""
+    doc, conjunctions = noun.doc, view.ontology.grammar.conjunctions
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != "," or not noun.is_lower:
+        return []
+    if any(c.dep_ == "cc" and c.lower_ in conjunctions for c in noun.children):
+        return []
+    first = next((c for c in noun.children if c.dep_ == "conj"), None)
+    if first is None or first.i not in view.names or view.names[first.i].start != noun.i + 2:
+        return []
+    return [first] if not_place(view, first) else []
 
 
 def _exemplified(view: View, noun: Token) -> bool:
