@@ -102,6 +102,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a name before an acquisition of a named firm is the buyer, not the one bought",
+        "The Tolvane Robotics acquisition of Brisk Orchard closed in May.",
+        {("noun-owner", "Tolvane Robotics", "acquired", "Brisk Orchard")},
+    ),
+    (
+        "a name before an acquisition with no object after it is the one bought",
+        "Halvane Capital announced a Brisk Orchard acquisition.",
+        {("noun-verb", "Halvane Capital", "acquired", "Brisk Orchard")},
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

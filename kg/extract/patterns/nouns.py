@@ -35,10 +35,16 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             for predicate, cue in cues_of(view.ontology.noun_cues, word.lemma, word.lower)
             if _cue_matches(noun, cue)
         ]
+        preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
         for predicate, cue in matched:
             # "a supply deal with X" is a supply deal, not any deal ("deal with _")
-            if not any(c.prep == cue.prep and len(c.words) > len(cue.words) for _, c in matched):
-                yield from _noun(view, noun, predicate, cue)
+            if any(c.prep == cue.prep and len(c.words) > len(cue.words) for _, c in matched):
+                continue
+            # "the Norvale acquisition of X": with the cue's object after it, a name before the
+            # noun is the subject, not the object ("Norvale acquisition")
+            if cue.before and any(p == predicate and c.prep in preps for p, c in matched):
+                continue
+            yield from _noun(view, noun, predicate, cue)
 
 
 def _cue_matches(token: Token, cue: Cue) -> bool:
