@@ -67,6 +67,7 @@ class Property:
     nouns: tuple[Cue, ...]
     titles: tuple[str, ...]
     lists: tuple[Cue, ...] = ()  # kg:listNoun, kg:inverseListNoun: "its backers include X"
+    business_sale: str | None = None  # stated from the recipient when a firm is handed over
 
 
 @dataclass(frozen=True)
@@ -486,12 +487,13 @@ def _properties(
             nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
+            business_sale=_share_purchase(graph, iri, KG.businessSale),
         )
 
 
-def _share_purchase(graph: Graph, iri: URIRef) -> str | None:
-    """The property kg:sharePurchase names, if the ontology declares it."""
-    target = graph.value(iri, KG.sharePurchase)
+def _share_purchase(graph: Graph, iri: URIRef, annotation: URIRef = KG.sharePurchase) -> str | None:
+    """The property kg:sharePurchase (or `annotation`) names, if the ontology declares it."""
+    target = graph.value(iri, annotation)
     if target is None or (target, RDF.type, OWL.ObjectProperty) not in graph:
         return None
     return _local(target)

@@ -452,9 +452,9 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     # selling or buying a business is no dealing between seller and buyer
     (
-        "a firm sold to another is no supply",
+        "a firm sold to another is no supply: the buyer acquires it",
         "Norvale Systems agreed to sell Brisk Foods to Ferrow Group.",
-        set(),
+        {("verb", "Ferrow Group", "acquired", "Brisk Foods")},
     ),
     (
         "a unit sold to another is no supply",
@@ -772,8 +772,23 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Halvane Holdings", "investedIn", "Brisk Foods")},
     ),
     (
-        "selling part of a firm supplies nobody",
+        "selling a minority of a firm: the buyer invests in it",
         "Halvane Holdings sold 40% of Brisk Foods to Tolvane Robotics.",
+        {("verb", "Tolvane Robotics", "investedIn", "Brisk Foods")},
+    ),
+    (
+        "a firm sold to another, passive",
+        "Brisk Foods was sold to Tolvane Robotics in 2020.",
+        {("verb", "Tolvane Robotics", "acquired", "Brisk Foods")},
+    ),
+    (
+        "goods sold to a firm are supplied to it",
+        "Halvane Holdings sells Tarnix chips to Tolvane Robotics.",
+        {("verb", "Halvane Holdings", "supplies", "Tolvane Robotics")},
+    ),
+    (
+        "an unnamed unit sold to a firm: nothing",
+        "Halvane Holdings sold its chip unit to Tolvane Robotics.",
         set(),
     ),
     (

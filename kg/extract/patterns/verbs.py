@@ -88,6 +88,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects += _modifiers(view, verb)
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
         if _hands_over_business(view, verb, predicate, cue):
+            yield from _sale(view, verb, predicate, cue, objects)
             return
         brands = _brands(view, verb, predicate) if objects and _locative(view, predicate) else []
         if brands:  # "operates Brisko supermarkets and Quillo stores in P": the brands are there
@@ -256,7 +257,7 @@ def _hands_over_business(view: View, verb: Token, predicate: str, cue: Cue) -> b
         return False
     if _portion(view, verb):  # "sold 40% of Brisk to Ferrow"
         return True
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+    for obj in _handed(verb):
         if obj.i in view.names:
             if any(m.ner == "ORG" or m.hint == "Organization" for m in refer(view, obj)):
                 return True
@@ -268,6 +269,36 @@ def _hands_over_business(view: View, verb: Token, predicate: str, cue: Cue) -> b
         if kind != "Product" and owners and not cue.inverse:  # not "granted its contract to"
             return True
     return False
+
+
+def _sale(
+    view: View, verb: Token, predicate: str, cue: Cue, recipients: list[Mention]
+) -> Iterator[Candidate]:
+    """ "sold Brisk to Ferrow", "sold 60% of Brisk to Ferrow": the one a firm, or a part of one,
+    is handed to took it over (the property's `kg:businessSale`), or invested in it."""
+    sale = view.ontology.properties[predicate].business_sale
+    if sale is None or cue.inverse or not recipients:
+        return
+    firms = [
+        m
+        for c in _handed(verb)
+        if c.i in view.names
+        for m in refer(view, c)
+        if m.ner == "ORG" or m.hint == "Organization"
+    ]
+    portion = _portion(view, verb)
+    shares = view.ontology.properties[sale].share_purchase
+    if portion and shares and not _controlling(verb):
+        sale = shares
+    bought = unique_mentions(firms + portion)
+    if bought:
+        yield Candidate(sale, tuple(recipients), tuple(bought), "verb", verb, cue.text)
+
+
+def _handed(verb: Token) -> list[Token]:
+    """What a verb hands over: its object, or its subject when passive ("Brisk was sold to X")."""
+    dep = "nsubjpass" if is_passive(verb) else "dobj"
+    return [c for c in verb.children if c.dep_ == dep]
 
 
 def _takes_other(view: View, verb: Token, predicate: str) -> bool:
