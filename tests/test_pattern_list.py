@@ -192,6 +192,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halden Capital, whose backers include Brisk Ventures, raised money.",
         {("list-owner", "Brisk Ventures", "investedIn", "Halden Capital")},
     ),
+    (
+        "what a subject has made: its acquisitions' examples",
+        "Halvane Holdings has made acquisitions, including Brisk Foods and Ferrow Networks.",
+        {
+            ("list-holder", "Halvane Holdings", "acquired", "Brisk Foods"),
+            ("list-holder", "Halvane Holdings", "acquired", "Ferrow Networks"),
+        },
+    ),
 ]
 
 

@@ -787,6 +787,34 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Halvane Holdings", "supplies", "Tolvane Robotics")},
     ),
     (
+        "objects each with its own date, parsed as appositions",
+        "Halvane Holdings bought Brisk Foods in 2006, Ferrow Networks in 2009 and Tolvane "
+        "Robotics in 2012.",
+        {
+            ("verb", "Halvane Holdings", "acquired", "Brisk Foods"),
+            ("verb", "Halvane Holdings", "acquired", "Ferrow Networks"),
+            ("verb", "Halvane Holdings", "acquired", "Tolvane Robotics"),
+        },
+    ),
+    (
+        "an apposition with no date of its own is no second object",
+        "Halvane Holdings bought Brisk Foods, Ferrow Networks' old unit, in 2019.",
+        {("verb", "Halvane Holdings", "acquired", "Brisk Foods")},
+    ),
+    (
+        "acquisitions made are not products made",
+        "Halvane Holdings has made acquisitions, including Brisk Foods and Ferrow Networks.",
+        set(),
+    ),
+    (
+        "products made, with examples",
+        "Halvane Holdings makes products such as Tarnix and Kestrel.",
+        {
+            ("verb", "Halvane Holdings", "developed", "Tarnix"),
+            ("verb", "Halvane Holdings", "developed", "Kestrel"),
+        },
+    ),
+    (
         "an unnamed unit sold to a firm: nothing",
         "Halvane Holdings sold its chip unit to Tolvane Robotics.",
         set(),

@@ -108,7 +108,13 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
                 subjects = [m for m in subjects if m.ner not in PLACES]
     else:
         subjects = subjects_of(view, verb) or _group_examples(view, verb)
-        objects = [m for c in verb.children if c.dep_ in ("dobj", "dative") for m in refer(view, c)]
+        objects = [
+            m
+            for c in verb.children
+            if c.dep_ in ("dobj", "dative") and not _other_group(view, verb, c, predicate)
+            for m in refer(view, c)
+        ]
+        objects += _gapped(view, verb)
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
@@ -482,6 +488,35 @@ def _minority(view: View, predicate: str, cue: Cue) -> tuple[str, Cue]:
     shares = view.ontology.properties[predicate].share_purchase
     assert shares is not None
     return shares, replace(cue, inverse=False)
+
+
+def _other_group(view: View, verb: Token, noun: Token, predicate: str) -> bool:
+    """ "has made several acquisitions, including X": a group of another property's (a
+    `kg:listNoun`) that a verb of having takes; its members are that property's, not the verb's."""
+    if verb.lemma_.lower() not in view.ontology.grammar.possession_words or noun.i in view.names:
+        return False
+    groups = cues_of(view.ontology.list_nouns, noun.lemma_.lower())
+    return any(p != predicate for p, _ in groups)
+
+
+def _gapped(view: View, verb: Token) -> list[Mention]:
+    """ "bought A in 2006, B in 2009 and C in 2012": names with a date of their own that the
+    parser set in apposition to the verb's named object are more objects of the verb."""
+    return [
+        m
+        for obj in verb.children
+        if obj.dep_ == "dobj" and obj.i in view.names
+        for c in obj.children
+        if c.dep_ == "appos" and c.i in view.names and not_place(view, c) and _dated(c)
+        for m in refer(view, c)
+    ]
+
+
+def _dated(token: Token) -> bool:
+    return any(
+        p.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in p.children)
+        for p in token.children
+    )
 
 
 def _counted(view: View, noun: Token) -> list[Mention]:
