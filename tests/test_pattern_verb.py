@@ -815,6 +815,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "the likes of names stand for them",
+        "Norvale Systems Inc. is competing with the likes of Tolvane Inc. and Ferrow Corp.",
+        {
+            ("verb", "Norvale Systems Inc.", "competesWith", "Tolvane Inc."),
+            ("verb", "Norvale Systems Inc.", "competesWith", "Ferrow Corp."),
+        },
+    ),
+    (
+        "liking a firm is no cue",
+        "Halvane Capital said it likes Brisk Foods.",
+        set(),
+    ),
+    (
         "an unnamed unit sold to a firm: nothing",
         "Halvane Holdings sold its chip unit to Tolvane Robotics.",
         set(),

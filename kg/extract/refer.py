@@ -246,7 +246,7 @@ def variant_of(view: View, token: Token) -> list[Mention]:
         and f"{token.lemma_.lower()} {p.lower_}" in view.ontology.grammar.variant_nouns
         for o in p.children
         if o.dep_ == "pobj"
-        for m in refer_one(view, o)
+        for m in refer(view, o)  # "the likes of X and Y"
     ]
 
 
