@@ -112,6 +112,20 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Halvane Capital", "acquired", "Brisk Orchard")},
     ),
     (
+        "a rival that is the subject of a clause hung on another's verb",
+        "Brisk Orchard Inc. will open 40 stores, while competitors Tolvane Inc. and Ferrow Corp. "
+        "will close 20.",
+        {
+            ("noun-verb", "Brisk Orchard Inc.", "competesWith", "Tolvane Inc."),
+            ("noun-verb", "Brisk Orchard Inc.", "competesWith", "Ferrow Corp."),
+        },
+    ),
+    (
+        "a rival in a clause a person's verb takes is no rival of the person",
+        "Jane Roe said rival Tolvane Inc. would struggle.",
+        set(),
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

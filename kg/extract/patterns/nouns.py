@@ -370,14 +370,23 @@ def _object_pair(view: View, predicate: str, noun: Token, cue: Cue) -> Iterator[
         verb = verb.head
         if verb.dep_ == "advmod" and verb.pos_ == "ADV":
             verb = verb.head  # "took share away from rival Y"
+    elif taken.dep_ == "nsubj" and verb.dep_ in CLAUSES and name.dep_ != "poss":
+        verb = verb.head  # "X cut prices, while rival Y raised them", "X said rival Y would"
     elif taken.dep_ != "dobj":
         return
     if verb.pos_ not in ("VERB", "AUX"):
         return
     named = refer(view, name, coordinate=name.dep_ != "poss")
-    subjects = [m for m in subjects_of(view, verb) if m.text not in {n.text for n in named}]
+    subjects = [
+        m
+        for m in subjects_of(view, verb)
+        if m.text not in {n.text for n in named} and not is_person_name(m, view.ontology)
+    ]
     if subjects and named:
         yield Candidate(predicate, tuple(subjects), tuple(named), "noun-verb", noun, cue.text)
+
+
+CLAUSES = frozenset({"advcl", "ccomp", "conj"})  # a clause that hangs on another's verb
 
 
 def _topic_pair(
