@@ -200,6 +200,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("list-holder", "Halvane Holdings", "acquired", "Ferrow Networks"),
         },
     ),
+    (
+        "the holder after the noun's own cue preposition",
+        "Investors in Brisk Foods include Halvane Capital and Tolvane Ventures.",
+        {
+            ("list-owner", "Halvane Capital", "investedIn", "Brisk Foods"),
+            ("list-owner", "Tolvane Ventures", "investedIn", "Brisk Foods"),
+        },
+    ),
+    (
+        "a place after the preposition holds nothing",
+        "Customers in Ohio include Halvane Capital and Tolvane Ventures.",
+        set(),
+    ),
 ]
 
 

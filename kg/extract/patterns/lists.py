@@ -147,10 +147,12 @@ def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:
     ]
     if agents:
         return agents, "list-agent"
+    # the noun's own cue prepositions too: "investors in Norvale include X" ("investor in _")
+    own = {c.prep for _, c in cues_of(view.ontology.noun_cues, noun.lemma_.lower()) if c.prep}
     related = [  # "the customers of Norvale include X", "suppliers to Norvale include X"
         m
         for prep in noun.children
-        if prep.dep_ == "prep" and prep.lower_ in grammar.relation_prepositions
+        if prep.dep_ == "prep" and prep.lower_ in grammar.relation_prepositions | own
         for c in prep.children
         if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ not in PLACES
         for m in refer(view, c, coordinate=False)
