@@ -797,6 +797,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "a second object beside the first object's date",
+        "Halvane Holdings, which bought Brisk Foods in 2019 and Ferrow Networks in 2021, grew.",
+        {
+            ("verb", "Halvane Holdings", "acquired", "Brisk Foods"),
+            ("verb", "Halvane Holdings", "acquired", "Ferrow Networks"),
+        },
+    ),
+    (
+        "a place beside a date is no object",
+        "Halvane Holdings bought Brisk Foods in 2019 and Texas in 2021.",
+        {("verb", "Halvane Holdings", "acquired", "Brisk Foods")},
+    ),
+    (
         "an apposition with no date of its own is no second object",
         "Halvane Holdings bought Brisk Foods, Ferrow Networks' old unit, in 2019.",
         {("verb", "Halvane Holdings", "acquired", "Brisk Foods")},

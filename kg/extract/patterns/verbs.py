@@ -501,13 +501,32 @@ def _other_group(view: View, verb: Token, noun: Token, predicate: str) -> bool:
 
 def _gapped(view: View, verb: Token) -> list[Mention]:
     """ "bought A in 2006, B in 2009 and C in 2012": names with a date of their own that the
-    parser set in apposition to the verb's named object are more objects of the verb."""
+    parser set in apposition to the verb's named object, or beside the date of the verb's
+    object ("A in 2019 and B in 2021"), are more objects of the verb."""
+    if not any(c.dep_ == "dobj" and c.i in view.names for c in verb.children):
+        return []
+    doc, conjunctions = verb.doc, view.ontology.grammar.conjunctions
+    apposed = [
+        c
+        for obj in verb.children
+        if obj.dep_ == "dobj"
+        for c in obj.children
+        if c.dep_ == "appos" and _dated(c)
+    ]
+    dated = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and any(d.ent_type_ == "DATE" for d in p.children if d.dep_ == "pobj")
+        for o in p.children
+        if o.dep_ == "pobj"
+        and o.i in view.names
+        and o.ent_type_ != "DATE"
+        and doc[view.names[o.i].start - 1].lower_ in conjunctions | {","}
+    ]
     return [
         m
-        for obj in verb.children
-        if obj.dep_ == "dobj" and obj.i in view.names
-        for c in obj.children
-        if c.dep_ == "appos" and c.i in view.names and not_place(view, c) and _dated(c)
+        for c in apposed + dated
+        if c.i in view.names and not_place(view, c)
         for m in refer(view, c)
     ]
 
