@@ -126,6 +126,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a memorandum of understanding with a firm",
+        "Quillfin signed a memorandum of understanding with Corvent Energy on Monday.",
+        {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},
+    ),
+    (
+        "an understanding of a firm is no agreement with it",
+        "Quillfin showed a deep understanding of Corvent Energy's market.",
+        set(),
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},
