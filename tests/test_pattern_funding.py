@@ -90,3 +90,39 @@ def test_funding_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(funding_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Brisk Foods Inc. raised $20 million this week.\n"
+            "Halvane Capital and Tolvane Ventures also participated in the round.",
+            {
+                ("Halvane Capital", "investedIn", "Brisk Foods Inc."),
+                ("Tolvane Ventures", "investedIn", "Brisk Foods Inc."),
+            },
+        ),
+        (
+            "Brisk Foods Inc. raised $20 million this week.\n"
+            "Halvane Capital, which also backs Ferrow Corp., led the round.",
+            {("Halvane Capital", "investedIn", "Ferrow Corp.")},
+        ),
+        (
+            "Brisk Foods Inc. raised $20 million this week.\nHalvane Capital led a round in March.",
+            set(),
+        ),
+    ],
+    ids=[
+        "the round, joined",
+        "another firm named: whose round is unsaid",
+        "a round, not the round",
+    ],
+)
+def test_the_round_is_the_topics(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    """ "X joined the round": the round of the organisation the text is about."""
+    assert {t for t in resolved(text) if t[1] == "investedIn"} == expected

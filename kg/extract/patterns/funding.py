@@ -113,9 +113,33 @@ def _joined_rounds(view: View, predicate: str, rounds: list[Token]) -> Iterator[
             verb = verb.head
         elif noun.dep_ != "dobj":
             continue
-        if not owners or verb.lemma_.lower() not in view.ontology.round_verbs or negated(verb):
+        if verb.lemma_.lower() not in view.ontology.round_verbs or negated(verb):
+            continue
+        variant = ""
+        if not owners:  # "X and Y also joined the round": the round of the text's organisation
+            owners, variant = _topic_round(view, noun, verb), "topic"
+        if not owners:
             continue
         taken = {m.text for m in owners}
         investors = tuple(m for m in subjects_of(view, verb) if m.text not in taken)
         if investors:
-            yield Candidate(predicate, investors, owners, "funding", verb, verb.lemma_.lower())
+            cue = verb.lemma_.lower()
+            yield Candidate(predicate, investors, owners, "funding", verb, cue, variant)
+
+
+def _topic_round(view: View, noun: Token, verb: Token) -> tuple[Mention, ...]:
+    """The organisation the text is about, for "the round" (a `kg:fundingNoun` with a definite
+    determiner) where the sentence names no other organisation than the investors."""
+    grammar, org = view.ontology.grammar, view.focus.org
+    definite = any(
+        c.dep_ == "det" and c.lower_ in grammar.definite_determiners for c in noun.children
+    )
+    if org is None or not definite or noun.lemma_.lower() not in view.ontology.funding_nouns:
+        return ()
+    investors = {m.text for m in subjects_of(view, verb)}
+    others = {
+        name.text
+        for i, name in view.names.items()
+        if view.sent.start <= i < view.sent.end and name.root.ent_type_ not in PLACES
+    }
+    return (org,) if investors and others <= investors else ()
