@@ -136,6 +136,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a price war with a rival",
+        "Quillfin started a price war with Corvent Energy.",
+        {("noun-verb", "Quillfin", "competesWith", "Corvent Energy")},
+    ),
+    (
+        "a fight against no firm",
+        "Quillfin joined the fight against climate change.",
+        set(),
+    ),
+    (
         "inverse noun",
         "Ferngate Labs is the parent of Hollin Works.",
         {("noun-described", "Hollin Works", "subsidiaryOf", "Ferngate Labs")},

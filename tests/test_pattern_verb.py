@@ -836,6 +836,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "trailing a rival",
+        "Norvale Systems Inc. trails Tolvane Corp. in the chip market.",
+        {("verb", "Norvale Systems Inc.", "competesWith", "Tolvane Corp.")},
+    ),
+    (
+        "trailing a forecast",
+        "Norvale Systems Inc. trails its own forecast.",
+        set(),
+    ),
+    (
         "liking a firm is no cue",
         "Halvane Capital said it likes Brisk Foods.",
         set(),
