@@ -480,6 +480,20 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "places given as examples right after the place, the parser hanging them elsewhere",
+        "Halden said the deal with Norvale, which has extensive operations in Southeast Asia, "
+        "including the Philippines, was announced during the show.",
+        {
+            ("noun-verb", "Norvale", "operatesIn", "Southeast Asia"),
+            ("noun-verb", "Norvale", "operatesIn", "Philippines"),
+        },
+    ),
+    (
+        "a place in an example that is no place is none of the firm's",
+        "Norvale Systems has offices in Idaho, including staff from Vermont.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Idaho")},
+    ),
+    (
         "an example that is no place is no place of the firm",
         "Norvale Systems has offices in Europe, including a new one in Brisk Foods' old site.",
         {("noun-verb", "Norvale Systems", "operatesIn", "Europe")},

@@ -111,14 +111,21 @@ def _place_examples(view: View, token: Token) -> list[Mention]:
     name = view.names.get(token.i)
     if name is None or name.root.ent_type_ not in ("GPE", "LOC"):
         return []
-    return [
-        m
-        for p in name.root.children
-        if p.dep_ == "prep" and prep_phrase(p) in view.ontology.example_markers
-        for c in p.children
-        if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
-        for m in refer(view, c)
-    ]
+    markers = view.ontology.example_markers
+    preps = [p for p in name.root.children if p.dep_ == "prep"]
+    doc = token.doc
+    if name.end + 1 < view.sent.end and doc[name.end].text == ",":  # hung elsewhere by the
+        preps.append(doc[name.end + 1])  # parser, the example right after the place's comma
+    return unique_mentions(
+        [
+            m
+            for p in preps
+            if p.dep_ == "prep" and prep_phrase(p) in markers
+            for c in p.children
+            if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
+            for m in refer(view, c)
+        ]
+    )
 
 
 def _coordinated_before(view: View, token: Token) -> list[Mention]:
