@@ -297,6 +297,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("a firm's partner is no person", "Brisk, a partner of Norvale Systems, cut prices.", set()),
+    (
+        "a title given in the passive goes to its subject",
+        "Jane Roe was named chief executive of Brisk Foods.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "the organisation a city, its state and a participle qualify",
+        "Jane Roe has been appointed the next president and CEO of Harwick, Idaho-based "
+        "Brisk Foods.",
+        {
+            ("title", "Jane Roe", "ceoOf", "Brisk Foods"),
+            ("title", "Jane Roe", "worksFor", "Brisk Foods"),
+        },
+    ),
+    ("a passive naming of no title", "The award was named best product by Brisk Foods.", set()),
+    (
+        "a place with no participle after it qualifies no organisation",
+        "Jane Roe is chief executive of Harwick, Idaho, which Brisk Foods serves.",
+        set(),
+    ),
 ]
 
 

@@ -530,6 +530,32 @@ def _clause_subject(view: View, token: Token, skip: set[str] | None = None) -> l
     return []
 
 
+def based_name(view: View, token: Token) -> Span | None:
+    """ "chief executive of Harwick, Idaho-based Norvale": the name a place only qualifies,
+    hyphened to a participle of a place property's verb ("based"), however it was parsed."""
+    place = view.names.get(token.i)
+    if place is None or place.root.ent_type_ not in PLACES:
+        return None
+    participles = {
+        f"{cue.words[0]}{ending}"
+        for prop in view.ontology.properties.values()
+        if "Place" in prop.range
+        for cue in prop.verbs
+        if cue.prep is None and len(cue.words) == 1
+        for ending in ("d", "ed")
+    }
+    doc, i, based = token.doc, place.end, False
+    while i < view.sent.end and i not in view.names:
+        word = doc[i].lower_
+        if word.rpartition("-")[2] in participles:
+            based = True
+        elif word not in (",", "-") and not (doc[i].ent_type_ in PLACES and not based):
+            return None  # "Harwick, Calif.-based": the state may stand apart from the city
+        i += 1
+    name = view.names.get(i)
+    return name if based and name is not None and name.root.ent_type_ not in PLACES else None
+
+
 def not_place(view: View, token: Token) -> bool:
     """Not labelled a place, or known in this article to begin an organisation's name."""
     return token.ent_type_ not in PLACES or token.text in view.focus.article.org_words

@@ -18,6 +18,7 @@ from kg.extract.clauses import agents, is_passive, prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import (
     aged,
+    based_name,
     is_person_name,
     mention_of,
     not_place,
@@ -254,6 +255,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
                 by_prep.setdefault(t.head.i, []).extend(refer(view, t))
+            elif (based := based_name(view, t)) is not None:  # "CEO of Harwick-based X"
+                by_prep.setdefault(t.head.i, []).append(mention_of(view, based))
     # "vice president of a division at X": the last preposition names the organisation
     orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
     named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
@@ -377,7 +380,9 @@ def _people(view: View, root: Token) -> list[Mention]:
     if root.dep_ == "oprd" and head.pos_ == "VERB":  # "named Jane Roe chief executive"
         named = [c for c in root.children if c.dep_ in ("nmod", "compound") and c.i in view.names]
         objects = [c for c in head.children if c.dep_ == "dobj"]
-        return [m for c in (named or objects)[:1] for m in refer(view, c)]
+        # "Jane Roe was named chief executive": the subject of the passive
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return [m for c in (named or objects or passive)[:1] for m in refer(view, c)]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
