@@ -332,7 +332,15 @@ def _places(view: View, token: Token) -> list[Mention]:
     Marrowland")."""
     words = [token, *token.conjuncts]
     words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
-    return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+    examples = [  # "present in 12 markets, including P and Q"
+        m
+        for w in words
+        if w.pos_ == "NOUN" and w.i not in view.names
+        for m in refer(view, w, coordinate=False)
+        if m.ner in PLACE_LABELS
+    ]
+    places = [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+    return places + examples
 
 
 def _owned_places(view: View) -> Iterator[Candidate]:
