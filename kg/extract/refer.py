@@ -456,7 +456,19 @@ def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
             found += [named] if _org_candidate(named, view) else []
         elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
             found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
+        elif other is None and t.dep_ in ("poss", "pobj") and _described_org(view, t):
+            # "Jane Roe, the bank's chief executive": the organisation the noun stands for
+            found += [m for m in refer_one(view, t) if _org_candidate(m, view)]
     return found
+
+
+def _described_org(view: View, token: Token) -> bool:
+    """A definite noun for an organisation: "the bank", "the company"."""
+    return (
+        token.pos_ == "NOUN"
+        and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
+        and _is_definite(token, view.ontology.grammar.definite_determiners)
+    )
 
 
 def _phrase(token: Token) -> list[Token]:
