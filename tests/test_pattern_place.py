@@ -147,6 +147,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("where such a name's people meet", "Staff of the Bank of Upper Corrin met in Harwick.", set()),
+    (
+        "possessive place of a name a legal form marks as a company's",
+        "Norvale said that Kenya’s SkyKenya Bhd. ordered 14 jets.",
+        {("name-place", "SkyKenya Bhd", "headquarteredIn", "Kenya")},
+    ),
 ]
 
 
