@@ -445,6 +445,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Norvale", "headquarteredIn", "Harwick")},
     ),
     (
+        "the company headquarters: the organisation the definite phrase stands for",
+        "A visitor looks at a display in the Norvale museum at the company headquarters in Idaho.",
+        {("noun-owner", "Norvale", "headquarteredIn", "Idaho")},
+    ),
+    (
+        "a company headquarters: no organisation in particular",
+        "A visitor looks at a display in the Norvale museum at a company headquarters in Idaho.",
+        set(),
+    ),
+    (
         "a firm's name before headquarters is no place",
         "At a briefing at Brisk headquarters, Jane Roe said sales rose.",
         set(),

@@ -202,7 +202,11 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     pairs = grammar.pair_words | grammar.definite_determiners
     if hint == "Organization" and token.tag_ == "NNS" and _paired(token, pairs):
         return _pair(view, token)
-    definite = _is_definite(token, grammar.definite_determiners)
+    definite = _is_definite(token, grammar.definite_determiners) or (
+        token.dep_ == "compound"  # "the company headquarters": the phrase is definite
+        and token.head.pos_ == "NOUN"
+        and _is_definite(token.head, grammar.definite_determiners)
+    )
     if hint == "Organization" and definite:
         return _antecedent(view, token)
     if hint == "Product" and definite and view.focus.product is not None:
