@@ -313,6 +313,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     ("a passive naming of no title", "The award was named best product by Brisk Foods.", set()),
     (
+        "promoted to a title, in the passive",
+        "Jane Roe was promoted to chief executive of Brisk Foods.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "promoted to a title by the organisation",
+        "Brisk Foods promoted Jane Roe to chief executive.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "who reports to a title does not hold it",
+        "Jane Roe reported to the chief executive of Brisk Foods.",
+        set(),
+    ),
+    (
         "a place with no participle after it qualifies no organisation",
         "Jane Roe is chief executive of Harwick, Idaho, which Brisk Foods serves.",
         set(),

@@ -325,7 +325,7 @@ def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
     if (
         owner.lower_ in grammar.singular_pronouns
         and root.dep_ == "pobj"
-        and head.lower_ in grammar.role_markers
+        and _gives_role(view, head)
         and head.head.pos_ == "VERB"
     ):
         namers = [m for m in subjects_of(view, head.head) if not is_person_name(m, view.ontology)]
@@ -383,7 +383,7 @@ def _people(view: View, root: Token) -> list[Mention]:
         # "Jane Roe was named chief executive": the subject of the passive
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         return [m for c in (named or objects or passive)[:1] for m in refer(view, c)]
-    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+    if root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and verb.lemma_.lower() not in view.ontology.succession_verbs:
@@ -446,7 +446,7 @@ def _namers(view: View, root: Token) -> list[Mention]:
     head, grammar = root.head, view.ontology.grammar
     if root.dep_ == "oprd" and head.pos_ == "VERB":
         verb = head
-    elif root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+    elif root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head
     else:
         return []
@@ -466,6 +466,13 @@ def _namers(view: View, root: Token) -> list[Mention]:
                 for m in refer(view, c, coordinate=False)
             ]
     return [m for m in found if not is_person_name(m, view.ontology)]
+
+
+def _gives_role(view: View, prep: Token) -> bool:
+    """A role marker ("named X as chief executive"), or a preposition a verb gives a role
+    with, as a role marker of both words ("promoted X to chief executive": "promote to")."""
+    markers = view.ontology.grammar.role_markers
+    return prep.lower_ in markers or f"{prep.head.lemma_.lower()} {prep.lower_}" in markers
 
 
 def _titled(view: View, name: Token) -> bool:
