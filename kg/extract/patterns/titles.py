@@ -443,7 +443,7 @@ def _namers(view: View, root: Token) -> list[Mention]:
     """Who names a person to a title, an organisation or its board: "X named Jane Roe chief
     executive", "X's board appointed Jane Roe as chief executive" (not "Jane Roe will succeed
     Sam Poe as chief executive", nor "Jane Roe joined as chief executive")."""
-    head, grammar = root.head, view.ontology.grammar
+    head = root.head
     if root.dep_ == "oprd" and head.pos_ == "VERB":
         verb = head
     elif root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
