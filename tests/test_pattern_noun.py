@@ -514,6 +514,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},
     ),
     (
+        "whom a firm serves across places",
+        "Norvale Pay has 2 million users across Kenya and Ghana.",
+        {
+            ("noun-verb", "Norvale Pay", "operatesIn", "Kenya"),
+            ("noun-verb", "Norvale Pay", "operatesIn", "Ghana"),
+        },
+    ),
+    (
+        "clients in a place",
+        "Norvale Pay has clients in Kenya.",
+        {
+            ("noun-verb", "Norvale Pay", "operatesIn", "Kenya"),
+        },
+    ),
+    (
+        "the clients' lawyers are not the clients",
+        "Norvale Pay hired clients' lawyers in Kenya.",
+        set(),
+    ),
+    (
         "stores throughout places",
         "Brisk Foods has stores throughout Mexico and Peru.",
         {
