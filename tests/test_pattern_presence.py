@@ -135,6 +135,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale is present in 12 markets, including rivals such as Brisk Foods.",
         set(),
     ),
+    (
+        "places coordinated before an owned noun cue",
+        "Norvale Systems sold its Idaho and Vermont businesses.",
+        {
+            ("presence", "Norvale Systems", "operatesIn", "Idaho"),
+            ("presence", "Norvale Systems", "operatesIn", "Vermont"),
+        },
+    ),
+    (
+        "places coordinated before the market a verb cue's subject enters",
+        "Norvale Pay expanded into the Idaho and Vermont markets.",
+        {
+            ("presence", "Norvale Pay", "operatesIn", "Idaho"),
+            ("presence", "Norvale Pay", "operatesIn", "Vermont"),
+        },
+    ),
+    (
+        "a place coordinated with a name that is no place's, before a noun cue",
+        "Norvale Systems sold its Idaho and Tarnix PC businesses.",
+        set(),
+    ),
     ("no owner", "The stores are in Texas.", set()),
     ("a subject that names nothing", "The Swiss brand is present in Europe and Asia.", set()),
     (

@@ -374,7 +374,7 @@ def _owned_places(view: View) -> Iterator[Candidate]:
             words = [
                 c
                 for c in noun.children
-                if c.dep_ == "compound" and _modifies(view, c, noun, predicate)
+                if c.dep_ in ("compound", "nmod") and _modifies(view, c, noun, predicate)
             ]
             words += [
                 o
@@ -412,8 +412,17 @@ def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
     cues = view.ontology.properties[predicate].nouns
     cue_words = {w for c in cues if c.words[-1] == lemma for w in c.words}
     between = word.doc[word.i + 1 : noun.i]
+    # "the Idaho and Vermont markets": the places coordinated with it, and their marks
+    listed = {
+        t.i
+        for c in word.conjuncts
+        for t in c.subtree
+        if t.ent_type_ in PLACE_LABELS or t.dep_ in ("cc", "punct")
+    }
+    listed |= {c.i for c in word.children if c.dep_ in ("cc", "punct")}
     return word.i < noun.i and all(
-        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
+        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words or t.i in listed
+        for t in between
     )
 
 
