@@ -313,6 +313,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     ("a passive naming of no title", "The award was named best product by Brisk Foods.", set()),
     (
+        "a department's name after a title, the firm after it",
+        "Jane Roe, senior vice president of Software Engineering at Brisk Foods, said sales rose.",
+        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
+    ),
+    (
+        "a department's name after a title, the firm its possessor",
+        "Jane Roe, Brisk Foods' senior vice president of Software Engineering, said sales rose.",
+        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
+    ),
+    (
+        "a firm's name ending in a department's word, alone",
+        "Jane Roe, chief executive of Norvale Research, said sales rose.",
+        {("title", "Jane Roe", "ceoOf", "Norvale Research")},
+    ),
+    (
         "promoted to a title, in the passive",
         "Jane Roe was promoted to chief executive of Brisk Foods.",
         {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
