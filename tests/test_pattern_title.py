@@ -328,6 +328,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "ceoOf", "Norvale Research")},
     ),
     (
+        "a definite organisation noun owning the person a title names",
+        "Brisk Foods reported a loss, the company's chief executive Jane Roe said.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "an indefinite organisation noun owning the person a title names",
+        "Brisk Foods reported a loss, a company's chief executive Jane Roe said.",
+        set(),
+    ),
+    (
         "promoted to a title, in the passive",
         "Jane Roe was promoted to chief executive of Brisk Foods.",
         {("title", "Jane Roe", "ceoOf", "Brisk Foods")},

@@ -276,12 +276,12 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
-            m
+            m  # ("the company's chief executive Jane Roe": the organisation it stands for)
             for c in head.children
             if c.dep_ in ("compound", "poss", "amod", "nmod")
             and c.i < root.i
             and not_place(view, c)
-            and c.i in view.names
+            and (c.i in view.names or c.dep_ == "poss" and _may_own(view, c))
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
@@ -289,6 +289,17 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     if len(departments) < len(orgs):  # "X's vice president of Software Engineering": of X
         orgs = [m for m in orgs if m not in departments]
     return unique_mentions(orgs)
+
+
+def _may_own(view: View, word: Token) -> bool:
+    """A pronoun or a definite organisation noun ("its", "the company's")."""
+    grammar = view.ontology.grammar
+    if word.pos_ == "PRON":
+        return word.lower_ not in grammar.person_pronouns  # not "his chief of staff"
+    determiners = grammar.definite_determiners
+    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization" and any(
+        c.dep_ == "det" and c.lower_ in determiners for c in word.children
+    )
 
 
 def _department(view: View, token: Token) -> bool:
