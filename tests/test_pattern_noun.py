@@ -491,11 +491,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "places given as examples right after the place, the parser hanging them elsewhere",
-        "Halden said the deal with Norvale, which has extensive operations in Southeast Asia, "
-        "including the Philippines, was announced during the show.",
+        "The pact with Norvale, which has large operations in Scandinavia, including Iceland, "
+        "starts in May.",
         {
-            ("noun-verb", "Norvale", "operatesIn", "Southeast Asia"),
-            ("noun-verb", "Norvale", "operatesIn", "Philippines"),
+            ("noun-verb", "Norvale", "operatesIn", "Scandinavia"),
+            ("noun-verb", "Norvale", "operatesIn", "Iceland"),
         },
     ),
     (

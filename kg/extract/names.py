@@ -381,7 +381,7 @@ def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
 
 def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
     """ "Harwick, Idaho", "Harwick, Calif.": a place and the US state written after it with a
-    comma are one place's name (not two places); not a list of states ("Idaho, Ohio and
+    comma are one place's name (not two places); not a list of states ("Idaho, Vermont and
     Maine"), though a state's abbreviation may follow its city of the same name."""
 
     def region(current: Span, span: Span) -> bool:

@@ -223,7 +223,7 @@ def _place_words(view: View, noun: Token, predicate: str, described: bool = True
     """The places that modify an organisation noun: "a Hong Kong firm", "Ostravia's maker",
     "the Harwick-based lender" (a participle of one of the property's verbs); not a dateline
     ("Harwick - Norwegian lender X"). Of a noun that describes no name ("the Harwick,
-    Idaho, company" said), only a city with its state, or a participle: "the U.S. company"
+    Idaho, company" said), only a city with its state, or a participle: "the Idaho company"
     may say no more than where the firm is from."""
     doc = noun.doc
     found = [
