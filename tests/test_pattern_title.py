@@ -313,21 +313,6 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     ("a passive naming of no title", "The award was named best product by Brisk Foods.", set()),
     (
-        "a department's name after a title, the firm after it",
-        "Jane Roe, senior vice president of Software Engineering at Brisk Foods, said sales rose.",
-        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
-    ),
-    (
-        "a department's name after a title, the firm its possessor",
-        "Jane Roe, Brisk Foods' senior vice president of Software Engineering, said sales rose.",
-        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
-    ),
-    (
-        "a firm's name ending in a department's word, alone",
-        "Jane Roe, chief executive of Norvale Research, said sales rose.",
-        {("title", "Jane Roe", "ceoOf", "Norvale Research")},
-    ),
-    (
         "a definite organisation noun owning the person a title names",
         "Brisk Foods reported a loss, the company's chief executive Jane Roe said.",
         {("title", "Jane Roe", "ceoOf", "Brisk Foods")},

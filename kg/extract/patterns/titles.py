@@ -285,9 +285,6 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
-    departments = [m for m in orgs if _department_name(view, m.text)]
-    if len(departments) < len(orgs):  # "X's vice president of Software Engineering": of X
-        orgs = [m for m in orgs if m not in departments]
     return unique_mentions(orgs)
 
 
@@ -302,24 +299,12 @@ def _may_own(view: View, word: Token) -> bool:
     )
 
 
-def _department(view: View, token: Token) -> bool:
-    """A name of several words ending in a department's ("Software Engineering")."""
-    name = view.names.get(token.i)
-    return name is not None and _department_name(view, name.text)
-
-
-def _department_name(view: View, text: str) -> bool:
-    words = text.lower().split()
-    return len(words) > 1 and words[-1] in view.ontology.grammar.department_words
-
-
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
     """A title's field, common nouns after its first title preposition ("of"), and the
     organisation a title preposition of the field's names: "vice president of consumer
     products for X", "head of research at X", "director of development of new drugs at X"."""
     first = view.ontology.grammar.title_prepositions[0]
-    department = _department(view, field)  # "of Software Engineering at X"
-    if prep != first or not department and (field.i in view.names or field.pos_ != "NOUN"):
+    if prep != first or field.i in view.names or field.pos_ != "NOUN":
         return []
     if any(c.dep_ in ("det", "poss") for c in field.children):
         return []  # "director of the X camp at P": a thing, not a field
@@ -327,11 +312,7 @@ def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Men
     for inner in view.ontology.grammar.title_prepositions:
         for t in prep_objects(view, field, inner):
             if t.i in view.names and not_place(view, t):
-                orgs = [  # a department's name may be tagged one name with the firm's
-                    m
-                    for m in refer(view, t, coordinate=False)
-                    if m.ner == "ORG" or (department and not m.ner)
-                ]
+                orgs = [m for m in refer(view, t, coordinate=False) if m.ner == "ORG"]
                 found.append((t.head.i, orgs))
             elif inner == first:  # a field's own field: "of development of new drugs"
                 found += _field_orgs(view, t, inner)
