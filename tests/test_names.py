@@ -217,6 +217,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Idaho", "Tenn.", "Harwick", "Corrinville"},
     ),
     (
+        "a list of states is no city and state",
+        "Brisk Bank has branches in Idaho, Vermont, Utah and Maine.",
+        frozenset(),
+        {"Idaho", "Vermont", "Utah", "Maine"},
+        {"Idaho, Vermont", "Utah, Maine"},
+    ),
+    (
+        "a state's abbreviation after its city of the same name",
+        "Brisk Bank, based in Wyoming, Mich., said sales rose.",
+        frozenset(),
+        {"Wyoming, Mich."},
+        {"Mich."},
+    ),
+    (
         "a city and a country after a comma stay two places",
         "Brisk Foods opened a plant in Harwick, Norway, last year.",
         frozenset(),

@@ -188,6 +188,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "the places a firm counts as its markets",
+        "Norvale Pay's markets include Kenya, Ghana and Uganda.",
+        {
+            ("list-owner", "Norvale Pay", "operatesIn", "Kenya"),
+            ("list-owner", "Norvale Pay", "operatesIn", "Ghana"),
+            ("list-owner", "Norvale Pay", "operatesIn", "Uganda"),
+        },
+    ),
+    (
+        "a firm's biggest market",
+        "Norvale Pay's biggest market is Kenya.",
+        {("list-owner", "Norvale Pay", "operatesIn", "Kenya")},
+    ),
+    ("markets that are no names", "Norvale Pay's markets include retail and banking.", set()),
+    (
         "a possessive relative's backers",
         "Halden Capital, whose backers include Brisk Ventures, raised money.",
         {("list-owner", "Brisk Ventures", "investedIn", "Halden Capital")},

@@ -538,6 +538,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-owner", "Norvale", "headquarteredIn", "Harwick")},
     ),
     (
+        "the company headquarters: the organisation the definite phrase stands for",
+        "A visitor looks at a display in the Norvale museum at the company headquarters in Idaho.",
+        {("noun-owner", "Norvale", "headquarteredIn", "Idaho")},
+    ),
+    (
+        "a company headquarters: no organisation in particular",
+        "A visitor looks at a display in the Norvale museum at a company headquarters in Idaho.",
+        set(),
+    ),
+    (
         "a firm's name before headquarters is no place",
         "At a briefing at Brisk headquarters, Jane Roe said sales rose.",
         set(),
@@ -573,6 +583,20 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "places given as examples right after the place, the parser hanging them elsewhere",
+        "The pact with Norvale, which has large operations in Scandinavia, including Iceland, "
+        "starts in May.",
+        {
+            ("noun-verb", "Norvale", "operatesIn", "Scandinavia"),
+            ("noun-verb", "Norvale", "operatesIn", "Iceland"),
+        },
+    ),
+    (
+        "a place in an example that is no place is none of the firm's",
+        "Norvale Systems has offices in Idaho, including staff from Vermont.",
+        {("noun-verb", "Norvale Systems", "operatesIn", "Idaho")},
+    ),
+    (
         "an example that is no place is no place of the firm",
         "Norvale Systems has offices in Europe, including a new one in Brisk Foods' old site.",
         {("noun-verb", "Norvale Systems", "operatesIn", "Europe")},
@@ -581,6 +605,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "deliveries to a customer",
         "Norvale Systems resumed deliveries to Brisk Air.",
         {("noun-verb", "Norvale Systems", "supplies", "Brisk Air")},
+    ),
+    (
+        "whom a firm serves across places",
+        "Norvale Pay has 2 million users across Kenya and Ghana.",
+        {
+            ("noun-verb", "Norvale Pay", "operatesIn", "Kenya"),
+            ("noun-verb", "Norvale Pay", "operatesIn", "Ghana"),
+        },
+    ),
+    (
+        "clients in a place",
+        "Norvale Pay has clients in Kenya.",
+        {
+            ("noun-verb", "Norvale Pay", "operatesIn", "Kenya"),
+        },
+    ),
+    (
+        "the clients' lawyers are not the clients",
+        "Norvale Pay hired clients' lawyers in Kenya.",
+        set(),
     ),
     (
         "stores throughout places",

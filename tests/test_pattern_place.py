@@ -147,6 +147,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("where such a name's people meet", "Staff of the Bank of Upper Corrin met in Harwick.", set()),
+    (
+        "possessive place of a name a legal form marks as a company's",
+        "Norvale said that Kenya’s SkyKenya Bhd. ordered 14 jets.",
+        {("name-place", "SkyKenya Bhd", "headquarteredIn", "Kenya")},
+    ),
 ]
 
 
@@ -180,3 +185,32 @@ def test_a_city_and_its_state_are_one_place_whichever_family_reads_them(
 ) -> None:
     """The state after the city is no second place of its own."""
     assert resolved(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a city and its state set off by commas before a definite noun for the firm
+            "Brisk Foods posted a loss. The Harwick, Idaho, company said sales fell.",
+            {("Brisk Foods", "headquarteredIn", "Harwick, Idaho")},
+        ),
+        (  # based, on a definite noun for the firm
+            "Brisk Foods posted a loss. The Idaho-based company said sales fell.",
+            {("Brisk Foods", "headquarteredIn", "Idaho")},
+        ),
+        (  # a bare place before it may say no more than where the firm is from
+            "Brisk Foods posted a loss. The Idaho company said sales fell.",
+            set(),
+        ),
+        (  # a relational noun is not the firm
+            "Brisk Foods posted a loss. The Harwick, Idaho, unit said sales fell.",
+            set(),
+        ),
+    ],
+)
+def test_a_definite_noun_with_a_place_stands_for_the_firm_just_named(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert {f for f in resolved(text) if f[1] == "headquarteredIn"} == expected

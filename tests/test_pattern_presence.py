@@ -117,6 +117,45 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ("an unowned noun cue", "The Ohio market grew last year.", set()),
     ("not at a place", "Brisk Orchard is present at the trade fair.", set()),
     ("no cue", "Brisk Orchard is big in Texas.", set()),
+    (
+        "places given as examples of the markets a firm is present in",
+        "Norvale is present in 12 markets, including Kenya and Peru.",
+        {
+            ("presence", "Norvale", "operatesIn", "Kenya"),
+            ("presence", "Norvale", "operatesIn", "Peru"),
+        },
+    ),
+    (
+        "a place modifying an owned unit",
+        "Norvale Telecom's Kenya unit reported a loss.",
+        {("presence", "Norvale Telecom", "operatesIn", "Kenya")},
+    ),
+    (
+        "examples of markets that are no places",
+        "Norvale is present in 12 markets, including rivals such as Brisk Foods.",
+        set(),
+    ),
+    (
+        "places coordinated before an owned noun cue",
+        "Norvale Systems sold its Idaho and Vermont businesses.",
+        {
+            ("presence", "Norvale Systems", "operatesIn", "Idaho"),
+            ("presence", "Norvale Systems", "operatesIn", "Vermont"),
+        },
+    ),
+    (
+        "places coordinated before the market a verb cue's subject enters",
+        "Norvale Pay expanded into the Idaho and Vermont markets.",
+        {
+            ("presence", "Norvale Pay", "operatesIn", "Idaho"),
+            ("presence", "Norvale Pay", "operatesIn", "Vermont"),
+        },
+    ),
+    (
+        "a place coordinated with a name that is no place's, before a noun cue",
+        "Norvale Systems sold its Idaho and Tarnix PC businesses.",
+        set(),
+    ),
     ("no owner", "The stores are in Texas.", set()),
     ("a subject that names nothing", "The Swiss brand is present in Europe and Asia.", set()),
     (

@@ -297,6 +297,51 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     ("a firm's partner is no person", "Brisk, a partner of Norvale Systems, cut prices.", set()),
+    (
+        "a title given in the passive goes to its subject",
+        "Jane Roe was named chief executive of Brisk Foods.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "the organisation a city, its state and a participle qualify",
+        "Jane Roe has been appointed the next president and CEO of Harwick, Idaho-based "
+        "Brisk Foods.",
+        {
+            ("title", "Jane Roe", "ceoOf", "Brisk Foods"),
+            ("title", "Jane Roe", "worksFor", "Brisk Foods"),
+        },
+    ),
+    ("a passive naming of no title", "The award was named best product by Brisk Foods.", set()),
+    (
+        "a definite organisation noun owning the person a title names",
+        "Brisk Foods reported a loss, the company's chief executive Jane Roe said.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "an indefinite organisation noun owning the person a title names",
+        "Brisk Foods reported a loss, a company's chief executive Jane Roe said.",
+        set(),
+    ),
+    (
+        "promoted to a title, in the passive",
+        "Jane Roe was promoted to chief executive of Brisk Foods.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "promoted to a title by the organisation",
+        "Brisk Foods promoted Jane Roe to chief executive.",
+        {("title", "Jane Roe", "ceoOf", "Brisk Foods")},
+    ),
+    (
+        "who reports to a title does not hold it",
+        "Jane Roe reported to the chief executive of Brisk Foods.",
+        set(),
+    ),
+    (
+        "a place with no participle after it qualifies no organisation",
+        "Jane Roe is chief executive of Harwick, Idaho, which Brisk Foods serves.",
+        set(),
+    ),
 ]
 
 

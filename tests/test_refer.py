@@ -107,6 +107,18 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         set(),
     ),
     (
+        "we: the organisation a definite noun in the speaker's title stands for",
+        "Fennick Bank reported a profit on Monday. “We now have 40 branches in Idaho,” said "
+        "Ana Lind, the bank's chief executive.",
+        {("Fennick Bank", "operatesIn", "Idaho"), ("Ana Lind", "ceoOf", "Fennick Bank")},
+    ),
+    (
+        "we: an indefinite noun in the speaker's phrase stands for no organisation",
+        "Fennick Bank reported a profit. “We have 40 branches in Idaho,” said Ana Lind, an "
+        "analyst at a bank.",
+        set(),
+    ),
+    (
         "the two companies: the last two organisations named",
         "Brisk Foods Ltd and Corvalis Cloud Inc. signed a deal.\n"
         "In 2019 the two companies opened a plant in Ghana.",

@@ -381,10 +381,12 @@ def _join_bracketed(spans: list[Span], ontology: Ontology) -> list[Span]:
 
 def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Span]:
     """ "Harwick, Idaho", "Harwick, Calif.": a place and the US state written after it with a
-    comma are one place's name (not two places)."""
+    comma are one place's name (not two places); not a list of states ("Idaho, Vermont and
+    Maine"), though a state's abbreviation may follow its city of the same name."""
 
     def region(current: Span, span: Span) -> bool:
         text = span.text
+        listed = current.text.lower() in regions and "." not in text and len(text) > 2
         return (
             span.start == current.end + 1
             and span.doc[current.end].text == ","
@@ -393,6 +395,7 @@ def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Sp
             and text.lower() in regions
             and text[:1].isupper()
             and (len(text) != 2 or text.isupper())  # "OH", not "Oh"
+            and not listed
         )
 
     return _joined(spans, region)

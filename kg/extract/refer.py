@@ -111,14 +111,21 @@ def _place_examples(view: View, token: Token) -> list[Mention]:
     name = view.names.get(token.i)
     if name is None or name.root.ent_type_ not in ("GPE", "LOC"):
         return []
-    return [
-        m
-        for p in name.root.children
-        if p.dep_ == "prep" and prep_phrase(p) in view.ontology.example_markers
-        for c in p.children
-        if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
-        for m in refer(view, c)
-    ]
+    markers = view.ontology.example_markers
+    preps = [p for p in name.root.children if p.dep_ == "prep"]
+    doc = token.doc
+    if name.end + 1 < view.sent.end and doc[name.end].text == ",":  # hung elsewhere by the
+        preps.append(doc[name.end + 1])  # parser, the example right after the place's comma
+    return unique_mentions(
+        [
+            m
+            for p in preps
+            if p.dep_ == "prep" and prep_phrase(p) in markers
+            for c in p.children
+            if c.dep_ == "pobj" and c.i in view.names and c.ent_type_ in ("GPE", "LOC")
+            for m in refer(view, c)
+        ]
+    )
 
 
 def _coordinated_before(view: View, token: Token) -> list[Mention]:
@@ -197,7 +204,11 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     pairs = grammar.pair_words | grammar.definite_determiners
     if hint == "Organization" and token.tag_ == "NNS" and _paired(token, pairs):
         return _pair(view, token)
-    definite = _is_definite(token, grammar.definite_determiners)
+    definite = _is_definite(token, grammar.definite_determiners) or (
+        token.dep_ == "compound"  # "the company headquarters": the phrase is definite
+        and token.head.pos_ == "NOUN"
+        and _is_definite(token.head, grammar.definite_determiners)
+    )
     if hint == "Organization" and definite:
         return _antecedent(view, token)
     if hint == "Product" and definite and view.focus.product is not None:
@@ -452,7 +463,19 @@ def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
             found += [named] if _org_candidate(named, view) else []
         elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
             found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
+        elif other is None and t.dep_ in ("poss", "pobj") and _described_org(view, t):
+            # "Jane Roe, the bank's chief executive": the organisation the noun stands for
+            found += [m for m in refer_one(view, t) if _org_candidate(m, view)]
     return found
+
+
+def _described_org(view: View, token: Token) -> bool:
+    """A definite noun for an organisation: "the bank", "the company"."""
+    return (
+        token.pos_ == "NOUN"
+        and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
+        and _is_definite(token, view.ontology.grammar.definite_determiners)
+    )
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -524,6 +547,32 @@ def _clause_subject(view: View, token: Token, skip: set[str] | None = None) -> l
             if found:
                 return found
     return []
+
+
+def based_name(view: View, token: Token) -> Span | None:
+    """ "chief executive of Harwick, Idaho-based Norvale": the name a place only qualifies,
+    hyphened to a participle of a place property's verb ("based"), however it was parsed."""
+    place = view.names.get(token.i)
+    if place is None or place.root.ent_type_ not in PLACES:
+        return None
+    participles = {
+        f"{cue.words[0]}{ending}"
+        for prop in view.ontology.properties.values()
+        if "Place" in prop.range
+        for cue in prop.verbs
+        if cue.prep is None and len(cue.words) == 1
+        for ending in ("d", "ed")
+    }
+    doc, i, based = token.doc, place.end, False
+    while i < view.sent.end and i not in view.names:
+        word = doc[i].lower_
+        if word.rpartition("-")[2] in participles:
+            based = True
+        elif word not in (",", "-") and not (doc[i].ent_type_ in PLACES and not based):
+            return None  # "Harwick, Calif.-based": the state may stand apart from the city
+        i += 1
+    name = view.names.get(i)
+    return name if based and name is not None and name.root.ent_type_ not in PLACES else None
 
 
 def not_place(view: View, token: Token) -> bool:

@@ -64,10 +64,15 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     if relation and not owners and noun.is_lower and _modifies_name(view, noun):
         owners = _name_owners(view, noun)  # "its supplier Brisk": the name's owner is the noun's
     if cue.prep and not owners and not _held(view, noun):  # "the Norvale headquarters in Harwick"
+        # "the company headquarters in P": the company's, as "its" would be (not "the
+        # airline customer for X", a customer that is an airline)
+        placed = view.ontology.properties[predicate].range == frozenset({"Place"})
         owners = [
             m
             for c in noun.children
-            if c.dep_ == "compound" and c.i in view.names and not_place(view, c)
+            if c.dep_ == "compound"
+            and (c.i in view.names or (placed and c.pos_ == "NOUN"))
+            and not_place(view, c)
             for m in refer(view, c, coordinate=False)
         ]
     if cue.before:

@@ -50,6 +50,15 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 )
                 subject = (mention_of(view, described),)
                 yield Candidate(predicate, subject, places, "described-place")
+            elif _definite(view, token):  # "the Harwick, Idaho, company said"
+                places = tuple(
+                    m
+                    for c in _place_words(view, token, predicate, described=False)
+                    for m in refer(view, c)
+                )
+                if places:
+                    referents = tuple(refer(view, token, coordinate=False))
+                    yield Candidate(predicate, referents, places, "described-place")
 
 
 def is_place(view: View, token: Token) -> bool:
@@ -178,22 +187,59 @@ def _described(view: View, noun: Token) -> Span | None:
     return None
 
 
-def _place_words(view: View, noun: Token, predicate: str) -> list[Token]:
+def _definite(view: View, noun: Token) -> bool:
+    """A definite description, no possessor before it: "the Harwick-based company", "the
+    Harwick, Idaho, lender" stand for the organisation the text has just named."""
+    ontology = view.ontology
+    lemma = noun.lemma_.lower()
+    if any(  # "the Idaho unit", "the Idaho rival": a relation to the firm, not the firm
+        cue.before and cue.words == (lemma,)
+        for prop in ontology.properties.values()
+        if "Organization" in prop.range
+        for cue in prop.nouns
+    ):
+        return False
+    determiners = ontology.grammar.definite_determiners
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ in determiners for c in children) and not any(
+        c.dep_ == "poss" for c in children
+    )
+
+
+def _set_off(view: View, word: Token, noun: Token) -> bool:
+    """ "the Harwick, Idaho, company": a city and its state, set off by commas, right
+    before the noun."""
+    name = view.names.get(word.i)
+    doc = noun.doc
+    return (
+        name is not None
+        and name.end == noun.i - 1
+        and doc[noun.i - 1].text == ","
+        and "," in name.text
+    )
+
+
+def _place_words(view: View, noun: Token, predicate: str, described: bool = True) -> list[Token]:
     """The places that modify an organisation noun: "a Hong Kong firm", "Ostravia's maker",
     "the Harwick-based lender" (a participle of one of the property's verbs); not a dateline
-    ("Harwick - Norwegian lender X")."""
+    ("Harwick - Norwegian lender X"). Of a noun that describes no name ("the Harwick,
+    Idaho, company" said), only a city with its state, or a participle: "the Idaho company"
+    may say no more than where the firm is from."""
     doc = noun.doc
     found = [
         c
         for c in noun.children
         if c.dep_ in ("compound", "nmod", "poss")
-        and not any(t.is_punct for t in doc[c.i + 1 : noun.i])
+        and (
+            _set_off(view, c, noun)
+            or (described and not any(t.is_punct for t in doc[c.i + 1 : noun.i]))
+        )
     ]
     sources = view.ontology.grammar.source_prepositions
     found += [  # "X, a software company from P"
         o
         for p in noun.children
-        if p.dep_ == "prep" and p.lower_ in sources
+        if p.dep_ == "prep" and p.lower_ in sources and described
         for o in p.children
         if o.dep_ == "pobj"
     ]
@@ -286,7 +332,15 @@ def _places(view: View, token: Token) -> list[Mention]:
     Marrowland")."""
     words = [token, *token.conjuncts]
     words += [o for w in words for p in w.children if p.lower_ == "of" for o in p.children]
-    return [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+    examples = [  # "present in 12 markets, including P and Q"
+        m
+        for w in words
+        if w.pos_ == "NOUN" and w.i not in view.names
+        for m in refer(view, w, coordinate=False)
+        if m.ner in PLACE_LABELS
+    ]
+    places = [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+    return places + examples
 
 
 def _owned_places(view: View) -> Iterator[Candidate]:
@@ -320,7 +374,7 @@ def _owned_places(view: View) -> Iterator[Candidate]:
             words = [
                 c
                 for c in noun.children
-                if c.dep_ == "compound" and _modifies(view, c, noun, predicate)
+                if c.dep_ in ("compound", "nmod") and _modifies(view, c, noun, predicate)
             ]
             words += [
                 o
@@ -358,8 +412,17 @@ def _modifies(view: View, word: Token, noun: Token, predicate: str) -> bool:
     cues = view.ontology.properties[predicate].nouns
     cue_words = {w for c in cues if c.words[-1] == lemma for w in c.words}
     between = word.doc[word.i + 1 : noun.i]
+    # "the Idaho and Vermont markets": the places coordinated with it, and their marks
+    listed = {
+        t.i
+        for c in word.conjuncts
+        for t in c.subtree
+        if t.ent_type_ in PLACE_LABELS or t.dep_ in ("cc", "punct")
+    }
+    listed |= {c.i for c in word.children if c.dep_ in ("cc", "punct")}
     return word.i < noun.i and all(
-        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words for t in between
+        t.ent_iob_ == "I" or t.pos_ == "ADJ" or t.lemma_.lower() in cue_words or t.i in listed
+        for t in between
     )
 
 

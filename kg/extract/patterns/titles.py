@@ -18,6 +18,7 @@ from kg.extract.clauses import agents, is_passive, prep_objects, subjects_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import (
     aged,
+    based_name,
     is_person_name,
     mention_of,
     not_place,
@@ -254,6 +255,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
                 by_prep.setdefault(t.head.i, []).extend(refer(view, t))
+            elif (based := based_name(view, t)) is not None:  # "CEO of Harwick-based X"
+                by_prep.setdefault(t.head.i, []).append(mention_of(view, based))
     # "vice president of a division at X": the last preposition names the organisation
     orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
     named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
@@ -273,16 +276,27 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     head = root.head
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
-            m
+            m  # ("the company's chief executive Jane Roe": the organisation it stands for)
             for c in head.children
             if c.dep_ in ("compound", "poss", "amod", "nmod")
             and c.i < root.i
             and not_place(view, c)
-            and c.i in view.names
+            and (c.i in view.names or c.dep_ == "poss" and _may_own(view, c))
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
     return unique_mentions(orgs)
+
+
+def _may_own(view: View, word: Token) -> bool:
+    """A pronoun or a definite organisation noun ("its", "the company's")."""
+    grammar = view.ontology.grammar
+    if word.pos_ == "PRON":
+        return word.lower_ not in grammar.person_pronouns  # not "his chief of staff"
+    determiners = grammar.definite_determiners
+    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization" and any(
+        c.dep_ == "det" and c.lower_ in determiners for c in word.children
+    )
 
 
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
@@ -322,7 +336,7 @@ def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
     if (
         owner.lower_ in grammar.singular_pronouns
         and root.dep_ == "pobj"
-        and head.lower_ in grammar.role_markers
+        and _gives_role(view, head)
         and head.head.pos_ == "VERB"
     ):
         namers = [m for m in subjects_of(view, head.head) if not is_person_name(m, view.ontology)]
@@ -377,8 +391,10 @@ def _people(view: View, root: Token) -> list[Mention]:
     if root.dep_ == "oprd" and head.pos_ == "VERB":  # "named Jane Roe chief executive"
         named = [c for c in root.children if c.dep_ in ("nmod", "compound") and c.i in view.names]
         objects = [c for c in head.children if c.dep_ == "dobj"]
-        return [m for c in (named or objects)[:1] for m in refer(view, c)]
-    if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+        # "Jane Roe was named chief executive": the subject of the passive
+        passive = [c for c in head.children if c.dep_ == "nsubjpass"]
+        return [m for c in (named or objects or passive)[:1] for m in refer(view, c)]
+    if root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         if objects and verb.lemma_.lower() not in view.ontology.succession_verbs:
@@ -438,10 +454,10 @@ def _namers(view: View, root: Token) -> list[Mention]:
     """Who names a person to a title, an organisation or its board: "X named Jane Roe chief
     executive", "X's board appointed Jane Roe as chief executive" (not "Jane Roe will succeed
     Sam Poe as chief executive", nor "Jane Roe joined as chief executive")."""
-    head, grammar = root.head, view.ontology.grammar
+    head = root.head
     if root.dep_ == "oprd" and head.pos_ == "VERB":
         verb = head
-    elif root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "VERB":
+    elif root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head
     else:
         return []
@@ -461,6 +477,13 @@ def _namers(view: View, root: Token) -> list[Mention]:
                 for m in refer(view, c, coordinate=False)
             ]
     return [m for m in found if not is_person_name(m, view.ontology)]
+
+
+def _gives_role(view: View, prep: Token) -> bool:
+    """A role marker ("named X as chief executive"), or a preposition a verb gives a role
+    with, as a role marker of both words ("promoted X to chief executive": "promote to")."""
+    markers = view.ontology.grammar.role_markers
+    return prep.lower_ in markers or f"{prep.head.lemma_.lower()} {prep.lower_}" in markers
 
 
 def _titled(view: View, name: Token) -> bool:
