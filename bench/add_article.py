@@ -4,8 +4,9 @@ Graphs of about 10k, 100k and 1M triples are made from the bench articles: their
 once, then copied with every entity, fact, sentence and article IRI and every name made unique
 per copy (a well-formed kg graph, as a larger corpus would give). Each round copies the graph
 file to a fresh folder and runs `kg build ARTICLE --into graph.ttl --no-html --no-cache
---timings` as a whole command (model loading included), timed here; the steps are the ones
-the command reports: load (the graph file, with Oxigraph), model, extract (parse and extract
+--timings` as a whole command (model loading included), timed here in wall and CPU seconds
+(CPU is less disturbed by other work on a shared machine); the steps are the ones the command
+reports, in wall seconds: load (the graph file, with Oxigraph), model, extract (parse and extract
 the article), merge (resolve against the known entities, add), count (the counts build.json
 records) and write (Turtle and build.json). It prints each step's min/median/max per size.
 
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -34,6 +36,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
@@ -90,11 +93,18 @@ def write_graph(triples: list[tuple[URIRef, URIRef, object]], path: Path) -> int
     return len(graph)
 
 
-def add_one(
-    graph: Path, work: Path, baseline: Path | None = None
-) -> tuple[float, dict[str, float]]:
-    """Copy the graph into `work` and add the article to it: wall time and reported steps
-    (none from a `baseline` kg, run from its checkout with PYTHONPATH)."""
+class Run(NamedTuple):
+    """One `kg build --into`: wall and CPU seconds of the whole command, and its steps."""
+
+    wall: float
+    cpu: float
+    steps: dict[str, float]
+
+
+def add_one(graph: Path, work: Path, baseline: Path | None = None) -> Run:
+    """Copy the graph into `work` and add the article to it: wall and CPU time (the CPU less
+    disturbed by other work on the machine) and reported steps (none from a `baseline` kg, run
+    from its checkout with PYTHONPATH)."""
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     shutil.copy(graph, work / "graph.ttl")
@@ -106,16 +116,19 @@ def add_one(
         command = [sys.executable, "-c", "from kg.cli import main; main()", "build", *args]
         cwd = baseline.resolve().parent
         env = {**os.environ, "PYTHONPATH": str(cwd)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=cwd)
     wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     if done.returncode != 0:
         sys.exit(f"kg build failed:\n{done.stderr}")
     if baseline is not None:
-        return wall, {}
+        return Run(wall, cpu, {})
     line = done.stderr.strip().splitlines()[-1].removeprefix("Timings: ")
     steps = {part.split()[0]: float(part.split()[1]) for part in line.split(", ")}
-    return wall, steps
+    return Run(wall, cpu, steps)
 
 
 def parse_only(path: Path) -> int:
@@ -130,13 +143,15 @@ def spread(values: list[float]) -> str:
     return f"{min(values):7.3f} {statistics.median(values):7.3f} {max(values):7.3f}"
 
 
-def timed(run: Callable[[], object], rounds: int) -> list[float]:
-    took = []
+def timed(run: Callable[[], object], rounds: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each of `rounds` runs."""
+    took, cpu = [], []
     for _ in range(rounds):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         run()
         took.append(time.perf_counter() - start)
-    return took
+        cpu.append(time.process_time() - start_cpu)
+    return took, cpu
 
 
 def main() -> None:
@@ -166,37 +181,44 @@ def main() -> None:
             for _ in range(rounds):
                 runs.append(add_one(path, folder / "work"))
                 if args.baseline:
-                    old.append(add_one(path, folder / "work", args.baseline)[0])
+                    old.append(add_one(path, folder / "work", args.baseline))
             results[size] = runs
             if old:
-                print(f"{count:>9} {'baseline':<9} {spread(old)}")
+                print(f"{count:>9} {'baseline':<9} {spread([r.wall for r in old])}")
+                print(f"{count:>9} {'base CPU':<9} {spread([r.cpu for r in old])}")
             for step in STEPS:
-                print(f"{count:>9} {step:<9} {spread([r[1][step] for r in runs])}")
-            print(f"{count:>9} {'total':<9} {spread([r[0] for r in runs])}")
-            rest = [r[0] - r[1]["load"] - r[1]["write"] for r in runs]
+                print(f"{count:>9} {step:<9} {spread([r.steps[step] for r in runs])}")
+            print(f"{count:>9} {'total':<9} {spread([r.wall for r in runs])}")
+            print(f"{count:>9} {'CPU':<9} {spread([r.cpu for r in runs])}")
+            rest = [r.wall - r.steps["load"] - r.steps["write"] for r in runs]
             print(f"{count:>9} {'not l+w':<9} {spread(rest)}")  # total less load and write
         first, last = sizes[0], sizes[-1]
         grow = graphs[last][1] / graphs[first][1]
 
-        def median(size: int, pick: Callable[[tuple[float, dict[str, float]]], float]) -> float:
+        def median(size: int, pick: Callable[[Run], float]) -> float:
             return statistics.median(pick(r) for r in results[size])
 
-        extract = [median(s, lambda r: r[1]["extract"]) for s in (first, last)]
-        total = [median(s, lambda r: r[0]) for s in (first, last)]
-        io = [median(s, lambda r: r[1]["load"] + r[1]["write"]) for s in (first, last)]
+        extract = [median(s, lambda r: r.steps["extract"]) for s in (first, last)]
+        total = [median(s, lambda r: r.wall) for s in (first, last)]
+        cpu = [median(s, lambda r: r.cpu) for s in (first, last)]
+        io = [median(s, lambda r: r.steps["load"] + r.steps["write"]) for s in (first, last)]
         print(
             f"\n{grow:.0f}x the triples: extract {extract[0]:.3f} -> {extract[1]:.3f} s, "
             f"total {total[0]:.2f} -> {total[1]:.2f} s (+{total[1] - total[0]:.2f}), "
+            f"CPU {cpu[0]:.2f} -> {cpu[1]:.2f} s (+{cpu[1] - cpu[0]:.2f}), "
             f"load+write {io[0]:.2f} -> {io[1]:.2f} s (+{io[1] - io[0]:.2f})"
         )
 
         from kg.rdfio import load_graph, load_triples, turtle_bytes
 
-        print("\nreading and writing graph files, min/median/max s (triples/s at the median)")
+        print(
+            "\nreading and writing graph files, min/median/max s (triples/s at the median), "
+            "wall then CPU"
+        )
         io_rounds = max(1, min(rounds, 3))
         for size in sizes:
             path, count = graphs[size]
-            rows: list[tuple[str, list[float]]] = [
+            rows: list[tuple[str, tuple[list[float], list[float]]]] = [
                 ("oxigraph parse", timed(lambda p=path: parse_only(p), io_rounds)),
                 ("oxigraph load", timed(lambda p=path: load_triples(p), io_rounds)),
             ]
@@ -206,9 +228,12 @@ def main() -> None:
                 rows.append(("rdflib load", timed(lambda p=path: load_graph(p), io_rounds)))
                 rdf = load_graph(path)
                 rows.append(("rdflib write", timed(lambda g=rdf: g.serialize(format="turtle"), 1)))
-            for name, took in rows:
-                rate = count / statistics.median(took)
-                print(f"{count:>9} {name:<14} {spread(took)}  {rate:>10,.0f}/s")
+            for name, (took, cpu) in rows:
+                rate, cpu_rate = count / statistics.median(took), count / statistics.median(cpu)
+                print(
+                    f"{count:>9} {name:<14} {spread(took)}  {rate:>10,.0f}/s   "
+                    f"CPU {spread(cpu)}  {cpu_rate:>10,.0f}/s"
+                )
 
 
 if __name__ == "__main__":

@@ -111,16 +111,25 @@ def read_entities(
     else:
         typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF_TYPE)]
     found: dict[URIRef, list[str]] = defaultdict(list)
+    names: dict[object, str | None] = {}  # each class's name (None: not an entity class), once
     for subject, cls in typed:
-        if not isinstance(subject, URIRef) or not isinstance(cls, URIRef):
-            continue
-        if classes is not None:
-            if cls in classes:
-                found[subject].append(classes[cls])
-        elif _is_entity_class(cls):
-            found[subject].append(str(cls)[len(KG) :])
+        if cls in names:
+            name = names[cls]
+        else:
+            name = names[cls] = _class_name(cls, classes)
+        if name is not None and isinstance(subject, URIRef):
+            found[subject].append(name)
     ordered = sorted((str(s), s, c) for s, c in found.items())
     return {iri: _entity(graph, s, c) for iri, s, c in ordered}
+
+
+def _class_name(cls: object, classes: Mapping[URIRef, str] | None) -> str | None:
+    """The entity class name of `cls` (from `classes` if given), None when it is none."""
+    if not isinstance(cls, URIRef):
+        return None
+    if classes is not None:
+        return classes.get(cls)
+    return str(cls)[len(KG) :] if _is_entity_class(cls) else None
 
 
 def _is_entity_class(cls: object) -> bool:
@@ -148,10 +157,18 @@ def read_facts(
     named = properties or {}
     sentences: dict[URIRef, GraphEvidence] = {}
     facts = []
-    for (s, p, o), nodes, symmetric in sorted(_fact_triples(graph, entities, properties)):
+    found = sorted(_fact_triples(graph, entities, properties), key=_order)
+    for (s, p, o), nodes, symmetric in found:
         fact = _fact(graph, str(s), named.get(p, p[len(KG) :]), str(o), nodes, sentences)
         facts.append(replace(fact, symmetric=True) if symmetric else fact)
     return facts
+
+
+def _order(item: tuple[Triple, list[URIRef], bool]) -> tuple[str, str, str]:
+    """A fact's place: by its triple's IRIs (each triple is there once), as rdflib orders
+    URIRefs, without rdflib's comparisons in Python."""
+    s, p, o = item[0]
+    return str(s), str(p), str(o)
 
 
 def count_facts(
@@ -192,9 +209,11 @@ def _asserted(
     for iri in entities:
         node = iri_term(iri)  # an entity's IRI, read from the graph: no need to check it again
         for prop, obj in graph.predicate_objects(node):
-            if not isinstance(prop, URIRef) or not _is_entity(obj, entities):
+            if not isinstance(obj, URIRef) or str(obj) not in entities:  # not an entity
                 continue
-            wanted = prop in properties if properties is not None else prop.startswith(KG)
+            if not isinstance(prop, URIRef):
+                continue
+            wanted = prop in properties if properties is not None else str.startswith(prop, KG)
             if wanted:
                 triple = (node, prop, _uri(obj))
                 found[triple] = statements.get(triple, [])
@@ -205,10 +224,6 @@ def _uri(node: object) -> URIRef:
     return node if type(node) is URIRef else URIRef(str(node))
 
 
-def _is_entity(node: object, entities: Mapping[str, GraphEntity]) -> bool:
-    return isinstance(node, URIRef) and str(node) in entities
-
-
 def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
     subject, predicate, obj = _SUBJECT, _PREDICATE, _OBJECT
@@ -216,7 +231,12 @@ def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
         s = graph.value(node, subject)
         p = graph.value(node, predicate)
         o = graph.value(node, obj)
-        if isinstance(node, URIRef) and all(isinstance(x, URIRef) for x in (s, p, o)):
+        if (
+            isinstance(node, URIRef)
+            and isinstance(s, URIRef)
+            and isinstance(p, URIRef)
+            and isinstance(o, URIRef)
+        ):
             found[(_uri(s), _uri(p), _uri(o))].append(node)
     return found
 

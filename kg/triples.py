@@ -55,6 +55,9 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_NONE: dict[Node, dict[Node, None]] = {}  # what a missing subject or predicate has: never changed
+
+
 class Triples:
     """A set of triples, by subject then predicate; objects keep the order they came in."""
 
@@ -141,13 +144,14 @@ class Triples:
 
     def value(self, subject: Node, predicate: Node) -> Node | None:
         """One value of (subject, predicate), the first added, or None."""
-        return next(iter(self._by_subject.get(subject, {}).get(predicate, {})), None)
+        objects = self._by_subject.get(subject, _NONE).get(predicate)
+        return next(iter(objects)) if objects else None
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        return iter(list(self._by_subject.get(subject, {}).get(predicate, {})))
+        return iter(list(self._by_subject.get(subject, _NONE).get(predicate, _NONE)))
 
     def predicate_objects(self, subject: Node) -> Iterator[tuple[Node, Node]]:
-        predicates = self._by_subject.get(subject, {})
+        predicates = self._by_subject.get(subject, _NONE)
         return iter([(p, o) for p, objects in predicates.items() for o in objects])
 
     def subject_objects(self, predicate: Node) -> Iterator[tuple[Node, Node]]:
