@@ -7,12 +7,13 @@ import re
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any, NoReturn
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
 from kg.errors import KGError, located
@@ -28,6 +29,12 @@ class Paragraph:
     offset: int
     doc: Doc
     text: str  # the doc's text, kept: spaCy joins its tokens again on every `doc.text`
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """The doc's tokens, made once for every reader: spaCy makes each anew whenever a doc
+        is walked."""
+        return tuple(self.doc)
 
 
 @dataclass(frozen=True)

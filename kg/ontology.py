@@ -188,6 +188,11 @@ class Ontology:
         return self._term_classes.get(key)
 
     @cached_property
+    def one_word_titles(self) -> frozenset[str]:
+        """The titles of one word ("ceo", "chairman"), made once."""
+        return frozenset(words[0] for words in self.titles if len(words) == 1)
+
+    @cached_property
     def _term_classes(self) -> dict[str, str]:
         """Each term -> the first class (in the ontology's order) that has it."""
         found: dict[str, str] = {}

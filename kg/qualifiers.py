@@ -10,6 +10,7 @@ and a full DATE entity its date ("on 4 March 2024"). The words come from the ont
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -37,8 +38,9 @@ FORMER = "former"  # the status of a state that has ended: "former chief executi
 
 def qualify(anchor: Token, ontology: Ontology) -> Qualifiers:
     """The status, amount and date of a fact stated at `anchor` (its verb or noun)."""
-    amount, currency = _money(anchor, ontology)
-    return Qualifiers(_status(anchor, ontology), amount, currency, _date(anchor))
+    ents = anchor.doc.ents  # spaCy makes the doc's entities anew on every `ents`
+    amount, currency = _money(anchor, ontology, _reaches(ents, "MONEY"))
+    return Qualifiers(_status(anchor, ontology), amount, currency, _date(anchor, ents))
 
 
 def clause(anchor: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
@@ -83,21 +85,34 @@ def _status(anchor: Token, ontology: Ontology) -> str | None:
     return "completed" if past else None
 
 
-def _entity_near(anchor: Token, label: str) -> Span | None:
-    """A `label` entity whose words hang off the anchor (at most three steps down)."""
-    for ent in anchor.doc.ents:
+# a doc's entities of one label, each with the words its words hang off: its root and the
+# words up to three steps above it
+Reaches = list[tuple[Span, frozenset[int]]]
+
+
+def _reaches(ents: Sequence[Span], label: str) -> Reaches:
+    found = []
+    for ent in ents:
         if ent.label_ != label:
             continue
-        token, steps = ent.root, 0
-        while token.i != anchor.i and token.head.i != token.i and steps < 3:
-            token, steps = token.head, steps + 1
-        if token.i == anchor.i:
-            return ent
-    return None
+        token = ent.root
+        reach = [token.i]
+        while token.head.i != token.i and len(reach) < 4:
+            token = token.head
+            reach.append(token.i)
+        found.append((ent, frozenset(reach)))
+    return found
 
 
-def _money(anchor: Token, ontology: Ontology) -> tuple[Decimal | None, str | None]:
-    ent = _entity_near(anchor, "MONEY")
+def _entity_near(anchor: Token, reaches: Reaches) -> Span | None:
+    """The first entity whose words hang off the anchor (at most three steps down)."""
+    return next((ent for ent, reach in reaches if anchor.i in reach), None)
+
+
+def _money(
+    anchor: Token, ontology: Ontology, reaches: Reaches
+) -> tuple[Decimal | None, str | None]:
+    ent = _entity_near(anchor, reaches)
     return parse_money(ent.text, ontology) if ent is not None else (None, None)
 
 
@@ -118,10 +133,12 @@ def parse_money(text: str, ontology: Ontology) -> tuple[Decimal | None, str | No
     return total, currency
 
 
-def _date(anchor: Token) -> str | None:
-    """A full date said of the anchor or of a verb above it ("..., the company said on 4 May")."""
+def _date(anchor: Token, ents: Sequence[Span]) -> str | None:
+    """A full date said of the anchor or of a verb above it ("..., the company said on 4 May").
+    `ents`: the doc's entities."""
+    reaches = _reaches(ents, "DATE")
     for token in clause(anchor):
-        ent = _entity_near(token, "DATE")
+        ent = _entity_near(token, reaches)
         if ent is not None:
             text = re.sub(r"^(?:on\s+)?[A-Z][a-z]+day,?\s+", "", ent.text)
             return iso_date(text)

@@ -40,7 +40,15 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
         for sent in paragraph.doc.sents:
             # the paragraph's text is the doc's: a slice spares spaCy joining the words again
             with located(paragraph.text[sent.start_char : sent.end_char]):
-                view = view_of(sent, paragraph.offset, names, ontology, focus, paragraph.text)
+                view = view_of(
+                    sent,
+                    paragraph.offset,
+                    names,
+                    ontology,
+                    focus,
+                    paragraph.text,
+                    paragraph.tokens,
+                )
                 facts = stated(view, candidates(view), parsed.article.id)
                 update_focus(view, facts)
                 shaped = [
@@ -57,16 +65,21 @@ def view_of(
     ontology: Ontology,
     focus: Focus,
     paragraph: str | None = None,
+    tokens: tuple[Token, ...] = (),
 ) -> View:
     """The sentence as the patterns read it, with the classes its words suggest for names.
-    `paragraph`: the text of the sentence's doc, if known."""
-    hints = _hints(sent, names, ontology, focus.article.known)
+    `paragraph`, `tokens`: the text and the tokens of the sentence's doc, if known."""
+    hints = _hints(sent, names, ontology, focus.article.known, tokens)
     text = sent.doc.text if paragraph is None else paragraph
-    return View(sent, offset, names, hints, ontology, focus, text)
+    return View(sent, offset, names, hints, ontology, focus, text, tokens)
 
 
 def _hints(
-    sent: Span, names: Mapping[int, Span], ontology: Ontology, known: frozenset[str]
+    sent: Span,
+    names: Mapping[int, Span],
+    ontology: Ontology,
+    known: frozenset[str],
+    tokens: tuple[Token, ...] = (),
 ) -> dict[int, str]:
     """Classes suggested by appositions and modifiers: "Tarnix-7X, an open-source model" is
     a Product, "packaging maker Skovgaard Emballage" an Organization."""
@@ -76,7 +89,7 @@ def _hints(
         name = names.get(i)
         if name is None or i != name.root.i:
             continue
-        token = doc[i]
+        token = tokens[i] if tokens else doc[i]
         for child in token.children:
             described = child.dep_ == "appos" or (child.dep_ == "compound" and child.i < name.start)
             if described and child.i not in names and child.pos_ == "NOUN":

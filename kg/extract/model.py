@@ -169,10 +169,14 @@ class View:
     ontology: Ontology
     focus: Focus
     paragraph: str  # the text of the doc the sentence is in, its `text` cut from it
+    # the doc's tokens, if made: the sentence's are cut from them
+    doc_tokens: tuple[Token, ...] = ()
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The sentence's tokens, made once: spaCy makes each anew when a span is walked."""
+        if self.doc_tokens:
+            return self.doc_tokens[self.sent.start : self.sent.end]
         return tuple(self.sent)
 
     @cached_property

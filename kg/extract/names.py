@@ -14,18 +14,20 @@ from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
 from kg.nlp import Paragraph
 from kg.ontology import Grammar, Ontology
 
+SENTENCE_ENDS = tuple(".!?:;\"”’')")
+
 
 def is_headline(paragraph: Paragraph, title: str, ontology: Ontology) -> bool:
     """A title in title case, section headings and bylines: their grammar is too terse to
     read facts from. An unpunctuated line that reads as a sentence (a list item, a title in
     sentence case) is kept."""
     text = paragraph.text.strip()
-    words = [t for t in paragraph.doc if t.is_alpha and not t.is_stop]
+    if text != title and text.endswith(SENTENCE_ENDS):  # most paragraphs: no word to read
+        return False
+    words = [t for t in paragraph.tokens if t.is_alpha and not t.is_stop]
     title_case = all(t.text[:1].isupper() for t in words)
     if text == title:
         return title_case or len(words) < 4
-    if text.endswith(tuple(".!?:;\"”’')")):
-        return False
     byline = any(text.startswith(f"{w.capitalize()} ") for w in ontology.grammar.byline_words)
     return len(words) < 4 or byline or title_case
 
@@ -40,8 +42,9 @@ def read_article_names(
     alone: list[dict[int, Span]] = []
     words, org_words, surnames = set(), set(), set()
     for paragraph in paragraphs:
+        tokens = paragraph.tokens
         with located(paragraph.text):
-            alone.append(find_names(paragraph.doc, ontology, frozenset(), paragraph.text))
+            alone.append(find_names(paragraph.doc, ontology, frozenset(), paragraph.text, tokens))
         for span in set(alone[-1].values()):
             first = span[0].text
             if not first[:1].isupper() or first.lower() in ontology.common_words:
@@ -54,19 +57,22 @@ def read_article_names(
     article = ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
     found = []
     for paragraph, names in zip(paragraphs, alone, strict=True):
-        if _known_matters(paragraph.doc, article.known):
+        if _known_matters(paragraph.doc, article.known, paragraph.tokens):
             with located(paragraph.text):
-                names = find_names(paragraph.doc, ontology, article.known, paragraph.text)
+                known = article.known
+                names = find_names(paragraph.doc, ontology, known, paragraph.text, paragraph.tokens)
         found.append(names)
     return article, found
 
 
-def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
+def _known_matters(doc: Doc, known: frozenset[str], tokens: Sequence[Token] = ()) -> bool:
     """Could the article's `known` words change the names `find_names` finds in `doc`? Only
     where such a word is no proper noun, or follows a conjunction inside the same entity
     (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
-    written in lower case ("brisko")."""
-    for t in doc:
+    written in lower case ("brisko"). `tokens`: the doc's, if made."""
+    if not known:
+        return False
+    for t in tokens or doc:
         text = t.text
         if text in known and (
             t.pos_ != "PROPN"
@@ -80,20 +86,25 @@ def _known_matters(doc: Doc, known: frozenset[str]) -> bool:
 
 
 def find_names(
-    doc: Doc, ontology: Ontology, known: frozenset[str], text: str | None = None
+    doc: Doc,
+    ontology: Ontology,
+    known: frozenset[str],
+    text: str | None = None,
+    tokens: Sequence[Token] | None = None,
 ) -> dict[int, Span]:
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
-    and words `known` as names elsewhere in the article. `text`: the doc's text, if known."""
+    and words `known` as names elsewhere in the article. `text`, `tokens`: the doc's, if
+    known (spaCy makes a token anew whenever a doc is walked)."""
     text = doc.text if text is None else text
-    tokens = tuple(doc)  # made once: spaCy makes a token anew whenever a doc is walked
+    tokens = tuple(doc) if tokens is None else tokens
     spans: list[Span] = []
-    titles = {words[0] for words in ontology.titles if len(words) == 1}
+    titles = ontology.one_word_titles
     grammar = ontology.grammar
     ents = doc.ents
     entities = (part for e in ents for part in _split_after_suffix(e, ontology, tokens))
     for ent in (part for e in entities for part in _split_pair(e, known, ontology, tokens)):
         if ent.label_ in WHOLE_NAMES:  # "Grey's Anatomy", "Prince George's County"
-            spans.extend(_split_names(ent, tokens, set(), grammar, possessive=False))
+            spans.extend(_split_names(ent, tokens, frozenset(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_names(ent, tokens, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
@@ -385,12 +396,12 @@ def _join_regions(spans: Iterable[Span], regions: frozenset[str]) -> Iterator[Sp
     Maine"), though a state's abbreviation may follow its city of the same name."""
 
     def region(current: Span, span: Span) -> bool:
+        if span.start != current.end + 1 or span.doc[current.end].text != ",":
+            return False  # the cheap tests first: most names follow no comma
         text = span.text
         listed = current.text.lower() in regions and "." not in text and len(text) > 2
         return (
-            span.start == current.end + 1
-            and span.doc[current.end].text == ","
-            and current.root.ent_type_ in ("GPE", "LOC", "")
+            current.root.ent_type_ in ("GPE", "LOC", "")
             and "," not in current.text
             and text.lower() in regions
             and text[:1].isupper()
@@ -505,7 +516,7 @@ SEPARATORS = frozenset({",", "(", ")"})  # words that end a name and begin the n
 def _split_names(
     span: Span,
     tokens: Sequence[Token],
-    titles: set[str],
+    titles: frozenset[str],
     grammar: Grammar,
     possessive: bool = True,
 ) -> list[Span]:

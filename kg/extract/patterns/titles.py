@@ -69,7 +69,7 @@ def _titles(view: View) -> Iterator[Candidate]:
     used: set[int] = set()
     for word in view.words:
         i = word.i
-        for words, predicate in titles.get(word.lower.split("-")[0], ()):
+        for words, predicate in titles.get(word.lower.partition("-")[0], ()):
             span = _title_span(sent, i, words)
             if span is None or i in used:
                 continue
