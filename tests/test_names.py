@@ -33,6 +33,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale Systems and Brisk Labs"},
     ),
     (
+        "a model's letters and digits the tagger counts with",
+        "Brisk Air ordered 20 A350 jets. Norvale unveiled its H200 chip and the 3DS handheld.",
+        frozenset(),
+        {"A350", "H200", "3DS"},
+        {"20 A350", "20"},
+    ),
+    (
+        "amounts and quarters with one capital are no models",
+        "Profit rose in 2Q24 as sales of 4K sets and 10M units grew.",
+        frozenset(),
+        set(),
+        {"2Q24", "4K", "10M"},
+    ),
+    (
         "two whole organisations' names the tagger ran together",
         "The round was led by Halvane Capital and Brisk Ventures.",
         frozenset(),

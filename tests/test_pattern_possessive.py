@@ -89,6 +89,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's model the tagger counts with",
+        "Norvale's 3DS console sold well.",
+        {("apposition", "Norvale", "developed", "3DS")},
+    ),
+    (
         "the named examples of an owner's products",
         "Norvale Systems' models, including Kestrel and Orbis, are popular.",
         {
@@ -109,3 +114,21 @@ def test_possessive_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(possessive_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a product noun right before the name says what it names
+            "Norvale Therapeutics said its experimental drug NT4471 failed a trial.",
+            {("Norvale Therapeutics", "developed", "NT4471")},
+        ),
+        ("Norvale Therapeutics said its Kestrel grew fast.", set()),  # a bare name: no maker
+    ],
+)
+def test_pronoun_owner_of_a_described_name(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert {t for t in resolved(text) if t[1] == "developed"} == expected

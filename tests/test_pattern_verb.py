@@ -742,6 +742,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Norvale Systems", "uses", "Tarnix OS")},
     ),
     (
+        "the owner of an unnamed product a participle describes uses what it is fitted with",
+        "Brisk Motors' new sedan, equipped with Norvale's Tarnix chip, goes on sale in May.",
+        {("verb-passive", "Brisk Motors", "uses", "Tarnix")},
+    ),
+    (
+        "the owner of an unnamed product a participle describes uses what powers it",
+        "Pellwood's new app, powered by the Tarnix model, launches today.",
+        {("verb-passive", "Pellwood", "uses", "Tarnix")},
+    ),
+    (
+        "a participle on an organisation's person is no product's",
+        "Pellwood's chief, backed by Norvale, resigned.",
+        set(),
+    ),
+    (
+        "a name the tagger calls a place before a determined product noun",
+        "Brisk Foods adopted the Tarnix analytics suite.",
+        {("verb", "Brisk Foods", "uses", "Tarnix")},
+    ),
+    (
+        "a place before a variant noun says where it is sold",
+        "Brisk Motors adopted the China version of its sedan.",
+        set(),
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},

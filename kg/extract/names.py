@@ -98,6 +98,8 @@ def find_names(
             spans.extend(_split_names(ent, tokens, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
+        elif _counted_model(ent):
+            spans.append(ent[-1:])  # "its H200 chip", "20 A350 jets": a model, no count
         elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
             spans.append(led)  # "88 North", "Danish Re"
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
@@ -139,7 +141,10 @@ def find_names(
     for span in _join_regions(coordinated, grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         words = tokens[span.start : span.end]
-        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in words)
+        proper = any(
+            t.text[:1].isupper() or t.like_num or t.text.title() in known or _model_word(t.text)
+            for t in words
+        )
         if (
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, words, ontology)
@@ -646,7 +651,33 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 
 def _model_number(text: str) -> bool:
     """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
-    return text[:1].isupper() and any(c.isdigit() for c in text) and text.isascii()
+    return (
+        (text[:1].isupper() or _model_word(text))
+        and any(c.isdigit() for c in text)
+        and text.isascii()
+    )
+
+
+def _counted_model(ent: Span) -> bool:
+    """ "H200" of "its H200 chip", "A350" of "20 A350 jets": a model the tagger took for a
+    number, or for a date where a count stands before it."""
+    counted = len(ent) > 1 and ent[0].like_num
+    return (ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and counted)) and _model_word(
+        ent[-1].text
+    )
+
+
+def _model_word(text: str) -> bool:
+    """ "H200", "XL184", "3DS": one word of digits and capitals, which names a model even where
+    the tagger counts with it. Not an amount or a quarter ("4K", "10M", "2Q24", "Q3"): those
+    have one capital, a model two, or one before two digits or more."""
+    if not text.isascii() or not all(c.isalnum() or c == "-" for c in text):
+        return False
+    capitals = sum(c.isupper() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if not digits or any(c.islower() for c in text):
+        return False
+    return capitals >= 2 or (capitals == 1 and text[0].isupper() and digits >= 2)
 
 
 def _defined_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Iterator[Span]:

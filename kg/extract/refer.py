@@ -217,9 +217,16 @@ def names_product(view: View, noun: Token, name: Token) -> bool:
         return not is_person_name(mention, view.ontology) and (
             mention.text not in view.focus.article.surnames
         )
-    return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
-        determined or name.ent_type_ != "ORG"
-    )
+    if name.ent_type_ in ("GPE", "LOC"):  # "the Tarnix chip", not "the Ostravia version"
+        return determined and not _variant_noun(view, noun)
+    return name.ent_type_ not in ("PERSON", "NORP") and (determined or name.ent_type_ != "ORG")
+
+
+def _variant_noun(view: View, noun: Token) -> bool:
+    """ "version" of "the Ostravia version": a noun of the `kg:variantNoun`s, which a place
+    before it may say where it is sold."""
+    lemma = noun.lemma_.lower()
+    return any(v.split()[0] == lemma for v in view.ontology.grammar.variant_nouns)
 
 
 def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:

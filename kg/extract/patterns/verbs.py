@@ -224,13 +224,14 @@ def _product_or_maker(view: View, predicate: str) -> bool:
 
 def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
     """ "Vantor's new platform relies on X", "its engineers use X": the owner of the unnamed
-    product, or of the people or sites, that are the verb's subject (`dep`)."""
+    product, or of the people or sites, that are the verb's subject (`dep`); "Vantor's new
+    sedan, equipped with X": of the product a participle describes."""
     ontology = view.ontology
+    described = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
     return [
         m
-        for c in verb.children
-        if c.dep_ == dep
-        and c.i not in view.names
+        for c in [*(c for c in verb.children if c.dep_ == dep), *described]
+        if c.i not in view.names
         and (
             ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
             or (dep == "nsubj" and c.lemma_.lower() in ontology.grammar.staff_nouns)
