@@ -94,6 +94,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("apposition", "Norvale", "developed", "3DS")},
     ),
     (
+        "an owner's names sharing a product noun",
+        "Brisk Foods deployed Norvale's Tarnix and Kestrel platforms.",
+        {
+            ("apposition", "Norvale", "developed", "Tarnix"),
+            ("apposition", "Norvale", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "an owner's product named before a word for its kind of software",
+        "Brisk's tools are built on top of Norvale's Kestrel language.",
+        {("apposition", "Norvale", "developed", "Kestrel")},
+    ),
+    (
         "the named examples of an owner's products",
         "Norvale Systems' models, including Kestrel and Orbis, are popular.",
         {

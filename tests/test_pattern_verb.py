@@ -767,6 +767,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "names sharing a product noun are each launched",
+        "Norvale launched the Tarnix and Kestrel chips on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix"), ("verb", "Norvale", "launched", "Kestrel")},
+    ),
+    (
+        "numbered names sharing a product noun",
+        "Norvale launched its Tarnix 4 and Kestrel 2 chips on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix 4"), ("verb", "Norvale", "launched", "Kestrel 2")},
+    ),
+    (
+        "names sharing a noun for people are no products",
+        "Norvale hired Jane Roe and Brisk engineers.",
+        set(),
+    ),
+    (
+        "built on top of a product",
+        "Brisk's middleware is built on top of Norvale's Kestrel language.",
+        {("verb-passive", "Brisk", "uses", "Kestrel")},
+    ),
+    (
+        "goods used from a firm are supplied by it",
+        "Brisk Motors will use chips from Norvale Systems in its new sedans.",
+        {("verb", "Norvale Systems", "supplies", "Brisk Motors")},
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},

@@ -173,12 +173,14 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     if token.dep_ == "pobj" and partitive in grammar.partitives:
         return refer_one(view, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
-        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in view.names:
+        if child.dep_ in ("appos", "compound", "nmod", "amod", "nummod") and child.i in view.names:
             before = (child.dep_ == "compound" and apposed) or (
                 child.dep_ != "appos" and names_product(view, token, child)
             )
             if child.dep_ == "appos" or child.i > token.i or before:
                 named = [child, *child.conjuncts] if child.dep_ == "appos" else [child]
+                if before:  # "its Tarnix and Kestrel chips": names sharing the product noun
+                    named += [c for c in child.conjuncts if c.i < token.i]
                 return [  # "scientists Lars Eikrem and Sunniva Dahl"
                     mention_of(view, view.names[t.i], hint) for t in named if t.i in view.names
                 ]

@@ -150,6 +150,9 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         and c.dep_ != "poss"
         and names_product(view, noun, c)
     ]
+    named += [  # "its Tarnix and Kestrel consoles": names sharing the product noun
+        j for c in named if c.i < noun.i for j in c.conjuncts if j.i < noun.i and j.i in view.names
+    ]
     products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
     if not products and named_owners and noun.tag_ == "NNS":  # "its models, including X and Y"
         products = tuple(replace(m, hint="Product") for m in _examples(view, noun))
