@@ -792,6 +792,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Norvale Systems", "supplies", "Brisk Motors")},
     ),
     (
+        "piloting a product",
+        "Brisk Bank is piloting Tarnix in ten branches.",
+        {("verb", "Brisk Bank", "uses", "Tarnix")},
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},
