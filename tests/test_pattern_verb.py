@@ -797,6 +797,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Brisk Bank", "uses", "Tarnix")},
     ),
     (
+        "a product noun given a name by a participle",
+        "Norvale launched a new app called Tarnix on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix")},
+    ),
+    (
+        "a product noun known as a name",
+        "Norvale released a chip known as Orbis.",
+        {("verb", "Norvale", "launched", "Orbis")},
+    ),
+    (
+        "a participle that gives no name",
+        "Norvale released a chip called for by regulators.",
+        set(),
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},

@@ -188,7 +188,7 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
             found = refer_one(view, child, apposed=True)
             if found:
                 return found
-    examples = _examples(view, token, hint)
+    examples = _examples(view, token, hint) or _called(view, token, hint)
     if examples:
         return examples
     variant = variant_of(view, token)
@@ -241,6 +241,26 @@ def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
             if obj.dep_ == "pobj":
                 found += [replace(m, hint=m.hint or hint) for m in refer(view, obj)]
     return found
+
+
+def _called(view: View, token: Token, hint: str | None) -> list[Mention]:
+    """ "a new app called X", "a chip dubbed X", "a model known as X": the name a participle of
+    a `kg:namingVerb` gives the noun."""
+    grammar = view.ontology.grammar
+    return [
+        mention_of(view, view.names[n.i], hint)
+        for verb in token.children
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in grammar.naming_verbs
+        for c in verb.children
+        for n in (
+            [c]
+            if c.dep_ in ("oprd", "attr", "xcomp")
+            else [o for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ in grammar.role_markers
+            else []
+        )
+        if n.i in view.names and view.names[n.i].root.i == n.i
+    ]
 
 
 def variant_of(view: View, token: Token) -> list[Mention]:
