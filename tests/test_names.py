@@ -40,6 +40,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"20 A350", "20"},
     ),
     (
+        "a capitalised word the tagger took for a noun, versioned by a number",
+        "Brisk Air operates a fleet of 40 Tarnix 9 jets.",
+        frozenset(),
+        {"Tarnix 9"},
+        {"40 Tarnix 9", "40"},
+    ),
+    (
+        "a lower-case noun before a number is no model",
+        "Brisk Air operates a fleet of 40 jets 9 years old.",
+        frozenset(),
+        set(),
+        {"jets 9", "jets"},
+    ),
+    (
         "amounts and quarters with one capital are no models",
         "Profit rose in 2Q24 as sales of 4K sets and 10M units grew.",
         frozenset(),

@@ -438,7 +438,25 @@ def _version_number(ent: Span) -> bool:
         ent.label_ == "CARDINAL"
         and len(ent) == 1
         and ent.start > 0
-        and ent.doc[ent.start - 1].pos_ == "PROPN"
+        and (ent.doc[ent.start - 1].pos_ == "PROPN" or _numbered_noun(ent.doc[ent.start - 1]))
+    )
+
+
+def _numbered_noun(token: Token) -> bool:
+    """ "Tarnix" of "40 Tarnix 9 jets": a capitalised word inside a sentence that the tagger
+    took for a common noun, with a number after it that versions it, names a model."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.is_title
+        and token.is_alpha
+        and not token.is_sent_start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].like_num
+        and doc[token.i + 1].dep_ == "nummod"
+        and doc[token.i + 1].head.i == token.i
+        and doc[token.i - 1].text not in CLOSING
+        and doc[token.i - 1].text not in ':"“‘'
     )
 
 
@@ -573,6 +591,7 @@ def _proper_runs(
                     and (tokens[token.i + 1].pos_ == "PROPN" or tokens[token.i + 1].is_upper)
                 )
                 or _model_number(token.text)
+                or _numbered_noun(token)
                 or token.text in known
                 or (  # versioned
                     start is not None
