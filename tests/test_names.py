@@ -54,6 +54,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"jets 9", "jets"},
     ),
     (
+        "a lower-case letter before a capitalised word names a product",
+        "Norvale launched iTarnix and the xOS system on Monday.",
+        frozenset(),
+        {"iTarnix", "xOS"},
+        set(),
+    ),
+    (
+        "units are no camel-case names",
+        "The battery holds 5 kWh in 300 mAh cells.",
+        frozenset(),
+        set(),
+        {"kWh", "mAh"},
+    ),
+    (
         "amounts and quarters with one capital are no models",
         "Profit rose in 2Q24 as sales of 4K sets and 10M units grew.",
         frozenset(),

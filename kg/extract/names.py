@@ -142,7 +142,11 @@ def find_names(
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         words = tokens[span.start : span.end]
         proper = any(
-            t.text[:1].isupper() or t.like_num or t.text.title() in known or _model_word(t.text)
+            t.text[:1].isupper()
+            or t.like_num
+            or t.text.title() in known
+            or _model_word(t.text)
+            or _camel_case(t.text)
             for t in words
         )
         if (
@@ -592,6 +596,7 @@ def _proper_runs(
                 )
                 or _model_number(token.text)
                 or _numbered_noun(token)
+                or _camel_case(token.text)
                 or token.text in known
                 or (  # versioned
                     start is not None
@@ -683,6 +688,19 @@ def _counted_model(ent: Span) -> bool:
     counted = len(ent) > 1 and ent[0].like_num
     return (ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and counted)) and _model_word(
         ent[-1].text
+    )
+
+
+def _camel_case(text: str) -> bool:
+    """ "iTarnix", "eKestrel", "xOS": a lower-case letter before a capitalised word, or before
+    capitals alone, names a product; not a unit ("kWh", "mAh"), whose capital stands alone."""
+    return (
+        len(text) >= 3
+        and text.isascii()
+        and text.isalpha()
+        and text[0].islower()
+        and text[1].isupper()
+        and (text[1:].isupper() or (len(text) >= 4 and text[2:].islower()))
     )
 
 
