@@ -34,10 +34,10 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
     ),
     (
         "a model's letters and digits the tagger counts with",
-        "Brisk Air ordered 20 A350 jets. Norvale unveiled its H200 chip and the 3DS handheld.",
+        "Brisk Air ordered 20 R350 jets. Norvale unveiled its KX200 chip and the 4QX handheld.",
         frozenset(),
-        {"A350", "H200", "3DS"},
-        {"20 A350", "20"},
+        {"R350", "KX200", "4QX"},
+        {"20 R350", "20"},
     ),
     (
         "a capitalised word the tagger took for a noun, versioned by a number",

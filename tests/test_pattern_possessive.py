@@ -90,8 +90,8 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "an owner's model the tagger counts with",
-        "Norvale's 3DS console sold well.",
-        {("apposition", "Norvale", "developed", "3DS")},
+        "Norvale's 4QX console sold well.",
+        {("apposition", "Norvale", "developed", "4QX")},
     ),
     (
         "an owner's names sharing a product noun",

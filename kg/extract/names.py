@@ -99,7 +99,7 @@ def find_names(
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
         elif _counted_model(ent):
-            spans.append(ent[-1:])  # "its H200 chip", "20 A350 jets": a model, no count
+            spans.append(ent[-1:])  # "its KX200 chip", "20 R350 jets": a model, no count
         elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
             spans.append(led)  # "88 North", "Danish Re"
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
@@ -683,7 +683,7 @@ def _model_number(text: str) -> bool:
 
 
 def _counted_model(ent: Span) -> bool:
-    """ "H200" of "its H200 chip", "A350" of "20 A350 jets": a model the tagger took for a
+    """ "KX200" of "its KX200 chip", "R350" of "20 R350 jets": a model the tagger took for a
     number, or for a date where a count stands before it."""
     counted = len(ent) > 1 and ent[0].like_num
     return (ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and counted)) and _model_word(
@@ -705,7 +705,7 @@ def _camel_case(text: str) -> bool:
 
 
 def _model_word(text: str) -> bool:
-    """ "H200", "XL184", "3DS": one word of digits and capitals, which names a model even where
+    """ "KX200", "TQ184", "4QX": one word of digits and capitals, which names a model even where
     the tagger counts with it. Not an amount or a quarter ("4K", "10M", "2Q24", "Q3"): those
     have one capital, a model two, or one before two digits or more."""
     if not text.isascii() or not all(c.isalnum() or c == "-" for c in text):
