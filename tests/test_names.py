@@ -68,6 +68,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"kWh", "mAh"},
     ),
     (
+        "a number written together with letters after a name is no version of it",
+        "Subscribers can stream games using a Brisk Mobile 5G network.",
+        frozenset(),
+        {"Brisk Mobile"},
+        {"Brisk Mobile 5"},
+    ),
+    (
         "amounts and quarters with one capital are no models",
         "Profit rose in 2Q24 as sales of 4K sets and 10M units grew.",
         frozenset(),

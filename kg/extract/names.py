@@ -429,6 +429,8 @@ def _with_version(span: Span) -> Span:
     number = doc[span.end]
     if number.pos_ != "NUM" or number.dep_ != "nummod":  # the cheap tests first
         return span
+    if _glued(number):
+        return span  # "Brisk Mobile 5G": the number begins a word of its own
     dated = number.ent_type_ not in ("", "CARDINAL")
     same_phrase = number.head.i in range(span.start, span.end) or number.head == span.root.head
     if same_phrase and not dated:
@@ -443,7 +445,15 @@ def _version_number(ent: Span) -> bool:
         and len(ent) == 1
         and ent.start > 0
         and (ent.doc[ent.start - 1].pos_ == "PROPN" or _numbered_noun(ent.doc[ent.start - 1]))
+        and not _glued(ent[0])
     )
+
+
+def _glued(number: Token) -> bool:
+    """ "5" of "5G": a number written together with the letters after it, a word of its own
+    that the tokenizer split, not a version of the name before it."""
+    doc = number.doc
+    return not number.whitespace_ and number.i + 1 < len(doc) and doc[number.i + 1].is_alpha
 
 
 def _numbered_noun(token: Token) -> bool:
@@ -601,7 +611,11 @@ def _proper_runs(
                 or (  # versioned
                     start is not None
                     and (
-                        (token.like_num and token.dep_ in ("nummod", "compound"))
+                        (
+                            token.like_num
+                            and token.dep_ in ("nummod", "compound")
+                            and not _glued(token)
+                        )
                         or (token.is_title and token.is_alpha and tokens[token.i - 1].like_num)
                     )
                 )
