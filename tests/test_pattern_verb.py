@@ -812,6 +812,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's product a participle after it describes",
+        "Norvale Systems' Tarnix, released last year, sold well.",
+        {("verb-passive", "Norvale Systems", "launched", "Tarnix")},
+    ),
+    (
+        "a participle after an unowned product says nothing of its maker",
+        "The Tarnix, released last year, sold well.",
+        set(),
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},
