@@ -137,6 +137,7 @@ class Grammar:
     region_names: frozenset[str] = frozenset()  # "Harwick, Idaho": with the city, one place
     eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
     direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
+    naming_verbs: frozenset[str] = frozenset()  # "an app called X": X is the app
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -383,6 +384,7 @@ def _grammar(graph: Graph) -> Grammar:
         region_names=words("regionName"),
         eponym_words=words("eponymWord"),
         direction_words=words("directionWord"),
+        naming_verbs=words("namingVerb"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

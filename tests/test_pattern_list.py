@@ -13,6 +13,27 @@ Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 CASES: list[tuple[str, str, set[Reading]]] = [
     (
+        "an owner's products of a kind",
+        "Norvale's drugs include Tarnix and Kestrel.",
+        {
+            ("list-owner", "Norvale", "developed", "Tarnix"),
+            ("list-owner", "Norvale", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "an owner's lineup of named products sharing a product noun",
+        "Norvale's lineup includes the Tarnix and Kestrel phones.",
+        {
+            ("list-owner", "Norvale", "developed", "Tarnix"),
+            ("list-owner", "Norvale", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "the cars a firm runs are none it made",
+        "Brisk Foods' cars include a Tarnix and two Kestrels.",
+        set(),
+    ),
+    (
         "possessor's group includes members",
         "Norvale Systems's brands include Brisk, Ferrow and Tessaro.",
         {

@@ -13,6 +13,16 @@ Reading = tuple[str, str, str, str]  # pattern, subject, predicate, object
 
 CASES: list[tuple[str, str, set[Reading]]] = [
     (
+        "a product made generally available is launched",
+        "Norvale Systems today announced the general availability of Tarnix.",
+        {("noun-verb", "Norvale Systems", "launched", "Tarnix")},
+    ),
+    (
+        "the availability of money launches nothing",
+        "Norvale Systems said the availability of credit fell.",
+        set(),
+    ),
+    (
         "a stake in what a named owner holds",
         "Halvane Capital holds a 30 percent stake in Brisk Orchard's hotel chain.",
         {("noun-verb", "Halvane Capital", "investedIn", "Brisk Orchard")},

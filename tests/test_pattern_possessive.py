@@ -89,6 +89,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's model the tagger counts with",
+        "Norvale's 4QX console sold well.",
+        {("apposition", "Norvale", "developed", "4QX")},
+    ),
+    (
+        "an owner's names sharing a product noun",
+        "Brisk Foods deployed Norvale's Tarnix and Kestrel platforms.",
+        {
+            ("apposition", "Norvale", "developed", "Tarnix"),
+            ("apposition", "Norvale", "developed", "Kestrel"),
+        },
+    ),
+    (
+        "an owner's product named before a word for its kind of software",
+        "Brisk's tools are built on top of Norvale's Kestrel language.",
+        {("apposition", "Norvale", "developed", "Kestrel")},
+    ),
+    (
         "the named examples of an owner's products",
         "Norvale Systems' models, including Kestrel and Orbis, are popular.",
         {
@@ -109,3 +127,21 @@ def test_possessive_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(possessive_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a product noun right before the name says what it names
+            "Norvale Therapeutics said its experimental drug NT4471 failed a trial.",
+            {("Norvale Therapeutics", "developed", "NT4471")},
+        ),
+        ("Norvale Therapeutics said its Kestrel grew fast.", set()),  # a bare name: no maker
+    ],
+)
+def test_pronoun_owner_of_a_described_name(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert {t for t in resolved(text) if t[1] == "developed"} == expected

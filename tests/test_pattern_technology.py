@@ -43,6 +43,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an operator named before the technology, with no owner",
+        "Subscribers can stream games using a Brisk Mobile 5G network.",
+        {("technology", "Brisk Mobile", "uses", "5G")},
+    ),
+    (
+        "a person named before the technology is no operator",
+        "Jane Roe said the Jane Roe 5G network was her idea.",
+        set(),
+    ),
+    (
         "infrastructure built on a technology",
         "Pellwood Telecom said its LTE infrastructure is ready.",
         {("technology", "Pellwood Telecom", "uses", "LTE")},

@@ -742,6 +742,86 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Norvale Systems", "uses", "Tarnix OS")},
     ),
     (
+        "the owner of an unnamed product a participle describes uses what it is fitted with",
+        "Brisk Motors' new sedan, equipped with Norvale's Tarnix chip, goes on sale in May.",
+        {("verb-passive", "Brisk Motors", "uses", "Tarnix")},
+    ),
+    (
+        "the owner of an unnamed product a participle describes uses what powers it",
+        "Pellwood's new app, powered by the Tarnix model, launches today.",
+        {("verb-passive", "Pellwood", "uses", "Tarnix")},
+    ),
+    (
+        "a participle on an organisation's person is no product's",
+        "Pellwood's chief, backed by Norvale, resigned.",
+        set(),
+    ),
+    (
+        "a name the tagger calls a place before a determined product noun",
+        "Brisk Foods adopted the Tarnix analytics suite.",
+        {("verb", "Brisk Foods", "uses", "Tarnix")},
+    ),
+    (
+        "a place before a variant noun says where it is sold",
+        "Brisk Motors adopted the China version of its sedan.",
+        set(),
+    ),
+    (
+        "names sharing a product noun are each launched",
+        "Norvale launched the Tarnix and Kestrel chips on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix"), ("verb", "Norvale", "launched", "Kestrel")},
+    ),
+    (
+        "numbered names sharing a product noun",
+        "Norvale launched its Tarnix 4 and Kestrel 2 chips on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix 4"), ("verb", "Norvale", "launched", "Kestrel 2")},
+    ),
+    (
+        "names sharing a noun for people are no products",
+        "Norvale hired Jane Roe and Brisk engineers.",
+        set(),
+    ),
+    (
+        "built on top of a product",
+        "Brisk's middleware is built on top of Norvale's Kestrel language.",
+        {("verb-passive", "Brisk", "uses", "Kestrel")},
+    ),
+    (
+        "goods used from a firm are supplied by it",
+        "Brisk Motors will use chips from Norvale Systems in its new sedans.",
+        {("verb", "Norvale Systems", "supplies", "Brisk Motors")},
+    ),
+    (
+        "piloting a product",
+        "Brisk Bank is piloting Tarnix in ten branches.",
+        {("verb", "Brisk Bank", "uses", "Tarnix")},
+    ),
+    (
+        "a product noun given a name by a participle",
+        "Norvale launched a new app called Tarnix on Monday.",
+        {("verb", "Norvale", "launched", "Tarnix")},
+    ),
+    (
+        "a product noun known as a name",
+        "Norvale released a chip known as Orbis.",
+        {("verb", "Norvale", "launched", "Orbis")},
+    ),
+    (
+        "a participle that gives no name",
+        "Norvale released a chip called for by regulators.",
+        set(),
+    ),
+    (
+        "an owner's product a participle after it describes",
+        "Norvale Systems' Tarnix, released last year, sold well.",
+        {("verb-passive", "Norvale Systems", "launched", "Tarnix")},
+    ),
+    (
+        "a participle after an unowned product says nothing of its maker",
+        "The Tarnix, released last year, sold well.",
+        set(),
+    ),
+    (
         "marketing goods in a place",
         "Norvale Pharma markets its drugs in Japan.",
         {("verb", "Norvale Pharma", "operatesIn", "Japan")},

@@ -109,6 +109,8 @@ def find_names(
             spans.extend(_split_names(ent, tokens, titles, grammar))
         elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
             spans.append(ent)
+        elif _counted_model(ent):
+            spans.append(ent[-1:])  # "its KX200 chip", "20 R350 jets": a model, no count
         elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
             spans.append(led)  # "88 North", "Danish Re"
         elif _mislabelled_name(ent):  # keep the proper nouns: "Lumen-7B" of "Lumen-7B last week"
@@ -150,7 +152,14 @@ def find_names(
     for span in _join_regions(coordinated, grammar.region_names):
         # "brisko" where the article writes "Brisko" elsewhere: a name written in lower case
         words = tokens[span.start : span.end]
-        proper = any(t.text[:1].isupper() or t.like_num or t.text.title() in known for t in words)
+        proper = any(
+            t.text[:1].isupper()
+            or t.like_num
+            or t.text.title() in known
+            or _model_word(t.text)
+            or _camel_case(t.text)
+            for t in words
+        )
         if (
             (proper or (span.start, span.end) in defined)
             and _looks_like_name(span, words, ontology)
@@ -434,6 +443,8 @@ def _with_version(span: Span) -> Span:
     number = doc[span.end]
     if number.pos_ != "NUM" or number.dep_ != "nummod":  # the cheap tests first
         return span
+    if _glued(number):
+        return span  # "Brisk Mobile 5G": the number begins a word of its own
     dated = number.ent_type_ not in ("", "CARDINAL")
     same_phrase = number.head.i in range(span.start, span.end) or number.head == span.root.head
     if same_phrase and not dated:
@@ -447,7 +458,33 @@ def _version_number(ent: Span) -> bool:
         ent.label_ == "CARDINAL"
         and len(ent) == 1
         and ent.start > 0
-        and ent.doc[ent.start - 1].pos_ == "PROPN"
+        and (ent.doc[ent.start - 1].pos_ == "PROPN" or _numbered_noun(ent.doc[ent.start - 1]))
+        and not _glued(ent[0])
+    )
+
+
+def _glued(number: Token) -> bool:
+    """ "5" of "5G": a number written together with the letters after it, a word of its own
+    that the tokenizer split, not a version of the name before it."""
+    doc = number.doc
+    return not number.whitespace_ and number.i + 1 < len(doc) and doc[number.i + 1].is_alpha
+
+
+def _numbered_noun(token: Token) -> bool:
+    """ "Tarnix" of "40 Tarnix 9 jets": a capitalised word inside a sentence that the tagger
+    took for a common noun, with a number after it that versions it, names a model."""
+    doc = token.doc
+    return (
+        token.pos_ == "NOUN"
+        and token.is_title
+        and token.is_alpha
+        and not token.is_sent_start
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].like_num
+        and doc[token.i + 1].dep_ == "nummod"
+        and doc[token.i + 1].head.i == token.i
+        and doc[token.i - 1].text not in CLOSING
+        and doc[token.i - 1].text not in ':"“‘'
     )
 
 
@@ -582,11 +619,17 @@ def _proper_runs(
                     and (tokens[token.i + 1].pos_ == "PROPN" or tokens[token.i + 1].is_upper)
                 )
                 or _model_number(token.text)
+                or _numbered_noun(token)
+                or _camel_case(token.text)
                 or token.text in known
                 or (  # versioned
                     start is not None
                     and (
-                        (token.like_num and token.dep_ in ("nummod", "compound"))
+                        (
+                            token.like_num
+                            and token.dep_ in ("nummod", "compound")
+                            and not _glued(token)
+                        )
                         or (token.is_title and token.is_alpha and tokens[token.i - 1].like_num)
                     )
                 )
@@ -660,7 +703,46 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 
 def _model_number(text: str) -> bool:
     """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
-    return text[:1].isupper() and any(c.isdigit() for c in text) and text.isascii()
+    return (
+        (text[:1].isupper() or _model_word(text))
+        and any(c.isdigit() for c in text)
+        and text.isascii()
+    )
+
+
+def _counted_model(ent: Span) -> bool:
+    """ "KX200" of "its KX200 chip", "R350" of "20 R350 jets": a model the tagger took for a
+    number, or for a date where a count stands before it."""
+    counted = len(ent) > 1 and ent[0].like_num
+    return (ent.label_ == "CARDINAL" or (ent.label_ == "DATE" and counted)) and _model_word(
+        ent[-1].text
+    )
+
+
+def _camel_case(text: str) -> bool:
+    """ "iTarnix", "eKestrel", "xOS": a lower-case letter before a capitalised word, or before
+    capitals alone, names a product; not a unit ("kWh", "mAh"), whose capital stands alone."""
+    return (
+        len(text) >= 3
+        and text.isascii()
+        and text.isalpha()
+        and text[0].islower()
+        and text[1].isupper()
+        and (text[1:].isupper() or (len(text) >= 4 and text[2:].islower()))
+    )
+
+
+def _model_word(text: str) -> bool:
+    """ "KX200", "TQ184", "4QX": one word of digits and capitals, which names a model even where
+    the tagger counts with it. Not an amount or a quarter ("4K", "10M", "2Q24", "Q3"): those
+    have one capital, a model two, or one before two digits or more."""
+    if not text.isascii() or not all(c.isalnum() or c == "-" for c in text):
+        return False
+    capitals = sum(c.isupper() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if not digits or any(c.islower() for c in text):
+        return False
+    return capitals >= 2 or (capitals == 1 and text[0].isupper() and digits >= 2)
 
 
 def _defined_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Iterator[Span]:

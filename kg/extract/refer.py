@@ -182,12 +182,14 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     if token.dep_ == "pobj" and partitive in grammar.partitives:
         return refer_one(view, token.head.head, apposed)  # "one of the largest lenders"
     for child in token.children:
-        if child.dep_ in ("appos", "compound", "nmod", "amod") and child.i in view.names:
+        if child.dep_ in ("appos", "compound", "nmod", "amod", "nummod") and child.i in view.names:
             before = (child.dep_ == "compound" and apposed) or (
                 child.dep_ != "appos" and names_product(view, token, child)
             )
             if child.dep_ == "appos" or child.i > token.i or before:
                 named = [child, *child.conjuncts] if child.dep_ == "appos" else [child]
+                if before:  # "its Tarnix and Kestrel chips": names sharing the product noun
+                    named += [c for c in child.conjuncts if c.i < token.i]
                 return [  # "scientists Lars Eikrem and Sunniva Dahl"
                     mention_of(view, view.names[t.i], hint) for t in named if t.i in view.names
                 ]
@@ -195,7 +197,7 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
             found = refer_one(view, child, apposed=True)
             if found:
                 return found
-    examples = _examples(view, token, hint)
+    examples = _examples(view, token, hint) or _called(view, token, hint)
     if examples:
         return examples
     variant = variant_of(view, token)
@@ -230,9 +232,16 @@ def names_product(view: View, noun: Token, name: Token) -> bool:
         return not is_person_name(mention, view.ontology) and (
             mention.text not in view.focus.article.surnames
         )
-    return name.ent_type_ not in ("GPE", "PERSON", "NORP", "LOC") and (
-        determined or name.ent_type_ != "ORG"
-    )
+    if name.ent_type_ in ("GPE", "LOC"):  # "the Tarnix chip", not "the Ostravia version"
+        return determined and not _variant_noun(view, noun)
+    return name.ent_type_ not in ("PERSON", "NORP") and (determined or name.ent_type_ != "ORG")
+
+
+def _variant_noun(view: View, noun: Token) -> bool:
+    """ "version" of "the Ostravia version": a noun of the `kg:variantNoun`s, which a place
+    before it may say where it is sold."""
+    lemma = noun.lemma_.lower()
+    return any(v.split()[0] == lemma for v in view.ontology.grammar.variant_nouns)
 
 
 def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
@@ -245,6 +254,26 @@ def _examples(view: View, token: Token, hint: str | None) -> list[Mention]:
             if obj.dep_ == "pobj":
                 found += [replace(m, hint=m.hint or hint) for m in refer(view, obj)]
     return found
+
+
+def _called(view: View, token: Token, hint: str | None) -> list[Mention]:
+    """ "a new app called X", "a chip dubbed X", "a model known as X": the name a participle of
+    a `kg:namingVerb` gives the noun."""
+    grammar = view.ontology.grammar
+    return [
+        mention_of(view, view.names[n.i], hint)
+        for verb in token.children
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in grammar.naming_verbs
+        for c in verb.children
+        for n in (
+            [c]
+            if c.dep_ in ("oprd", "attr", "xcomp")
+            else [o for o in c.children if o.dep_ == "pobj"]
+            if c.dep_ == "prep" and c.lower_ in grammar.role_markers
+            else []
+        )
+        if n.i in view.names and view.names[n.i].root.i == n.i
+    ]
 
 
 def variant_of(view: View, token: Token) -> list[Mention]:

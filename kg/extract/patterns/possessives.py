@@ -31,17 +31,21 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             and token.i in roots
             and token.dep_ != "compound"
             and (not _own_entity(name, "ORG") or _numbered(name))
-            and token.ent_type_ not in WHOLE_NAMES
+            and (token.ent_type_ not in WHOLE_NAMES or _product_before(view, token) is not None)
             and not (token.ent_type_ == "PERSON" and len(name) > 1)
         ):
+            noun = _product_before(view, token)  # "its experimental drug KP-12"
+            described = noun is not None
+            held = [*token.children, *(noun.children if noun is not None else ())]
             owners = tuple(
                 m
-                for c in token.children
-                if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+                for c in held
+                if c.dep_ == "poss" and (c.i in view.names or described) and not_place(view, c)
                 for m in refer(view, c, coordinate=False)
                 if m.ner != "PERSON"
             )
-            yield Candidate(predicate, owners, (mention_of(view, name),), "possessive")
+            hint = "Product" if described else None
+            yield Candidate(predicate, owners, (mention_of(view, name, hint),), "possessive")
         if name is None and view.ontology.class_of_head_noun(word.lemma) == "Product":
             yield from _product_noun(view, token, predicate)
         if name is None and word.lemma in view.ontology.noun_cues:  # else no maker noun
@@ -79,6 +83,23 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
         "apposition",
         noun,
         cue,
+    )
+
+
+def _product_before(view: View, token: Token) -> Token | None:
+    """ "drug" of "its experimental drug KP-12", "chip" of "the company's chip Tarnix": a
+    product noun right before the name, modifying it, says what it names; an owner of a name
+    described so made it."""
+    return next(
+        (
+            c
+            for c in token.children
+            if c.dep_ == "compound"
+            and c.i == view.names[token.i].start - 1
+            and c.i not in view.names
+            and view.ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
+        ),
+        None,
     )
 
 
@@ -128,6 +149,9 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         and c.i < noun.i
         and c.dep_ != "poss"
         and names_product(view, noun, c)
+    ]
+    named += [  # "its Tarnix and Kestrel consoles": names sharing the product noun
+        j for c in named if c.i < noun.i for j in c.conjuncts if j.i < noun.i and j.i in view.names
     ]
     products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
     if not products and named_owners and noun.tag_ == "NNS":  # "its models, including X and Y"

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from kg.extract.model import Candidate, View
+from kg.extract.model import Candidate, Mention, View
 from kg.extract.refer import mention_of, not_place, refer
 
 
@@ -29,6 +29,8 @@ def technology_candidates(view: View) -> Iterator[Candidate]:
             for m in refer(view, c, coordinate=False)
             if m.ner != "PERSON"
         )
+        if not owners:  # "a Brisk Mobile 5G network": the operator named before the technology
+            owners = _named_operators(view, noun, terms)
         used = tuple(mention_of(view, t, "Technology") for t in terms)
         if owners:
             yield Candidate(predicate, owners, used, "technology", noun, noun.lemma_.lower())
@@ -49,3 +51,20 @@ def _term(view: View, token: Token) -> Span | None:
     if span is None or view.ontology.class_of_term(span.text) != "Technology":
         return None
     return span
+
+
+def _named_operators(view: View, noun: Token, terms: list[Span]) -> tuple[Mention, ...]:
+    """The organisation whose name modifies the noun before the technology's words, with no
+    owner before it ("a Brisk Mobile 5G network"); not a place ("the Harwick 5G network")."""
+    first = min(t.start for t in terms)
+    return tuple(
+        m
+        for c in noun.children
+        if c.dep_ in ("compound", "nmod")
+        and c.i < first
+        and c.i in view.names
+        and view.names[c.i].end <= first
+        and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if m.ner != "PERSON"
+    )

@@ -96,6 +96,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         objects = _bracketed(view, verb) or subjects_of(view, verb)
+        if not subjects and verb.dep_ == "acl":  # "Norvale's Kestrel, released last year"
+            subjects = _maker(view, verb, predicate)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
             objects = [m for m in objects if m.text not in _own_participles(view, verb)]
@@ -183,13 +185,13 @@ def _deal_party(view: View, verb: Token) -> list[Mention]:
 
 
 def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
-    """ "Norvale's newly launched Kestrel 7": an organisation that owns the product a
-    participle describes did what the participle says, where the property goes from
-    organisations to products only."""
+    """ "Norvale's newly launched Kestrel 7", "Norvale's Kestrel 7, launched in May": an
+    organisation that owns the product a participle describes did what the participle says,
+    where the property goes from organisations to products only."""
     prop = view.ontology.properties[predicate]
     if prop.domain != {"Organization"} or "Organization" in prop.range:
         return []
-    if verb.dep_ != "amod" or verb.head.i not in view.names or _hyphened(view, verb):
+    if verb.dep_ not in ("amod", "acl") or verb.head.i not in view.names or _hyphened(view, verb):
         return []
     name = view.names[verb.head.i]
     return [
@@ -236,13 +238,14 @@ def _product_or_maker(view: View, predicate: str) -> bool:
 
 def _product_owners(view: View, verb: Token, dep: str = "nsubj") -> list[Mention]:
     """ "Vantor's new platform relies on X", "its engineers use X": the owner of the unnamed
-    product, or of the people or sites, that are the verb's subject (`dep`)."""
+    product, or of the people or sites, that are the verb's subject (`dep`); "Vantor's new
+    sedan, equipped with X": of the product a participle describes."""
     ontology = view.ontology
+    described = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
     return [
         m
-        for c in verb.children
-        if c.dep_ == dep
-        and c.i not in view.names
+        for c in [*(c for c in verb.children if c.dep_ == dep), *described]
+        if c.i not in view.names
         and (
             ontology.class_of_head_noun(c.lemma_.lower()) == "Product"
             or (dep == "nsubj" and c.lemma_.lower() in ontology.grammar.staff_nouns)
