@@ -1,0 +1,89 @@
+"""Brands an organisation runs: "X operates 40 Brisk stores", "X runs stations under the Brisk
+brand", "its Brisk brand": a name before a noun for a brand (a `kg:brandNoun`), or before a
+plural noun for outlets (a `kg:outletNoun`), is the organisation's own where the noun is its
+(a possessive), or what it has or runs (a `kg:possessionWord` or `kg:runVerb`), or, for a
+brand, what it trades under (a `kg:brandPreposition`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.clauses import subjects_of
+from kg.extract.model import Candidate, Mention, View
+from kg.extract.refer import is_person_name, mention_of, not_place, refer
+
+
+def brand_candidates(view: View) -> Iterator[Candidate]:
+    grammar = view.ontology.grammar
+    predicate = view.ontology.patterns["brand"].yields
+    for word in view.words:
+        if word.pos != "NOUN" or word.name is not None:
+            continue
+        noun = word.token
+        brand = word.lemma in grammar.brand_nouns
+        if not brand and (word.lemma not in grammar.outlet_nouns or noun.tag_ != "NNS"):
+            continue
+        brands = _brands(view, noun, brand)
+        if not brands:
+            continue
+        owners = [
+            m
+            for m in (_possessors(view, noun) if brand else []) or _runners(view, noun, brand)
+            if not is_person_name(m, view.ontology) and m.text not in {b.text for b in brands}
+        ]
+        if owners:
+            yield Candidate(predicate, brands, tuple(owners), "brand", noun, noun.lemma_.lower())
+
+
+def _brands(view: View, noun: Token, brand: bool) -> tuple[Mention, ...]:
+    """The names that modify the noun, through the other words before it ("Brisk home
+    improvement centres"); not places ("its Harwick stores"), nor, before a brand, products
+    ("its Kestrel brand" of phones)."""
+    found = []
+    for child in _modifiers(noun):
+        name = view.names.get(child.i)
+        if name is None or name.root.i != child.i or not not_place(view, child):
+            continue
+        product = child.ent_type_ == "PRODUCT" or view.hints.get(name.start) == "Product"
+        if brand and product:
+            continue
+        found.append(mention_of(view, name, "Organization"))
+    return tuple(found)
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The words before the noun that modify it, or modify such a word."""
+    found = []
+    for child in noun.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.i < noun.i:
+            found += [child, *_modifiers(child)]
+    return found
+
+
+def _possessors(view: View, noun: Token) -> list[Mention]:
+    """ "its Brisk brand", "Norvale's Brisk brand"; not a place's ("Ostravia's Brisk brand")."""
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "poss" and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _runners(view: View, noun: Token, brand: bool) -> list[Mention]:
+    """Who has or runs what the noun names ("operates Brisk stores and Quill centres"), or
+    trades under a brand it names ("runs stations under the Brisk brand")."""
+    grammar = view.ontology.grammar
+    verbs = grammar.possession_words | grammar.run_verbs
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and brand and head.lower_ in grammar.brand_prepositions:
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return []
+    if head.pos_ != "VERB" or head.lemma_.lower() not in verbs:
+        return []
+    return subjects_of(view, head)
