@@ -128,6 +128,7 @@ class Grammar:
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     brand_nouns: frozenset[str] = frozenset()  # "its Brisk brand": Brisk is its own
     outlet_nouns: frozenset[str] = frozenset()  # "runs 40 Brisk stores": Brisk is its own
+    rank_words: frozenset[str] = frozenset()  # "P's leading bank": it ranks in P
     run_verbs: frozenset[str] = frozenset()  # "operates 40 Brisk stores": they are its own
     brand_prepositions: frozenset[str] = frozenset()  # "under the Brisk brand"
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
@@ -379,6 +380,7 @@ def _grammar(graph: Graph) -> Grammar:
         quantity_nouns=words("quantityNoun"),
         brand_nouns=words("brandNoun"),
         outlet_nouns=words("outletNoun"),
+        rank_words=words("rankWord"),
         run_verbs=words("runVerb"),
         brand_prepositions=words("brandPreposition"),
         department_words=words("departmentWord"),
