@@ -295,6 +295,14 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The launch of the Kestrel X2 drone by Norvale Systems surprised analysts.",
         {("noun-agent", "Norvale Systems", "launched", "Kestrel X2")},
     ),
+    (
+        "an adverb on the cue noun takes the cue's preposition again",
+        "Quillfin has 200 stores in Mexico and others elsewhere in Latin America.",
+        {
+            ("noun-verb", "Quillfin", "operatesIn", "Mexico"),
+            ("noun-verb", "Quillfin", "operatesIn", "Latin America"),
+        },
+    ),
     # nothing to read
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),

@@ -362,6 +362,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems employs 5,000 people in Poland.",
         {("verb", "Norvale Systems", "operatesIn", "Poland")},
     ),
+    (
+        "an adverb coordinated with the cue's preposition takes it again",
+        "Quillfin operates in Mexico and elsewhere in Latin America.",
+        {
+            ("verb", "Quillfin", "operatesIn", "Mexico"),
+            ("verb", "Quillfin", "operatesIn", "Latin America"),
+        },
+    ),
+    (
+        "an adverb's preposition that is not the cue's adds nothing",
+        "Quillfin invested heavily in Brisk Labs early in 2020.",
+        {("verb", "Quillfin", "investedIn", "Brisk Labs")},
+    ),
     # nothing to read
     (
         "coordinated subjects with a party of their own are no pair",

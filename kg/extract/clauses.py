@@ -94,12 +94,17 @@ def agents(view: View, verb: Token) -> list[Mention]:
 
 
 def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
-    """Objects of `head`'s preposition `prep`, looking one step into a participle too."""
+    """Objects of `head`'s preposition `prep`, looking one step into a participle too, and
+    into an adverb on the head or coordinated with the preposition that takes the same
+    preposition ("stores in P and others elsewhere in Q", "in P and elsewhere in Q")."""
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
+            preps += [p for c in child.conjuncts if c.pos_ == "ADV" for p in _adverb_preps(c, prep)]
             found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
+        elif child.dep_ == "advmod" and child.pos_ == "ADV":
+            found += [c for p in _adverb_preps(child, prep) for c in p.children if c.dep_ == "pobj"]
         elif (
             child.dep_ in ("acl", "relcl")
             and child.pos_ == "VERB"
@@ -114,6 +119,10 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
     return found
+
+
+def _adverb_preps(adverb: Token, prep: str) -> list[Token]:
+    return [c for c in adverb.children if c.dep_ == "prep" and c.lower_ == prep]
 
 
 def _deal_word(view: View, noun: Token) -> bool:
