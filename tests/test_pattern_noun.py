@@ -303,7 +303,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("noun-verb", "Quillfin", "operatesIn", "Latin America"),
         },
     ),
+    (
+        "the plants of heavy industry are presence",
+        "Halden Steel runs a steel mill in Ohio.",
+        {("noun-verb", "Halden Steel", "operatesIn", "Ohio")},
+    ),
+    (
+        "a licence in a place is presence",
+        "Tarnix Mobile won a licence in Myanmar.",
+        {("noun-verb", "Tarnix Mobile", "operatesIn", "Myanmar")},
+    ),
+    (
+        "fabs a plural pronoun owns",
+        "Quillfin and Tarnix use Brisk testers at their fabs in Taiwan.",
+        {
+            ("noun-verb", "Quillfin", "operatesIn", "Taiwan"),
+            ("noun-verb", "Tarnix", "operatesIn", "Taiwan"),
+        },
+    ),
     # nothing to read
+    ("a plant no organisation runs", "The refinery in Texas closed after the storm.", set()),
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
     (
