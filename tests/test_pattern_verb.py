@@ -375,7 +375,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin invested heavily in Brisk Labs early in 2020.",
         {("verb", "Quillfin", "investedIn", "Brisk Labs")},
     ),
+    (
+        "a relative on an organisation noun set off after a name the parser hung elsewhere",
+        "Halden Harvest led a $22 million round in Verdalia Farms, a startup that operates "
+        "indoor farms in Dubai.",
+        {("verb", "Verdalia Farms", "operatesIn", "Dubai")},
+    ),
     # nothing to read
+    (
+        "a relative on another noun set off after a name is not the name's",
+        "Halden Harvest led a $22 million round in Verdalia Farms, a record that will open in "
+        "Dubai.",
+        set(),
+    ),
     (
         "coordinated subjects with a party of their own are no pair",
         "Veyra and Norvale partnered with a startup.",

@@ -52,7 +52,7 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
         token = token.head
         if token.pos_ == "ADP":
             token = token.head
-    member = _member_of(view, head)
+    member = _member_of(view, head) or _set_off(view, head)
     if member:
         return member
     # "Brisk Bancorp. Inc.": a suffix the name was split from stands for it
@@ -61,6 +61,23 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
     if token.i == head.i or not named or named[0].ent_type_ in PLACES:
         return refer(view, head)
     return [m for m in refer(view, named[0], coordinate=False) if m.ner not in PLACES]
+
+
+def _set_off(view: View, noun: Token) -> list[Mention]:
+    """ "a round in Brisk Farms, a startup that operates farms in P": an organisation noun set
+    off by a comma right after a name is in apposition to it, where the parser hung it
+    elsewhere."""
+    if noun.dep_ == "appos" or noun.i in view.names or noun.pos_ != "NOUN":
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Organization":
+        return []
+    start = noun.left_edge.i
+    name = view.names.get(start - 2) if start >= 2 else None
+    if name is None or noun.doc[start - 1].text != "," or name.end != start - 1:
+        return []
+    if name.root.ent_type_ in PLACES:
+        return []
+    return refer(view, name.root, coordinate=False)
 
 
 def _member_of(view: View, noun: Token) -> list[Mention]:
