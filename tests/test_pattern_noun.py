@@ -321,7 +321,22 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("noun-verb", "Tarnix", "operatesIn", "Taiwan"),
         },
     ),
+    (
+        "a partitive in apposition to a name describes the name",
+        "Halvane Bank, one of the largest lenders in Ontario, cut its rates.",
+        {("noun-described", "Halvane Bank", "operatesIn", "Ontario")},
+    ),
+    (
+        "a partitive in apposition, a symmetric cue",
+        "Quillfin, one of the biggest rivals of Tarnix, cut prices.",
+        {("noun-described", "Quillfin", "competesWith", "Tarnix")},
+    ),
     # nothing to read
+    (
+        "a partitive in apposition to no name describes nothing",
+        "The group, one of the largest lenders in Ontario, cut its rates.",
+        set(),
+    ),
     ("a plant no organisation runs", "The refinery in Texas closed after the storm.", set()),
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
