@@ -381,7 +381,30 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "indoor farms in Dubai.",
         {("verb", "Verdalia Farms", "operatesIn", "Dubai")},
     ),
+    (
+        "a relative pronoun the cue's preposition takes stands for the name its clause is on",
+        "Quillfin bought Kindrel AI, in which Arkwell Compute invested $50 million last year.",
+        {
+            ("verb", "Quillfin", "acquired", "Kindrel AI"),
+            ("verb", "Arkwell Compute", "investedIn", "Kindrel AI"),
+        },
+    ),
+    (
+        "a relative pronoun after a name, its clause hung elsewhere by the parser",
+        "Quillfin competes with the San Francisco-based Kindrel AI, in which Arkwell Compute "
+        "invested $50 million last year.",
+        {
+            ("verb", "Quillfin", "competesWith", "Kindrel AI"),
+            ("verb", "Arkwell Compute", "investedIn", "Kindrel AI"),
+            ("verb-passive", "Kindrel AI", "headquarteredIn", "San Francisco"),
+        },
+    ),
     # nothing to read
+    (
+        "a relative pronoun after a place stands for no name",
+        "Quillfin opened a plant in Oslo, in which it invested $5 million.",
+        {("verb", "Quillfin", "operatesIn", "Oslo")},
+    ),
     (
         "a relative on another noun set off after a name is not the name's",
         "Halden Harvest led a $22 million round in Verdalia Farms, a record that will open in "

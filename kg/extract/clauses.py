@@ -119,7 +119,12 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
             preps += [p for c in child.conjuncts if c.pos_ == "ADV" for p in _adverb_preps(c, prep)]
-            found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
+            found += [
+                _antecedent(view, head, c)
+                for p in preps
+                for c in p.children
+                if c.dep_ in ("pobj", "pcomp")
+            ]
         elif child.dep_ == "advmod" and child.pos_ == "ADV":
             found += [c for p in _adverb_preps(child, prep) for c in p.children if c.dep_ == "pobj"]
         elif (
@@ -136,6 +141,21 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
     return found
+
+
+def _antecedent(view: View, verb: Token, word: Token) -> Token:
+    """ "X, in which Y invested": a relative pronoun its clause's verb takes stands for the
+    name the clause is on, or, where the parser hung the clause elsewhere, for the name
+    right before the comma and the preposition."""
+    if word.lower_ not in view.ontology.grammar.relative_pronouns:
+        return word
+    if verb.dep_ == "relcl" and verb.head.i in view.names:
+        return verb.head if verb.head.ent_type_ not in PLACES else word
+    doc = word.doc
+    name = view.names.get(word.i - 3) if word.i >= 3 else None
+    if name is None or name.end != word.i - 2 or doc[word.i - 2].text != ",":
+        return word
+    return name.root if name.root.ent_type_ not in PLACES else word
 
 
 def _adverb_preps(adverb: Token, prep: str) -> list[Token]:
