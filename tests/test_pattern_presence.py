@@ -125,7 +125,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halden Bank retains its position as Mexico's largest challenger bank.",
         {("presence", "Halden Bank", "operatesIn", "Mexico")},
     ),
+    (
+        "a gapped clause after a reported copula",
+        "Halden said about 90% of Brisk Orchard's stores are in Texas, and the rest primarily "
+        "in New Mexico.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Texas"),
+            ("presence", "Brisk Orchard", "operatesIn", "New Mexico"),
+        },
+    ),
     # nothing to read
+    (
+        "a conjunct before the reported copula is no gapped clause of it",
+        "Halden opened a plant in Ohio and said Brisk Orchard's stores are in Texas.",
+        {("presence", "Brisk Orchard", "operatesIn", "Texas")},
+    ),
     ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
     ("a place as possessor", "Ohio's stores are in Dayton and Toledo.", set()),

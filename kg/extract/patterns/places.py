@@ -284,8 +284,14 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
 
 def _gapped(verb: Token) -> list[Token]:
     """A clause that leaves the copula out, its noun the verb's conjunct: "X's stores are in P,
-    and the rest in Q"."""
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    and the rest in Q"; or, where the copula's clause is reported ("Y said X's stores are in
+    P, and the rest in Q"), a conjunct after it of a verb above it."""
+    return [
+        c
+        for head in (verb, *verb.ancestors)
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i
+    ]
 
 
 def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
