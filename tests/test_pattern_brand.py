@@ -44,7 +44,28 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halden Foods will convert 39 of them to its Brisk Orchard brand.",
         {("brand", "Brisk Orchard", "subsidiaryOf", "Halden Foods")},
     ),
+    (
+        "a name that ends in a unit noun and begins with another name the sentence gives",
+        "“The deal is one of the biggest orders in the history of Halvane,” said Jane Roe, CEO "
+        "of Halvane Renewable Energy Division.",
+        {("brand", "Halvane Renewable Energy Division", "subsidiaryOf", "Halvane")},
+    ),
+    (
+        "another unit noun",
+        "“It is a big order for Halvane,” said Jane Roe, head of the Halvane Energy Unit.",
+        {("brand", "Halvane Energy Unit", "subsidiaryOf", "Halvane")},
+    ),
     # nothing to read
+    (
+        "a name that ends in a unit noun, no other name the text gives begins it",
+        "Jane Roe, CEO of Halvane Renewable Energy Division, spoke.",
+        set(),
+    ),
+    (
+        "a unit noun that names a unit's owner ends no unit's name",
+        "“It is a big order for Halvane,” said Jane Roe, head of the Halvane Energy Parent.",
+        set(),
+    ),
     ("outlets in a place named before them", "Norvale Holdings has 40 Texas stores.", set()),
     ("outlets a firm supplies", "Tarnix Labs supplies Brisk stores across Ostravia.", set()),
     ("one store a firm runs", "Halden Foods runs the Quill store in Oslo.", set()),

@@ -1,14 +1,17 @@
-"""Brands an organisation runs: "X operates 40 Brisk stores", "X runs stations under the Brisk
-brand", "its Brisk brand": a name before a noun for a brand (a `kg:brandNoun`), or before a
-plural noun for outlets (a `kg:outletNoun`), is the organisation's own where the noun is its
-(a possessive), or what it has or runs (a `kg:possessionWord` or `kg:runVerb`), or, for a
-brand, what it trades under (a `kg:brandPreposition`)."""
+"""Brands and units an organisation owns, from how they are named: "X operates 40 Brisk
+stores", "X runs stations under the Brisk brand", "its Brisk brand": a name before a noun for a
+brand (a `kg:brandNoun`), or before a plural noun for outlets (a `kg:outletNoun`), is the
+organisation's own where the noun is its (a possessive), or what it has or runs (a
+`kg:possessionWord` or `kg:runVerb`), or, for a brand, what it trades under (a
+`kg:brandPreposition`). And "the Norvale Energy Division": a name that ends in a noun that
+names a unit before its owner (a `kg:nounCue` "_ division" of the property) and begins with
+the name of another organisation the text names is a unit of that organisation."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subjects_of
 from kg.extract.model import Candidate, Mention, View
@@ -35,6 +38,38 @@ def brand_candidates(view: View) -> Iterator[Candidate]:
         ]
         if owners:
             yield Candidate(predicate, brands, tuple(owners), "brand", noun, noun.lemma_.lower())
+    yield from _named_units(view, predicate)
+
+
+def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
+    """ "CEO of Norvale Energy Division" (Norvale named in the text): a unit of Norvale."""
+    nouns = view.ontology.properties[predicate].nouns
+    units = {c.words[0] for c in nouns if c.before and not c.inverse}
+    for root, name in view.name_roots:
+        last = name[-1]
+        if len(name) < 2 or last.lower_ not in units or root.ent_type_ not in ("ORG", ""):
+            continue
+        owner = _named_owner(view, name)
+        if owner is not None:
+            unit = mention_of(view, name, "Organization")
+            yield Candidate(predicate, (unit,), (owner,), "brand", last, last.lower_)
+
+
+def _named_owner(view: View, name: Span) -> Mention | None:
+    """The longest start of the name, short of its last two words, that is another
+    organisation's name the text has given, in this sentence or before."""
+    focus = view.focus
+    known = {focus.key(m) for m in focus.named}
+    known |= {
+        focus.key(mention_of(view, other))
+        for other in view.names.values()
+        if other.start != name.start and other.root.ent_type_ == "ORG"
+    }
+    for end in range(name.end - 2, name.start, -1):
+        start = name.doc[name.start : end]
+        if focus.key(mention_of(view, start, "Organization")) in known:
+            return mention_of(view, start, "Organization")
+    return None
 
 
 def _brands(view: View, noun: Token, brand: bool) -> tuple[Mention, ...]:
