@@ -48,14 +48,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a name that ends in a unit noun and begins with another name the sentence gives",
         "“The deal is one of the biggest orders in the history of Halvane,” said Jane Roe, CEO "
         "of Halvane Renewable Energy Division.",
-        {("brand", "Halvane Renewable Energy Division", "subsidiaryOf", "Halvane")},
+        {("unit", "Halvane Renewable Energy Division", "subsidiaryOf", "Halvane")},
     ),
     (
         "another unit noun",
         "“It is a big order for Halvane,” said Jane Roe, head of the Halvane Energy Unit.",
-        {("brand", "Halvane Energy Unit", "subsidiaryOf", "Halvane")},
+        {("unit", "Halvane Energy Unit", "subsidiaryOf", "Halvane")},
+    ),
+    (
+        "an organisation noun of a nationality an organisation owns, in apposition",
+        "Brisk Mobile, Halvane's Danish operator, cut prices.",
+        {("unit", "Brisk Mobile", "subsidiaryOf", "Halvane")},
+    ),
+    (
+        "an organisation noun of a nationality an organisation owns, after a copula",
+        "Brisk Mobile is Halvane's Danish business.",
+        {("unit", "Brisk Mobile", "subsidiaryOf", "Halvane")},
     ),
     # nothing to read
+    (
+        "an owned organisation noun of no nationality",
+        "Brisk Mobile, Halvane's operator, cut prices.",
+        set(),
+    ),
+    ("a noun of another relation", "Halvane's Danish rival Brisk Mobile cut prices.", set()),
+    ("a place owns it", "Brisk Mobile, Norway's Danish operator, cut prices.", set()),
     (
         "a name that ends in a unit noun, no other name the text gives begins it",
         "Jane Roe, CEO of Halvane Renewable Energy Division, spoke.",

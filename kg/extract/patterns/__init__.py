@@ -61,7 +61,7 @@ PATTERNS: dict[str, Registered] = {
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
     "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
     "technology": Registered(technology_candidates, ("technology",)),
-    "brand": Registered(brand_candidates, ("brand",)),
+    "brand": Registered(brand_candidates, ("brand", "unit")),
 }
 
 

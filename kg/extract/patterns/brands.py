@@ -3,9 +3,11 @@ stores", "X runs stations under the Brisk brand", "its Brisk brand": a name befo
 brand (a `kg:brandNoun`), or before a plural noun for outlets (a `kg:outletNoun`), is the
 organisation's own where the noun is its (a possessive), or what it has or runs (a
 `kg:possessionWord` or `kg:runVerb`), or, for a brand, what it trades under (a
-`kg:brandPreposition`). And "the Norvale Energy Division": a name that ends in a noun that
-names a unit before its owner (a `kg:nounCue` "_ division" of the property) and begins with
-the name of another organisation the text names is a unit of that organisation."""
+`kg:brandPreposition`). And units: "the Norvale Energy Division", a name that ends in a noun
+that names a unit before its owner (a `kg:nounCue` "_ division" of the property) and begins
+with the name of another organisation the text names, is a unit of that organisation; "X,
+Norvale's Danish operator", an organisation noun of a nationality that an organisation owns,
+is that organisation's unit in the country."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg.extract.clauses import subjects_of
 from kg.extract.model import Candidate, Mention, View
 from kg.extract.refer import is_person_name, mention_of, not_place, refer
+from kg.ontology import cues_of
 
 
 def brand_candidates(view: View) -> Iterator[Candidate]:
@@ -39,6 +42,7 @@ def brand_candidates(view: View) -> Iterator[Candidate]:
         if owners:
             yield Candidate(predicate, brands, tuple(owners), "brand", noun, noun.lemma_.lower())
     yield from _named_units(view, predicate)
+    yield from _national_units(view, predicate)
 
 
 def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
@@ -52,7 +56,7 @@ def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
         owner = _named_owner(view, name)
         if owner is not None:
             unit = mention_of(view, name, "Organization")
-            yield Candidate(predicate, (unit,), (owner,), "brand", last, last.lower_)
+            yield Candidate(predicate, (unit,), (owner,), "unit", last, last.lower_)
 
 
 def _named_owner(view: View, name: Span) -> Mention | None:
@@ -122,3 +126,49 @@ def _runners(view: View, noun: Token, brand: bool) -> list[Mention]:
     if head.pos_ != "VERB" or head.lemma_.lower() not in verbs:
         return []
     return subjects_of(view, head)
+
+
+def _national_units(view: View, predicate: str) -> Iterator[Candidate]:
+    """ "X, Norvale's Danish operator", "X is its Danish business": an organisation noun of a
+    nationality, owned by an organisation, that describes a name; not a noun that relates two
+    organisations otherwise ("Norvale's Danish rival X")."""
+    ontology = view.ontology
+    for word in view.words:
+        if word.pos != "NOUN" or ontology.class_of_head_noun(word.lemma) != "Organization":
+            continue
+        noun = word.token
+        if _relation(view, word.lemma, predicate):
+            continue
+        if not any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children):
+            continue
+        described = _described(view, noun)
+        owners = [
+            m
+            for m in _possessors(view, noun)
+            if not is_person_name(m, ontology) and m.text != (described and described.text)
+        ]
+        if described is not None and owners:
+            yield Candidate(predicate, (described,), tuple(owners), "unit", noun, word.lemma)
+
+
+def _relation(view: View, lemma: str, predicate: str) -> bool:
+    """Is the noun alone a cue of another property between organisations ("rival")?"""
+    return any(
+        p != predicate
+        and c.words == (lemma,)
+        and "Organization" in view.ontology.properties[p].range
+        for p, c in cues_of(view.ontology.noun_cues, lemma)
+    )
+
+
+def _described(view: View, noun: Token) -> Mention | None:
+    """The name the noun describes: "X, Norvale's operator", "X is Norvale's operator"."""
+    names = view.names
+    if noun.dep_ == "appos" and noun.head.i in names:
+        return mention_of(view, names[noun.head.i])
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ in view.ontology.grammar.copulas:
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.i in names]
+        if subjects:
+            return mention_of(view, names[subjects[0].i])
+    return None
