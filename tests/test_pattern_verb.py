@@ -399,7 +399,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
             ("verb-passive", "Kindrel AI", "headquarteredIn", "San Francisco"),
         },
     ),
+    (
+        "a participle with an agent parsed as a copula's complement is passive",
+        "Brisk Labs, which is majority-owned by Quillfin, cut prices.",
+        {("verb-passive", "Brisk Labs", "subsidiaryOf", "Quillfin")},
+    ),
     # nothing to read
+    (
+        "a participle with no agent after a copula lends the copula's subject to no verb",
+        "Quillfin is thrilled to bring its chips to the customers of Tarnix Labs.",
+        set(),
+    ),
     (
         "a relative pronoun after a place stands for no name",
         "Quillfin opened a plant in Oslo, in which it invested $5 million.",

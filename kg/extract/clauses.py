@@ -29,6 +29,8 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
                 return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
         return _member_of(view, verb.head) or refer(view, verb.head)
+    if _copular_passive(view, verb) and depth < 4:
+        return subjects_of(view, verb.head, depth + 1)  # "X is majority-owned by Y"
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
@@ -42,6 +44,17 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(view, head, depth + 1)
     return []
+
+
+def _copular_passive(view: View, verb: Token) -> bool:
+    """A participle with an agent that the parser made the complement of a copula: "X is
+    majority-owned by Y" (not "we are thrilled to", no agent)."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ in view.ontology.grammar.copulas
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
 
 
 def _relative_antecedent(view: View, head: Token) -> list[Mention]:
