@@ -60,8 +60,9 @@ def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
 
 
 def _named_owner(view: View, name: Span) -> Mention | None:
-    """The longest start of the name, short of its last two words, that is another
-    organisation's name the text has given, in this sentence or before."""
+    """The longest start of the name, leaving out at least its last two words ("Norvale" of
+    "Norvale Energy Division"), that is another organisation's name the text has given, in
+    this sentence or before."""
     focus = view.focus
     known = {focus.key(m) for m in focus.named}
     known |= {
@@ -70,9 +71,9 @@ def _named_owner(view: View, name: Span) -> Mention | None:
         if other.start != name.start and other.root.ent_type_ == "ORG"
     }
     for end in range(name.end - 2, name.start, -1):
-        start = name.doc[name.start : end]
-        if focus.key(mention_of(view, start, "Organization")) in known:
-            return mention_of(view, start, "Organization")
+        owner = mention_of(view, name.doc[name.start : end], "Organization")
+        if focus.key(owner) in known:
+            return owner
     return None
 
 
@@ -142,12 +143,14 @@ def _national_units(view: View, predicate: str) -> Iterator[Candidate]:
         if not any(c.dep_ == "amod" and c.ent_type_ == "NORP" for c in noun.children):
             continue
         described = _described(view, noun)
+        if described is None:
+            continue
         owners = [
             m
             for m in _possessors(view, noun)
-            if not is_person_name(m, ontology) and m.text != (described and described.text)
+            if not is_person_name(m, ontology) and m.text != described.text
         ]
-        if described is not None and owners:
+        if owners:
             yield Candidate(predicate, (described,), tuple(owners), "unit", noun, word.lemma)
 
 
