@@ -289,7 +289,10 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a single name with such a title",
         "Halvorsen, a professor at Brisk University and president of the Harwick Rowing Club, "
         "died on Monday.",
-        {("title", "Halvorsen", "worksFor", "Harwick Rowing Club")},
+        {
+            ("title", "Halvorsen", "worksFor", "Brisk University"),
+            ("title", "Halvorsen", "worksFor", "Harwick Rowing Club"),
+        },
     ),
     (
         "a firm's chief rival holds no title",
@@ -341,6 +344,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a place with no participle after it qualifies no organisation",
         "Jane Roe is chief executive of Harwick, Idaho, which Brisk Foods serves.",
         set(),
+    ),
+    # a title only a person holds names a person, a one-word name too
+    (
+        "one-word name apposed to an official",
+        "Halloran, a senior Tarnix Ministry official, declined to comment.",
+        {("title", "Halloran", "worksFor", "Tarnix Ministry")},
+    ),
+    (
+        "one-word name apposed to a professor of a field at an organisation",
+        "Vendramin, a professor of history at Quillfin University, said the data was clear.",
+        {("title", "Vendramin", "worksFor", "Quillfin University")},
+    ),
+    (
+        "an organisation that is an official supplier is no person",
+        "Quillfin, the official supplier of the Harwick Games, said sales rose.",
+        set(),
+    ),
+    (
+        "a military rank after its service is no part of the name",
+        "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",
+        {("title", "Tormund Halvik", "worksFor", "Norvale Border Guard")},
     ),
 ]
 
