@@ -128,6 +128,7 @@ class Grammar:
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
+    voice_titles: frozenset[str] = frozenset()  # "said Jane Roe, a spokeswoman": who she speaks for
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
@@ -375,6 +376,7 @@ def _grammar(graph: Graph) -> Grammar:
         quantity_nouns=words("quantityNoun"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
+        voice_titles=words("voiceTitle"),
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),

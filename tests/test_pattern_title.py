@@ -361,6 +361,37 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin, the official supplier of the Harwick Games, said sales rose.",
         set(),
     ),
+    # a spokesperson given no organisation speaks for the subject of what they say
+    (
+        "spokesperson after a reported clause about an organisation",
+        "Norvale Corp. will close two plants next year, said Jane Roe, a spokeswoman.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "spokesperson before the reported clause",
+        "Tom Hale, a spokesman, said Quillfin Corp. would not sell the unit.",
+        {("title", "Tom Hale", "worksFor", "Quillfin Corp.")},
+    ),
+    (
+        "a spokesperson with an organisation of their own speaks for it",
+        "Norvale Corp. will close two plants, said Jane Roe, a spokeswoman for Brisk Foods.",
+        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
+    ),
+    (
+        "an analyst speaks for no organisation the clause is about",
+        "Norvale Corp. will close two plants next year, said Jane Roe, an analyst.",
+        set(),
+    ),
+    (
+        "two organisations in the reported clause leave the spokesperson's unsaid",
+        "Norvale Corp. and Brisk Foods will merge, said Jane Roe, a spokeswoman.",
+        set(),
+    ),
+    (
+        "a place in the reported clause is no employer",
+        "Jane Roe, a spokeswoman, said Harwick would close two schools.",
+        set(),
+    ),
     (
         "a military rank after its service is no part of the name",
         "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",

@@ -121,6 +121,8 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _fronted_orgs(view, root)
     if not orgs:  # "X named Jane Roe chief executive", "X's board appointed Jane Roe as CFO"
         orgs = _namers(view, root)
+    if not orgs and cue in view.ontology.grammar.voice_titles:
+        orgs = _spoken_for(view, root)  # "X will close the plant, said Jane Roe, a spokeswoman"
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
@@ -203,6 +205,32 @@ def _fronted_orgs(view: View, root: Token) -> list[Mention]:
         if t.dep_ == "pobj" and t.i in view.names and not_place(view, t)
         for m in refer(view, t, coordinate=False)
         if m.ner == "ORG"
+    ]
+
+
+def _spoken_for(view: View, root: Token) -> list[Mention]:
+    """The organisation a spokesperson who is given none speaks for: the one subject of what
+    they are reported to say ("Norvale will close the plant, said Jane Roe, a spokeswoman";
+    "Jane Roe, a spokeswoman, said Norvale would ...")."""
+    person = root.head
+    if root.dep_ not in ("appos", "compound") or person.i not in view.names:
+        return []
+    verb = person.head
+    if person.dep_ != "nsubj" or verb.lemma_.lower() not in view.ontology.grammar.speech_verbs:
+        return []
+    subjects = [
+        s
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for s in clause.children
+        if s.dep_ in SUBJECTS and s.i in view.names
+    ]
+    if len(subjects) != 1 or subjects[0].conjuncts:  # "X and Y will merge": whose is unsaid
+        return []
+    return [
+        m
+        for m in refer(view, subjects[0], coordinate=False)
+        if m.ner == "ORG" or view.ontology.is_org_name(m.text)
     ]
 
 
