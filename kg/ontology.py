@@ -129,6 +129,8 @@ class Grammar:
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
     voice_titles: frozenset[str] = frozenset()  # "said Jane Roe, a spokeswoman": who she speaks for
+    post_nouns: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    post_verbs: frozenset[str] = frozenset()  # "holds the post of chief executive"
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
@@ -377,6 +379,8 @@ def _grammar(graph: Graph) -> Grammar:
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
         voice_titles=words("voiceTitle"),
+        post_nouns=words("postNoun"),
+        post_verbs=words("postVerb"),
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),

@@ -361,6 +361,28 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin, the official supplier of the Harwick Games, said sales rose.",
         set(),
     ),
+    # who holds or takes the post of a title holds it
+    (
+        "holds the position of a title, in a relative clause",
+        "Tom Hale, who currently holds the position of deputy head of the Harwick Water Board, "
+        "said supplies were low.",
+        {("title", "Tom Hale", "worksFor", "Harwick Water Board")},
+    ),
+    (
+        "took the post of a title",
+        "Jane Roe took the post of chief executive of Norvale Corp. in May.",
+        {("title", "Jane Roe", "ceoOf", "Norvale Corp.")},
+    ),
+    (
+        "who describes a job does not hold it",
+        "Jane Roe described the job of an engineer at Norvale Corp.",
+        set(),
+    ),
+    (
+        "who criticises a role of many does not hold it",
+        "Jane Roe criticised the role of chief executives at Norvale Corp.",
+        set(),
+    ),
     # a spokesperson given no organisation speaks for the subject of what they say
     (
         "spokesperson after a reported clause about an organisation",

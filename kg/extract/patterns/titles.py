@@ -422,6 +422,16 @@ def _people(view: View, root: Token) -> list[Mention]:
         # "Jane Roe was named chief executive": the subject of the passive
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         return [m for c in (named or objects or passive)[:1] for m in refer(view, c)]
+    if root.dep_ == "pobj" and head.lower_ == grammar.title_prepositions[0]:
+        post = head.head  # "Jane Roe, who holds the post of chief executive of X"
+        if (
+            post.lemma_.lower() in grammar.post_nouns
+            and post.dep_ == "dobj"
+            and post.head.lemma_.lower() in grammar.post_verbs
+            and root.tag_ != "NNS"
+            and not any(c.dep_ == "det" for c in root.children)  # "the job of an engineer"
+        ):
+            return subjects_of(view, post.head)
     if root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
