@@ -361,6 +361,28 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin, the official supplier of the Harwick Games, said sales rose.",
         set(),
     ),
+    # a field after "for", before the organisation
+    (
+        "a field after for, its own field after of, then the organisation",
+        "Tom Hale, vice president for development of new products at Quillfin Corp., said "
+        "sales rose.",
+        {("title", "Tom Hale", "worksFor", "Quillfin Corp.")},
+    ),
+    # a second title the parser coordinated with the first title's organisation
+    (
+        "a title coordinated with the organisation of the title before",
+        "Tom Hale, a lecturer in law at the Quillfin Institute of the University of Harwick and "
+        "treasurer of the Norvale Society, died on Monday.",
+        {
+            ("title", "Tom Hale", "worksFor", "Quillfin Institute of the University of Harwick"),
+            ("title", "Tom Hale", "worksFor", "Norvale Society"),
+        },
+    ),
+    (
+        "a title coordinated with the organisation of a noun that is no title names no one",
+        "Tom Hale praised the staff of Quillfin Corp. and the president of the Norvale Society.",
+        set(),
+    ),
     # who holds or takes the post of a title holds it
     (
         "holds the position of a title, in a relative clause",

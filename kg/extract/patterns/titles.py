@@ -328,11 +328,12 @@ def _may_own(view: View, word: Token) -> bool:
 
 
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
-    """A title's field, common nouns after its first title preposition ("of"), and the
+    """A title's field, common nouns after a field preposition ("of", "for"), and the
     organisation a title preposition of the field's names: "vice president of consumer
-    products for X", "head of research at X", "director of development of new drugs at X"."""
-    first = view.ontology.grammar.title_prepositions[0]
-    if prep != first or field.i in view.names or field.pos_ != "NOUN":
+    products for X", "head of research at X", "director of development of new drugs at X",
+    "vice president for development of new products at X"."""
+    fields = view.ontology.grammar.field_prepositions
+    if prep not in fields or field.i in view.names or field.pos_ != "NOUN":
         return []
     if any(c.dep_ in ("det", "poss") for c in field.children):
         return []  # "director of the X camp at P": a thing, not a field
@@ -342,7 +343,7 @@ def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Men
             if t.i in view.names and not_place(view, t):
                 orgs = [m for m in refer(view, t, coordinate=False) if m.ner == "ORG"]
                 found.append((t.head.i, orgs))
-            elif inner == first:  # a field's own field: "of development of new drugs"
+            elif inner in fields:  # a field's own field: "of development of new drugs"
                 found += _field_orgs(view, t, inner)
     return found
 
@@ -394,6 +395,10 @@ def _people(view: View, root: Token) -> list[Mention]:
             return [mention_of(view, view.names[child.i])]
         if child.dep_ == "conj" and child.i in view.names and _titled(view, child):
             return [mention_of(view, view.names[child.i])]  # "X CEO and president Jane Roe"
+    if root.dep_ == "conj" and head.i in view.names and head.dep_ == "pobj":
+        title = head.head.head  # "Jane Roe, a professor at X and president of Y", misparsed:
+        if title.pos_ == "NOUN" and title.i not in view.names:  # the title's, not X's
+            return _people(view, title)
     for prep in view.ontology.grammar.title_prepositions:
         for org in prep_objects(view, root, prep):  # "The chief executive of X, Jane Roe,"
             for child in org.children:
