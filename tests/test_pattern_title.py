@@ -361,6 +361,32 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Quillfin, the official supplier of the Harwick Games, said sales rose.",
         set(),
     ),
+    # more jobs
+    (
+        "a senior fellow at an institute",
+        "Jane Roe, a senior fellow at the Norvale Institute, said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Institute")},
+    ),
+    (
+        "an astronaut with an agency",
+        "Jane Roe, an astronaut with the Harwick Space Agency, said the launch was delayed.",
+        {("title", "Jane Roe", "worksFor", "Harwick Space Agency")},
+    ),
+    (
+        "a legislator of a party",
+        "Jane Roe, a legislator of the Norvale Party, said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Party")},
+    ),
+    (
+        "a chief of staff is no chief executive",
+        "Jane Roe, the chief of staff at Norvale Corp., said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "fellow as an adjective is no job",
+        "Jane Roe and her fellow workers at Norvale Corp. went on strike.",
+        set(),
+    ),
     # a field after "for", before the organisation
     (
         "a field after for, its own field after of, then the organisation",
