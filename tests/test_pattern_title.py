@@ -387,6 +387,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe and her fellow workers at Norvale Corp. went on strike.",
         set(),
     ),
+    # a unit's name, untyped, after its organisation's
+    (
+        "the organisation before a unit's name the tagger left untyped",
+        "NVX Radiosafety Director Tomas Vell yesterday reported that the tests were clean.",
+        {("title", "Tomas Vell", "worksFor", "NVX")},
+    ),
+    # a person's possession is no employer
+    (
+        "the surname of a person the article names is no organisation",
+        "Jane Halloway will visit Harwick, said Halloway's son and representative in Corrin, "
+        "Tom Hale.",
+        set(),
+    ),
     # a field after "for", before the organisation
     (
         "a field after for, its own field after of, then the organisation",

@@ -290,8 +290,9 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
     for c in root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
-            for m in _owner(view, root, c):
-                if not is_person_name(m, view.ontology):
+            for m in _owner(view, root, _unit_owner(view, c)):
+                # not "Roe's representative" where the article names Jane Roe
+                if not is_person_name(m, view.ontology) and not _surname(view, m):
                     orgs.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
@@ -374,6 +375,22 @@ def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
         objects = {t.i for c in head.head.children if c.dep_ == "dobj" for t in c.subtree}
         return [m for m in refer(view, owner) if not _inside(view, m, objects)]
     return refer(view, owner)
+
+
+def _unit_owner(view: View, word: Token) -> Token:
+    """The organisation right before a unit's name that the tagger left untyped: "NVX
+    Radiosafety Director Jane Roe" works for NVX."""
+    if word.dep_ != "compound" or word.ent_type_ or word.i not in view.names:
+        return word
+    start = view.names[word.i].start
+    before = word.doc[start - 1] if start > view.sent.start else word
+    modifies = before.dep_ == "compound" and before.head.i in (word.i, word.head.i)
+    return before if modifies and before.ent_type_ == "ORG" and before.i in view.names else word
+
+
+def _surname(view: View, mention: Mention) -> bool:
+    """The surname of a person the article names in full, not tagged an organisation."""
+    return mention.ner != "ORG" and mention.text in view.focus.article.surnames
 
 
 def _inside(view: View, mention: Mention, tokens: set[int]) -> bool:
