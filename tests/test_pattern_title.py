@@ -387,6 +387,28 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe and her fellow workers at Norvale Corp. went on strike.",
         set(),
     ),
+    # "in" an organisation
+    (
+        "an official in a ministry",
+        "Tom Hale, an official in the Norvale Foreign Ministry, said the law was passed.",
+        {("title", "Tom Hale", "worksFor", "Norvale Foreign Ministry")},
+    ),
+    (
+        "a deputy in a parliament",
+        "Tom Hale, a deputy in the Corrin Parliament, said the law was passed.",
+        {("title", "Tom Hale", "worksFor", "Corrin Parliament")},
+    ),
+    (
+        "an activist in a party",
+        "Tom Hale, an activist in the Norvale Party, was arrested on Monday.",
+        {("title", "Tom Hale", "worksFor", "Norvale Party")},
+    ),
+    ("a place one works in is no employer", "Tom Hale, an analyst in London, said so.", set()),
+    (
+        "a year one held a title in is no employer",
+        "Tom Hale, who was chairman in 1985, left Norvale Corp. in 1990.",
+        set(),
+    ),
     # a unit's name, untyped, after its organisation's
     (
         "the organisation before a unit's name the tagger left untyped",

@@ -291,8 +291,7 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     for c in root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
             for m in _owner(view, root, _unit_owner(view, c)):
-                # not "Roe's representative" where the article names Jane Roe
-                if not is_person_name(m, view.ontology) and not _surname(view, m):
+                if not is_person_name(m, view.ontology) and not _personal(view, c, m):
                     orgs.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
@@ -388,8 +387,11 @@ def _unit_owner(view: View, word: Token) -> Token:
     return before if modifies and before.ent_type_ == "ORG" and before.i in view.names else word
 
 
-def _surname(view: View, mention: Mention) -> bool:
-    """The surname of a person the article names in full, not tagged an organisation."""
+def _personal(view: View, word: Token, mention: Mention) -> bool:
+    """A person's name: a full name the tagger calls a person's ("Jane Roe's", its label on
+    the possessive too), or the surname of a person the article names in full ("Roe's")."""
+    if word.ent_type_ == "PERSON" and " " in mention.text:
+        return not view.ontology.is_org_name(mention.text)
     return mention.ner != "ORG" and mention.text in view.focus.article.surnames
 
 
@@ -418,6 +420,8 @@ def _people(view: View, root: Token) -> list[Mention]:
             return _people(view, title)
     for prep in view.ontology.grammar.title_prepositions:
         for org in prep_objects(view, root, prep):  # "The chief executive of X, Jane Roe,"
+            if not not_place(view, org):
+                continue  # "Roe's son and representative in Harwick, Tom Hale": his place
             for child in org.children:
                 if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
                     return [mention_of(view, view.names[child.i])]
