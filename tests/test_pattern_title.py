@@ -520,8 +520,25 @@ def test_title_family(
             {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
         ),
         ("Ferngate Labs Inc. grew, with CEO Oda Vinterberg staying on.", set()),
+        (
+            "Sales fell, said Oda Vinterberg, a company spokeswoman.",
+            {("title", "Oda Vinterberg", "worksFor", "Brisk Foods")},
+        ),
+        ("Sales fell, said Oda Vinterberg, a spokeswoman.", set()),
+        (
+            "Ferngate Labs Inc. grew, said Oda Vinterberg, a company spokeswoman.",
+            {("title", "Oda Vinterberg", "worksFor", "Ferngate Labs Inc.")},
+        ),
+        ("Sales at Ferngate Labs Inc. fell, said Oda Vinterberg, a company director.", set()),
     ],
-    ids=["no other organisation", "another organisation named"],
+    ids=[
+        "no other organisation",
+        "another organisation named",
+        "a job at the company, of the company in focus",
+        "a job with no word for its organisation, of none",
+        "a spokesperson at the company speaks for the organisation of the statement",
+        "a job at the company, another organisation named",
+    ],
 )
 def test_bare_title_takes_the_focus_only_alone(
     text: str, expected: set[Reading], view: Callable[[str], View]

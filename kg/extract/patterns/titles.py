@@ -125,10 +125,10 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _spoken_for(view, root)  # "X will close the plant, said Jane Roe, a spokeswoman"
     variant, focus = "", view.focus.org
     named_only = view.ontology.patterns["title"].named_only
-    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
-    if not (orgs or status or focus is None or predicate in named_only) and not _other_orgs(
-        view, focus, title
-    ):
+    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead;
+    # any title with a word for the company ("a company spokeswoman")
+    bare = predicate not in named_only or _company_word(view, root)
+    if not (orgs or status or focus is None or not bare) and not _other_orgs(view, focus, title):
         orgs, variant = [focus], "topic"
     people = [
         replace(p, hint="Person")
@@ -206,6 +206,17 @@ def _fronted_orgs(view: View, root: Token) -> list[Mention]:
         for m in refer(view, t, coordinate=False)
         if m.ner == "ORG"
     ]
+
+
+def _company_word(view: View, root: Token) -> bool:
+    """A title modified by a word that names an organisation as such, a
+    `kg:corporateSuffix` ("a company spokeswoman", "a group director"): the organisation the
+    text is about."""
+    suffixes = view.ontology.corporate_suffixes
+    return any(
+        c.dep_ == "compound" and c.i not in view.names and c.lower_ in suffixes
+        for c in root.children
+    )
 
 
 def _spoken_for(view: View, root: Token) -> list[Mention]:
