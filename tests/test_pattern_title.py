@@ -409,6 +409,37 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tom Hale, who was chairman in 1985, left Norvale Corp. in 1990.",
         set(),
     ),
+    # a unit of an organisation, named by a common noun
+    (
+        "chairman of the board of an organisation",
+        "Tom Hale, chairman of the board of Norvale Corp., said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "a member of an organisation's board",
+        "Tom Hale, a member of the Norvale Corp. board, said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "a director of an organisation's department",
+        "Tom Hale, deputy director of the Norvale Institute's research department, said so.",
+        {("title", "Tom Hale", "worksFor", "Norvale Institute")},
+    ),
+    (
+        "a chief of a unit only works for the organisation",
+        "Tom Hale, chief of the Norvale News Agency bureau in Harwick, said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale News Agency")},
+    ),
+    (
+        "a place before a common noun for a unit is no organisation",
+        "Tom Hale, head of the Harwick police department, said crime fell.",
+        set(),
+    ),
+    (
+        "a critic of a board holds no job there",
+        "Tom Hale, a critic of the Norvale Corp. board, said sales fell.",
+        set(),
+    ),
     # a unit's name, untyped, after its organisation's
     (
         "the organisation before a unit's name the tagger left untyped",

@@ -100,8 +100,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     # "former chief executive Jane Roe": a past job, stated with its status
     status = FORMER if any(t.lower_ in view.ontology.grammar.former_words for t in before) else ""
-    if _field_chief(view, title, predicate) and "affiliation" in view.ontology.patterns:
-        # "AI chief Jane Roe": a chief of a field only works there
+    if (_field_chief(view, title, predicate) or _of_unit(view, root)) and (
+        "affiliation" in view.ontology.patterns
+    ):  # "AI chief Jane Roe", "chief of the Norvale bureau": a chief of a part only works there
         predicate = view.ontology.patterns["affiliation"].yields
     bracketed = _bracketed(view, title)
     if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
@@ -290,6 +291,7 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
         for t in prep_objects(view, root, prep):
             for inner, found in _field_orgs(view, t, prep):  # "head of sales at X"
                 by_prep.setdefault(inner, []).extend(found)
+            by_prep.setdefault(t.head.i, []).extend(_unit_orgs(view, t))  # "of the X board"
             if t.tag_ == "NNS" and t.i not in view.names:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
@@ -630,6 +632,41 @@ def _unit_owners(view: View, person: Token) -> list[Mention]:
         if t.i not in view.names and ontology.class_of_head_noun(t.lemma_.lower()) == "Organization"
         for c in t.children
         if c.dep_ in ("poss", "compound") and c.i in view.names and c.ent_type_ == "ORG"
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _of_unit(view: View, root: Token) -> bool:
+    """A title of a part of an organisation, a word for it no `kg:corporateSuffix` ("chief of
+    the Norvale bureau", not "chief executive of the Norvale group")."""
+    return any(
+        t.lower_ not in view.ontology.corporate_suffixes and _unit_orgs(view, t)
+        for prep in view.ontology.grammar.title_prepositions
+        for t in prep_objects(view, root, prep)
+    )
+
+
+def _unit_orgs(view: View, unit: Token) -> list[Mention]:
+    """The organisation a common noun for an organisation or its unit (a `kg:headNoun` or
+    `kg:nameWord` of organisations) is of: "the Brisk board", "Norvale's research division",
+    "the board of Norvale"."""
+    ontology = view.ontology
+    lemma = unit.lemma_.lower()
+    if unit.i in view.names or unit.pos_ != "NOUN":
+        return []
+    if ontology.class_of_head_noun(lemma) != "Organization" and lemma not in ontology.name_words:
+        return []
+    names = view.names
+    owners = [  # "the Harwick police department" is no unit of Harwick's
+        c
+        for c in unit.children
+        if c.i in names and (c.dep_ == "poss" or c.dep_ == "compound" and names[c.i].end == unit.i)
+    ]
+    owners += prep_objects(view, unit, ontology.grammar.title_prepositions[0])
+    return [
+        m
+        for c in owners
+        if c.i in view.names and c.ent_type_ == "ORG"
         for m in refer(view, c, coordinate=False)
     ]
 
