@@ -378,6 +378,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "worksFor", "Norvale Party")},
     ),
     (
+        "a secretary general of a union",
+        "Tom Hale, secretary general of the Norvale Union, said the strike would go on.",
+        {("title", "Tom Hale", "worksFor", "Norvale Union")},
+    ),
+    (
         "a chief of staff is no chief executive",
         "Jane Roe, the chief of staff at Norvale Corp., said the plan would fail.",
         {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
