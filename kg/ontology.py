@@ -133,6 +133,10 @@ class Grammar:
     brand_prepositions: frozenset[str] = frozenset()  # "under the Brisk brand"
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
+    voice_titles: frozenset[str] = frozenset()  # "said Jane Roe, a spokeswoman": who she speaks for
+    post_nouns: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    post_verbs: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    field_prepositions: frozenset[str] = frozenset()  # "head of research at X"
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
@@ -385,6 +389,10 @@ def _grammar(graph: Graph) -> Grammar:
         brand_prepositions=words("brandPreposition"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
+        voice_titles=words("voiceTitle"),
+        post_nouns=words("postNoun"),
+        post_verbs=words("postVerb"),
+        field_prepositions=words("fieldPreposition"),
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),

@@ -356,6 +356,20 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Halvane Herbs", "Tarnel"},
         {"Halvane Herbs and Tarnel"},
     ),
+    (
+        "a rank inside a run of proper nouns ends the service before it",
+        "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",
+        frozenset(),
+        {"Tormund Halvik"},
+        {"Police Major Tormund Halvik", "Major Tormund Halvik"},
+    ),
+    (
+        "a rank word before a single word is left in the name",
+        "The Harwick General Hospital opened a new wing.",
+        frozenset(),
+        set(),
+        {"Hospital"},
+    ),
 ]
 
 

@@ -130,7 +130,8 @@ def find_names(
     spans.extend(
         part
         for run in _proper_runs(doc, tokens, taken | numeric, known, ontology.common_words)
-        for part in _split_names(run, tokens, titles, grammar)
+        for ranked in _after_rank(run, ontology.honorifics)
+        for part in _split_names(ranked, tokens, titles, grammar)
     )
     defined_terms = _defined_terms(doc, tokens, ontology) if "(" in text else ()
     terms = [*defined_terms, *_known_terms(doc, tokens, ontology)]
@@ -571,6 +572,23 @@ def _split_names(
             start = token.i + 1
     parts.append(span.doc[start : span.end])
     return [p for p in parts if len(p)]
+
+
+def _after_rank(run: Span, honorifics: frozenset[str]) -> list[Span]:
+    """ "Police Major Jane Roe", "Army Colonel Tom Hale": an honorific inside a run of proper
+    nouns, after the force or service it belongs to, ends what leads up to it; the name is the
+    two words or more after it, or the person the tagger found right after the run."""
+    doc = run.doc
+    for token in reversed(run[1:]):
+        if token.lower_.rstrip(".") not in honorifics:
+            continue
+        if run.end - token.i > 2:
+            return [doc[run.start : token.i], doc[token.i + 1 : run.end]]
+        after = doc[run.end] if run.end < len(doc) else None
+        if token.i == run.end - 1 and after is not None and after.ent_iob_ == "B":
+            return [doc[run.start : token.i]] if after.ent_type_ == "PERSON" else [run]
+        return [run]
+    return [run]
 
 
 def _contracted(tokens: Sequence[Token], grammar: Grammar, lowered: str) -> Iterator[Span]:
