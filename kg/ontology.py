@@ -68,6 +68,7 @@ class Property:
     titles: tuple[str, ...]
     lists: tuple[Cue, ...] = ()  # kg:listNoun, kg:inverseListNoun: "its backers include X"
     business_sale: str | None = None  # stated from the recipient when a firm is handed over
+    provider_reading: str | None = None  # stated from the object when that is an organisation
 
 
 @dataclass(frozen=True)
@@ -495,6 +496,7 @@ def _properties(
             titles=tuple(_strings(graph, iri, KG.titleCue)),
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
             business_sale=_share_purchase(graph, iri, KG.businessSale),
+            provider_reading=_share_purchase(graph, iri, KG.providerReading),
         )
 
 

@@ -106,8 +106,11 @@ def resolve(
         subject = entities[groups.find(key_of(fact.subject.text, suffixes))]
         obj = entities[groups.find(key_of(fact.object.text, suffixes))]
         prop = ontology.properties[fact.predicate]
+        provided = _provided(fact, subject, obj, ontology)
         if subject.key != obj.key and subject.cls in prop.domain and obj.cls in prop.range:
             kept.append(ResolvedFact(subject, fact.predicate, obj, fact))
+        elif subject.key != obj.key and provided is not None:
+            kept.append(ResolvedFact(obj, provided.predicate, subject, provided))
         else:
             dropped.append(fact)
     unique = {e.key: e for e in entities.values()}
@@ -115,6 +118,19 @@ def resolve(
     return Resolution(
         tuple(sorted((unique[k] for k in used), key=lambda e: e.key)), tuple(kept), tuple(dropped)
     )
+
+
+def _provided(fact: Fact, subject: Entity, obj: Entity, ontology: Ontology) -> Fact | None:
+    """ "Telia uses Norvale", "relies on Norvale for chips": a fact of a product used (a
+    property with a `kg:providerReading`) whose object is an organisation says that the
+    organisation supplies the subject; that fact, or None."""
+    reading = ontology.properties[fact.predicate].provider_reading
+    if reading is None:
+        return None
+    prop = ontology.properties[reading]
+    if obj.cls not in prop.domain or subject.cls not in prop.range:
+        return None
+    return replace(fact, subject=fact.object, predicate=reading, object=fact.subject)
 
 
 def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -125,6 +126,35 @@ def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:
     )
     assert resolution.facts == ()
     assert len(resolution.dropped) == 2
+
+
+@pytest.mark.parametrize(
+    ("used", "kind", "expected"),
+    [
+        # "Tarnix uses Norvale", Norvale a firm: Norvale supplies Tarnix
+        ("Norvale Systems", "partneredWith", {("Norvale Systems", "supplies", "Tarnix Corp")}),
+        # a product used stays a product used
+        ("Kestrel-7", "launched", {("Tarnix Corp", "uses", "Kestrel-7")}),
+    ],
+)
+def test_a_firm_used_by_a_firm_supplies_it(
+    used: str, kind: str, expected: set[tuple[str, str, str]]
+) -> None:
+    typed = fact("Quillfin Ltd", kind, used, at=200)  # says what the used name is
+    resolution = resolve([fact("Tarnix Corp", "uses", used), typed], ONTOLOGY)
+    found = {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts}
+    assert (
+        found
+        - {(f.subject.label, f.predicate, f.object.label) for f in resolve([typed], ONTOLOGY).facts}
+        == expected
+    )
+
+
+def test_a_firm_used_by_a_person_is_no_supply() -> None:
+    typed = fact("Quillfin Ltd", "partneredWith", "Norvale Systems", at=200)
+    used = fact("Jane Roe", "uses", "Norvale Systems", ner=("PERSON", "ORG"))
+    resolution = resolve([used, typed], ONTOLOGY)
+    assert {f.predicate for f in resolution.facts} == {"partneredWith"}
 
 
 NAMES = [
