@@ -940,6 +940,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halvane Holdings bought 30% of the city's homes.",
         set(),
     ),
+    (
+        "some of what is built, for its buyer",
+        "Norvale has won an order to build five of the largest ships for Tarnix Corp.",
+        {("verb", "Norvale", "supplies", "Tarnix Corp.")},
+    ),
+    (
+        "some of what is made, for its buyer",
+        "Norvale will build 20 of the company's new trains for Tarnix Corp.",
+        {("verb", "Norvale", "supplies", "Tarnix Corp.")},
+    ),
+    (
+        "some of what is built, in a place",
+        "Norvale has won an order to build five of the ships for export.",
+        set(),
+    ),
 ]
 
 

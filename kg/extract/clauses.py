@@ -113,6 +113,15 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
             and not _deal_word(view, child)
         ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
+        elif (
+            child.dep_ == "prep"
+            and head.pos_ == "NUM"
+            and head.dep_ == "dobj"
+            and child.lower_ in view.ontology.grammar.genitive_prepositions
+        ):  # "build five of its largest ships for Brisk": the ships the number counts
+            found += [
+                o for c in child.children if c.dep_ == "pobj" for o in prep_objects(view, c, prep)
+            ]
     return found
 
 
