@@ -951,6 +951,49 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb", "Norvale", "supplies", "Tarnix Corp.")},
     ),
     (
+        "the maker of a product used, before it",
+        "Norvale Systems uses Tarnix Corp's chips in its servers.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "the maker of a product used, as its modifier",
+        "Norvale's servers use Tarnix Corp chips.",
+        {("verb", "Norvale", "uses", "Tarnix Corp")},
+    ),
+    (
+        "the maker of a product ordered, coordinated",
+        "Norvale Air ordered 14 Tarnix Aero jets and six Brisk Aero helicopters.",
+        {
+            ("verb", "Norvale Air", "uses", "Tarnix Aero"),
+            ("verb", "Norvale Air", "uses", "Brisk Aero"),
+        },
+    ),
+    (
+        "the maker of a product relied on, after it",
+        "Norvale Systems relies on chips made by Tarnix Corp.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp.")},
+    ),
+    (
+        "the maker of a product that powers another",
+        "Norvale's phone is powered by Tarnix Corp's processors.",
+        {("verb-passive", "Norvale", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a firm's own products used",
+        "Norvale Systems uses its own chips in its servers.",
+        set(),
+    ),
+    (
+        "products from a place used",
+        "Norvale Systems uses Texas chips in its servers.",
+        set(),
+    ),
+    (
+        "a firm's people used are no product",
+        "Norvale Systems uses Tarnix Corp's engineers.",
+        set(),
+    ),
+    (
         "some of what is built, in a place",
         "Norvale has won an order to build five of the ships for export.",
         set(),
@@ -963,6 +1006,23 @@ def test_verb_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(verb_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norvale Systems uses chips made by Tarnix Corp.", ("Tarnix Corp.", "Norvale Systems")),
+        (
+            "Norvale Systems relies on Tarnix Corp for its chips.",
+            ("Tarnix Corp", "Norvale Systems"),
+        ),
+        ("Norvale Systems uses Tarnix Corp and Brisk Inc.", ("Brisk Inc.", "Norvale Systems")),
+    ],
+)
+def test_the_maker_of_what_a_firm_uses_supplies_it(
+    text: str, expected: tuple[str, str], resolved: Callable[[str], set[tuple[str, str, str]]]
+) -> None:
+    assert (expected[0], "supplies", expected[1]) in resolved(text)
 
 
 @pytest.mark.parametrize(
