@@ -649,6 +649,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Bank has a footprint across Africa.",
         {("noun-verb", "Norvale Bank", "operatesIn", "Africa")},
     ),
+    (
+        "an order for a product: the buyer uses it",
+        "Norvale Air has placed an order for 20 Kestrel 9 jets.",
+        {("noun-verb", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "an order for a product, owned",
+        "Norvale Air's order for the Kestrel 9 was delayed.",
+        {("noun-owner", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "an order for what is unnamed",
+        "Norvale Air has placed an order for 20 jets.",
+        set(),
+    ),
 ]
 
 

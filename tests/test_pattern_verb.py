@@ -994,6 +994,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a firm chosen for a job",
+        "Norvale Systems has chosen Tarnix Corp for its new data centres.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a product picked for a job",
+        "Norvale Air picked the Kestrel 9 for its regional routes.",
+        {("verb", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "a place chosen for a job",
+        "Norvale Systems chose Texas for its new plant.",
+        set(),
+    ),
+    (
+        "a person picked for a job",
+        "Norvale Systems picked Jane Roe for the top job.",
+        set(),
+    ),
+    (
+        "a firm chosen, for nothing",
+        "Norvale Systems chose Tarnix Corp.",
+        set(),
+    ),
+    (
         "some of what is built, in a place",
         "Norvale has won an order to build five of the ships for export.",
         set(),
