@@ -994,6 +994,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "engines supplied for a named owner's product",
+        "Tarnix Corp will supply engines for Norvale's new jets.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale")},
+    ),
+    (
+        "a named owner's network supplied",
+        "Tarnix Corp supplies Norvale's RAN technology in Finland.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale")},
+    ),
+    (
+        "engines supplied for the supplier's own product",
+        "Tarnix Corp will supply engines for its own jets.",
+        set(),
+    ),
+    (
+        "engines supplied for a place's product",
+        "Tarnix Corp will supply engines for Finland's new jets.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

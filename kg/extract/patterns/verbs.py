@@ -84,6 +84,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if not objects and not cue.inverse:  # "runs on Brisk's servers"
             objects = [m for t in places for m in _makers(view, t, predicate)]
+        if not objects and not cue.inverse:  # "supplies engines for Brisk's jets"
+            objects = [m for t in places for m in _customers(view, t, predicate)]
         if not places and "Organization" in view.ontology.properties[predicate].range:
             objects = _deal_party(view, verb)
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
@@ -127,6 +129,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             taken = [c for c in verb.children if c.dep_ == "dobj"]
             taken += [j for c in taken for j in c.conjuncts]
             objects = [m for c in taken for m in _makers(view, c, predicate)]
+            objects = objects or [m for c in taken for m in _customers(view, c, predicate)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
@@ -196,6 +199,24 @@ def _makers(view: View, noun: Token, predicate: str) -> list[Mention]:
     ]
     found = [m for c in named for m in refer(view, c, coordinate=False)] + made
     return [m for m in found if not is_person_name(m, ontology)]
+
+
+def _customers(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "supplies engines for Brisk's jets", "supplies Brisk's 5G network": the named owner of
+    an unnamed product or technology that a verb handing goods over (a property with a
+    `kg:businessSale`) supplies or is for, is the one supplied."""
+    ontology = view.ontology
+    if ontology.properties[predicate].business_sale is None or noun.i in view.names:
+        return []
+    if ontology.class_of_head_noun(noun.lemma_.lower()) not in ("Product", "Technology"):
+        return []
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, ontology)
+    ]
 
 
 def _deal_party(view: View, verb: Token) -> list[Mention]:
