@@ -650,6 +650,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("noun-verb", "Norvale Bank", "operatesIn", "Africa")},
     ),
     (
+        "the use of a named maker's product",
+        "Norvale Systems' use of Tarnix Corp's chips grew.",
+        {("noun-owner", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a user of a product made by a named maker",
+        "Norvale Systems is a big user of chips made by Tarnix Corp.",
+        {("noun-described", "Norvale Systems", "uses", "Tarnix Corp.")},
+    ),
+    (
+        "the launch of a named maker's product is no use",
+        "The launch of Tarnix Corp's chips was delayed.",
+        set(),
+    ),
+    (
         "an order for a product: the buyer uses it",
         "Norvale Air has placed an order for 20 Kestrel 9 jets.",
         {("noun-verb", "Norvale Air", "uses", "Kestrel 9")},

@@ -979,6 +979,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb-passive", "Norvale", "uses", "Tarnix Corp")},
     ),
     (
+        "the maker of a product used, in the passive",
+        "Tarnix Corp's chips are used by Norvale Systems.",
+        {("verb-passive", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "an unnamed owner's product used, in the passive",
+        "Its chips are used by Norvale Systems.",
+        set(),
+    ),
+    (
         "a firm's own products used",
         "Norvale Systems uses its own chips in its servers.",
         set(),

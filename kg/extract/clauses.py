@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
-from kg.extract.refer import mention_of, prep_phrase, refer
+from kg.extract.refer import is_person_name, mention_of, not_place, prep_phrase, refer
 from kg.ontology import cues_of
 
 
@@ -181,3 +181,33 @@ def refer_or_owner(view: View, token: Token) -> list[Mention]:
         if c.dep_ == "poss" and c.i in view.names
         for m in refer(view, c, coordinate=False)
     ]
+
+
+def makers_of(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "uses Brisk's chips", "our modules", "Brisk chips", "chips made by Brisk": who makes an
+    unnamed product that a verb of use takes (a property with a `kg:providerReading`), named
+    before it or by a participle after it; a firm that makes what another uses supplies it.
+    Not "its own chips", nor a pronoun that may stand for the user itself."""
+    ontology = view.ontology
+    if ontology.properties[predicate].provider_reading is None or noun.i in view.names:
+        return []
+    if ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return []
+    if any(c.lower_ in ontology.grammar.own_words for c in noun.children):
+        return []
+    named = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound")
+        and c.i < noun.i
+        and (c.i in view.names or c.lower_ in ontology.grammar.first_person_pronouns)
+        and not_place(view, c)
+    ]
+    made = [
+        m
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ontology.verb_cues
+        for m in agents(view, c)
+    ]
+    found = [m for c in named for m in refer(view, c, coordinate=False)] + made
+    return [m for m in found if not is_person_name(m, ontology)]

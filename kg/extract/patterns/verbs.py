@@ -11,6 +11,7 @@ from kg.extract.clauses import (
     agents,
     coordinated,
     is_passive,
+    makers_of,
     negated,
     prep_objects,
     refer_or_owner,
@@ -83,7 +84,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if not objects and not cue.inverse:  # "runs on Brisk's servers"
-            objects = [m for t in places for m in _makers(view, t, predicate)]
+            objects = [m for t in places for m in makers_of(view, t, predicate)]
         if not objects and not cue.inverse:  # "supplies engines for Brisk's jets"
             objects = [m for t in places for m in _customers(view, t, predicate)]
         if not places and "Organization" in view.ontology.properties[predicate].range:
@@ -100,8 +101,11 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
         if not subjects and cue.inverse:  # "is powered by Brisk's chips"
-            subjects = [m for t in _agent_words(verb) for m in _makers(view, t, predicate)]
+            subjects = [m for t in _agent_words(verb) for m in makers_of(view, t, predicate)]
         objects = _bracketed(view, verb) or subjects_of(view, verb)
+        if not objects and not cue.inverse:  # "Brisk's chips are used by X"
+            taken = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            objects = [m for c in taken for m in makers_of(view, c, predicate)]
         if not subjects and verb.dep_ == "acl":  # "Norvale's Kestrel, released last year"
             subjects = _maker(view, verb, predicate)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
@@ -128,7 +132,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if not objects and not cue.inverse:  # "uses Brisk's chips", "ordered 14 Brisk jets"
             taken = [c for c in verb.children if c.dep_ == "dobj"]
             taken += [j for c in taken for j in c.conjuncts]
-            objects = [m for c in taken for m in _makers(view, c, predicate)]
+            objects = [m for c in taken for m in makers_of(view, c, predicate)]
             objects = objects or [m for c in taken for m in _customers(view, c, predicate)]
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
@@ -169,36 +173,6 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
-
-
-def _makers(view: View, noun: Token, predicate: str) -> list[Mention]:
-    """ "uses Brisk's chips", "our modules", "Brisk chips", "chips made by Brisk": who makes an
-    unnamed product that a verb of use takes (a property with a `kg:providerReading`), named
-    before it or by a participle after it; a firm that makes what another uses supplies it.
-    Not "its own chips", nor a pronoun that may stand for the user itself."""
-    ontology = view.ontology
-    if ontology.properties[predicate].provider_reading is None or noun.i in view.names:
-        return []
-    if ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
-        return []
-    if any(c.lower_ in ontology.grammar.own_words for c in noun.children):
-        return []
-    named = [
-        c
-        for c in noun.children
-        if c.dep_ in ("poss", "compound")
-        and c.i < noun.i
-        and (c.i in view.names or c.lower_ in ontology.grammar.first_person_pronouns)
-        and not_place(view, c)
-    ]
-    made = [
-        m
-        for c in noun.children
-        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ontology.verb_cues
-        for m in agents(view, c)
-    ]
-    found = [m for c in named for m in refer(view, c, coordinate=False)] + made
-    return [m for m in found if not is_person_name(m, ontology)]
 
 
 def _customers(view: View, noun: Token, predicate: str) -> list[Mention]:
