@@ -73,6 +73,7 @@ class Property:
     lists: tuple[Cue, ...] = ()  # kg:listNoun, kg:inverseListNoun: "its backers include X"
     business_sale: str | None = None  # stated from the recipient when a firm is handed over
     provider_reading: str | None = None  # stated from the object when that is an organisation
+    customer_reading: str | None = None  # stated to the owner of an unnamed product made
 
 
 @dataclass(frozen=True)
@@ -501,6 +502,7 @@ def _properties(
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
             business_sale=_share_purchase(graph, iri, KG.businessSale),
             provider_reading=_share_purchase(graph, iri, KG.providerReading),
+            customer_reading=_share_purchase(graph, iri, KG.customerReading),
         )
 
 

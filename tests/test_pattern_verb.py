@@ -1024,6 +1024,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a named owner's unnamed product made by another",
+        "Tarnix Corp builds Norvale Systems' ships.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a named owner's unnamed product made by another, in the passive",
+        "Norvale Systems' new ships are being built by Tarnix Corp.",
+        {("verb-passive", "Tarnix Corp.", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a maker's own product",
+        "Tarnix Corp builds its own ships.",
+        set(),
+    ),
+    (
+        "a place's product made",
+        "Tarnix Corp builds Finland's ships.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

@@ -106,6 +106,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if not objects and not cue.inverse:  # "Brisk's chips are used by X"
             taken = [c for c in verb.children if c.dep_ == "nsubjpass"]
             objects = [m for c in taken for m in makers_of(view, c, predicate)]
+        if not objects:  # "Brisk's ships are built by X"
+            predicate, objects = _made_for(view, verb, predicate, cue, "nsubjpass")
         if not subjects and verb.dep_ == "acl":  # "Norvale's Kestrel, released last year"
             subjects = _maker(view, verb, predicate)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
@@ -134,6 +136,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             taken += [j for c in taken for j in c.conjuncts]
             objects = [m for c in taken for m in makers_of(view, c, predicate)]
             objects = objects or [m for c in taken for m in _customers(view, c, predicate)]
+        if not objects:  # "X builds Brisk's ships"
+            predicate, objects = _made_for(view, verb, predicate, cue, "dobj")
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
@@ -179,8 +183,28 @@ def _customers(view: View, noun: Token, predicate: str) -> list[Mention]:
     """ "supplies engines for Brisk's jets", "supplies Brisk's 5G network": the named owner of
     an unnamed product or technology that a verb handing goods over (a property with a
     `kg:businessSale`) supplies or is for, is the one supplied."""
+    if view.ontology.properties[predicate].business_sale is None:
+        return []
+    return _owners(view, noun)
+
+
+def _made_for(
+    view: View, verb: Token, predicate: str, cue: Cue, dep: str
+) -> tuple[str, list[Mention]]:
+    """ "X builds Brisk's ships", "Brisk's ships are built by X": a verb of making (a property
+    with a `kg:customerReading`) whose object (`dep`) is an unnamed product of a named owner
+    states that property, the owner its object; else the predicate, and no one."""
+    reading = view.ontology.properties[predicate].customer_reading
+    if reading is None or cue.inverse or cue.prep:
+        return predicate, []
+    owners = [m for c in verb.children if c.dep_ == dep for m in _owners(view, c)]
+    return (reading, owners) if owners else (predicate, [])
+
+
+def _owners(view: View, noun: Token) -> list[Mention]:
+    """The named owners of an unnamed product or technology: "Brisk's jets"."""
     ontology = view.ontology
-    if ontology.properties[predicate].business_sale is None or noun.i in view.names:
+    if noun.i in view.names:
         return []
     if ontology.class_of_head_noun(noun.lemma_.lower()) not in ("Product", "Technology"):
         return []
