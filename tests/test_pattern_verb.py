@@ -1044,6 +1044,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a product noun set off after a name, with a participle",
+        "The venture will pair the Ridgeback platform with Quillware, the driving software "
+        "developed by Norvale Systems.",
+        {("verb-passive", "Norvale Systems", "developed", "Quillware")},
+    ),
+    (
+        "a product noun set off after a place, with a participle",
+        "In Texas, software developed by Norvale Systems is popular.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

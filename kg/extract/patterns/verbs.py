@@ -102,7 +102,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         subjects = agents(view, verb) or _object_agents(view, verb)
         if not subjects and cue.inverse:  # "is powered by Brisk's chips"
             subjects = [m for t in _agent_words(verb) for m in makers_of(view, t, predicate)]
-        objects = _bracketed(view, verb) or subjects_of(view, verb)
+        objects = _bracketed(view, verb) or subjects_of(view, verb) or _apposed(view, verb)
         if not objects and not cue.inverse:  # "Brisk's chips are used by X"
             taken = [c for c in verb.children if c.dep_ == "nsubjpass"]
             objects = [m for c in taken for m in makers_of(view, c, predicate)]
@@ -457,6 +457,29 @@ def _bracketed(view: View, verb: Token) -> list[Mention]:
         return []
     before = doc[verb.i - 2]
     return refer(view, before, coordinate=False) if before.i in view.names else []
+
+
+MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod"})
+
+
+def _apposed(view: View, verb: Token) -> list[Mention]:
+    """ "Tarnix, the driving software developed by Norvale": the name set off by a comma right
+    before the product noun a participle describes, which the parser may not have hung on the
+    name."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.i in view.names:
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return []
+    doc, start = noun.doc, noun.i
+    while start > 0 and doc[start - 1].dep_ in MODIFIERS and doc[start - 1].i not in view.names:
+        start -= 1  # "the driving software"
+    if start < 2 or doc[start - 1].text != "," or start - 2 not in view.names:
+        return []
+    name = view.names[start - 2]
+    if name.end != start - 1 or not not_place(view, name.root):
+        return []
+    return [mention_of(view, name, "Product")]
 
 
 def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
