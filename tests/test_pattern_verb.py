@@ -1045,7 +1045,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a product noun set off after a name, with a participle",
-        "The venture will pair the Ridgeback platform with Quillware, the driving software "
+        "The venture will pair the Harlow platform with Quillware, the driving software "
         "developed by Norvale Systems.",
         {("verb-passive", "Norvale Systems", "developed", "Quillware")},
     ),
@@ -1053,6 +1053,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a product noun set off after a place, with a participle",
         "In Texas, software developed by Norvale Systems is popular.",
         set(),
+    ),
+    (
+        "goods supplied in the passive, by an agent",
+        "Chips will be supplied to Brisk Motors by Tarnix Steel.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Brisk Motors")},
+    ),
+    (
+        "goods made by a firm, supplied in the passive",
+        "Steel made by Tarnix Steel at its new plant will be supplied to Brisk Motors.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Brisk Motors")},
+    ),
+    (
+        "goods of an unnamed owner, supplied in the passive",
+        "Its chips will be sold to Brisk Motors.",
+        set(),
+    ),
+    (
+        "chosen by a firm parsed apart from the noun describing it",
+        "Tarnix Steel has been chosen by Dutch truck maker Quellmar to provide steel for its "
+        "cab frames.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Quellmar")},
     ),
     (
         "a firm chosen for a job",

@@ -88,9 +88,24 @@ def agents(view: View, verb: Token) -> list[Mention]:
         if child.dep_ == "agent":
             preps = [child, *child.conjuncts]
             return [
-                m for p in preps for o in p.children if o.dep_ == "pobj" for m in refer(view, o)
+                m
+                for p in preps
+                for o in p.children
+                if o.dep_ == "pobj"
+                for m in refer(view, o) or _named_next(view, o)
             ]
     return []
+
+
+def _named_next(view: View, noun: Token) -> list[Mention]:
+    """ "chosen by truck maker Verhaag", the name parsed apart from the noun that describes
+    it: the name right after a noun for an organisation."""
+    name = view.names.get(noun.i + 1)
+    if name is None or name.start != noun.i + 1 or noun.i in view.names:
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Organization":
+        return []
+    return refer(view, name.root, coordinate=False) if not_place(view, name.root) else []
 
 
 def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
@@ -188,10 +203,15 @@ def makers_of(view: View, noun: Token, predicate: str) -> list[Mention]:
     unnamed product that a verb of use takes (a property with a `kg:providerReading`), named
     before it or by a participle after it; a firm that makes what another uses supplies it.
     Not "its own chips", nor a pronoun that may stand for the user itself."""
-    ontology = view.ontology
-    if ontology.properties[predicate].provider_reading is None or noun.i in view.names:
+    if view.ontology.properties[predicate].provider_reading is None:
         return []
-    if ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+    return product_makers(view, noun)
+
+
+def product_makers(view: View, noun: Token) -> list[Mention]:
+    """Who makes an unnamed product: "Brisk's chips", "Brisk chips", "chips made by Brisk"."""
+    ontology = view.ontology
+    if noun.i in view.names or ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
         return []
     if any(c.lower_ in ontology.grammar.own_words for c in noun.children):
         return []

@@ -14,6 +14,7 @@ from kg.extract.clauses import (
     makers_of,
     negated,
     prep_objects,
+    product_makers,
     refer_or_owner,
     subjects_of,
 )
@@ -82,6 +83,10 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if passive and _locative(view, predicate) and agents(view, verb):
             subjects = agents(view, verb)  # "the parts are made by X in P"
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
+        if passive and not subjects and _hands_over(view, predicate, cue):
+            # "chips will be supplied to X by Brisk", "steel made by Brisk is sold to X"
+            goods = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            subjects = agents(view, verb) or [m for c in goods for m in product_makers(view, c)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if not objects and not cue.inverse:  # "runs on Brisk's servers"
             objects = [m for t in places for m in makers_of(view, t, predicate)]
@@ -177,6 +182,12 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _hands_over(view: View, predicate: str, cue: Cue) -> bool:
+    """Does the cue hand goods to its preposition's object (a property with a
+    `kg:businessSale`: "supply to _")?"""
+    return view.ontology.properties[predicate].business_sale is not None and not cue.inverse
 
 
 def _customers(view: View, noun: Token, predicate: str) -> list[Mention]:
