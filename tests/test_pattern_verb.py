@@ -1076,6 +1076,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("verb-passive", "Tarnix Steel", "supplies", "Quellmar")},
     ),
     (
+        "a firm's sites stand for it in what they run on",
+        "Norvale Systems' data centres run on Kestrel OS.",
+        {("verb", "Norvale Systems", "uses", "Kestrel OS")},
+    ),
+    (
+        "unowned sites stand for no one",
+        "The data centres run on Kestrel OS.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
@@ -1124,6 +1134,7 @@ def test_verb_family(
             ("Tarnix Corp", "Norvale Systems"),
         ),
         ("Norvale Systems uses Tarnix Corp and Brisk Inc.", ("Brisk Inc.", "Norvale Systems")),
+        ("Norvale Systems uses Tarnix's chips in its servers.", ("Tarnix", "Norvale Systems")),
     ],
 )
 def test_the_maker_of_what_a_firm_uses_supplies_it(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
@@ -229,5 +231,9 @@ def product_makers(view: View, noun: Token) -> list[Mention]:
         if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ontology.verb_cues
         for m in agents(view, c)
     ]
-    found = [m for c in named for m in refer(view, c, coordinate=False)] + made
-    return [m for m in found if not is_person_name(m, ontology)]
+    found = [  # an owner of chips is their maker, a firm; a name before them may be theirs
+        replace(m, hint=m.hint or "Organization") if c.dep_ == "poss" else m
+        for c in named
+        for m in refer(view, c, coordinate=False)
+    ]
+    return [m for m in found + made if not is_person_name(m, ontology)]
