@@ -1086,6 +1086,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "parts supplied for a named owner's named product",
+        "Tarnix Corp supplies displays for Norvale Systems' Kestrel phones.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "delivery taken of a product, from its supplier",
+        "Norvale Air took delivery of its first Kestrel 300 jet from Tarnix Corp.",
+        {
+            ("verb", "Norvale Air", "uses", "Kestrel 300"),
+            ("verb", "Tarnix Corp.", "supplies", "Norvale Air"),
+        },
+    ),
+    (
+        "delivery made of a product is no use",
+        "Tarnix Corp made the first delivery of its Kestrel 300 jet.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

@@ -90,8 +90,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if not objects and not cue.inverse:  # "runs on Brisk's servers"
             objects = [m for t in places for m in makers_of(view, t, predicate)]
-        if not objects and not cue.inverse:  # "supplies engines for Brisk's jets"
-            objects = [m for t in places for m in _customers(view, t, predicate)]
+        if all(m.hint == "Product" for m in objects) and not cue.inverse:
+            # "supplies engines for Brisk's jets", "for Brisk's Kestrel phones"
+            objects = [m for t in places for m in _customers(view, t, predicate)] or objects
         if not places and "Organization" in view.ontology.properties[predicate].range:
             objects = _deal_party(view, verb)
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
