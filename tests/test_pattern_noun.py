@@ -665,6 +665,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "the startup behind a product",
+        "Norvale Systems, the startup behind Quillbot, raised $5 million.",
+        {("noun-described", "Norvale Systems", "developed", "Quillbot")},
+    ),
+    (
+        "the company behind a product, after a copula",
+        "Norvale Systems is the company behind the Quillbot chatbot.",
+        {("noun-described", "Norvale Systems", "developed", "Quillbot")},
+    ),
+    (
+        "a company with nothing behind it",
+        "Norvale Systems is a company that Brisk Inc bought.",
+        set(),
+    ),
+    (
         "an order for a product: the buyer uses it",
         "Norvale Air has placed an order for 20 Kestrel 9 jets.",
         {("noun-verb", "Norvale Air", "uses", "Kestrel 9")},
