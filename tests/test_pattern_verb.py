@@ -1104,6 +1104,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a named owner's named product launched, with no object",
+        "Norvale Systems' new Quillbot chatbot launched on Monday.",
+        {("verb", "Norvale Systems", "launched", "Quillbot")},
+    ),
+    (
+        "a named owner's product launching something else",
+        "Norvale Systems' Quillbot chatbot launched a new feature.",
+        set(),
+    ),
+    (
+        "a product launched, with no owner",
+        "The Quillbot chatbot launched on Monday.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

@@ -144,6 +144,8 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects = objects or [m for c in taken for m in _customers(view, c, predicate)]
         if not objects:  # "X builds Brisk's ships"
             predicate, objects = _made_for(view, verb, predicate, cue, "dobj")
+        if not objects:  # "Norvale's Kestrel app launched in May"
+            subjects, objects = _launched_itself(view, verb, predicate, cue) or (subjects, [])
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
@@ -273,6 +275,43 @@ def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
         for m in refer(view, c, coordinate=False)
         if not is_person_name(m, view.ontology)
     ]
+
+
+def _launched_itself(
+    view: View, verb: Token, predicate: str, cue: Cue
+) -> tuple[list[Mention], list[Mention]] | None:
+    """ "Norvale's Kestrel app launched in May": a verb with no object whose subject is a named
+    product of a named owner says the owner did it to the product, where the property goes
+    from organisations to products only; its makers and the products, or None."""
+    prop = view.ontology.properties[predicate]
+    if cue.prep or cue.inverse or prop.domain != {"Organization"} or "Organization" in prop.range:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass", "attr") for c in verb.children):
+        return None
+    makers: list[Mention] = []
+    products: list[Mention] = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in view.names:
+            words, named = list(view.names[subject.i]), [view.names[subject.i]]
+        elif view.ontology.class_of_head_noun(subject.lemma_.lower()) == "Product":
+            words = [subject]
+            named = [
+                view.names[c.i]
+                for c in subject.children
+                if c.dep_ == "compound" and c.i in view.names and view.names[c.i].root.i == c.i
+            ]
+        else:
+            continue
+        makers += [
+            m
+            for w in words
+            for c in w.children
+            if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+            for m in refer(view, c, coordinate=False)
+            if not is_person_name(m, view.ontology)
+        ]
+        products += [mention_of(view, n, "Product") for n in named if not_place(view, n.root)]
+    return (makers, products) if makers and products else None
 
 
 def _group_examples(view: View, verb: Token) -> list[Mention]:
