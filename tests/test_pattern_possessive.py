@@ -119,6 +119,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems' customers, including Brisk Foods, are happy.",
         set(),
     ),
+    (
+        "a noun for a firm between two names is no maker noun",
+        "Jane Roe founded the Film and Media company Tarnix Pictures in 2009.",
+        set(),
+    ),
 ]
 
 

@@ -59,7 +59,9 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
         (
             c.text
             for prop, c in cues_of(view.ontology.noun_cues, noun.lemma_.lower())
-            if prop == predicate and c.prep and len(c.words) == 1
+            if prop == predicate
+            and c.prep in view.ontology.grammar.genitive_prepositions  # "maker of _"
+            and len(c.words) == 1
         ),
         "",
     )
