@@ -150,6 +150,22 @@ def test_a_firm_used_by_a_firm_supplies_it(
     )
 
 
+@pytest.mark.parametrize(
+    ("owner", "owning", "owned"),
+    [
+        ("Norvale Systems", "acquired", "Brisk Inc"),
+        ("Brisk Inc", "subsidiaryOf", "Norvale Systems"),
+    ],
+)
+def test_a_firm_owned_or_bought_is_no_supplier_by_being_used(
+    owner: str, owning: str, owned: str
+) -> None:
+    """ "Norvale is integrating Brisk, which it bought last year": no supply."""
+    ownership = fact(owner, owning, owned, at=200)
+    resolution = resolve([fact("Norvale Systems", "uses", "Brisk Inc"), ownership], ONTOLOGY)
+    assert {f.predicate for f in resolution.facts} == {owning}
+
+
 def test_a_firm_used_by_a_person_is_no_supply() -> None:
     typed = fact("Quillfin Ltd", "partneredWith", "Norvale Systems", at=200)
     used = fact("Jane Roe", "uses", "Norvale Systems", ner=("PERSON", "ORG"))
