@@ -1119,6 +1119,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's goods supplied by a firm named in a hyphened participle",
+        "Norvale Air's Tarnix-supplied engines failed.",
+        {("verb-passive", "Tarnix", "supplies", "Norvale Air")},
+    ),
+    (
+        "unowned goods supplied by a firm named in a hyphened participle",
+        "The Tarnix-supplied engines failed.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
