@@ -56,6 +56,19 @@ def test_case_and_punctuation_are_one_entity() -> None:
     assert same_entity(["Oracle Corp.", "Oracle"])
 
 
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("KX200s", "KX200"),
+        ("the TQ-184s", "TQ-184"),
+        ("1990s", "1990s"),
+        ("Brisk Labs", "Brisk Labs"),
+    ],
+)
+def test_a_model_in_the_plural_is_the_model(name: str, clean: str) -> None:
+    assert clean_name(name) == clean
+
+
 def test_acronyms_are_one_entity() -> None:
     assert same_entity(["International Business Machines", "IBM"])
     assert same_entity(["Semiconductor Manufacturing International Corporation", "SMIC"])
