@@ -1129,6 +1129,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a technology embraced",
+        "Norvale Systems has embraced generative AI.",
+        {("verb", "Norvale Systems", "uses", "generative AI")},
+    ),
+    (
+        "a product upgraded to",
+        "Norvale Systems upgraded to Tarnix-7 last year.",
+        {("verb", "Norvale Systems", "uses", "Tarnix-7")},
+    ),
+    (
+        "a product upgraded, not to",
+        "Norvale Systems upgraded its forecast.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
