@@ -1144,6 +1144,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a contract awarded in the passive, by its giver",
+        "The contract was awarded to Tarnix Corp by Norvale Systems.",
+        {("verb-passive", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "goods bought in the passive, by the buyer",
+        "Chips were bought from Tarnix Corp by Norvale Systems.",
+        {("verb-passive", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a contract given to a firm",
+        "Norvale Systems gave Tarnix Corp a contract to build its network.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a gift given to a firm",
+        "Norvale Systems gave Tarnix Corp a discount.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

@@ -83,10 +83,12 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if passive and _locative(view, predicate) and agents(view, verb):
             subjects = agents(view, verb)  # "the parts are made by X in P"
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
+        if passive and not subjects:  # "chips were supplied to X by Brisk"
+            subjects = agents(view, verb)
         if passive and not subjects and _hands_over(view, predicate, cue):
-            # "chips will be supplied to X by Brisk", "steel made by Brisk is sold to X"
+            # "steel made by Brisk will be supplied to X"
             goods = [c for c in verb.children if c.dep_ == "nsubjpass"]
-            subjects = agents(view, verb) or [m for c in goods for m in product_makers(view, c)]
+            subjects = [m for c in goods for m in product_makers(view, c)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
         if not objects and not cue.inverse:  # "runs on Brisk's servers"
             objects = [m for t in places for m in makers_of(view, t, predicate)]
