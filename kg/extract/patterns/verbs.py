@@ -122,12 +122,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
             objects = [m for m in objects if m.text not in _own_participles(view, verb)]
             subjects = subjects or _maker(view, verb, predicate)
-            if not objects and (
-                _product_or_maker(view, predicate) or _hands_over(view, predicate, cue)
-            ):
-                objects = _holders(
-                    view, verb.head
-                )  # "its Kestrel-powered cars", "its Brisk-supplied engines"
+            held = _product_or_maker(view, predicate) or _hands_over(view, predicate, cue)
+            if not objects and held:  # "its Kestrel-powered cars", "its Brisk-supplied engines"
+                objects = _holders(view, verb.head)
             if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
                 subjects, objects = objects, subjects
             else:  # "Ostravia-made cars" says where they are made, not who makes them
