@@ -1164,6 +1164,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "an owner's products based on a named product, hyphened",
+        "Norvale Systems' Kestrel-based servers sold well.",
+        {("verb-passive", "Norvale Systems", "uses", "Kestrel")},
+    ),
+    (
+        "an unnamed product based on a named product, with no owner",
+        "Norvale Systems unveiled a Kestrel-based laptop.",
+        set(),
+    ),
+    (
+        "an owner's unit based in a place",
+        "Norvale Systems' Ohio-based servers sold well.",
+        set(),
+    ),
+    (
         "a firm chosen for a job",
         "Norvale Systems has chosen Tarnix Corp for its new data centres.",
         {("verb", "Norvale Systems", "uses", "Tarnix Corp")},

@@ -97,6 +97,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects = [m for t in places for m in _customers(view, t, predicate)] or objects
         if not places and "Organization" in view.ontology.properties[predicate].range:
             objects = _deal_party(view, verb)
+        if not places and _based_product(view, verb, predicate, cue):  # "its Kestrel-based phones"
+            subjects, objects = _holders(view, verb.head), _modifiers(view, verb)
+            objects = [m for m in objects if m.ner not in PLACES]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
@@ -502,6 +505,18 @@ def _holders(view: View, noun: Token) -> list[Mention]:
     if owners or noun.dep_ != "attr" or noun.head.lemma_ not in view.ontology.grammar.copulas:
         return owners
     return [m for c in noun.head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+
+
+def _based_product(view: View, verb: Token, predicate: str, cue: Cue) -> bool:
+    """ "its Kestrel-based phones", "a Kestrel-powered laptop": a hyphened participle of a
+    preposition cue ("base on _") of a product's owner, on a product noun."""
+    return (
+        bool(cue.prep)
+        and not cue.inverse
+        and _product_or_maker(view, predicate)
+        and _hyphened(view, verb)
+        and view.ontology.class_of_head_noun(verb.head.lemma_.lower()) == "Product"
+    )
 
 
 def _bracketed(view: View, verb: Token) -> list[Mention]:
