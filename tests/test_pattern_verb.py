@@ -989,6 +989,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "the maker of a technology used",
+        "Norvale Systems uses Tarnix Corp's technology in its phones.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
         "a firm's own products used",
         "Norvale Systems uses its own chips in its servers.",
         set(),

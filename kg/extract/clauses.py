@@ -211,9 +211,11 @@ def makers_of(view: View, noun: Token, predicate: str) -> list[Mention]:
 
 
 def product_makers(view: View, noun: Token) -> list[Mention]:
-    """Who makes an unnamed product: "Brisk's chips", "Brisk chips", "chips made by Brisk"."""
+    """Who makes an unnamed product or technology: "Brisk's chips", "Brisk chips", "chips
+    made by Brisk", "Brisk technology"."""
     ontology = view.ontology
-    if noun.i in view.names or ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+    kind = ontology.class_of_head_noun(noun.lemma_.lower())
+    if noun.i in view.names or kind not in ("Product", "Technology"):
         return []
     if any(c.lower_ in ontology.grammar.own_words for c in noun.children):
         return []
