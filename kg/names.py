@@ -11,7 +11,7 @@ VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
 _THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_PLURAL_MODEL = re.compile(r"(\b[A-Z][A-Z0-9-]*\d)s$")  # "A320s", "KX200s": the model
+_PLURAL_MODEL = re.compile(r"(\b[A-Z][A-Z0-9-]*\d)s$")  # "KX200s", "TQ-184s": the model
 _PUNCTUATION = re.compile(r"[\W_]+")
 
 

@@ -127,7 +127,7 @@ def resolve(
 
 
 def _provided(fact: Fact, subject: Entity, obj: Entity, ontology: Ontology) -> Fact | None:
-    """ "Telia uses Norvale", "relies on Norvale for chips": a fact of a product used (a
+    """ "Brisk uses Norvale", "relies on Norvale for chips": a fact of a product used (a
     property with a `kg:providerReading`) whose object is an organisation says that the
     organisation supplies the subject; that fact, or None."""
     reading = ontology.properties[fact.predicate].provider_reading

@@ -1000,7 +1000,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "products from a place used",
-        "Norvale Systems uses Texas chips in its servers.",
+        "Norvale Systems uses Utah chips in its servers.",
         set(),
     ),
     (
@@ -1015,7 +1015,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a named owner's network supplied",
-        "Tarnix Corp supplies Norvale's RAN technology in Finland.",
+        "Tarnix Corp supplies Norvale's RAN technology in Peru.",
         {("verb", "Tarnix Corp", "supplies", "Norvale")},
     ),
     (
@@ -1025,7 +1025,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "engines supplied for a place's product",
-        "Tarnix Corp will supply engines for Finland's new jets.",
+        "Tarnix Corp will supply engines for Peru's new jets.",
         set(),
     ),
     (
@@ -1045,7 +1045,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a place's product made",
-        "Tarnix Corp builds Finland's ships.",
+        "Tarnix Corp builds Peru's ships.",
         set(),
     ),
     (
@@ -1056,7 +1056,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a product noun set off after a place, with a participle",
-        "In Texas, software developed by Norvale Systems is popular.",
+        "In Kenya, software developed by Norvale Systems is popular.",
         set(),
     ),
     (
@@ -1180,7 +1180,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "an owner's unit based in a place",
-        "Norvale Systems' Ohio-based servers sold well.",
+        "Norvale Systems' Nevada-based servers sold well.",
         set(),
     ),
     (
@@ -1195,7 +1195,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a place chosen for a job",
-        "Norvale Systems chose Texas for its new plant.",
+        "Norvale Systems chose Oregon for its new plant.",
         set(),
     ),
     (

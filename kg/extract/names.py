@@ -703,7 +703,7 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 
 def _model_number(text: str) -> bool:
     """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ;
-    "A320s", "KX200s": models in the plural too."""
+    "KX200s", "TQ-184s": models in the plural too."""
     if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
         text = text[:-1]
     return (
@@ -833,7 +833,7 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
 
 
 def _punctuation(token: Token) -> bool:
-    """A mark, not a word the tagger took for one ("A320s" of "its fleet of A320s")."""
+    """A mark, not a word the tagger took for one ("KX200s" of "its fleet of KX200s")."""
     return token.pos_ == "PUNCT" and not token.text[:1].isalnum()
 
 

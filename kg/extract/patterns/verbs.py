@@ -140,7 +140,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("dobj", "dative") and not _other_group(view, verb, c, predicate)
             for m in refer(view, c)
         ]
-        if cue.after:  # "chose Texas for its plant": a place chosen is not used
+        if cue.after:  # "chose Harwick for its plant": a place chosen is not used
             objects = [m for m in objects if m.ner not in PLACES and m.ner != "PERSON"]
         objects += _gapped(view, verb)
         if not objects and not cue.inverse:  # "uses Brisk's chips", "ordered 14 Brisk jets"
