@@ -101,20 +101,52 @@ def resolve(
             key = key_of(group.label, suffixes) or normalise(group.label)
             updated = replace(found, key=key, label=group.label, names=names, same_as=same_as)
             entities = {k: updated if e is found else e for k, e in entities.items()}
-    kept, dropped = [], []
+    kept, dropped, provided_facts = [], [], []
     for fact in facts:
         subject = entities[groups.find(key_of(fact.subject.text, suffixes))]
         obj = entities[groups.find(key_of(fact.object.text, suffixes))]
         prop = ontology.properties[fact.predicate]
+        provided = _provided(fact, subject, obj, ontology)
         if subject.key != obj.key and subject.cls in prop.domain and obj.cls in prop.range:
             kept.append(ResolvedFact(subject, fact.predicate, obj, fact))
+        elif subject.key != obj.key and provided is not None:
+            provided_facts.append(ResolvedFact(obj, provided.predicate, subject, provided))
         else:
             dropped.append(fact)
+    owned = _owned_pairs(kept, ontology)
+    for supply in provided_facts:  # "Norvale is integrating Brisk, which it bought": no supply
+        if frozenset((supply.subject.key, supply.object.key)) in owned:
+            dropped.append(supply.fact)
+        else:
+            kept.append(supply)
     unique = {e.key: e for e in entities.values()}
     used = {e.key for f in kept for e in (f.subject, f.object)}
     return Resolution(
         tuple(sorted((unique[k] for k in used), key=lambda e: e.key)), tuple(kept), tuple(dropped)
     )
+
+
+def _provided(fact: Fact, subject: Entity, obj: Entity, ontology: Ontology) -> Fact | None:
+    """ "Brisk uses Norvale", "relies on Norvale for chips": a fact of a product used (a
+    property with a `kg:providerReading`) whose object is an organisation says that the
+    organisation supplies the subject; that fact, or None."""
+    reading = ontology.properties[fact.predicate].provider_reading
+    if reading is None:
+        return None
+    prop = ontology.properties[reading]
+    if obj.cls not in prop.domain or subject.cls not in prop.range:
+        return None
+    return replace(fact, subject=fact.object, predicate=reading, object=fact.subject)
+
+
+def _owned_pairs(facts: Sequence[ResolvedFact], ontology: Ontology) -> set[frozenset[str]]:
+    """The pairs of entities one of which owns or bought the other: a fact of a property
+    stated instead by buying shares (a `kg:sharePurchase`: "acquired", "subsidiary of")."""
+    return {
+        frozenset((f.subject.key, f.object.key))
+        for f in facts
+        if ontology.properties[f.predicate].share_purchase is not None
+    }
 
 
 def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:

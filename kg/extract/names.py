@@ -720,7 +720,10 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 
 
 def _model_number(text: str) -> bool:
-    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
+    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ;
+    "KX200s", "TQ-184s": models in the plural too."""
+    if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
+        text = text[:-1]
     return (
         any(c.isdigit() for c in text)
         and text.isascii()
@@ -822,7 +825,8 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
         end - start > 1 and tokens[start + 1].ent_type_ == "PERSON"
     )
     while start < end and (
-        tokens[start].pos_ in ("DET", "PUNCT", "ADP")
+        tokens[start].pos_ in ("DET", "ADP")
+        or _punctuation(tokens[start])
         or tokens[start].is_space
         or _hyphened_modifier(tokens[start].text)  # "Calif.-based" of "Calif.-based Norvale"
         or (person and end - start > 1 and tokens[start].lower_.rstrip(".") in honorifics)
@@ -830,7 +834,8 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
         start += 1
     proper = any(t.text[:1].isupper() for t in tokens[span.start : span.end])
     while end > start and (
-        tokens[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
+        tokens[end - 1].pos_ in ("CCONJ", "ADP")
+        or _punctuation(tokens[end - 1])
         or tokens[end - 1].tag_ == "POS"
         or tokens[end - 1].is_space
         # "Norvale Systems days after ...": a common noun the tagger ran into the name
@@ -843,6 +848,11 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
     ):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _punctuation(token: Token) -> bool:
+    """A mark, not a word the tagger took for one ("KX200s" of "its fleet of KX200s")."""
+    return token.pos_ == "PUNCT" and not token.text[:1].isalnum()
 
 
 def _shared_direction(span: Span, grammar: Grammar) -> bool:
