@@ -9,7 +9,7 @@ graph, with rdflib's meaning, so they run unchanged on either.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from rdflib import RDF, Graph, URIRef
@@ -161,6 +161,11 @@ class Triples:
         """One value of (subject, predicate), the first added, or None."""
         objects = self._by_subject.get(subject, _NONE).get(predicate)
         return next(iter(objects)) if objects else None
+
+    def about(self, subject: Node) -> Mapping[Node, Collection[Node]]:
+        """Each predicate of `subject` with its objects, in the order `objects` gives them: a
+        view of the graph, for reading while it does not change."""
+        return self._by_subject.get(subject, _NONE)
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
         return iter(list(self._by_subject.get(subject, _NONE).get(predicate, _NONE)))
