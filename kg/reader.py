@@ -146,7 +146,9 @@ def read_entities(
     typed: Iterable[tuple[object, object]]
     if classes is not None:
         classes = {shared(iri): name for iri, name in classes.items()}
-    if among is None:
+    if among is None and classes is not None:  # only the subjects of these classes
+        typed = [(s, cls) for cls in classes for s in graph.subjects(RDF_TYPE, cls)]
+    elif among is None:
         typed = graph.subject_objects(RDF_TYPE)
     else:
         typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF_TYPE)]
@@ -180,15 +182,22 @@ def _is_entity_class(cls: object) -> bool:
     return isinstance(cls, URIRef) and cls.startswith(KG) and cls != _SENTENCE
 
 
-_NAMES = (shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.altLabel))
+_PREF, _LABEL, _ALT = shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.altLabel)
 
 
 def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
     values = _about(graph, subject)
-    pref, labels, alt = (_texts(values.get(prop, ())) for prop in _NAMES)
+    pref, labels = _texts(values.get(_PREF, ())), _texts(values.get(_LABEL, ()))
+    alt = _texts(values.get(_ALT, ()))
     label = (pref or labels or [_local_name(str(subject))])[0]
-    others = sorted({*pref, *labels, *alt} - {label}, key=lambda n: (n.casefold(), n))
+    names = {*pref, *labels, *alt}
+    names.discard(label)
+    others = sorted(names, key=_name_order) if names else ()
     return GraphEntity(str(subject), label, (label, *others), _pick_class(classes))
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    return name.casefold(), name
 
 
 def read_facts(
