@@ -84,31 +84,15 @@ def _local_name(iri: str) -> str:
 Values = Mapping[Node, Collection[Node]]  # what a graph says of a subject: p -> objects
 
 
-class _GraphValues(Mapping[Node, Collection[Node]]):
-    """What an rdflib Graph says of a subject, each predicate's objects asked for when read."""
-
-    def __init__(self, graph: GraphLike, subject: Node) -> None:
-        self._graph, self._subject = graph, subject
-
-    def __getitem__(self, predicate: Node) -> list[Node]:
-        found = list(self._graph.objects(self._subject, predicate))
-        if not found:
-            raise KeyError(predicate)
-        return found
-
-    def __iter__(self) -> Iterator[Node]:
-        return iter(dict.fromkeys(p for p, _ in self._graph.predicate_objects(self._subject)))
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
 def _about(graph: GraphLike, subject: Node) -> Values:
-    """Each predicate of `subject` with its objects, in the order `graph.objects` gives them;
-    looked up once for all of them in a `Triples`."""
+    """Each predicate of `subject` with its objects, in the order `graph.objects` gives them
+    (rdflib's memory stores walk one index for both): looked up once for all of them."""
     if isinstance(graph, Triples):
         return graph.about(subject)
-    return _GraphValues(graph, subject)
+    found: dict[Node, list[Node]] = {}
+    for predicate, obj in graph.predicate_objects(subject):
+        found.setdefault(predicate, []).append(obj)
+    return found
 
 
 def _texts(objects: Iterable[object]) -> list[str]:
