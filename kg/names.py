@@ -13,6 +13,7 @@ _THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_MODEL = re.compile(r"(\b[A-Z][A-Z0-9-]*\d)s$")  # "KX200s", "TQ-184s": the model
 _PUNCTUATION = re.compile(r"[\W_]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # ASCII words, one space apart
 
 
 def clean_name(text: str) -> str:
@@ -26,6 +27,8 @@ def clean_name(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)  # the extractor asks for the same names many times
 def normalise(text: str) -> str:
     """Lower case, punctuation folded to single spaces."""
+    if _PLAIN.fullmatch(text):  # most names: nothing to clean, fold or compose but a 'the'
+        return _THE.sub("", text).lower()
     text = unicodedata.normalize("NFKC", clean_name(text)).lower()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 

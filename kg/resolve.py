@@ -163,15 +163,17 @@ def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
 def _group_names(
     facts: Sequence[Fact], known: Sequence[Entity], suffixes: frozenset[str]
 ) -> _UnionFind:
+    """Names joined by the rules. A group's root is its least key, whatever the order of the
+    unions, so a known entity's names are joined only where their keys differ."""
     mentions = [m for f in facts for m in (f.subject, f.object)]
     groups = _UnionFind()
     names = sorted({clean_name(m.text) for m in mentions} | {n for e in known for n in e.names})
-    keys = sorted({key_of(n, suffixes) for n in names if key_of(n, suffixes)})
-    for key in keys:
-        groups.find(key)
     for entity in known:
+        label = key_of(entity.label, suffixes)
         for name in entity.names:
-            groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
+            key = key_of(name, suffixes)
+            if key != label:
+                groups.union(label, key)
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
     _merge_aliases(groups, mentions, suffixes)
     _merge_acronyms(groups, names, defined, suffixes)
@@ -206,16 +208,16 @@ def _merge_acronyms(
     """
     for acronym, name in sorted(defined.items()):
         groups.union(key_of(acronym, suffixes), key_of(name, suffixes))
+    acronyms = [n for n in names if " " not in n and n.isupper() and 2 <= len(n) <= 6]
+    wanted = {a.lower() for a in acronyms}  # the only initials looked up below
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        if any(len(w) > 1 and w.isupper() for w in name.split()):
-            continue
         stripped = key_of(name, suffixes)
-        for form in {_initials(name), _initials(stripped)} - {""}:
-            by_initials[form].add(stripped)
-    for name in names:
-        if " " in name or not (name.isupper() and 2 <= len(name) <= 6):
-            continue
+        forms = {_initials(name), _initials(stripped)} & wanted
+        if forms and not any(len(w) > 1 and w.isupper() for w in name.split()):
+            for form in forms:
+                by_initials[form].add(stripped)
+    for name in acronyms:
         targets = by_initials.get(name.lower(), set())
         if len(targets) == 1:
             groups.union(key_of(name, suffixes), next(iter(targets)))
@@ -230,11 +232,15 @@ def _merge_surnames(
     """'Roe' = 'Jane Roe' when exactly one person's full name ends with it."""
     people = {clean_name(m.text) for m in mentions if m.ner == "PERSON" or m.hint == "Person"}
     people |= {n for e in known if e.cls == "Person" for n in e.names}
-    full = [p for p in people if len(p.split()) > 1]
+    by_surname: dict[str, set[str]] = defaultdict(set)  # a full name's last word -> its keys
+    for full in people:
+        words = full.split()
+        if len(words) > 1:
+            by_surname[words[-1].lower()].add(key_of(full, suffixes))
     for name in people:
         if " " in name:
             continue
-        matches = {key_of(f, suffixes) for f in full if f.split()[-1].lower() == name.lower()}
+        matches = by_surname.get(name.lower(), set())
         if len(matches) == 1:
             groups.union(key_of(name, suffixes), next(iter(matches)))
 

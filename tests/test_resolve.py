@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -9,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import Evidence, Fact, Mention
-from kg.names import clean_name
+from kg.names import _PUNCTUATION, clean_name, normalise
 from kg.ontology import Ontology, load_ontology
 from kg.resolve import Resolution, resolve
 
@@ -240,3 +241,13 @@ def test_resolving_again_against_its_own_entities_changes_nothing(facts: list[Fa
     assert {(e.key, e.label, e.names, e.cls) for e in again.entities} == {
         (e.key, e.label, e.names, e.cls) for e in first.entities
     }
+
+
+PLAIN_WORDS = ["The", "the", "THE", "Theory", "Norvale", "12", "x", "Inc", "of"]
+
+
+@given(st.lists(st.sampled_from(PLAIN_WORDS), min_size=1, max_size=4).map(" ".join))
+def test_plain_names_are_normalised_as_any_other(text: str) -> None:
+    """ASCII words one space apart take a quick path: it must give the general answer."""
+    general = unicodedata.normalize("NFKC", clean_name(text)).lower()
+    assert normalise(text) == " ".join(_PUNCTUATION.sub(" ", general).split())
