@@ -27,8 +27,8 @@ def clean_name(text: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)  # the extractor asks for the same names many times
 def normalise(text: str) -> str:
     """Lower case, punctuation folded to single spaces."""
-    if _PLAIN.fullmatch(text):  # most names: nothing to clean, fold or compose but a 'the'
-        return _THE.sub("", text).lower()
+    if _PLAIN.fullmatch(text):  # most names: nothing to fold or compose; 'the' and plurals
+        return _PLURAL_MODEL.sub(r"\1", _THE.sub("", text)).lower()
     text = unicodedata.normalize("NFKC", clean_name(text)).lower()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 

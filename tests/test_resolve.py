@@ -243,7 +243,7 @@ def test_resolving_again_against_its_own_entities_changes_nothing(facts: list[Fa
     }
 
 
-PLAIN_WORDS = ["The", "the", "THE", "Theory", "Norvale", "12", "x", "Inc", "of"]
+PLAIN_WORDS = ["The", "the", "THE", "Theory", "Norvale", "12", "x", "Inc", "of", "KX200s", "T4s"]
 
 
 @given(st.lists(st.sampled_from(PLAIN_WORDS), min_size=1, max_size=4).map(" ".join))
@@ -251,3 +251,16 @@ def test_plain_names_are_normalised_as_any_other(text: str) -> None:
     """ASCII words one space apart take a quick path: it must give the general answer."""
     general = unicodedata.normalize("NFKC", clean_name(text)).lower()
     assert normalise(text) == " ".join(_PUNCTUATION.sub(" ", general).split())
+
+
+def test_a_plural_model_name_resolves_to_the_model() -> None:
+    """ "its KX200s" and "the KX200" are one product, and a fact on the plural does not fail."""
+    facts = [
+        fact("Quillfin Air", "uses", "KX200s", ner=("ORG", "PRODUCT")),
+        fact("Norvale", "developed", "KX200", at=200, ner=("ORG", "PRODUCT")),
+    ]
+    resolution = resolve(facts, ONTOLOGY)
+    assert {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts} == {
+        ("Quillfin Air", "uses", "KX200"),
+        ("Norvale", "developed", "KX200"),
+    }
