@@ -189,6 +189,11 @@ class Ontology:
         return self._term_classes.get(key)
 
     @cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The last words of titles ("executive", "ceo"), made once."""
+        return frozenset(words[-1] for words in self.titles)
+
+    @cached_property
     def one_word_titles(self) -> frozenset[str]:
         """The titles of one word ("ceo", "chairman"), made once."""
         return frozenset(words[0] for words in self.titles if len(words) == 1)

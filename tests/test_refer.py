@@ -184,7 +184,87 @@ CASES: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+# "it", "its", "the company": the nearest organisation, in the sentence or the one before
+# (a sentence naming none is passed over, but only one), never the organisation the text
+# is about by default
+NEARBY: list[tuple[str, str, set[Triple]]] = [
+    (
+        "its: the subject of the sentence before, not the organisation named most",
+        "Norvale Systems reported results on Monday. Norvale Systems said sales rose. Brisk "
+        "Labs, a rival, grew faster.\nIts largest shareholder is Tarrow Group.",
+        {("Tarrow Group", "investedIn", "Brisk Labs")},
+    ),
+    (
+        "its: past one sentence that names no organisation",
+        "Norvale Systems reported results on Monday.\nAnalysts were surprised.\nIts largest "
+        "shareholder is Tarrow Group.",
+        {("Tarrow Group", "investedIn", "Norvale Systems")},
+    ),
+    (
+        "its: none when two sentences name no organisation",
+        "Norvale Systems reported results on Monday.\nAnalysts were surprised.\nTraders were "
+        "not.\nIts largest shareholder is Tarrow Group.",
+        set(),
+    ),
+    (
+        "the company: the one the sentence before spoke of",
+        "Norvale Systems reported results on Monday.\nThe company will buy Brisk Labs.",
+        {("Norvale Systems", "acquired", "Brisk Labs")},
+    ),
+    (
+        "the company: none when none is near",
+        "Norvale Systems reported results on Monday.\nAnalysts were surprised.\nTraders were "
+        "not.\nThe company will buy Brisk Labs.",
+        set(),
+    ),
+    (
+        "the company: a reference the sentence before made carries on",
+        "Norvale Systems reported results on Monday.\nThe company said sales rose.\nIt will "
+        "buy Brisk Labs.",
+        {("Norvale Systems", "acquired", "Brisk Labs")},
+    ),
+    (
+        "the company: not the person a title names before",
+        "“We welcome rivals,” Brisk Labs chief executive Ana Lind said.\nShe added that the "
+        "company would buy Tarrow Group.",
+        {("Ana Lind", "ceoOf", "Brisk Labs"), ("Brisk Labs", "acquired", "Tarrow Group")},
+    ),
+    (
+        "the chip maker: the latest subject of the sentence before",
+        "Norvale Systems makes sensors.\nBrisk Labs makes chips.\nThe chip maker said it "
+        "would buy Tarrow Group.",
+        {("Brisk Labs", "acquired", "Tarrow Group")},
+    ),
+]
+
+# "we" outside quotations: the organisation the text is written by
+AUTHOR: list[tuple[str, str, set[Triple]]] = [
+    (
+        "we: the organisation a text places itself at",
+        "At Quillfin, we build tools for banks.\nTarnix Cloud released a new database last "
+        "year.\nWe use Grafana to watch our servers.",
+        {("Quillfin", "uses", "Grafana")},
+    ),
+    (
+        "we: the organisation a text names far more than any other, not the latest subject",
+        "Quillfin has released its new app. Quillfin grew fast in 2023.\nTarnix Cloud "
+        "praised the app.\nWe use Grafana to watch the service.",
+        {("Quillfin", "uses", "Grafana")},
+    ),
+    (
+        "we: none when two organisations are named alike and none is near",
+        "Norvale Systems and Brisk Labs announced a merger.\nAnalysts were surprised.\n"
+        "Markets fell.\nWe use Grafana to watch prices.",
+        set(),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [c[1:] for c in CASES + NEARBY + AUTHOR],
+    ids=[c[0] for c in CASES + NEARBY + AUTHOR],
+)
 def test_references(
     text: str, expected: set[Triple], resolved: Callable[[str], set[Triple]]
 ) -> None:

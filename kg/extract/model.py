@@ -111,7 +111,12 @@ class Focus:
     paragraphs: tuple[int, int] = (-1, -1)  # the offsets of the paragraph before and this one
     employers: dict[str, Mention] = field(default_factory=dict)  # a surname -> their organisation
     named: list[Mention] = field(default_factory=list)  # organisations in text order
-    writer: Mention | None = None  # the latest organisation named as a sentence's subject
+    author: Mention | None = None  # the organisation the text speaks for as "we", if known
+    # the organisations the sentence before named or spoke of, its subject first (or the one
+    # before it, if that spoke of none): what "it" and "the company" may stand for beyond
+    # their own sentence
+    previous: tuple[Mention, ...] = ()
+    silent: int = 0  # the sentences since the last that spoke of an organisation
 
     @property
     def org(self) -> Mention | None:
@@ -131,11 +136,16 @@ class Focus:
                 key = self.key(mention)
                 self.counts[key] += weight
                 self.latest[key] = mention
-        if subjects:
-            self.writer = subjects[0]
         if subjects or others:
             self.recent = {self.key(m) for m in (subjects or others)}
             self.recency = 3.0 if subjects else 1.0
+
+    def spoke_of(self, orgs: list[Mention]) -> None:
+        """A sentence spoke of these organisations: a sentence with none keeps those of the
+        one before it, but only for one sentence."""
+        self.silent = 0 if orgs else self.silent + 1
+        if orgs or self.silent > 1:
+            self.previous = tuple(orgs)
 
     def learn(self, mention: Mention, classes: frozenset[str]) -> None:
         if mention.hint == "Product" or classes == {"Product"}:

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.model import (
     NOT_ORGS,
     PLACES,
     SUBJECTS,
+    ArticleNames,
     Fact,
     Focus,
     Mention,
     View,
 )
-from kg.names import VERSION
+from kg.names import VERSION, key_of
 from kg.ontology import Ontology
 
 QUOTES = frozenset('"“”„«»')  # the marks that open or close a quotation
@@ -329,7 +331,8 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
     business" is X's; "it" is the organisation subject of a clause governing it; "the
     chipmaker" is the organisation named last before it in the sentence; else one named
     earlier in the sentence as a subject (never a person or a place), else the last named
-    before it, else the organisation the text is about.
+    before it, else the one the sentence before named or spoke of, its subject first; else
+    none, rather than the organisation the text is about.
     """
     if token.dep_ == "poss" and token.head.dep_ == "dobj":
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
@@ -369,10 +372,8 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
             named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:
         return [_reuse(named_before[-1], token, view)]
-    org = view.focus.org
-    if org is not None and org.text in doers:  # the last organisation named before
-        org = next((m for m in reversed(view.focus.named) if m.text not in doers), None)
-    return [_reuse(org, token, view)] if org is not None else []
+    before = [m for m in view.focus.previous if m.text not in doers]
+    return [_reuse(before[0], token, view)] if before else []
 
 
 def _doers(view: View, token: Token) -> set[str]:
@@ -406,17 +407,77 @@ def _whose(view: View, token: Token, apposed: bool) -> list[Mention]:
 def _first_person(view: View, token: Token) -> list[Mention]:
     """ "we", "our": in a quotation, the organisation of whoever speaks it ("..., said X CEO
     Jane Roe"; when it names none, the latest speaker, named in this paragraph or the one
-    before); elsewhere, the organisation the text is by or about."""
+    before); elsewhere, the organisation the text is written by (`author_of`), else the one
+    the sentence before spoke of first."""
     quote = _quotation(token)
     focus = view.focus
     last = focus.paragraphs[1]  # the paragraph of the sentence before
     recent = focus.paragraphs if view.offset == last else (last, view.offset)
     latest = focus.speaker if focus.speaker_at in recent else None
-    # outside quotation marks, the organisation last named as a subject ("Norvale released
-    # X. We built it on Y and Z": not Z, named since)
-    author = focus.writer or focus.org
-    org = author if quote is None else _attributed(view, quote) or latest
+    # outside quotation marks, the organisation the text is by, else the one the sentence
+    # before is about ("Norvale released X today. We built it on Y")
+    writer = focus.author or next(iter(focus.previous), None)
+    org = writer if quote is None else _attributed(view, quote) or latest
     return [_reuse(org, token, view)] if org is not None else []
+
+
+def author_of(
+    docs: Sequence[tuple[int, Doc]],
+    names: Sequence[Mapping[int, Span]],
+    article: ArticleNames,
+    suffixes: frozenset[str],
+) -> Mention | None:
+    """The organisation a text speaks for as "we" outside quotations: the one it names beside
+    the pronoun ("At Norvale, we ...", "we at Norvale"); else the one it names most (a subject
+    counting twice), at least twice as often as any other; else none. People and places are
+    not counted."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    aliases: dict[str, str] = {}  # "NVL" of "Norvale Labs (NVL)": one organisation
+    for (offset, _), found in zip(docs, names, strict=True):
+        for i, name in found.items():
+            if i != name.root.i:
+                continue
+            start = offset + name.start_char
+            mention = Mention(name.text, start, start + len(name.text), "ORG")
+            if _beside_we(name):
+                return mention
+            if not _may_be_author(name, article):
+                continue
+            key = key_of(name.text, suffixes)
+            key = aliases.get(key, key)
+            acronym = _acronym(name)
+            if acronym is not None:
+                aliases[key_of(acronym, suffixes)] = key
+            first_conjunct = name.root
+            while first_conjunct.dep_ == "conj":  # "X and Y said": both are subjects
+                first_conjunct = first_conjunct.head
+            counts[key] += 2 if _is_subjectish(first_conjunct) else 1
+            first.setdefault(key, mention)
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (best, most), (_, next_most) = ranked[:2]
+    if most < max(2 * next_most, 2):
+        return None
+    return first[best]
+
+
+def _may_be_author(name: Span, article: ArticleNames) -> bool:
+    """Not a person's full name or surname, nor a place that begins no organisation's name."""
+    label = name.root.ent_type_
+    if (label == "PERSON" and len(name) > 1) or name.text in article.surnames:
+        return False
+    return label not in NOT_ORGS and (label not in PLACES or name[0].text in article.org_words)
+
+
+def _beside_we(name: Span) -> bool:
+    """ "At Norvale, we ...", "we at Norvale": a name a first-person subject is placed at."""
+    prep = name.root.head
+    if name.root.dep_ != "pobj" or prep.lower_ != "at":
+        return False
+    holder = prep.head
+    return any(c.dep_ in SUBJECTS and c.lower_ == "we" for c in holder.children) or (
+        holder.lower_ == "we"
+    )
 
 
 def _quotation(token: Token) -> tuple[int, int] | None:
@@ -632,6 +693,12 @@ def _org_candidate(mention: Mention, view: View) -> bool:
     return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
 
 
+def _known_org(mention: Mention, view: View) -> bool:
+    """An organisation the article's facts or describing words have shown to be one."""
+    kind = view.focus.kinds.get(view.focus.key(mention))
+    return kind == "Organization" and _org_candidate(mention, view)
+
+
 def _is_subjectish(token: Token) -> bool:
     """A subject, its possessor ("Norvale's entry ... places it"), or the possessor of a
     sentence the parser left without a verb."""
@@ -708,6 +775,8 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    if any(w.pos in ("VERB", "AUX") for w in view.words):  # not a heading or a caption
+        focus.spoke_of(_spoken_of(view))
     speech = view.ontology.grammar.speech_verbs
     told = {  # "told a news agency": a source, not a party
         view.offset + w.name.start_char
@@ -725,6 +794,46 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     speaker = _speaker_of(view, [w.token for w in view.words if w.lemma in speech])
     if speaker is not None:
         focus.speaker, focus.speaker_at = speaker, view.offset
+
+
+def _spoken_of(view: View) -> list[Mention]:
+    """The organisations a sentence names or speaks of, what "it" in the next may stand for:
+    the main clause's subject first ("Norvale", "the Norvale board", "the company", or a name
+    opening the sentence however it was parsed), then other clauses' subjects, then any other
+    organisation the article has shown to be one. Not a titled person ("chief executive Jane
+    Roe"), nor a subject the article has shown to be something else."""
+    ranked: list[tuple[int, int, Mention]] = []
+    for token in view.tokens:
+        name = view.names.get(token.i)
+        if name is not None and name.root.i != token.i:
+            continue
+        head = token.head if token.dep_ in ("compound", "poss") else token
+        opens = name is not None and name.start == view.sent.start and token.dep_ == "ROOT"
+        rank = 0 if opens else _clause_rank(head)
+        if name is None:  # "The company said ...", "It also ..."
+            found = refer_one(view, token) if rank < 2 and token.dep_ in SUBJECTS else []
+        elif _titled(view, name):
+            found = []
+        else:
+            found = [mention_of(view, name)]
+        for mention in found:
+            if (rank < 2 and _org_candidate(mention, view)) or _known_org(mention, view):
+                ranked.append((rank, token.i, mention))
+    return unique_mentions([m for _, _, m in sorted(ranked, key=lambda r: r[:2])])
+
+
+def _clause_rank(token: Token) -> int:
+    """0 for the main clause's subject, 1 for another main clause's ("..., and it plans"), 2
+    for any other word."""
+    if token.dep_ not in SUBJECTS:
+        return 2
+    return {"ROOT": 0, "conj": 1}.get(token.head.dep_, 2)
+
+
+def _titled(view: View, name: Span) -> bool:
+    """ "chief executive Jane Roe": a name after a title is a person's, whatever its label."""
+    before = name.doc[name.start - 1] if name.start > view.sent.start else None
+    return before is not None and before.lower_ in view.ontology.title_ends
 
 
 def _bracketed(view: View) -> set[int]:
