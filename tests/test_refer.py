@@ -260,11 +260,83 @@ AUTHOR: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [c[1:] for c in CASES + NEARBY + AUTHOR],
-    ids=[c[0] for c in CASES + NEARBY + AUTHOR],
-)
+# "we" in a quotation: the organisation of whoever speaks it, however the speaker is given
+SPEAKERS: list[tuple[str, str, set[Triple]]] = [
+    (
+        "we: a title set off before the speaker's name",
+        "“We have worked with Brisk Foods for ten years,” says Norvale Systems CEO, Ana Lind.",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: a speaker introduced by a title set off before the name",
+        "Norvale Systems CEO, Ana Lind, commented, “We have worked with Brisk Foods for ten "
+        "years.”",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: two titles before the speaker's name",
+        "Norvale Systems CEO and president Ana Lind said: “We have worked with Brisk Foods for "
+        "ten years.”",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "ceoOf", "Norvale Systems"),
+            ("Ana Lind", "worksFor", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: a clause saying what the speaker is",
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind, who has been Norvale "
+        "Systems president since 2016.",
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "worksFor", "Norvale Systems"),
+        },
+    ),
+    (
+        "we: the organisation the speaker places themselves at",
+        "Ana Lind gave some background: “At Norvale Systems we have worked with Brisk Foods "
+        "for ten years.”",
+        {("Norvale Systems", "partneredWith", "Brisk Foods")},
+    ),
+    (
+        "we: a clause saying what the speaker did is no title",
+        "“We have worked with Brisk Foods for ten years,” said Ana Lind, who visited Norvale "
+        "Systems in May.",
+        set(),
+    ),
+]
+
+# "it is a ...": a pronoun said to be something no entity is stands for none
+PREDICATED: list[tuple[str, str, set[Triple]]] = [
+    (
+        "it is a noun no entity is: none, not the speaker",
+        "Norvale Systems makes sensors.\nIt is the biggest customer for the Tarnix chip, "
+        "Brisk Labs said.",
+        set(),
+    ),
+    (
+        "it is a noun for an organisation: the organisation",
+        "Brisk Labs was founded in 2001.\nIt is a unit of Norvale Systems.",
+        {("Brisk Labs", "subsidiaryOf", "Norvale Systems")},
+    ),
+    (
+        "it is one of a noun for an organisation: the organisation",
+        "Brisk Labs was founded in 2001.\nIt is one of the suppliers of Norvale Systems.",
+        {("Brisk Labs", "supplies", "Norvale Systems")},
+    ),
+]
+
+
+ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED
+
+
+@pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])
 def test_references(
     text: str, expected: set[Triple], resolved: Callable[[str], set[Triple]]
 ) -> None:

@@ -307,6 +307,8 @@ def _antecedent(view: View, token: Token) -> list[Mention]:
     """What "it", "its" or "the company" stands for: the product the last sentence was about
     when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
     organisation."""
+    if _said_to_be_other(view, token):
+        return []
     product = view.focus.topic_product
     opens = (
         token.lower_ in view.ontology.grammar.product_pronouns
@@ -316,6 +318,20 @@ def _antecedent(view: View, token: Token) -> list[Mention]:
     if product is not None and opens:
         return [_reuse(product, token, view)]
     return _org_antecedent(view, token)
+
+
+def _said_to_be_other(view: View, token: Token) -> bool:
+    """ "It is a breakthrough", "it is the largest customer": a pronoun said to be a noun that
+    names no kind of entity (no `kg:headNoun`) stands for something else, or is empty."""
+    if token.dep_ != "nsubj" or token.head.lemma_ not in ("be", "become"):
+        return False
+    for attr in (c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        noun = attr
+        for prep in (c for c in attr.children if c.dep_ == "prep"):
+            if (attr.lower_, prep.lower_) in view.ontology.grammar.partitives:
+                noun = next((o for o in prep.children if o.dep_ == "pobj"), attr)
+        return view.ontology.class_of_head_noun(noun.lemma_.lower()) is None
+    return False
 
 
 def _first_name(view: View) -> int:
@@ -418,6 +434,7 @@ def _first_person(view: View, token: Token) -> list[Mention]:
     # before is about ("Norvale released X today. We built it on Y")
     writer = focus.author or next(iter(focus.previous), None)
     org = writer if quote is None else _attributed(view, quote) or latest
+    org = _placed_at(view, token) or org  # "At Norvale, we ...", "we at Norvale"
     return [_reuse(org, token, view)] if org is not None else []
 
 
@@ -480,6 +497,18 @@ def _beside_we(name: Span) -> bool:
     )
 
 
+def _placed_at(view: View, token: Token) -> Mention | None:
+    """The organisation a first-person subject places itself at: "At Norvale, we ..."."""
+    if token.dep_ not in SUBJECTS:
+        return None
+    for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "at"):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i in view.names):
+            found = [m for m in refer_one(view, obj) if _org_candidate(m, view)]
+            if found:
+                return found[0]
+    return None
+
+
 def _quotation(token: Token) -> tuple[int, int] | None:
     """The token span of the quotation a token stands in, marks excluded; None outside one."""
     doc, start = token.doc, -1
@@ -529,34 +558,53 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     name = view.names.get(speaker.i)
     if name is None:
         found = [m for m in refer_one(view, speaker) if _org_candidate(m, view)]
-        return found[0] if found else None
+        found = found or _phrase_orgs(view, speaker, None)  # "Norvale CEO, Jane Roe, said"
+        return _most_named(view, found)
     mention = mention_of(view, name)
     itself = _org_candidate(mention, view) and mention.ner != "PERSON"
     if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
         return mention  # "Norvale Systems said"
     orgs = _phrase_orgs(view, speaker, name)
     if orgs:  # "President, Mobility Unit, Norvale Systems": the one the text names most
-        return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0))
+        return _most_named(view, orgs)
     if itself and not person_like(mention, view):
         return mention
     return focus.employers.get(mention.text.split()[-1])
 
 
-def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
+def _most_named(view: View, orgs: list[Mention]) -> Mention | None:
+    focus = view.focus
+    return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0)) if orgs else None
+
+
+def _phrase_orgs(view: View, speaker: Token, name: Span | None) -> list[Mention]:
     """The organisations named in a speaker's phrase, besides the speaker: names, or a word
     the article elsewhere begins an organisation's name with ("Norvale president Jane Roe")."""
     found = []
     for t in sorted(_phrase(speaker), key=lambda t: t.i):
         other = view.names.get(t.i)
-        if other is not None and other.root.i == t.i and other.start != name.start:
+        if (
+            other is not None
+            and other.root.i == t.i
+            and (name is None or other.start != name.start)
+        ):
             named = mention_of(view, other)
-            found += [named] if _org_candidate(named, view) else []
+            if _names_title(view, t):  # "Halden Roe CEO": whatever the tagger says
+                named = replace(named, hint="Organization")
+                found.append(named)
+            else:
+                found += [named] if _org_candidate(named, view) else []
         elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
             found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
         elif other is None and t.dep_ in ("poss", "pobj") and _described_org(view, t):
             # "Jane Roe, the bank's chief executive": the organisation the noun stands for
             found += [m for m in refer_one(view, t) if _org_candidate(m, view)]
     return found
+
+
+def _names_title(view: View, token: Token) -> bool:
+    """ "Norvale" of "Norvale CEO": a name before a title names whom the title is held at."""
+    return token.dep_ == "compound" and token.head.lower_ in view.ontology.title_ends
 
 
 def _described_org(view: View, token: Token) -> bool:
@@ -569,10 +617,11 @@ def _described_org(view: View, token: Token) -> bool:
 
 
 def _phrase(token: Token) -> list[Token]:
-    """A noun's words with its appositions, leaving out clauses about it."""
+    """A noun's words with its appositions, leaving out clauses about it, but for one saying
+    what it is ("Jane Roe, who has been Norvale's president since 2016")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in ASIDES:
+        if child.dep_ not in ASIDES or (child.dep_ == "relcl" and child.lemma_ == "be"):
             words += _phrase(child)
     return words
 
