@@ -333,7 +333,35 @@ PREDICATED: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED
+# "CEO Jane Roe" with no organisation of its own: the one the context gives, else none
+BARE_TITLES: list[tuple[str, str, set[Triple]]] = [
+    (
+        "a bare title: the organisation the sentence before spoke of",
+        "Norvale Systems reported results on Monday.\nCEO Ana Lind said sales rose.",
+        {("Ana Lind", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "a bare title: the organisation its sentence names, not the one named most",
+        "Norvale Systems reported results on Monday. Norvale Systems grew.\nBrisk Labs "
+        "shrank, and CEO Ana Lind said sales fell.",
+        {("Ana Lind", "ceoOf", "Brisk Labs")},
+    ),
+    (
+        "a bare title: the latest subject of the sentence before, not the one named most",
+        "Norvale Systems reported results on Monday. Norvale Systems grew.\nBrisk Labs "
+        "shrank.\nCEO Ana Lind said sales fell.",
+        {("Ana Lind", "ceoOf", "Brisk Labs")},
+    ),
+    (
+        "a bare title: none when no organisation is near",
+        "Norvale Systems reported results on Monday.\nAnalysts were surprised.\nMarkets "
+        "fell.\nCEO Ana Lind said sales rose.",
+        set(),
+    ),
+]
+
+
+ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -392,6 +392,22 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
     return [_reuse(before[0], token, view)] if before else []
 
 
+def local_org(view: View, before: int) -> Mention | None:
+    """The organisation the local context gives a word at `before` that names none ("CEO
+    Jane Roe"): one its sentence names before it, a subject first, else the latest; else the
+    one the sentence before spoke of first; else none (not the one the text is about)."""
+    orgs = [
+        (token, mention_of(view, name))
+        for token, name in view.name_roots
+        if token.i < before and not _titled(view, name)
+    ]
+    orgs = [(t, m) for t, m in orgs if _org_candidate(m, view)]
+    subjects = [m for t, m in orgs if _is_subjectish(t)]
+    if subjects or orgs:
+        return (subjects or [m for _, m in orgs])[-1]
+    return next(iter(view.focus.previous), None)
+
+
 def _doers(view: View, token: Token) -> set[str]:
     """Who does what the verb taking a description or pronoun as its object says: that
     stands for another ("Norvale said it would buy the chipmaker", "... invest in it")."""

@@ -20,6 +20,7 @@ from kg.extract.refer import (
     aged,
     based_name,
     is_person_name,
+    local_org,
     mention_of,
     not_place,
     person_like,
@@ -121,9 +122,12 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _fronted_orgs(view, root)
     if not orgs:  # "X named Jane Roe chief executive", "X's board appointed Jane Roe as CFO"
         orgs = _namers(view, root)
-    variant, focus = "", view.focus.org
+    # "a company's chief executive Jane Roe": an owner naming none gives none
+    owned = any(c.dep_ == "poss" for t in title for c in t.children)
+    variant, focus = "", None if owned else local_org(view, title.start)
     named_only = view.ontology.patterns["title"].named_only
-    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead
+    # "CEO Jane Roe" of the company the context gives, unless the sentence names another it
+    # may lead
     if not (orgs or status or focus is None or predicate in named_only) and not _other_orgs(
         view, focus, title
     ):
