@@ -230,6 +230,16 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         {("Ana Lind", "ceoOf", "Brisk Labs"), ("Brisk Labs", "acquired", "Tarrow Group")},
     ),
     (
+        "the smaller company's: not who does what the verb says to its noun",
+        "Tarrow Group signed a deal with Brisk Labs.\nBrisk Labs will develop the smaller "
+        "company's drug Tarnivex.",
+        {
+            ("Tarrow Group", "partneredWith", "Brisk Labs"),
+            ("Brisk Labs", "developed", "Tarnivex"),
+            ("Tarrow Group", "developed", "Tarnivex"),
+        },
+    ),
+    (
         "the chip maker: the latest subject of the sentence before",
         "Norvale Systems makes sensors.\nBrisk Labs makes chips.\nThe chip maker said it "
         "would buy Tarrow Group.",

@@ -409,16 +409,23 @@ def local_org(view: View, before: int) -> Mention | None:
 
 
 def _doers(view: View, token: Token) -> set[str]:
-    """Who does what the verb taking a description or pronoun as its object says: that
-    stands for another ("Norvale said it would buy the chipmaker", "... invest in it")."""
+    """Who does what the verb taking a description or pronoun as its object (or a description
+    owning its object) says: that stands for another ("Norvale said it would buy the
+    chipmaker", "... invest in it", "Norvale will sell the smaller firm's chips")."""
     from kg.extract.clauses import subjects_of  # clauses reads references through this module
 
+    if token.pos_ not in ("NOUN", "PRON"):
+        return set()
+    if token.dep_ == "poss" and token.pos_ == "NOUN":  # "... develop the smaller company's drug"
+        token = token.head
+        while token.dep_ == "compound":
+            token = token.head
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     elif token.dep_ != "dobj":
         return set()
-    if token.pos_ not in ("NOUN", "PRON") or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {m.text for m in subjects_of(view, verb)}
 
