@@ -371,7 +371,33 @@ BARE_TITLES: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES
+# "the headset": the nearest product, in its sentence or the one before, else none
+PRODUCTS: list[tuple[str, str, set[Triple]]] = [
+    (
+        "the headset: the product the sentence before named",
+        "Norvale Systems launched the Tarnix X1 headset on Monday.\nThe headset uses Kestrel OS.",
+        {("Norvale Systems", "launched", "Tarnix X1"), ("Tarnix X1", "uses", "Kestrel OS")},
+    ),
+    (
+        "the headset: the product its own sentence named, not one named before",
+        "Brisk Labs designed the Kestrel headset. Norvale Systems launched the Tarnix X1 "
+        "headset on Monday, and the headset uses Quanta OS.",
+        {
+            ("Brisk Labs", "developed", "Kestrel"),
+            ("Norvale Systems", "launched", "Tarnix X1"),
+            ("Tarnix X1", "uses", "Quanta OS"),
+        },
+    ),
+    (
+        "the headset: none when no product is near",
+        "Norvale Systems launched the Tarnix X1 headset on Monday.\nAnalysts were surprised."
+        "\nShares rose.\nThe headset uses Kestrel OS.",
+        {("Norvale Systems", "launched", "Tarnix X1")},
+    ),
+]
+
+
+ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES + PRODUCTS
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -105,6 +105,8 @@ class Focus:
     recency: float = 3.0  # the bonus of the latest sentence's organisations
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
     product: Mention | None = None  # the latest product named, for "the headset"
+    product_at: int = -1  # the sentence that named it
+    sentences: int = 0  # the sentences read so far
     topic_product: Mention | None = None  # the product the last sentence was about, for "it"
     speaker: Mention | None = None  # the organisation of the latest speaker, for "we"
     speaker_at: int = -1  # the offset of the paragraph that named the speaker
@@ -149,7 +151,7 @@ class Focus:
 
     def learn(self, mention: Mention, classes: frozenset[str]) -> None:
         if mention.hint == "Product" or classes == {"Product"}:
-            self.product = mention
+            self.product, self.product_at = mention, self.sentences
         if mention.hint:
             self.kinds.setdefault(self.key(mention), mention.hint)
         elif len(classes) == 1:

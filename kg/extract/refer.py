@@ -215,8 +215,27 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     )
     if hint == "Organization" and definite:
         return _antecedent(view, token)
-    if hint == "Product" and definite and view.focus.product is not None:
-        return [_reuse(view.focus.product, token, view)]  # "the headset"
+    if hint == "Product" and definite:
+        return _product_antecedent(view, token)
+    return []
+
+
+def _product_antecedent(view: View, token: Token) -> list[Mention]:
+    """ "the headset": the latest product named before it in its sentence, else in the
+    sentence before (or the one before that, past a sentence naming none); else none."""
+    focus = view.focus
+    here = [
+        m
+        for t, name in view.name_roots
+        if t.i < token.i
+        for m in [mention_of(view, name)]
+        if focus.kinds.get(focus.key(m), m.hint) == "Product"
+        or (t.dep_ == "compound" and names_product(view, t.head, t))  # "the Tarnix X1 headset"
+    ]
+    if here:
+        return [_reuse(here[-1], token, view)]
+    if focus.product is not None and focus.sentences - focus.product_at <= 2:
+        return [_reuse(focus.product, token, view)]
     return []
 
 
@@ -861,6 +880,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     named = (m for m in subjects + others if m.start not in told)
     focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
+    focus.sentences += 1
     if view.offset != focus.paragraphs[1]:
         focus.paragraphs = (focus.paragraphs[1], view.offset)
     speaker = _speaker_of(view, [w.token for w in view.words if w.lemma in speech])
