@@ -230,6 +230,34 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         {("Ana Lind", "ceoOf", "Brisk Labs"), ("Brisk Labs", "acquired", "Tarrow Group")},
     ),
     (
+        "the bank: the organisation named with the noun, not the subject before",
+        "Norvale Motors, a carmaker, signed a deal with Fennick Bank.\nThe bank will invest "
+        "$5 million in Brisk Labs.",
+        {
+            ("Norvale Motors", "partneredWith", "Fennick Bank"),
+            ("Fennick Bank", "investedIn", "Brisk Labs"),
+        },
+    ),
+    (
+        "the carmaker: the organisation described with the noun",
+        "Fennick Bank signed a deal with Norvale Motors, a carmaker.\nThe carmaker will open "
+        "a plant in Ohio.",
+        {
+            ("Fennick Bank", "partneredWith", "Norvale Motors"),
+            ("Norvale Motors", "operatesIn", "Ohio"),
+        },
+    ),
+    (
+        "the group: the organisation in its sentence named with the noun",
+        "Brisk Labs sold a stake to Tarrow Group, and the group will open a plant in Ohio.",
+        {("Tarrow Group", "operatesIn", "Ohio")},
+    ),
+    (
+        "the company: a noun every organisation may be given picks none out",
+        "Brisk Labs sold a stake to Tarrow Group, and the company will open a plant in Ohio.",
+        {("Brisk Labs", "operatesIn", "Ohio")},
+    ),
+    (
         "the smaller company's: not who does what the verb says to its noun",
         "Tarrow Group signed a deal with Brisk Labs.\nBrisk Labs will develop the smaller "
         "company's drug Tarnivex.",

@@ -119,6 +119,7 @@ class Focus:
     # their own sentence
     previous: tuple[Mention, ...] = ()
     silent: int = 0  # the sentences since the last that spoke of an organisation
+    described: dict[str, set[str]] = field(default_factory=dict)  # the nouns a name was given with
 
     @property
     def org(self) -> Mention | None:

@@ -378,6 +378,9 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         governing = _parallel_owner(view, token) or _clause_subject(view, token, doers)
         if governing:
             return [_reuse(governing[0], token, view)]
+    alike = _described_alike(view, token, doers) if token.pos_ == "NOUN" else None
+    if alike is not None:  # "the bank" of "Fennick Bank", "the carmaker" of "carmaker X"
+        return [_reuse(alike, token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
         inside = {t.i for t in token.subtree}
         named = [
@@ -408,7 +411,40 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
     if named_before:
         return [_reuse(named_before[-1], token, view)]
     before = [m for m in view.focus.previous if m.text not in doers]
-    return [_reuse(before[0], token, view)] if before else []
+    described = view.focus.described
+    fitting = [m for m in before if token.lemma_.lower() in described.get(view.focus.key(m), ())]
+    return [_reuse((fitting or before)[0], token, view)] if before else []
+
+
+def _described_alike(view: View, token: Token, doers: set[str]) -> Mention | None:
+    """The nearest organisation before a description in its sentence that is named or was
+    described with the description's noun: "the bank" after "Fennick Bank", "the carmaker"
+    after "carmaker Norvale" or "Norvale, a carmaker"."""
+    lemma, focus = token.lemma_.lower(), view.focus
+    inside = {t.i for t in token.subtree}
+    here = [(t, n) for t, n in view.name_roots if t.i < token.i and t.i not in inside]
+    for named, name in reversed(here):
+        mention = mention_of(view, name)
+        fits = mention.text not in doers and _org_candidate(mention, view)
+        given = descriptions(named, name) | focus.described.get(focus.key(mention), set())
+        if fits and lemma in given:
+            return mention
+    return None
+
+
+def descriptions(token: Token, name: Span) -> set[str]:
+    """The nouns a name is given with: its own last word ("Fennick Bank"), a noun before or
+    beside it ("carmaker Norvale", "Norvale, a carmaker"), or the noun it qualifies ("the
+    Norvale group")."""
+    nouns = {name[-1].lemma_.lower()}
+    nouns |= {
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and not name.start <= c.i < name.end
+    }
+    if token.dep_ in ("compound", "appos") and token.head.pos_ == "NOUN":
+        nouns.add(token.head.lemma_.lower())
+    return nouns
 
 
 def local_org(view: View, before: int) -> Mention | None:
@@ -866,6 +902,9 @@ def update_focus(view: View, facts: list[Fact]) -> None:
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    for token, name in view.name_roots:
+        nouns = focus.described.setdefault(focus.key(mention_of(view, name)), set())
+        nouns |= descriptions(token, name)
     if any(w.pos in ("VERB", "AUX") for w in view.words):  # not a heading or a caption
         focus.spoke_of(_spoken_of(view))
     speech = view.ontology.grammar.speech_verbs
