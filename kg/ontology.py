@@ -96,6 +96,8 @@ class Grammar:
     singular_pronouns: frozenset[str]  # "it", "its": an organisation or product named before
     plural_pronouns: frozenset[str]  # "they": names coordinated before
     person_pronouns: frozenset[str]  # "she": the person the text is about
+    feminine_words: frozenset[str]  # "she", "ms": not a person named "Mr"
+    masculine_words: frozenset[str]  # "he", "mr": not a person named "Ms"
     product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
     relative_pronouns: frozenset[str]  # "which", "who"
     first_person_pronouns: frozenset[str]  # "we", "our": a speaker's organisation
@@ -350,6 +352,8 @@ def _grammar(graph: Graph) -> Grammar:
         singular_pronouns=words("singularPronoun"),
         plural_pronouns=words("pluralPronoun"),
         person_pronouns=words("personPronoun"),
+        feminine_words=words("feminineWord"),
+        masculine_words=words("masculineWord"),
         product_pronouns=words("productPronoun"),
         relative_pronouns=words("relativePronoun"),
         first_person_pronouns=words("firstPersonPronoun"),

@@ -253,7 +253,7 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         {("Tarrow Group", "operatesIn", "Ohio")},
     ),
     (
-        "the company: a noun every organisation may be given picks none out",
+        "the company: with neither named nor described so, the subject",
         "Brisk Labs sold a stake to Tarrow Group, and the company will open a plant in Ohio.",
         {("Brisk Labs", "operatesIn", "Ohio")},
     ),
@@ -425,7 +425,36 @@ PRODUCTS: list[tuple[str, str, set[Triple]]] = [
 ]
 
 
-ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES + PRODUCTS
+# "she", "he": never a person an honorific gives the other gender
+PEOPLE: list[tuple[str, str, set[Triple]]] = [
+    (
+        "she: not the subject named Mr., the other person named",
+        "Tom Roe joined Norvale Systems in 2001.\nMr. Roe succeeds Ana Lind as head of "
+        "Norvale Systems. She was promoted to president of Brisk Labs in April.",
+        {
+            ("Tom Roe", "worksFor", "Norvale Systems"),
+            ("Ana Lind", "worksFor", "Brisk Labs"),
+        },
+    ),
+    (
+        "he: the subject named Mr.",
+        "Tom Roe joined Norvale Systems in 2001.\nMr. Roe succeeds Ana Lind as head of "
+        "Norvale Systems. He was promoted to president of Brisk Labs in April.",
+        {
+            ("Tom Roe", "worksFor", "Norvale Systems"),
+            ("Tom Roe", "worksFor", "Brisk Labs"),
+        },
+    ),
+    (
+        "she: none when the only person is named Mr.",
+        "Tom Roe joined Norvale Systems in 2001.\nMr. Roe said sales rose. She was promoted "
+        "to president of Brisk Labs in April.",
+        {("Tom Roe", "worksFor", "Norvale Systems")},
+    ),
+]
+
+
+ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES + PRODUCTS + PEOPLE
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -99,6 +99,8 @@ class Focus:
     suffixes: frozenset[str]
     article: ArticleNames
     person: Mention | None = None
+    people: tuple[Mention, ...] = ()  # the people the latest sentence naming any named
+    genders: dict[str, str] = field(default_factory=dict)  # a surname -> "f" or "m"
     counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     latest: dict[str, Mention] = field(default_factory=dict)
     recent: set[str] = field(default_factory=set)

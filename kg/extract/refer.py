@@ -171,8 +171,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _antecedent(view, token)
     if lower in grammar.plural_pronouns:
         return _plural_antecedent(view, token)
-    if lower in grammar.person_pronouns and view.focus.person is not None:
-        return [_reuse(view.focus.person, token, view)]
+    if lower in grammar.person_pronouns:
+        return _person_antecedent(view, token)
     if lower in grammar.pair_words and token.pos_ == "PRON" and token.dep_ in SUBJECTS:
         return _pair(view, token)  # "both are units of X": the last two organisations named
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -708,6 +708,34 @@ def _paired(token: Token, pair_words: frozenset[str]) -> bool:
     return any(c.lower_ in pair_words for c in token.children if c.dep_ in PAIR_DEPS)
 
 
+def _person_antecedent(view: View, token: Token) -> list[Mention]:
+    """ "she", "his": the person the text is about, else another the latest sentence naming
+    people named; never one an honorific gives the other gender ("Mr. Roe succeeds Ana Lind.
+    She ...": Ana Lind)."""
+    focus = view.focus
+    gender = _gender(view, token.lower_)
+    for person in (focus.person, *focus.people):
+        known = focus.genders.get(person.text.split()[-1]) if person is not None else None
+        if person is not None and (gender is None or known in (None, gender)):
+            return [_reuse(person, token, view)]
+    return []
+
+
+def _gender(view: View, word: str) -> str | None:
+    """ "f" for a feminine word ("she", "ms"), "m" for a masculine one, else None."""
+    grammar, word = view.ontology.grammar, word.lower().rstrip(".")
+    if word in grammar.feminine_words:
+        return "f"
+    return "m" if word in grammar.masculine_words else None
+
+
+def _honorific_gender(view: View, name: Span) -> str | None:
+    """The gender an honorific before or opening a name gives: "Mr. Roe", "Ms Lind"."""
+    before = name.doc[name.start - 1] if name.start > view.sent.start else None
+    words = [name[0], *([before] if before is not None else [])]
+    return next((g for w in words if (g := _gender(view, w.text)) is not None), None)
+
+
 def _pair(view: View, token: Token) -> list[Mention]:
     """ "the two companies", "both firms": the last two organisations named, in this sentence
     or before it."""
@@ -884,6 +912,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.employers.setdefault(fact.subject.text.split()[-1], fact.object)
     subjects: list[Mention] = []
     others: list[Mention] = []
+    people: list[tuple[bool, Mention]] = []
     for token, name in view.name_roots:
         mention = mention_of(view, name)
         if VERSION.search(mention.text) or mention.hint == "Product":
@@ -894,14 +923,23 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             continue
         if _is_person(mention, focus, view.ontology):
             # "its CEO, Jane Roe, has resigned": the subject's apposition is the one spoken of
-            if _is_subjectish(token) or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
+            spoken_of = _is_subjectish(token) or (
+                token.dep_ == "appos" and token.head.dep_ in SUBJECTS
+            )
+            if spoken_of:
                 focus.person = mention
+            people.append((not spoken_of, mention))
             focus.kinds[focus.key(mention)] = "Person"
+            gender = _honorific_gender(view, name)
+            if gender is not None:  # "Mr. Foster"
+                focus.genders[mention.text.split()[-1]] = gender
         elif mention.ner not in NOT_ORGS and _is_main_subject(token):
             subjects.append(mention)
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    if people:  # "Mr. Roe succeeds Ana Lind. She ...": the people "she" may stand for
+        focus.people = tuple(m for _, m in sorted(people, key=lambda p: p[0]))
     for token, name in view.name_roots:
         nouns = focus.described.setdefault(focus.key(mention_of(view, name)), set())
         nouns |= descriptions(token, name)
