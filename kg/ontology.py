@@ -128,6 +128,11 @@ class Grammar:
     member_prepositions: frozenset[str] = frozenset()  # "X among its customers"
     possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
+    brand_nouns: frozenset[str] = frozenset()  # "its Brisk brand": Brisk is its own
+    outlet_nouns: frozenset[str] = frozenset()  # "runs 40 Brisk stores": Brisk is its own
+    rank_words: frozenset[str] = frozenset()  # "P's leading bank": it ranks in P
+    run_verbs: frozenset[str] = frozenset()  # "operates 40 Brisk stores": they are its own
+    brand_prepositions: frozenset[str] = frozenset()  # "under the Brisk brand"
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
@@ -382,6 +387,11 @@ def _grammar(graph: Graph) -> Grammar:
         member_prepositions=words("memberPreposition"),
         possession_words=words("possessionWord"),
         quantity_nouns=words("quantityNoun"),
+        brand_nouns=words("brandNoun"),
+        outlet_nouns=words("outletNoun"),
+        rank_words=words("rankWord"),
+        run_verbs=words("runVerb"),
+        brand_prepositions=words("brandPreposition"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
         majority_words=words("majorityWord"),

@@ -55,9 +55,15 @@ def clause(anchor: Token, stop: frozenset[str] = frozenset()) -> list[Token]:
 
 def denied(anchor: Token, ontology: Ontology) -> bool:
     """Is the fact negated or only hedged? "did not acquire", "no plans to take a stake",
-    "reports that it was weighing a bid", "if it were to launch"."""
+    "reports that it was weighing a bid", "if it were to launch". A cue in brackets is
+    stated there whatever hedges the words outside ("whether for X (acquired by Y)")."""
+    inside = _brackets(anchor)
     for token in clause(anchor, DESCRIPTIONS):
+        if token.i not in inside:
+            break
         for child in token.children:
+            if child.i not in inside:
+                continue
             negative = child.dep_ == "det" and child.lower_ in ontology.grammar.negative_determiners
             if child.dep_ == "neg" or negative:
                 return True
@@ -66,6 +72,20 @@ def denied(anchor: Token, ontology: Ontology) -> bool:
         if token.lemma_.lower() in ontology.hedge_words:
             return True
     return False
+
+
+def _brackets(anchor: Token) -> range:
+    """The positions of the words in the innermost brackets around the anchor within its
+    sentence, or of the whole sentence."""
+    sent = anchor.sent
+    opening = next(
+        (t.i for t in reversed(sent.doc[sent.start : anchor.i]) if t.text in ("(", ")")), None
+    )
+    closing = next((t.i for t in sent.doc[anchor.i + 1 : sent.end] if t.text in ("(", ")")), None)
+    doc = anchor.doc
+    if opening is None or closing is None or doc[opening].text != "(" or doc[closing].text != ")":
+        return range(sent.start, sent.end)
+    return range(opening + 1, closing)
 
 
 def _status(anchor: Token, ontology: Ontology) -> str | None:

@@ -144,7 +144,29 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         {("Brisk Orchard", "subsidiaryOf", "Tolvane")},
     ),
     ("no cue", "Shares of Norvale Systems rose 3 per cent in Oslo on Friday.", set()),
+    (
+        "a negation inside brackets denies the bracketed cue",
+        "She advised Quillfin (which Norvale Systems did not acquire) on the deal.",
+        set(),
+    ),
 ]
+
+# a cue in brackets is stated there, whatever hedges the words outside
+BRACKETED = [
+    (
+        "whether, outside the brackets",
+        "I spent years building tools, whether for Quillfin (acquired by Norvale Systems in "
+        "2016) or at Brisk Labs where I worked on search.",
+        {("Norvale Systems", "acquired", "Quillfin")},
+    ),
+    (
+        "whether, outside the brackets, another verb",
+        "She spent a decade in retail, whether at Quillfin (bought by Tarnix Group in 2012) or "
+        "at Brisk Foods.",
+        {("Tarnix Group", "acquired", "Quillfin")},
+    ),
+]
+CASES += BRACKETED
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])

@@ -249,6 +249,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Customers in Ohio include Halvane Capital and Tolvane Ventures.",
         set(),
     ),
+    (
+        "a name on a bare common noun coordinated with a member is a member",
+        "The deal is part of a buying spree by Halden Foods that has included Pukka Herbs and "
+        "Brisk tea.",
+        {
+            ("list-agent", "Halden Foods", "acquired", "Pukka Herbs"),
+            ("list-agent", "Halden Foods", "acquired", "Brisk"),
+        },
+    ),
+    (
+        "a name on a counted common noun coordinated with a member is no member",
+        "The deal is part of a buying spree by Halden Foods that has included Pukka Herbs and "
+        "several Oslo stores.",
+        {("list-agent", "Halden Foods", "acquired", "Pukka Herbs")},
+    ),
 ]
 
 

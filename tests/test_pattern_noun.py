@@ -295,7 +295,49 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The launch of the Kestrel X2 drone by Norvale Systems surprised analysts.",
         {("noun-agent", "Norvale Systems", "launched", "Kestrel X2")},
     ),
+    (
+        "an adverb on the cue noun takes the cue's preposition again",
+        "Quillfin has 200 stores in Mexico and others elsewhere in Latin America.",
+        {
+            ("noun-verb", "Quillfin", "operatesIn", "Mexico"),
+            ("noun-verb", "Quillfin", "operatesIn", "Latin America"),
+        },
+    ),
+    (
+        "the plants of heavy industry are presence",
+        "Halden Steel runs a steel mill in Ohio.",
+        {("noun-verb", "Halden Steel", "operatesIn", "Ohio")},
+    ),
+    (
+        "a licence in a place is presence",
+        "Tarnix Mobile won a licence in Myanmar.",
+        {("noun-verb", "Tarnix Mobile", "operatesIn", "Myanmar")},
+    ),
+    (
+        "fabs a plural pronoun owns",
+        "Quillfin and Tarnix use Brisk testers at their fabs in Taiwan.",
+        {
+            ("noun-verb", "Quillfin", "operatesIn", "Taiwan"),
+            ("noun-verb", "Tarnix", "operatesIn", "Taiwan"),
+        },
+    ),
+    (
+        "a partitive in apposition to a name describes the name",
+        "Halvane Bank, one of the largest lenders in Ontario, cut its rates.",
+        {("noun-described", "Halvane Bank", "operatesIn", "Ontario")},
+    ),
+    (
+        "a partitive in apposition, a symmetric cue",
+        "Quillfin, one of the biggest rivals of Tarnix, cut prices.",
+        {("noun-described", "Quillfin", "competesWith", "Tarnix")},
+    ),
     # nothing to read
+    (
+        "a partitive in apposition to no name describes nothing",
+        "The group, one of the largest lenders in Ontario, cut its rates.",
+        set(),
+    ),
+    ("a plant no organisation runs", "The refinery in Texas closed after the storm.", set()),
     ("one firm called a rival of no one", "Veyra is a fierce competitor.", set()),
     ("control of no one named", "Norvale Systems regained control of its costs.", set()),
     (

@@ -110,7 +110,36 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Dublin office of Norvale Systems was closed.",
         {("presence", "Norvale Systems", "operatesIn", "Dublin")},
     ),
+    (
+        "a place owns a ranked noun cue in apposition",
+        "Quillfin, Norway's second-largest telecom operator, cut prices.",
+        {("presence", "Quillfin", "operatesIn", "Norway")},
+    ),
+    (
+        "a place owns a noun cue ranked by a rank word, after a copula",
+        "Quillfin is Britain's leading grocery chain.",
+        {("presence", "Quillfin", "operatesIn", "Britain")},
+    ),
+    (
+        "a place owns a ranked noun cue after a role marker",
+        "Halden Bank retains its position as Mexico's largest challenger bank.",
+        {("presence", "Halden Bank", "operatesIn", "Mexico")},
+    ),
+    (
+        "a gapped clause after a reported copula",
+        "Halden said about 90% of Brisk Orchard's stores are in Texas, and the rest primarily "
+        "in New Mexico.",
+        {
+            ("presence", "Brisk Orchard", "operatesIn", "Texas"),
+            ("presence", "Brisk Orchard", "operatesIn", "New Mexico"),
+        },
+    ),
     # nothing to read
+    (
+        "a conjunct before the reported copula is no gapped clause of it",
+        "Halden opened a plant in Ohio and said Brisk Orchard's stores are in Texas.",
+        {("presence", "Brisk Orchard", "operatesIn", "Texas")},
+    ),
     ("a verb that is no cue", "Brisk Orchard left the Mexico market.", set()),
     ("a place that names a product line", "Quillfin sold its Windows PC business.", set()),
     ("a place as possessor", "Ohio's stores are in Dayton and Toledo.", set()),
@@ -168,6 +197,13 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The Ohio plant of the group makes soup.",
         set(),
     ),
+    (
+        "a place that owns an unranked noun",
+        "Quillfin, Norway's telecom operator, cut prices.",
+        set(),
+    ),
+    ("a ranked noun that describes no one named", "Quillfin bought Norway's largest bank.", set()),
+    ("a ranked noun of a place, no organisation", "Oslo's largest bank raised rates.", set()),
 ]
 
 

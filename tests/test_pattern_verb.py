@@ -362,7 +362,65 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems employs 5,000 people in Poland.",
         {("verb", "Norvale Systems", "operatesIn", "Poland")},
     ),
+    (
+        "an adverb coordinated with the cue's preposition takes it again",
+        "Quillfin operates in Mexico and elsewhere in Latin America.",
+        {
+            ("verb", "Quillfin", "operatesIn", "Mexico"),
+            ("verb", "Quillfin", "operatesIn", "Latin America"),
+        },
+    ),
+    (
+        "an adverb's preposition that is not the cue's adds nothing",
+        "Quillfin invested heavily in Brisk Labs early in 2020.",
+        {("verb", "Quillfin", "investedIn", "Brisk Labs")},
+    ),
+    (
+        "a relative on an organisation noun set off after a name the parser hung elsewhere",
+        "Halden Harvest led a $22 million round in Verdalia Farms, a startup that operates "
+        "indoor farms in Dubai.",
+        {("verb", "Verdalia Farms", "operatesIn", "Dubai")},
+    ),
+    (
+        "a relative pronoun the cue's preposition takes stands for the name its clause is on",
+        "Quillfin bought Kindrel AI, in which Arkwell Compute invested $50 million last year.",
+        {
+            ("verb", "Quillfin", "acquired", "Kindrel AI"),
+            ("verb", "Arkwell Compute", "investedIn", "Kindrel AI"),
+        },
+    ),
+    (
+        "a relative pronoun after a name, its clause hung elsewhere by the parser",
+        "Quillfin competes with the San Francisco-based Kindrel AI, in which Arkwell Compute "
+        "invested $50 million last year.",
+        {
+            ("verb", "Quillfin", "competesWith", "Kindrel AI"),
+            ("verb", "Arkwell Compute", "investedIn", "Kindrel AI"),
+            ("verb-passive", "Kindrel AI", "headquarteredIn", "San Francisco"),
+        },
+    ),
+    (
+        "a participle with an agent parsed as a copula's complement is passive",
+        "Brisk Labs, which is majority-owned by Quillfin, cut prices.",
+        {("verb-passive", "Brisk Labs", "subsidiaryOf", "Quillfin")},
+    ),
     # nothing to read
+    (
+        "a participle with no agent after a copula lends the copula's subject to no verb",
+        "Quillfin is thrilled to bring its chips to the customers of Tarnix Labs.",
+        set(),
+    ),
+    (
+        "a relative pronoun after a place stands for no name",
+        "Quillfin opened a plant in Oslo, in which it invested $5 million.",
+        {("verb", "Quillfin", "operatesIn", "Oslo")},
+    ),
+    (
+        "a relative on another noun set off after a name is not the name's",
+        "Halden Harvest led a $22 million round in Verdalia Farms, a record that will open in "
+        "Dubai.",
+        set(),
+    ),
     (
         "coordinated subjects with a party of their own are no pair",
         "Veyra and Norvale partnered with a startup.",

@@ -29,6 +29,8 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
                 return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
         return _member_of(view, verb.head) or refer(view, verb.head)
+    if _copular_passive(view, verb) and depth < 4:
+        return subjects_of(view, verb.head, depth + 1)  # "X is majority-owned by Y"
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
@@ -44,6 +46,17 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
     return []
 
 
+def _copular_passive(view: View, verb: Token) -> bool:
+    """A participle with an agent that the parser made the complement of a copula: "X is
+    majority-owned by Y" (not "we are thrilled to", no agent)."""
+    return (
+        verb.dep_ == "acomp"
+        and verb.tag_ == "VBN"
+        and verb.head.lemma_ in view.ontology.grammar.copulas
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
 def _relative_antecedent(view: View, head: Token) -> list[Mention]:
     """What "which" stands for: the noun its clause hangs on, but not a place that only says
     where a name is ("Brisk Inc. of Corrin, Esk County, which owns X": Brisk)."""
@@ -52,7 +65,7 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
         token = token.head
         if token.pos_ == "ADP":
             token = token.head
-    member = _member_of(view, head)
+    member = _member_of(view, head) or _set_off(view, head)
     if member:
         return member
     # "Brisk Bancorp. Inc.": a suffix the name was split from stands for it
@@ -61,6 +74,23 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
     if token.i == head.i or not named or named[0].ent_type_ in PLACES:
         return refer(view, head)
     return [m for m in refer(view, named[0], coordinate=False) if m.ner not in PLACES]
+
+
+def _set_off(view: View, noun: Token) -> list[Mention]:
+    """ "a round in Brisk Farms, a startup that operates farms in P": an organisation noun set
+    off by a comma right after a name is in apposition to it, where the parser hung it
+    elsewhere."""
+    if noun.dep_ == "appos" or noun.i in view.names or noun.pos_ != "NOUN":
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Organization":
+        return []
+    start = noun.left_edge.i
+    name = view.names.get(start - 2) if start >= 2 else None
+    if name is None or noun.doc[start - 1].text != "," or name.end != start - 1:
+        return []
+    if name.root.ent_type_ in PLACES:
+        return []
+    return refer(view, name.root, coordinate=False)
 
 
 def _member_of(view: View, noun: Token) -> list[Mention]:
@@ -94,12 +124,22 @@ def agents(view: View, verb: Token) -> list[Mention]:
 
 
 def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
-    """Objects of `head`'s preposition `prep`, looking one step into a participle too."""
+    """Objects of `head`'s preposition `prep`, looking one step into a participle too, and
+    into an adverb on the head or coordinated with the preposition that takes the same
+    preposition ("stores in P and others elsewhere in Q", "in P and elsewhere in Q")."""
     found: list[Token] = []
     for child in head.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
-            found += [c for p in preps for c in p.children if c.dep_ in ("pobj", "pcomp")]
+            preps += [p for c in child.conjuncts if c.pos_ == "ADV" for p in _adverb_preps(c, prep)]
+            found += [
+                _antecedent(view, head, c)
+                for p in preps
+                for c in p.children
+                if c.dep_ in ("pobj", "pcomp")
+            ]
+        elif child.dep_ == "advmod" and child.pos_ == "ADV":
+            found += [c for p in _adverb_preps(child, prep) for c in p.children if c.dep_ == "pobj"]
         elif (
             child.dep_ in ("acl", "relcl")
             and child.pos_ == "VERB"
@@ -114,6 +154,25 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
         ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
     return found
+
+
+def _antecedent(view: View, verb: Token, word: Token) -> Token:
+    """ "X, in which Y invested": a relative pronoun its clause's verb takes stands for the
+    name the clause is on, or, where the parser hung the clause elsewhere, for the name
+    right before the comma and the preposition."""
+    if word.lower_ not in view.ontology.grammar.relative_pronouns:
+        return word
+    if verb.dep_ == "relcl" and verb.head.i in view.names:
+        return verb.head if verb.head.ent_type_ not in PLACES else word
+    doc = word.doc
+    name = view.names.get(word.i - 3) if word.i >= 3 else None
+    if name is None or name.end != word.i - 2 or doc[word.i - 2].text != ",":
+        return word
+    return name.root if name.root.ent_type_ not in PLACES else word
+
+
+def _adverb_preps(adverb: Token, prep: str) -> list[Token]:
+    return [c for c in adverb.children if c.dep_ == "prep" and c.lower_ == prep]
 
 
 def _deal_word(view: View, noun: Token) -> bool:

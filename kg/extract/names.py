@@ -704,9 +704,9 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 def _model_number(text: str) -> bool:
     """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
     return (
-        (text[:1].isupper() or _model_word(text))
-        and any(c.isdigit() for c in text)
+        any(c.isdigit() for c in text)
         and text.isascii()
+        and (text[:1].isupper() or _model_word(text))
     )
 
 

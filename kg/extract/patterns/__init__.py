@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kg.extract.model import Candidate, View
+from kg.extract.patterns.brands import brand_candidates
 from kg.extract.patterns.funding import funding_candidates
 from kg.extract.patterns.lists import list_candidates
 from kg.extract.patterns.nouns import noun_candidates
@@ -60,6 +61,7 @@ PATTERNS: dict[str, Registered] = {
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
     "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
     "technology": Registered(technology_candidates, ("technology",)),
+    "brand": Registered(brand_candidates, ("brand", "unit")),
 }
 
 

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from kg.extract.clauses import subjects_of
 from kg.extract.model import PLACES, Candidate, Mention, View
-from kg.extract.refer import is_reference, prep_phrase, refer, unique_mentions
+from kg.extract.refer import is_reference, not_place, prep_phrase, refer, unique_mentions
 from kg.ontology import Cue, cues_of
 
 
@@ -118,7 +118,25 @@ def _members(view: View, noun: Token) -> list[Mention]:
 
 
 def _objects(view: View, verb: Token) -> list[Mention]:
-    return [m for c in verb.children if c.dep_ == "dobj" for m in refer(view, c)]
+    """What the verb takes, and the names on the bare common nouns coordinated with it
+    ("included X and Brisk tea": Brisk; not "X and several Oslo stores")."""
+    taken = [c for c in verb.children if c.dep_ == "dobj"]
+    branded = [
+        n
+        for c in taken
+        for j in c.conjuncts
+        if j.pos_ == "NOUN" and j.i not in view.names and _bare(j)
+        for n in j.children
+        if n.dep_ == "compound" and n.i in view.names and n.i < j.i
+    ]
+    return [m for c in taken for m in refer(view, c)] + [
+        m for n in branded if not_place(view, n) for m in refer(view, n, coordinate=False)
+    ]
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no determiner, number or adjective: a kind of goods, as a brand's."""
+    return not any(c.dep_ in ("det", "nummod", "amod", "quantmod") for c in noun.children)
 
 
 def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:

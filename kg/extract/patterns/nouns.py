@@ -438,6 +438,10 @@ def _describes(view: View, noun: Token) -> list[Mention]:
     head, grammar = noun.head, view.ontology.grammar
     if noun.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
+    one = head.head  # "X, one of the largest lenders in P"
+    partitive = noun.dep_ == "pobj" and (one.lower_, head.lower_) in grammar.partitives
+    if partitive and one.dep_ == "appos" and one.head.i in view.names:
+        return refer(view, one.head, coordinate=False)
     role = head.lower_ in grammar.role_markers
     if noun.dep_ == "pobj" and role and head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, head.head)

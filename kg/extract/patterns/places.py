@@ -252,10 +252,12 @@ def _place_words(view: View, noun: Token, predicate: str, described: bool = True
 
 def presence_candidates(view: View) -> Iterator[Candidate]:
     """A copula and a noun or adjective cue that takes "in": "X is present in P", "X's stores
-    are in P", "most of X's branches are in P" ("and the rest in Q"); and an owned noun cue
-    with its places elsewhere: "X's P business", "X's branches stretching from P to Q"."""
+    are in P", "most of X's branches are in P" ("and the rest in Q"); an owned noun cue
+    with its places elsewhere: "X's P business", "X's branches stretching from P to Q"; and a
+    place that owns a ranked noun cue: "X is P's largest bank"."""
     ontology = view.ontology
     yield from _owned_places(view)
+    yield from _ranked_places(view)
     for copula in view.words:
         if copula.lemma not in ontology.grammar.copulas:
             continue
@@ -282,8 +284,14 @@ def presence_candidates(view: View) -> Iterator[Candidate]:
 
 def _gapped(verb: Token) -> list[Token]:
     """A clause that leaves the copula out, its noun the verb's conjunct: "X's stores are in P,
-    and the rest in Q"."""
-    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN"]
+    and the rest in Q"; or, where the copula's clause is reported ("Y said X's stores are in
+    P, and the rest in Q"), a conjunct after it of a verb above it."""
+    return [
+        c
+        for head in (verb, *verb.ancestors)
+        for c in head.children
+        if c.dep_ == "conj" and c.pos_ == "NOUN" and c.i > verb.i
+    ]
 
 
 def _copula_words(view: View, verb: Token) -> Iterator[tuple[Token, tuple[Mention, ...]]]:
@@ -448,3 +456,59 @@ def _entrants(view: View, noun: Token, predicate: str) -> tuple[Mention, ...]:
     if any(p == predicate and c.words == (lemma,) and c.prep == prep for p, c in cues):
         return tuple(subjects_of(view, verb))
     return ()
+
+
+def _ranked_places(view: View) -> Iterator[Candidate]:
+    """ "X is Ostravia's largest bank", "X, Ostravia's leading carrier", "its position as
+    Ostravia's biggest lender": a place that owns a ranked noun cue of a place is where the
+    organisation the noun describes ranks, as "the largest bank in Ostravia" would say."""
+    ontology = view.ontology
+    for word in view.words:
+        if word.pos != "NOUN" or word.name is not None:
+            continue
+        noun = word.token
+        owners = [c for c in noun.children if c.dep_ == "poss" and is_place(view, c)]
+        if not owners or not _ranked(view, noun):
+            continue
+        described = _described(view, noun)
+        subjects = (mention_of(view, described),) if described else _in_role(view, noun)
+        places = tuple(m for c in owners for m in refer(view, c, coordinate=False))
+        for predicate, cue in cues_of(ontology.noun_cues, word.lemma, word.lower):
+            if (
+                cue.before
+                or len(cue.words) != 1
+                or cue.prep not in ontology.grammar.place_prepositions
+            ):
+                continue
+            if ontology.properties[predicate].range == frozenset({"Place"}) and subjects:
+                yield Candidate(predicate, subjects, places, "presence", noun, cue.text)
+                break
+
+
+def _ranked(view: View, noun: Token) -> bool:
+    """Ranked among its kind by a superlative or a `kg:rankWord` before it ("Ostravia's
+    largest bank", "its most popular chain", "the leading carrier")."""
+    words = view.ontology.grammar.rank_words
+    return any(
+        t.tag_ in ("JJS", "RBS") or t.lower_ in words
+        for c in noun.children
+        if c.dep_ in ("amod", "advmod", "compound") and c.i < noun.i
+        for t in c.subtree
+    )
+
+
+def _in_role(view: View, noun: Token) -> tuple[Mention, ...]:
+    """Who a noun after a role marker is: "X, as P's largest bank", "its position as P's
+    largest bank" (the owner of the noun the marker hangs on)."""
+    marker = noun.head
+    if noun.dep_ != "pobj" or marker.lower_ not in view.ontology.grammar.role_markers:
+        return ()
+    head = marker.head
+    if head.pos_ in ("VERB", "AUX"):
+        return tuple(subjects_of(view, head))
+    return tuple(
+        m
+        for c in head.children
+        if c.dep_ == "poss" and not is_place(view, c)
+        for m in refer(view, c, coordinate=False)
+    )
