@@ -196,6 +196,11 @@ class Ontology:
         return self._term_classes.get(key)
 
     @cached_property
+    def cue_nouns(self) -> frozenset[str]:
+        """The nouns that end the properties' noun cues ("shareholder", "parent"), made once."""
+        return frozenset(c.words[-1] for p in self.properties.values() for c in p.nouns)
+
+    @cached_property
     def title_ends(self) -> frozenset[str]:
         """The last words of titles ("executive", "ceo"), made once."""
         return frozenset(words[-1] for words in self.titles)

@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 import pytest
 
+from kg.extract import View
+from kg.extract.refer import refer_one
+
 Triple = tuple[str, str, str]
 
 
@@ -353,12 +356,6 @@ SPEAKERS: list[tuple[str, str, set[Triple]]] = [
 # "it is a ...": a pronoun said to be something no entity is stands for none
 PREDICATED: list[tuple[str, str, set[Triple]]] = [
     (
-        "it is a noun no entity is: none, not the speaker",
-        "Norvale Systems makes sensors.\nIt is the biggest customer for the Tarnix chip, "
-        "Brisk Labs said.",
-        set(),
-    ),
-    (
         "it is a noun for an organisation: the organisation",
         "Brisk Labs was founded in 2001.\nIt is a unit of Norvale Systems.",
         {("Brisk Labs", "subsidiaryOf", "Norvale Systems")},
@@ -455,6 +452,22 @@ PEOPLE: list[tuple[str, str, set[Triple]]] = [
 
 
 ALL = CASES + NEARBY + AUTHOR + SPEAKERS + PREDICATED + BARE_TITLES + PRODUCTS + PEOPLE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It is a breakthrough, Brisk Labs said.", []),
+        ("It is a big step for the region, Brisk Labs said.", []),
+        ("It is the largest shareholder in Tarrow Group, Brisk Labs said.", ["Brisk Labs"]),
+        ("It is a unit of Tarrow Group, Brisk Labs said.", ["Brisk Labs"]),
+    ],
+    ids=["a noun of no entity", "another", "a relation noun", "an organisation noun"],
+)
+def test_it_said_to_be(text: str, expected: list[str], view: Callable[[str], View]) -> None:
+    """ "It is a breakthrough": a pronoun said to be what no entity is stands for none."""
+    v = view(text)
+    assert [m.text for m in refer_one(v, v.sent[0])] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in ALL], ids=[c[0] for c in ALL])

@@ -340,8 +340,9 @@ def _antecedent(view: View, token: Token) -> list[Mention]:
 
 
 def _said_to_be_other(view: View, token: Token) -> bool:
-    """ "It is a breakthrough", "it is the largest customer": a pronoun said to be a noun that
-    names no kind of entity (no `kg:headNoun`) stands for something else, or is empty."""
+    """ "It is a breakthrough", "it is a big step": a pronoun said to be a noun that names no
+    kind of entity (no `kg:headNoun`) nor a relation (no noun cue's: "the largest
+    shareholder") stands for something else, or is empty."""
     if token.dep_ != "nsubj" or token.head.lemma_ not in ("be", "become"):
         return False
     for attr in (c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
@@ -349,7 +350,9 @@ def _said_to_be_other(view: View, token: Token) -> bool:
         for prep in (c for c in attr.children if c.dep_ == "prep"):
             if (attr.lower_, prep.lower_) in view.ontology.grammar.partitives:
                 noun = next((o for o in prep.children if o.dep_ == "pobj"), attr)
-        return view.ontology.class_of_head_noun(noun.lemma_.lower()) is None
+        lemma = noun.lemma_.lower()
+        ontology = view.ontology
+        return ontology.class_of_head_noun(lemma) is None and lemma not in ontology.cue_nouns
     return False
 
 
