@@ -271,6 +271,12 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "the company: a name after a noun that also names organisations is no person's",
+        "Norvale Systems reported results on Monday.\nChip designer Brisk Labs said sales "
+        "rose.\nThe company will buy Tarrow Group.",
+        {("Brisk Labs", "acquired", "Tarrow Group")},
+    ),
+    (
         "the chip maker: the latest subject of the sentence before",
         "Norvale Systems makes sensors.\nBrisk Labs makes chips.\nThe chip maker said it "
         "would buy Tarrow Group.",
@@ -344,6 +350,24 @@ SPEAKERS: list[tuple[str, str, set[Triple]]] = [
         "Ana Lind gave some background: “At Norvale Systems we have worked with Brisk Foods "
         "for ten years.”",
         {("Norvale Systems", "partneredWith", "Brisk Foods")},
+    ),
+    (
+        "we: a bare title speaking, the organisation of the sentence before",
+        "Norvale Systems reported results on Monday.\n“We have worked with Brisk Foods for "
+        "ten years,” the chief executive said.",
+        {("Norvale Systems", "partneredWith", "Brisk Foods")},
+    ),
+    (
+        "we: a bare title speaking, none when no organisation is near",
+        "Norvale Systems reported results on Monday.\nAnalysts were surprised.\nMarkets fell."
+        "\n“We have worked with Brisk Foods for ten years,” the chief executive said.",
+        set(),
+    ),
+    (
+        "we: an analyst speaking, not the organisation of the sentence before",
+        "Norvale Systems reported results on Monday.\n“We have worked with Brisk Foods for "
+        "ten years,” an analyst said.",
+        set(),
     ),
     (
         "we: a clause saying what the speaker did is no title",

@@ -640,6 +640,8 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     if name is None:
         found = [m for m in refer_one(view, speaker) if _org_candidate(m, view)]
         found = found or _phrase_orgs(view, speaker, None)  # "Norvale CEO, Jane Roe, said"
+        if not found and _bare_title(view, speaker):  # "the chief executive said"
+            return next(iter(view.focus.previous), None)  # the sentence before's organisation
         return _most_named(view, found)
     mention = mention_of(view, name)
     itself = _org_candidate(mention, view) and mention.ner != "PERSON"
@@ -651,6 +653,16 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     if itself and not person_like(mention, view):
         return mention
     return focus.employers.get(mention.text.split()[-1])
+
+
+def _bare_title(view: View, speaker: Token) -> bool:
+    """ "the chief executive": a definite title that names no organisation of its own."""
+    ontology = view.ontology
+    return (
+        speaker.lower_ in ontology.title_ends
+        and ontology.class_of_head_noun(speaker.lemma_.lower()) != "Organization"
+        and _is_definite(speaker, ontology.grammar.definite_determiners)
+    )
 
 
 def _most_named(view: View, orgs: list[Mention]) -> Mention | None:
@@ -1003,9 +1015,12 @@ def _clause_rank(token: Token) -> int:
 
 
 def _titled(view: View, name: Span) -> bool:
-    """ "chief executive Jane Roe": a name after a title is a person's, whatever its label."""
+    """ "chief executive Jane Roe": a name after a title is a person's, whatever its label;
+    not after a noun that also names organisations ("chip designer Norvale")."""
     before = name.doc[name.start - 1] if name.start > view.sent.start else None
-    return before is not None and before.lower_ in view.ontology.title_ends
+    if before is None or before.lower_ not in view.ontology.title_ends:
+        return False
+    return view.ontology.class_of_head_noun(before.lemma_.lower()) != "Organization"
 
 
 def _bracketed(view: View) -> set[int]:
