@@ -126,6 +126,7 @@ class Grammar:
     scales: dict[str, int]  # "million" -> 10**6
     list_verbs: frozenset[str] = frozenset()  # "its backers include X": the members follow
     member_prepositions: frozenset[str] = frozenset()  # "X among its customers"
+    workplace_prepositions: frozenset[str] = frozenset()  # "At X, we ...": the one "we" is
     possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     brand_nouns: frozenset[str] = frozenset()  # "its Brisk brand": Brisk is its own
@@ -390,6 +391,7 @@ def _grammar(graph: Graph) -> Grammar:
         source_prepositions=words("sourcePreposition"),
         list_verbs=words("listVerb"),
         member_prepositions=words("memberPreposition"),
+        workplace_prepositions=words("workplacePreposition"),
         possession_words=words("possessionWord"),
         quantity_nouns=words("quantityNoun"),
         brand_nouns=words("brandNoun"),

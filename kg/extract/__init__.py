@@ -36,7 +36,7 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     article_names, found = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
     docs = [(p.offset, p.doc) for p in body]
-    focus.author = author_of(docs, found, article_names, ontology.corporate_suffixes)
+    focus.author = author_of(docs, found, article_names, ontology)
     index = 0
     for paragraph, names in zip(body, found, strict=True):
         for sent in paragraph.doc.sents:

@@ -19,7 +19,7 @@ from kg.extract.model import (
     View,
 )
 from kg.names import VERSION, key_of
-from kg.ontology import Ontology
+from kg.ontology import Grammar, Ontology
 
 QUOTES = frozenset('"“”„«»')  # the marks that open or close a quotation
 PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj"})  # "the two", "both"
@@ -343,7 +343,7 @@ def _said_to_be_other(view: View, token: Token) -> bool:
     """ "It is a breakthrough", "it is a big step": a pronoun said to be a noun that names no
     kind of entity (no `kg:headNoun`) nor a relation (no noun cue's: "the largest
     shareholder") stands for something else, or is empty."""
-    if token.dep_ != "nsubj" or token.head.lemma_ not in ("be", "become"):
+    if token.dep_ != "nsubj" or token.head.lemma_ not in view.ontology.grammar.copulas:
         return False
     for attr in (c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
         noun = attr
@@ -523,7 +523,7 @@ def author_of(
     docs: Sequence[tuple[int, Doc]],
     names: Sequence[Mapping[int, Span]],
     article: ArticleNames,
-    suffixes: frozenset[str],
+    ontology: Ontology,
 ) -> Mention | None:
     """The organisation a text speaks for as "we" outside quotations: the one it names beside
     the pronoun ("At Norvale, we ...", "we at Norvale"); else the one it names most (a subject
@@ -532,13 +532,14 @@ def author_of(
     counts: Counter[str] = Counter()
     first: dict[str, Mention] = {}
     aliases: dict[str, str] = {}  # "NVL" of "Norvale Labs (NVL)": one organisation
+    grammar, suffixes = ontology.grammar, ontology.corporate_suffixes
     for (offset, _), found in zip(docs, names, strict=True):
         for i, name in found.items():
             if i != name.root.i:
                 continue
             start = offset + name.start_char
             mention = Mention(name.text, start, start + len(name.text), "ORG")
-            if _beside_we(name):
+            if _beside_we(name, grammar):
                 return mention
             if not _may_be_author(name, article):
                 continue
@@ -567,14 +568,14 @@ def _may_be_author(name: Span, article: ArticleNames) -> bool:
     return label not in NOT_ORGS and (label not in PLACES or name[0].text in article.org_words)
 
 
-def _beside_we(name: Span) -> bool:
+def _beside_we(name: Span, grammar: Grammar) -> bool:
     """ "At Norvale, we ...", "we at Norvale": a name a first-person subject is placed at."""
-    prep = name.root.head
-    if name.root.dep_ != "pobj" or prep.lower_ != "at":
+    prep, we = name.root.head, grammar.first_person_pronouns
+    if name.root.dep_ != "pobj" or prep.lower_ not in grammar.workplace_prepositions:
         return False
     holder = prep.head
-    return any(c.dep_ in SUBJECTS and c.lower_ == "we" for c in holder.children) or (
-        holder.lower_ == "we"
+    return holder.lower_ in we or any(
+        c.dep_ in SUBJECTS and c.lower_ in we for c in holder.children
     )
 
 
@@ -582,7 +583,12 @@ def _placed_at(view: View, token: Token) -> Mention | None:
     """The organisation a first-person subject places itself at: "At Norvale, we ..."."""
     if token.dep_ not in SUBJECTS:
         return None
-    for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ == "at"):
+    grammar = view.ontology.grammar
+    for prep in (
+        c
+        for c in token.head.children
+        if c.dep_ == "prep" and c.lower_ in grammar.workplace_prepositions
+    ):
         for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i in view.names):
             found = [m for m in refer_one(view, obj) if _org_candidate(m, view)]
             if found:
@@ -674,7 +680,7 @@ def _phrase_orgs(view: View, speaker: Token, name: Span | None) -> list[Mention]
     """The organisations named in a speaker's phrase, besides the speaker: names, or a word
     the article elsewhere begins an organisation's name with ("Norvale president Jane Roe")."""
     found = []
-    for t in sorted(_phrase(speaker), key=lambda t: t.i):
+    for t in sorted(_phrase(speaker, view.ontology.grammar.copulas), key=lambda t: t.i):
         other = view.names.get(t.i)
         if (
             other is not None
@@ -709,13 +715,13 @@ def _described_org(view: View, token: Token) -> bool:
     )
 
 
-def _phrase(token: Token) -> list[Token]:
+def _phrase(token: Token, copulas: frozenset[str]) -> list[Token]:
     """A noun's words with its appositions, leaving out clauses about it, but for one saying
     what it is ("Jane Roe, who has been Norvale's president since 2016")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in ASIDES or (child.dep_ == "relcl" and child.lemma_ == "be"):
-            words += _phrase(child)
+        if child.dep_ not in ASIDES or (child.dep_ == "relcl" and child.lemma_ in copulas):
+            words += _phrase(child, copulas)
     return words
 
 
