@@ -438,6 +438,18 @@ PRODUCTS: list[tuple[str, str, set[Triple]]] = [
         },
     ),
     (
+        "it opening a sentence: the product of a sentence whose noun was parsed onto its verb",
+        "Norvale Systems unveiled the Tarnix X1 on Tuesday, a headset for pilots.\nThe headset "
+        "runs on the Kestrel-4X, a chip designed by Brisk Labs. It ships with Quanta OS, a "
+        "system Norvale Systems built.",
+        {
+            ("Norvale Systems", "launched", "Tarnix X1"),
+            ("Brisk Labs", "developed", "Kestrel-4X"),
+            ("Tarnix X1", "uses", "Quanta OS"),
+            ("Norvale Systems", "developed", "Quanta OS"),
+        },
+    ),
+    (
         "the headset: none when no product is near",
         "Norvale Systems launched the Tarnix X1 headset on Monday.\nAnalysts were surprised."
         "\nShares rose.\nThe headset uses Kestrel OS.",

@@ -213,6 +213,9 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         and token.head.pos_ == "NOUN"
         and _is_definite(token.head, grammar.definite_determiners)
     )
+    if token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i > view.sent.start:
+        # "The headset runs on X" parsed with the noun on the verb: its article is before it
+        definite = definite or token.doc[token.i - 1].lower_ in grammar.definite_determiners
     if hint == "Organization" and definite:
         return _antecedent(view, token)
     if hint == "Product" and definite:
