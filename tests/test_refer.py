@@ -261,6 +261,16 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         {("Brisk Labs", "operatesIn", "Ohio")},
     ),
     (
+        "its: a subject a describing noun calls an organisation, whatever its label",
+        "Halvane Capital led a round in Verdane Farms.\nDanish packaging maker Skovby "
+        "Emballage took over its smaller Finnish rival Lumo Oy.",
+        {
+            ("Halvane Capital", "investedIn", "Verdane Farms"),
+            ("Skovby Emballage", "acquired", "Lumo Oy"),
+            ("Lumo Oy", "competesWith", "Skovby Emballage"),
+        },
+    ),
+    (
         "the smaller company's: not who does what the verb says to its noun",
         "Tarrow Group signed a deal with Brisk Labs.\nBrisk Labs will develop the smaller "
         "company's drug Tarnivex.",

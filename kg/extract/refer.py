@@ -867,6 +867,8 @@ def _org_candidate(mention: Mention, view: View) -> bool:
     kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
     if kind != "Organization" or mention.ner in NOT_ORGS:
         return False
+    if mention.hint == "Organization":  # "packaging maker Skovby Emballage": whatever its label
+        return True
     if _is_person(mention, focus, view.ontology):
         return False
     return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
