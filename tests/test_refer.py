@@ -287,6 +287,22 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
         {("Brisk Labs", "acquired", "Tarrow Group")},
     ),
     (
+        "the firm: the subject of what the sentence before reported, not the speaker's firm",
+        "“Norvale Systems will grow fast this year,” said Ana Lind, an analyst at Tarrow "
+        "Securities.\nShe expects the firm to win its first large orders from Kestrel Cloud.",
+        {
+            ("Ana Lind", "worksFor", "Tarrow Securities"),
+            ("Norvale Systems", "supplies", "Kestrel Cloud"),
+        },
+    ),
+    (
+        "the company: not the titled speaker of the sentence before",
+        "“We welcome rivals, but not copies,” Brisk Labs co-founder and chief executive Ana "
+        "Lind said in an interview.\nShe added that the company would not be distracted from "
+        "its planned expansion into Norway.",
+        {("Brisk Labs", "operatesIn", "Norway")},
+    ),
+    (
         "the chip maker: the latest subject of the sentence before",
         "Norvale Systems makes sensors.\nBrisk Labs makes chips.\nThe chip maker said it "
         "would buy Tarrow Group.",

@@ -653,7 +653,7 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
             return next(iter(view.focus.previous), None)  # the sentence before's organisation
         return _most_named(view, found)
     mention = mention_of(view, name)
-    itself = _org_candidate(mention, view) and mention.ner != "PERSON"
+    itself = _org_candidate(mention, view) and mention.ner != "PERSON" and not _titled(view, name)
     if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
         return mention  # "Norvale Systems said"
     orgs = _phrase_orgs(view, speaker, name)
@@ -864,11 +864,15 @@ def _plural_antecedent(view: View, token: Token) -> list[Mention]:
 
 def _org_candidate(mention: Mention, view: View) -> bool:
     focus = view.focus
-    kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
-    if kind != "Organization" or mention.ner in NOT_ORGS:
+    key = focus.key(mention)
+    kind = focus.kinds.get(key, mention.hint or "Organization")
+    if kind != "Organization":
         return False
-    if mention.hint == "Organization":  # "packaging maker Skovby Emballage": whatever its label
-        return True
+    shown = key in focus.kinds and mention.text.split()[0] in focus.article.org_words
+    if mention.hint == "Organization" or shown:  # "packaging maker Skovby Emballage", or a
+        return True  # name the article has shown to be an organisation: whatever its label
+    if mention.ner in NOT_ORGS:
+        return False
     if _is_person(mention, focus, view.ontology):
         return False
     return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
@@ -1018,11 +1022,17 @@ def _spoken_of(view: View) -> list[Mention]:
 
 
 def _clause_rank(token: Token) -> int:
-    """0 for the main clause's subject, 1 for another main clause's ("..., and it plans"), 2
-    for any other word."""
+    """0 for the subject of a main clause ("X said ..., and it plans"), 1 for the subject of
+    what a main clause reports ("“X has ..., but Y has ...,” said Jane Roe"), 2 for any other
+    word."""
     if token.dep_ not in SUBJECTS:
         return 2
-    return {"ROOT": 0, "conj": 1}.get(token.head.dep_, 2)
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return 0
+    return 1 if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" else 2
 
 
 def _titled(view: View, name: Span) -> bool:
