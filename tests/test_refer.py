@@ -456,23 +456,23 @@ PRODUCTS: list[tuple[str, str, set[Triple]]] = [
     (
         "the headset: the product its own sentence named, not one named before",
         "Brisk Labs designed the Kestrel headset. Norvale Systems launched the Tarnix X1 "
-        "headset on Monday, and the headset uses Quanta OS.",
+        "headset on Monday, and the headset uses Velmora OS.",
         {
             ("Brisk Labs", "developed", "Kestrel"),
             ("Norvale Systems", "launched", "Tarnix X1"),
-            ("Tarnix X1", "uses", "Quanta OS"),
+            ("Tarnix X1", "uses", "Velmora OS"),
         },
     ),
     (
         "it opening a sentence: the product of a sentence whose noun was parsed onto its verb",
         "Norvale Systems unveiled the Tarnix X1 on Tuesday, a headset for pilots.\nThe headset "
-        "runs on the Kestrel-4X, a chip designed by Brisk Labs. It ships with Quanta OS, a "
+        "runs on the Kestrel-4X, a chip designed by Brisk Labs. It ships with Velmora OS, a "
         "system Norvale Systems built.",
         {
             ("Norvale Systems", "launched", "Tarnix X1"),
             ("Brisk Labs", "developed", "Kestrel-4X"),
-            ("Tarnix X1", "uses", "Quanta OS"),
-            ("Norvale Systems", "developed", "Quanta OS"),
+            ("Tarnix X1", "uses", "Velmora OS"),
+            ("Norvale Systems", "developed", "Velmora OS"),
         },
     ),
     (

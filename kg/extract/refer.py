@@ -961,7 +961,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             people.append((not spoken_of, mention))
             focus.kinds[focus.key(mention)] = "Person"
             gender = _honorific_gender(view, name)
-            if gender is not None:  # "Mr. Foster"
+            if gender is not None:  # "Mr. Roe"
                 focus.genders[mention.text.split()[-1]] = gender
         elif mention.ner not in NOT_ORGS and _is_main_subject(token):
             subjects.append(mention)
