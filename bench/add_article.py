@@ -35,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -108,9 +109,17 @@ def add_one(graph: Path, work: Path, baseline: Path | None = None) -> Run:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     shutil.copy(graph, work / "graph.ttl")
-    args = [ARTICLE, "--into", work / "graph.ttl", "-o", work, "--no-html", "--no-cache"]
+    args: list[str | Path] = [
+        ARTICLE,
+        "--into",
+        work / "graph.ttl",
+        "-o",
+        work,
+        "--no-html",
+        "--no-cache",
+    ]
     if baseline is None:
-        command: list[object] = [KG, "build", *args, "--timings"]
+        command: list[str | Path] = [KG, "build", *args, "--timings"]
         env, cwd = None, None
     else:  # from the old checkout's folder, so that its kg is the one imported
         command = [sys.executable, "-c", "from kg.cli import main; main()", "build", *args]
@@ -219,15 +228,15 @@ def main() -> None:
         for size in sizes:
             path, count = graphs[size]
             rows: list[tuple[str, tuple[list[float], list[float]]]] = [
-                ("oxigraph parse", timed(lambda p=path: parse_only(p), io_rounds)),
-                ("oxigraph load", timed(lambda p=path: load_triples(p), io_rounds)),
+                ("oxigraph parse", timed(partial(parse_only, path), io_rounds)),
+                ("oxigraph load", timed(partial(load_triples, path), io_rounds)),
             ]
             triples = load_triples(path)
-            rows.append(("kg write", timed(lambda t=triples: turtle_bytes(t), io_rounds)))
+            rows.append(("kg write", timed(partial(turtle_bytes, triples), io_rounds)))
             if count <= args.rdflib_max:
-                rows.append(("rdflib load", timed(lambda p=path: load_graph(p), io_rounds)))
+                rows.append(("rdflib load", timed(partial(load_graph, path), io_rounds)))
                 rdf = load_graph(path)
-                rows.append(("rdflib write", timed(lambda g=rdf: g.serialize(format="turtle"), 1)))
+                rows.append(("rdflib write", timed(partial(rdf.serialize, format="turtle"), 1)))
             for name, (took, cpu) in rows:
                 rate, cpu_rate = count / statistics.median(took), count / statistics.median(cpu)
                 print(

@@ -37,6 +37,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from kg.browser import CHROMIUM, CHROMIUM_ARGS
@@ -218,6 +219,10 @@ def spread(values: list[float]) -> str:
     return f"{min(values):.2f}/{statistics.median(values):.2f}/{max(values):.2f}"
 
 
+def _step(step: str, sample: Sample) -> float:
+    return sample.steps[step]
+
+
 def print_python(sizes: list[int], samples: list[Sample]) -> dict[int, float]:
     """The table of min/median/max per row and size, then the medians per 1,000 entities;
     returns the command's median wall time by size."""
@@ -225,7 +230,7 @@ def print_python(sizes: list[int], samples: list[Sample]) -> dict[int, float]:
         "kg viz, wall": lambda s: s.command_s,
         "kg viz, CPU": lambda s: s.command_cpu_s,
     }
-    rows.update({step: (lambda s, step=step: s.steps[step]) for step in STEPS})
+    rows.update({step: partial(_step, step) for step in STEPS})
     rows["after load"] = lambda s: sum(t for step, t in s.steps.items() if step != "load")
     by_size = {size: [s for s in samples if s.size == size] for size in sizes}
     print("seconds, min/median/max over rounds")
@@ -236,8 +241,8 @@ def print_python(sizes: list[int], samples: list[Sample]) -> dict[int, float]:
     print("median ms per 1,000 entities (flat when linear)")
     print(f"{'':>14}" + "".join(f"{size:>18}" for size in sizes))
     for name, value in rows.items():
-        cells = [1e6 * statistics.median(value(s) for s in by_size[size]) / size for size in sizes]
-        print(f"{name:>14}" + "".join(f"{cell:>18.0f}" for cell in cells))
+        per = [1e6 * statistics.median(value(s) for s in by_size[size]) / size for size in sizes]
+        print(f"{name:>14}" + "".join(f"{cell:>18.0f}" for cell in per))
     return {size: statistics.median(s.command_s for s in by_size[size]) for size in sizes}
 
 

@@ -11,7 +11,9 @@ VERSION = re.compile(r"(?:[A-Za-z]\d|\s\d+(?:\.\d+)?(?:\s|$)|-\d)")
 TICKER = re.compile(r"\s*\((?:[A-Z]+\s*:\s*)?[A-Z.]{1,6}\)\s*$")
 _THE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_PLURAL_MODEL = re.compile(r"(\b[A-Z][A-Z0-9-]*\d)s$")  # "KX200s", "TQ-184s": the model
 _PUNCTUATION = re.compile(r"[\W_]+")
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # ASCII words, one space apart
 
 
 def clean_name(text: str) -> str:
@@ -19,12 +21,14 @@ def clean_name(text: str) -> str:
     text = " ".join(unicodedata.normalize("NFKC", text).split())
     text = TICKER.sub("", text)
     text = _THE.sub("", text)
-    return _POSSESSIVE.sub("", text).strip()
+    return _PLURAL_MODEL.sub(r"\1", _POSSESSIVE.sub("", text).strip())
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the extractor asks for the same names many times
 def normalise(text: str) -> str:
     """Lower case, punctuation folded to single spaces."""
+    if _PLAIN.fullmatch(text):  # most names: nothing to clean, fold or compose but a 'the'
+        return _THE.sub("", text).lower()
     text = unicodedata.normalize("NFKC", clean_name(text)).lower()
     return " ".join(_PUNCTUATION.sub(" ", text).split())
 

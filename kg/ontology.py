@@ -28,7 +28,10 @@ class Cue:
 
     `prep` is the preposition that introduces the object ("partnership with _"), None for a
     direct object ("launch _"); `before` marks an object that precedes the word as a
-    modifier ("_ partnership": "the Quillfin partnership"). `text` is the cue as written.
+    modifier ("_ partnership": "the Quillfin partnership"). `after`: words after a verb's
+    object, that must go with the verb too, and are among `words` ("choose _ for": "chose X
+    for its network"); such a verb may take anything, and states the property only of names
+    that are no place or person. `text` is the cue as written.
     """
 
     words: tuple[str, ...]
@@ -36,6 +39,7 @@ class Cue:
     before: bool = False
     inverse: bool = False
     text: str = ""
+    after: tuple[str, ...] = ()
 
     @classmethod
     def parse(cls, text: str, prepositions: frozenset[str], inverse: bool = False) -> Cue:
@@ -45,10 +49,10 @@ class Cue:
         slot = parts.index("_")
         if slot == 0:
             return cls(tuple(parts[1:]), before=True, inverse=inverse, text=text)
-        words, prep = parts[:slot], None
+        words, prep, after = parts[:slot], None, parts[slot + 1 :]
         if len(words) > 1 and words[-1] in prepositions:
             words, prep = words[:-1], words[-1]
-        return cls(tuple(words), prep, inverse=inverse, text=text)
+        return cls(tuple(words + after), prep, inverse=inverse, text=text, after=tuple(after))
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,8 @@ class Property:
     titles: tuple[str, ...]
     lists: tuple[Cue, ...] = ()  # kg:listNoun, kg:inverseListNoun: "its backers include X"
     business_sale: str | None = None  # stated from the recipient when a firm is handed over
+    provider_reading: str | None = None  # stated from the object when that is an organisation
+    customer_reading: str | None = None  # stated to the owner of an unnamed product made
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,10 @@ class Grammar:
     brand_prepositions: frozenset[str] = frozenset()  # "under the Brisk brand"
     department_words: frozenset[str] = frozenset()  # "vice president of Engineering": no name
     round_words: frozenset[str] = frozenset()  # "a Series B round": a funding round, no name
+    voice_titles: frozenset[str] = frozenset()  # "said Jane Roe, a spokeswoman": who she speaks for
+    post_nouns: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    post_verbs: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    field_prepositions: frozenset[str] = frozenset()  # "head of research at X"
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
     tool_nouns: frozenset[str] = frozenset()  # "its 5G network": its owner uses the technology
@@ -401,6 +411,10 @@ def _grammar(graph: Graph) -> Grammar:
         brand_prepositions=words("brandPreposition"),
         department_words=words("departmentWord"),
         round_words=words("roundWord"),
+        voice_titles=words("voiceTitle"),
+        post_nouns=words("postNoun"),
+        post_verbs=words("postVerb"),
+        field_prepositions=words("fieldPreposition"),
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),
         tool_nouns=words("toolNoun"),
@@ -521,6 +535,8 @@ def _properties(
             titles=tuple(_strings(graph, iri, KG.titleCue)),
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
             business_sale=_share_purchase(graph, iri, KG.businessSale),
+            provider_reading=_share_purchase(graph, iri, KG.providerReading),
+            customer_reading=_share_purchase(graph, iri, KG.customerReading),
         )
 
 

@@ -160,7 +160,8 @@ def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[No
     predicates: dict[Node, dict[Node, None]] = {}
     size = 0
     last: object = None
-    for s, p, o, _ in ox.parse(path=str(path), format=syntax.oxigraph):
+    for quad in ox.parse(path=str(path), format=syntax.oxigraph):
+        s = quad.subject  # each part made when asked for: the graph name never is
         if s != last:
             last = s
             subject = known(s)
@@ -170,6 +171,7 @@ def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[No
             if found is None:
                 found = by_subject[subject] = {}
             predicates = found
+        p, o = quad.predicate, quad.object
         predicate, obj = known(p), known(o)
         if predicate is None:
             predicate = made[p] = shared(p.value)  # a predicate is an IRI

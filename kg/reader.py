@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
+from rdflib.term import Node
 
-from kg.triples import RDF_TYPE, GraphLike, iri_term, shared
+from kg.triples import RDF_TYPE, GraphLike, Triples, iri_term, shared
 from kg.vocab import KG, SCHEMA
 
 CLASS_ORDER = ("Organization", "Person", "Product", "Technology", "Place", "Event")
@@ -80,16 +81,39 @@ def _local_name(iri: str) -> str:
     return re.split(r"[#/]", iri.rstrip("/#"))[-1] or iri
 
 
-def _strings(graph: GraphLike, subject: URIRef, prop: URIRef) -> list[str]:
-    return sorted(str(o) for o in graph.objects(subject, prop) if isinstance(o, Literal))
+Values = Mapping[Node, Collection[Node]]  # what a graph says of a subject: p -> objects
 
 
-def _first(graph: GraphLike, subject: URIRef, prop: URIRef) -> str:
-    values = _strings(graph, subject, prop)
-    return values[0] if values else ""
+def _about(graph: GraphLike, subject: Node) -> Values:
+    """Each predicate of `subject` with its objects, in the order `graph.objects` gives them
+    (rdflib's memory stores walk one index for both): looked up once for all of them."""
+    if isinstance(graph, Triples):
+        return graph.about(subject)
+    found: dict[Node, list[Node]] = {}
+    for predicate, obj in graph.predicate_objects(subject):
+        found.setdefault(predicate, []).append(obj)
+    return found
 
 
-def _pick_class(classes: Iterable[str]) -> str:
+def _texts(objects: Iterable[object]) -> list[str]:
+    """The literals among `objects`, as sorted strings."""
+    return sorted([str(o) for o in objects if isinstance(o, Literal)])
+
+
+def _first(values: Values, prop: URIRef) -> str:
+    found = _texts(values.get(prop, ()))
+    return found[0] if found else ""
+
+
+def _one(values: Values, prop: URIRef) -> Node | None:
+    """The first of `prop`'s objects (as `graph.value` gives it), or None."""
+    found = values.get(prop)
+    return next(iter(found)) if found else None
+
+
+def _pick_class(classes: list[str]) -> str:
+    if len(classes) == 1:
+        return classes[0]
     names = sorted(set(classes))
     known = [c for c in CLASS_ORDER if c in names]
     return (known or names)[0]
@@ -106,7 +130,9 @@ def read_entities(
     typed: Iterable[tuple[object, object]]
     if classes is not None:
         classes = {shared(iri): name for iri, name in classes.items()}
-    if among is None:
+    if among is None and classes is not None:  # only the subjects of these classes
+        typed = [(s, cls) for cls in classes for s in graph.subjects(RDF_TYPE, cls)]
+    elif among is None:
         typed = graph.subject_objects(RDF_TYPE)
     else:
         typed = [(s, cls) for s in set(among) for cls in graph.objects(s, RDF_TYPE)]
@@ -119,8 +145,12 @@ def read_entities(
             name = names[cls] = _class_name(cls, classes)
         if name is not None and isinstance(subject, URIRef):
             found[subject].append(name)
-    ordered = sorted((str(s), s, c) for s, c in found.items())
+    ordered = sorted([(str(s), s, c) for s, c in found.items()], key=_first_item)
     return {iri: _entity(graph, s, c) for iri, s, c in ordered}
+
+
+def _first_item(item: tuple[str, object, object]) -> str:
+    return item[0]  # each subject's IRI is there once
 
 
 def _class_name(cls: object, classes: Mapping[URIRef, str] | None) -> str | None:
@@ -136,14 +166,22 @@ def _is_entity_class(cls: object) -> bool:
     return isinstance(cls, URIRef) and cls.startswith(KG) and cls != _SENTENCE
 
 
-_NAMES = (shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.altLabel))
+_PREF, _LABEL, _ALT = shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.altLabel)
 
 
 def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
-    pref, labels, alt = (_strings(graph, subject, prop) for prop in _NAMES)
+    values = _about(graph, subject)
+    pref, labels = _texts(values.get(_PREF, ())), _texts(values.get(_LABEL, ()))
+    alt = _texts(values.get(_ALT, ()))
     label = (pref or labels or [_local_name(str(subject))])[0]
-    others = sorted({*pref, *labels, *alt} - {label}, key=lambda n: (n.casefold(), n))
+    names = {*pref, *labels, *alt}
+    names.discard(label)
+    others = sorted(names, key=_name_order) if names else ()
     return GraphEntity(str(subject), label, (label, *others), _pick_class(classes))
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    return name.casefold(), name
 
 
 def read_facts(
@@ -188,6 +226,8 @@ def _fact_triples(
     properties: Mapping[URIRef, str] | None,
 ) -> Iterator[tuple[Triple, list[URIRef], bool]]:
     """Each fact's triple, statement nodes, and whether it is symmetric (one of two)."""
+    if properties is not None:  # the graph's own terms: looked up without rdflib's __eq__
+        properties = {shared(iri): name for iri, name in properties.items()}
     asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
     declared = set(graph.subjects(RDF_TYPE, _SYMMETRIC))
     for (s, p, o), nodes in asserted.items():
@@ -208,15 +248,15 @@ def _asserted(
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
         node = iri_term(iri)  # an entity's IRI, read from the graph: no need to check it again
-        for prop, obj in graph.predicate_objects(node):
-            if not isinstance(obj, URIRef) or str(obj) not in entities:  # not an entity
-                continue
+        for prop, objects in _about(graph, node).items():
             if not isinstance(prop, URIRef):
                 continue
-            wanted = prop in properties if properties is not None else str.startswith(prop, KG)
-            if wanted:
-                triple = (node, prop, _uri(obj))
-                found[triple] = statements.get(triple, [])
+            if not (prop in properties if properties is not None else str.startswith(prop, KG)):
+                continue
+            for obj in objects:
+                if isinstance(obj, URIRef) and str(obj) in entities:  # an entity
+                    triple = (node, prop, _uri(obj))
+                    found[triple] = statements.get(triple, [])
     return found
 
 
@@ -228,9 +268,8 @@ def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
     subject, predicate, obj = _SUBJECT, _PREDICATE, _OBJECT
     for node in graph.subjects(RDF_TYPE, _STATEMENT):
-        s = graph.value(node, subject)
-        p = graph.value(node, predicate)
-        o = graph.value(node, obj)
+        values = _about(graph, node)
+        s, p, o = _one(values, subject), _one(values, predicate), _one(values, obj)
         if (
             isinstance(node, URIRef)
             and isinstance(s, URIRef)
@@ -249,10 +288,11 @@ def _fact(
     nodes: list[URIRef],
     seen: dict[URIRef, GraphEvidence],
 ) -> GraphFact:
-    confidences = [_number(c) for n in nodes for c in graph.objects(n, _CONFIDENCE)]
+    about = [_about(graph, n) for n in nodes]
+    confidences = [_number(c) for values in about for c in values.get(_CONFIDENCE, ())]
     known = [c for c in confidences if c is not None]
-    patterns = sorted({p for n in nodes for p in _strings(graph, n, _PATTERN)})
-    sentences = {s for n in nodes for s in graph.objects(n, _DERIVED)}
+    patterns = sorted({p for values in about for p in _texts(values.get(_PATTERN, ()))})
+    sentences = {s for values in about for s in values.get(_DERIVED, ())}
     for s in sentences:
         if isinstance(s, URIRef) and s not in seen:
             seen[s] = _evidence(graph, s)
@@ -277,12 +317,13 @@ def _int(node: object) -> int | None:
 
 
 def _evidence(graph: GraphLike, sentence: URIRef) -> GraphEvidence:
-    article = graph.value(sentence, _PART_OF)
+    values = _about(graph, sentence)
+    article = _one(values, _PART_OF)
     return GraphEvidence(
-        text=_first(graph, sentence, _VALUE),
+        text=_first(values, _VALUE),
         article=str(article) if isinstance(article, URIRef) else None,
-        start=_int(graph.value(sentence, _START)),
-        end=_int(graph.value(sentence, _END)),
+        start=_int(_one(values, _START)),
+        end=_int(_one(values, _END)),
     )
 
 
@@ -294,10 +335,11 @@ def read_articles(graph: GraphLike, facts: Iterable[GraphFact]) -> list[GraphArt
 
 
 def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
-    date = _first(graph, iri, _DATE)
+    values = _about(graph, iri)
+    date = _first(values, _DATE)
     match = _ISO_DATE.match(date)
-    title = _first(graph, iri, _TITLE) or _local_name(str(iri))
-    return GraphArticle(str(iri), title, _first(graph, iri, _SOURCE), match[0] if match else "")
+    title = _first(values, _TITLE) or _local_name(str(iri))
+    return GraphArticle(str(iri), title, _first(values, _SOURCE), match[0] if match else "")
 
 
 def article_iris(graph: GraphLike) -> list[str]:

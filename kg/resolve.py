@@ -101,20 +101,52 @@ def resolve(
             key = key_of(group.label, suffixes) or normalise(group.label)
             updated = replace(found, key=key, label=group.label, names=names, same_as=same_as)
             entities = {k: updated if e is found else e for k, e in entities.items()}
-    kept, dropped = [], []
+    kept, dropped, provided_facts = [], [], []
     for fact in facts:
         subject = entities[groups.find(key_of(fact.subject.text, suffixes))]
         obj = entities[groups.find(key_of(fact.object.text, suffixes))]
         prop = ontology.properties[fact.predicate]
+        provided = _provided(fact, subject, obj, ontology)
         if subject.key != obj.key and subject.cls in prop.domain and obj.cls in prop.range:
             kept.append(ResolvedFact(subject, fact.predicate, obj, fact))
+        elif subject.key != obj.key and provided is not None:
+            provided_facts.append(ResolvedFact(obj, provided.predicate, subject, provided))
         else:
             dropped.append(fact)
+    owned = _owned_pairs(kept, ontology)
+    for supply in provided_facts:  # "Norvale is integrating Brisk, which it bought": no supply
+        if frozenset((supply.subject.key, supply.object.key)) in owned:
+            dropped.append(supply.fact)
+        else:
+            kept.append(supply)
     unique = {e.key: e for e in entities.values()}
     used = {e.key for f in kept for e in (f.subject, f.object)}
     return Resolution(
         tuple(sorted((unique[k] for k in used), key=lambda e: e.key)), tuple(kept), tuple(dropped)
     )
+
+
+def _provided(fact: Fact, subject: Entity, obj: Entity, ontology: Ontology) -> Fact | None:
+    """ "Brisk uses Norvale", "relies on Norvale for chips": a fact of a product used (a
+    property with a `kg:providerReading`) whose object is an organisation says that the
+    organisation supplies the subject; that fact, or None."""
+    reading = ontology.properties[fact.predicate].provider_reading
+    if reading is None:
+        return None
+    prop = ontology.properties[reading]
+    if obj.cls not in prop.domain or subject.cls not in prop.range:
+        return None
+    return replace(fact, subject=fact.object, predicate=reading, object=fact.subject)
+
+
+def _owned_pairs(facts: Sequence[ResolvedFact], ontology: Ontology) -> set[frozenset[str]]:
+    """The pairs of entities one of which owns or bought the other: a fact of a property
+    stated instead by buying shares (a `kg:sharePurchase`: "acquired", "subsidiary of")."""
+    return {
+        frozenset((f.subject.key, f.object.key))
+        for f in facts
+        if ontology.properties[f.predicate].share_purchase is not None
+    }
 
 
 def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
@@ -131,15 +163,17 @@ def _fact_order(fact: Fact) -> tuple[str, int, int, str, str, str]:
 def _group_names(
     facts: Sequence[Fact], known: Sequence[Entity], suffixes: frozenset[str]
 ) -> _UnionFind:
+    """Names joined by the rules. A group's root is its least key, whatever the order of the
+    unions, so a known entity's names are joined only where their keys differ."""
     mentions = [m for f in facts for m in (f.subject, f.object)]
     groups = _UnionFind()
     names = sorted({clean_name(m.text) for m in mentions} | {n for e in known for n in e.names})
-    keys = sorted({key_of(n, suffixes) for n in names if key_of(n, suffixes)})
-    for key in keys:
-        groups.find(key)
     for entity in known:
+        label = key_of(entity.label, suffixes)
         for name in entity.names:
-            groups.union(key_of(entity.label, suffixes), key_of(name, suffixes))
+            key = key_of(name, suffixes)
+            if key != label:
+                groups.union(label, key)
     defined = {m.acronym: clean_name(m.text) for m in mentions if m.acronym}
     _merge_aliases(groups, mentions, suffixes)
     _merge_acronyms(groups, names, defined, suffixes)
@@ -174,16 +208,16 @@ def _merge_acronyms(
     """
     for acronym, name in sorted(defined.items()):
         groups.union(key_of(acronym, suffixes), key_of(name, suffixes))
+    acronyms = [n for n in names if " " not in n and n.isupper() and 2 <= len(n) <= 6]
+    wanted = {a.lower() for a in acronyms}  # the only initials looked up below
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
-        if any(len(w) > 1 and w.isupper() for w in name.split()):
-            continue
         stripped = key_of(name, suffixes)
-        for form in {_initials(name), _initials(stripped)} - {""}:
-            by_initials[form].add(stripped)
-    for name in names:
-        if " " in name or not (name.isupper() and 2 <= len(name) <= 6):
-            continue
+        forms = {_initials(name), _initials(stripped)} & wanted
+        if forms and not any(len(w) > 1 and w.isupper() for w in name.split()):
+            for form in forms:
+                by_initials[form].add(stripped)
+    for name in acronyms:
         targets = by_initials.get(name.lower(), set())
         if len(targets) == 1:
             groups.union(key_of(name, suffixes), next(iter(targets)))
@@ -198,11 +232,15 @@ def _merge_surnames(
     """'Roe' = 'Jane Roe' when exactly one person's full name ends with it."""
     people = {clean_name(m.text) for m in mentions if m.ner == "PERSON" or m.hint == "Person"}
     people |= {n for e in known if e.cls == "Person" for n in e.names}
-    full = [p for p in people if len(p.split()) > 1]
+    by_surname: dict[str, set[str]] = defaultdict(set)  # a full name's last word -> its keys
+    for full in people:
+        words = full.split()
+        if len(words) > 1:
+            by_surname[words[-1].lower()].add(key_of(full, suffixes))
     for name in people:
         if " " in name:
             continue
-        matches = {key_of(f, suffixes) for f in full if f.split()[-1].lower() == name.lower()}
+        matches = by_surname.get(name.lower(), set())
         if len(matches) == 1:
             groups.union(key_of(name, suffixes), next(iter(matches)))
 

@@ -9,7 +9,7 @@ graph, with rdflib's meaning, so they run unchanged on either.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 
 from rdflib import RDF, Graph, URIRef
@@ -25,15 +25,18 @@ _new_str = str.__new__
 
 
 def shared(iri: str) -> URIRef:
-    """The one URIRef object for a vocabulary IRI (made, without rdflib's checks, when new)."""
-    found = _SHARED.get(iri)
+    """The one URIRef object for a vocabulary IRI (made, without rdflib's checks, when new).
+    Looked up by the plain string: a URIRef never equals a str key (rdflib's `__eq__`)."""
+    text = str(iri)
+    found = _SHARED.get(text)
     if found is None:
-        found = _SHARED[str(iri)] = _new_str(URIRef, str(iri))
+        found = _SHARED[text] = _new_str(URIRef, text)
     return found
 
 
 def iri_term(iri: str) -> URIRef:
-    """A URIRef for an IRI already checked (by a parser): the shared one if there is one."""
+    """A URIRef for an IRI already checked (by a parser, as a plain string): the shared one if
+    there is one."""
     found = _SHARED.get(iri)
     return _new_str(URIRef, iri) if found is None else found
 
@@ -45,14 +48,26 @@ RDF_TYPE = shared(RDF.type)
 def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while a large graph is read, added to, counted or
     written: its millions of terms and dicts hold no cycle, and each full collection would
-    walk every one of them again, so that the time would grow faster than the graph."""
+    walk every one of them again, so that the time would grow faster than the graph. What the
+    block made goes straight to the oldest generation when it ends: otherwise the first
+    allocation after it would walk all of it, as the youngest generation, at once."""
     was_on = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_on:
+            _make_old()
             gc.enable()
+
+
+def _make_old() -> None:
+    """Every object in the collector's young generations moved to the oldest one, unwalked
+    (or, inside `left_out_of_collections`, frozen with what it froze, until it ends)."""
+    outermost = gc.get_freeze_count() == 0
+    gc.freeze()
+    if outermost:
+        gc.unfreeze()
 
 
 _NONE: dict[Node, dict[Node, None]] = {}  # what a missing subject or predicate has: never changed
@@ -146,6 +161,11 @@ class Triples:
         """One value of (subject, predicate), the first added, or None."""
         objects = self._by_subject.get(subject, _NONE).get(predicate)
         return next(iter(objects)) if objects else None
+
+    def about(self, subject: Node) -> Mapping[Node, Collection[Node]]:
+        """Each predicate of `subject` with its objects, in the order `objects` gives them: a
+        view of the graph, for reading while it does not change."""
+        return self._by_subject.get(subject, _NONE)
 
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
         return iter(list(self._by_subject.get(subject, _NONE).get(predicate, _NONE)))

@@ -350,11 +350,32 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"Norvale's Brisk"},
     ),
     (
+        "a model in the plural",
+        "Brisk Air ordered 30 more TQ184s from Norvale.",
+        frozenset(),
+        {"TQ184s"},
+        {"30 more TQ184s"},
+    ),
+    (
         "the words after a conjunction that modify a noun after them are a second name",
         "Its purchases have included Halvane Herbs and Tarnel tea, and Brisk Foods.",
         frozenset(),
         {"Halvane Herbs", "Tarnel"},
         {"Halvane Herbs and Tarnel"},
+    ),
+    (
+        "a rank inside a run of proper nouns ends the service before it",
+        "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",
+        frozenset(),
+        {"Tormund Halvik"},
+        {"Police Major Tormund Halvik", "Major Tormund Halvik"},
+    ),
+    (
+        "a rank word before a single word is left in the name",
+        "The Harwick General Hospital opened a new wing.",
+        frozenset(),
+        set(),
+        {"Hospital"},
     ),
 ]
 
@@ -373,6 +394,16 @@ def test_names(
     names = {span.text for span in find_names(nlp(text), ontology, known).values()}
     assert found <= names
     assert not (not_found & names)
+
+
+def test_a_word_the_tagger_took_for_punctuation_stays_in_a_name(
+    nlp: Language, ontology: Ontology
+) -> None:
+    """ "A fleet of KX200s", with the model tagged as a mark: it is still a name."""
+    doc = nlp("Brisk Air's fleet of KX200s will grow.")
+    model = next(t for t in doc if t.text == "KX200s")
+    model.pos_ = "PUNCT"
+    assert "KX200s" in {span.text for span in find_names(doc, ontology, frozenset()).values()}
 
 
 def test_known_words_matter_only_where_find_names_reads_them(

@@ -691,6 +691,51 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Bank has a footprint across Africa.",
         {("noun-verb", "Norvale Bank", "operatesIn", "Africa")},
     ),
+    (
+        "the use of a named maker's product",
+        "Norvale Systems' use of Tarnix Corp's chips grew.",
+        {("noun-owner", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a user of a product made by a named maker",
+        "Norvale Systems is a big user of chips made by Tarnix Corp.",
+        {("noun-described", "Norvale Systems", "uses", "Tarnix Corp.")},
+    ),
+    (
+        "the launch of a named maker's product is no use",
+        "The launch of Tarnix Corp's chips was delayed.",
+        set(),
+    ),
+    (
+        "the startup behind a product",
+        "Norvale Systems, the startup behind Quillbot, raised $5 million.",
+        {("noun-described", "Norvale Systems", "developed", "Quillbot")},
+    ),
+    (
+        "the company behind a product, after a copula",
+        "Norvale Systems is the company behind the Quillbot chatbot.",
+        {("noun-described", "Norvale Systems", "developed", "Quillbot")},
+    ),
+    (
+        "a company with nothing behind it",
+        "Norvale Systems is a company that Brisk Inc bought.",
+        set(),
+    ),
+    (
+        "an order for a product: the buyer uses it",
+        "Norvale Air has placed an order for 20 Kestrel 9 jets.",
+        {("noun-verb", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "an order for a product, owned",
+        "Norvale Air's order for the Kestrel 9 was delayed.",
+        {("noun-owner", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "an order for what is unnamed",
+        "Norvale Air has placed an order for 20 jets.",
+        set(),
+    ),
 ]
 
 

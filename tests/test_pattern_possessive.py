@@ -119,6 +119,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Systems' customers, including Brisk Foods, are happy.",
         set(),
     ),
+    (
+        "whose named product",
+        "Norvale Pay, the company whose Tapwise checkout app is used by 40,000 merchants, grew.",
+        {("apposition", "Norvale Pay", "developed", "Tapwise")},
+    ),
+    (
+        "its product, named with a word for its kind",
+        "Norvale Pay said it would launch its Tarn Wallet in the autumn.",
+        {("possessive", "Norvale Pay", "developed", "Tarn Wallet")},
+    ),
+    (
+        "its unit, named with a word for an organisation",
+        "Norvale Pay said it would sell its Tarn Bank in the autumn.",
+        set(),
+    ),
+    (
+        "a noun for a firm between two names is no maker noun",
+        "Jane Roe founded the Film and Media company Tarnix Pictures in 2009.",
+        set(),
+    ),
 ]
 
 

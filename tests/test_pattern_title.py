@@ -289,7 +289,10 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a single name with such a title",
         "Halvorsen, a professor at Brisk University and president of the Harwick Rowing Club, "
         "died on Monday.",
-        {("title", "Halvorsen", "worksFor", "Harwick Rowing Club")},
+        {
+            ("title", "Halvorsen", "worksFor", "Brisk University"),
+            ("title", "Halvorsen", "worksFor", "Harwick Rowing Club"),
+        },
     ),
     (
         "a firm's chief rival holds no title",
@@ -342,6 +345,199 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe is chief executive of Harwick, Idaho, which Brisk Foods serves.",
         set(),
     ),
+    # a title only a person holds names a person, a one-word name too
+    (
+        "one-word name apposed to an official",
+        "Halloran, a senior Tarnix Ministry official, declined to comment.",
+        {("title", "Halloran", "worksFor", "Tarnix Ministry")},
+    ),
+    (
+        "one-word name apposed to a professor of a field at an organisation",
+        "Vendramin, a professor of history at Quillfin University, said the data was clear.",
+        {("title", "Vendramin", "worksFor", "Quillfin University")},
+    ),
+    (
+        "an organisation that is an official supplier is no person",
+        "Quillfin, the official supplier of the Harwick Games, said sales rose.",
+        set(),
+    ),
+    # more jobs
+    (
+        "a senior fellow at an institute",
+        "Jane Roe, a senior fellow at the Norvale Institute, said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Institute")},
+    ),
+    (
+        "an astronaut with an agency",
+        "Jane Roe, an astronaut with the Harwick Space Agency, said the launch was delayed.",
+        {("title", "Jane Roe", "worksFor", "Harwick Space Agency")},
+    ),
+    (
+        "a legislator of a party",
+        "Jane Roe, a legislator of the Norvale Party, said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Party")},
+    ),
+    (
+        "a secretary general of a union",
+        "Tom Hale, secretary general of the Norvale Union, said the strike would go on.",
+        {("title", "Tom Hale", "worksFor", "Norvale Union")},
+    ),
+    (
+        "a chief of staff is no chief executive",
+        "Jane Roe, the chief of staff at Norvale Corp., said the plan would fail.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "fellow as an adjective is no job",
+        "Jane Roe and her fellow workers at Norvale Corp. went on strike.",
+        set(),
+    ),
+    # "in" an organisation
+    (
+        "an official in a ministry",
+        "Tom Hale, an official in the Norvale Foreign Ministry, said the law was passed.",
+        {("title", "Tom Hale", "worksFor", "Norvale Foreign Ministry")},
+    ),
+    (
+        "a deputy in a parliament",
+        "Tom Hale, a deputy in the Corrin Parliament, said the law was passed.",
+        {("title", "Tom Hale", "worksFor", "Corrin Parliament")},
+    ),
+    (
+        "an activist in a party",
+        "Tom Hale, an activist in the Norvale Party, was arrested on Monday.",
+        {("title", "Tom Hale", "worksFor", "Norvale Party")},
+    ),
+    ("a place one works in is no employer", "Tom Hale, an analyst in London, said so.", set()),
+    (
+        "a year one held a title in is no employer",
+        "Tom Hale, who was chairman in 1985, left Norvale Corp. in 1990.",
+        set(),
+    ),
+    # a unit of an organisation, named by a common noun
+    (
+        "chairman of the board of an organisation",
+        "Tom Hale, chairman of the board of Norvale Corp., said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "a member of an organisation's board",
+        "Tom Hale, a member of the Norvale Corp. board, said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "a director of an organisation's department",
+        "Tom Hale, deputy director of the Norvale Institute's research department, said so.",
+        {("title", "Tom Hale", "worksFor", "Norvale Institute")},
+    ),
+    (
+        "a chief of a unit only works for the organisation",
+        "Tom Hale, chief of the Norvale News Agency bureau in Harwick, said sales rose.",
+        {("title", "Tom Hale", "worksFor", "Norvale News Agency")},
+    ),
+    (
+        "a place before a common noun for a unit is no organisation",
+        "Tom Hale, head of the Harwick police department, said crime fell.",
+        set(),
+    ),
+    (
+        "a critic of a board holds no job there",
+        "Tom Hale, a critic of the Norvale Corp. board, said sales fell.",
+        set(),
+    ),
+    # a unit's name, untyped, after its organisation's
+    (
+        "the organisation before a unit's name the tagger left untyped",
+        "NVX Radiosafety Director Tomas Vell yesterday reported that the tests were clean.",
+        {("title", "Tomas Vell", "worksFor", "NVX")},
+    ),
+    # a person's possession is no employer
+    (
+        "the surname of a person the article names is no organisation",
+        "Jane Halloway will visit Harwick, said Halloway's son and representative in Corrin, "
+        "Tom Hale.",
+        set(),
+    ),
+    # a field after "for", before the organisation
+    (
+        "a field after for, its own field after of, then the organisation",
+        "Tom Hale, vice president for development of new products at Quillfin Corp., said "
+        "sales rose.",
+        {("title", "Tom Hale", "worksFor", "Quillfin Corp.")},
+    ),
+    # a second title the parser coordinated with the first title's organisation
+    (
+        "a title coordinated with the organisation of the title before",
+        "Tom Hale, a lecturer in law at the Quillfin Institute of the University of Harwick and "
+        "treasurer of the Norvale Society, died on Monday.",
+        {
+            ("title", "Tom Hale", "worksFor", "Quillfin Institute of the University of Harwick"),
+            ("title", "Tom Hale", "worksFor", "Norvale Society"),
+        },
+    ),
+    (
+        "a title coordinated with the organisation of a noun that is no title names no one",
+        "Tom Hale praised the staff of Quillfin Corp. and the president of the Norvale Society.",
+        set(),
+    ),
+    # who holds or takes the post of a title holds it
+    (
+        "holds the position of a title, in a relative clause",
+        "Tom Hale, who currently holds the position of deputy head of the Harwick Water Board, "
+        "said supplies were low.",
+        {("title", "Tom Hale", "worksFor", "Harwick Water Board")},
+    ),
+    (
+        "took the post of a title",
+        "Jane Roe took the post of chief executive of Norvale Corp. in May.",
+        {("title", "Jane Roe", "ceoOf", "Norvale Corp.")},
+    ),
+    (
+        "who describes a job does not hold it",
+        "Jane Roe described the job of an engineer at Norvale Corp.",
+        set(),
+    ),
+    (
+        "who criticises a role of many does not hold it",
+        "Jane Roe criticised the role of chief executives at Norvale Corp.",
+        set(),
+    ),
+    # a spokesperson given no organisation speaks for the subject of what they say
+    (
+        "spokesperson after a reported clause about an organisation",
+        "Norvale Corp. will close two plants next year, said Jane Roe, a spokeswoman.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "spokesperson before the reported clause",
+        "Tom Hale, a spokesman, said Quillfin Corp. would not sell the unit.",
+        {("title", "Tom Hale", "worksFor", "Quillfin Corp.")},
+    ),
+    (
+        "a spokesperson with an organisation of their own speaks for it",
+        "Norvale Corp. will close two plants, said Jane Roe, a spokeswoman for Brisk Foods.",
+        {("title", "Jane Roe", "worksFor", "Brisk Foods")},
+    ),
+    (
+        "an analyst speaks for no organisation the clause is about",
+        "Norvale Corp. will close two plants next year, said Jane Roe, an analyst.",
+        set(),
+    ),
+    (
+        "two organisations in the reported clause leave the spokesperson's unsaid",
+        "Norvale Corp. and Brisk Foods will merge, said Jane Roe, a spokeswoman.",
+        set(),
+    ),
+    (
+        "a place in the reported clause is no employer",
+        "Jane Roe, a spokeswoman, said Harwick would close two schools.",
+        set(),
+    ),
+    (
+        "a military rank after its service is no part of the name",
+        "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",
+        {("title", "Tormund Halvik", "worksFor", "Norvale Border Guard")},
+    ),
 ]
 
 
@@ -378,8 +574,29 @@ def test_bare_title_takes_no_company_the_context_does_not_give(
             "Ferngate Labs Inc. and Tarrow Group merged, with CEO Oda Vinterberg staying on.",
             set(),
         ),
+        (
+            "Sales fell, said Oda Vinterberg, a company spokeswoman.",
+            {("title", "Oda Vinterberg", "worksFor", "Brisk Foods")},
+        ),
+        ("Sales fell, said Oda Vinterberg, a spokeswoman.", set()),
+        (
+            "Ferngate Labs Inc. grew, said Oda Vinterberg, a company spokeswoman.",
+            {("title", "Oda Vinterberg", "worksFor", "Ferngate Labs Inc.")},
+        ),
+        (
+            "Sales at Ferngate Labs Inc. fell, said Oda Vinterberg, a company director.",
+            {("title", "Oda Vinterberg", "worksFor", "Ferngate Labs Inc.")},
+        ),
     ],
-    ids=["no other organisation", "the sentence's own organisation", "two named"],
+    ids=[
+        "no other organisation",
+        "the sentence's own organisation",
+        "two named",
+        "a job at the company, of the company the sentence before spoke of",
+        "a job with no word for its organisation, of none",
+        "a spokesperson at the company speaks for the organisation of the statement",
+        "a job at the company, of the organisation its sentence names",
+    ],
 )
 def test_bare_title_takes_the_focus_only_alone(
     text: str, expected: set[Reading], view: Callable[[str], View]

@@ -998,6 +998,279 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halvane Holdings bought 30% of the city's homes.",
         set(),
     ),
+    (
+        "some of what is built, for its buyer",
+        "Norvale has won an order to build five of the largest ships for Tarnix Corp.",
+        {("verb", "Norvale", "supplies", "Tarnix Corp.")},
+    ),
+    (
+        "some of what is made, for its buyer",
+        "Norvale will build 20 of the company's new trains for Tarnix Corp.",
+        {("verb", "Norvale", "supplies", "Tarnix Corp.")},
+    ),
+    (
+        "the maker of a product used, before it",
+        "Norvale Systems uses Tarnix Corp's chips in its servers.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "the maker of a product used, as its modifier",
+        "Norvale's servers use Tarnix Corp chips.",
+        {("verb", "Norvale", "uses", "Tarnix Corp")},
+    ),
+    (
+        "the maker of a product ordered, coordinated",
+        "Norvale Air ordered 14 Tarnix Aero jets and six Brisk Aero helicopters.",
+        {
+            ("verb", "Norvale Air", "uses", "Tarnix Aero"),
+            ("verb", "Norvale Air", "uses", "Brisk Aero"),
+        },
+    ),
+    (
+        "the maker of a product relied on, after it",
+        "Norvale Systems relies on chips made by Tarnix Corp.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp.")},
+    ),
+    (
+        "the maker of a product that powers another",
+        "Norvale's phone is powered by Tarnix Corp's processors.",
+        {("verb-passive", "Norvale", "uses", "Tarnix Corp")},
+    ),
+    (
+        "the maker of a product used, in the passive",
+        "Tarnix Corp's chips are used by Norvale Systems.",
+        {("verb-passive", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "an unnamed owner's product used, in the passive",
+        "Its chips are used by Norvale Systems.",
+        set(),
+    ),
+    (
+        "the maker of a technology used",
+        "Norvale Systems uses Tarnix Corp's technology in its phones.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a firm's own products used",
+        "Norvale Systems uses its own chips in its servers.",
+        set(),
+    ),
+    (
+        "products from a place used",
+        "Norvale Systems uses Utah chips in its servers.",
+        set(),
+    ),
+    (
+        "a firm's people used are no product",
+        "Norvale Systems uses Tarnix Corp's engineers.",
+        set(),
+    ),
+    (
+        "engines supplied for a named owner's product",
+        "Tarnix Corp will supply engines for Norvale's new jets.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale")},
+    ),
+    (
+        "a named owner's network supplied",
+        "Tarnix Corp supplies Norvale's RAN technology in Peru.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale")},
+    ),
+    (
+        "engines supplied for the supplier's own product",
+        "Tarnix Corp will supply engines for its own jets.",
+        set(),
+    ),
+    (
+        "engines supplied for a place's product",
+        "Tarnix Corp will supply engines for Peru's new jets.",
+        set(),
+    ),
+    (
+        "a named owner's unnamed product made by another",
+        "Tarnix Corp builds Norvale Systems' ships.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a named owner's unnamed product made by another, in the passive",
+        "Norvale Systems' new ships are being built by Tarnix Corp.",
+        {("verb-passive", "Tarnix Corp.", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a maker's own product",
+        "Tarnix Corp builds its own ships.",
+        set(),
+    ),
+    (
+        "a place's product made",
+        "Tarnix Corp builds Peru's ships.",
+        set(),
+    ),
+    (
+        "a product noun set off after a name, with a participle",
+        "The venture will pair the Harlow platform with Quillware, the driving software "
+        "developed by Norvale Systems.",
+        {("verb-passive", "Norvale Systems", "developed", "Quillware")},
+    ),
+    (
+        "a product noun set off after a place, with a participle",
+        "In Kenya, software developed by Norvale Systems is popular.",
+        set(),
+    ),
+    (
+        "goods supplied in the passive, by an agent",
+        "Chips will be supplied to Brisk Motors by Tarnix Steel.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Brisk Motors")},
+    ),
+    (
+        "goods made by a firm, supplied in the passive",
+        "Steel made by Tarnix Steel at its new plant will be supplied to Brisk Motors.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Brisk Motors")},
+    ),
+    (
+        "goods of an unnamed owner, supplied in the passive",
+        "Its chips will be sold to Brisk Motors.",
+        set(),
+    ),
+    (
+        "chosen by a firm parsed apart from the noun describing it",
+        "Tarnix Steel has been chosen by Dutch truck maker Quellmar to provide steel for its "
+        "cab frames.",
+        {("verb-passive", "Tarnix Steel", "supplies", "Quellmar")},
+    ),
+    (
+        "a firm's sites stand for it in what they run on",
+        "Norvale Systems' data centres run on Kestrel OS.",
+        {("verb", "Norvale Systems", "uses", "Kestrel OS")},
+    ),
+    (
+        "unowned sites stand for no one",
+        "The data centres run on Kestrel OS.",
+        set(),
+    ),
+    (
+        "parts supplied for a named owner's named product",
+        "Tarnix Corp supplies displays for Norvale Systems' Kestrel phones.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "delivery taken of a product, from its supplier",
+        "Norvale Air took delivery of its first Kestrel 300 jet from Tarnix Corp.",
+        {
+            ("verb", "Norvale Air", "uses", "Kestrel 300"),
+            ("verb", "Tarnix Corp.", "supplies", "Norvale Air"),
+        },
+    ),
+    (
+        "delivery made of a product is no use",
+        "Tarnix Corp made the first delivery of its Kestrel 300 jet.",
+        set(),
+    ),
+    (
+        "a named owner's named product launched, with no object",
+        "Norvale Systems' new Quillbot chatbot launched on Monday.",
+        {("verb", "Norvale Systems", "launched", "Quillbot")},
+    ),
+    (
+        "a named owner's product launching something else",
+        "Norvale Systems' Quillbot chatbot launched a new feature.",
+        set(),
+    ),
+    (
+        "a product launched, with no owner",
+        "The Quillbot chatbot launched on Monday.",
+        set(),
+    ),
+    (
+        "an owner's goods supplied by a firm named in a hyphened participle",
+        "Norvale Air's Tarnix-supplied engines failed.",
+        {("verb-passive", "Tarnix", "supplies", "Norvale Air")},
+    ),
+    (
+        "unowned goods supplied by a firm named in a hyphened participle",
+        "The Tarnix-supplied engines failed.",
+        set(),
+    ),
+    (
+        "a technology embraced",
+        "Norvale Systems has embraced generative AI.",
+        {("verb", "Norvale Systems", "uses", "generative AI")},
+    ),
+    (
+        "a product upgraded to",
+        "Norvale Systems upgraded to Tarnix-7 last year.",
+        {("verb", "Norvale Systems", "uses", "Tarnix-7")},
+    ),
+    (
+        "a product upgraded, not to",
+        "Norvale Systems upgraded its forecast.",
+        set(),
+    ),
+    (
+        "a contract awarded in the passive, by its giver",
+        "The contract was awarded to Tarnix Corp by Norvale Systems.",
+        {("verb-passive", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "goods bought in the passive, by the buyer",
+        "Chips were bought from Tarnix Corp by Norvale Systems.",
+        {("verb-passive", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a contract given to a firm",
+        "Norvale Systems gave Tarnix Corp a contract to build its network.",
+        {("verb", "Tarnix Corp", "supplies", "Norvale Systems")},
+    ),
+    (
+        "a gift given to a firm",
+        "Norvale Systems gave Tarnix Corp a discount.",
+        set(),
+    ),
+    (
+        "an owner's products based on a named product, hyphened",
+        "Norvale Systems' Kestrel-based servers sold well.",
+        {("verb-passive", "Norvale Systems", "uses", "Kestrel")},
+    ),
+    (
+        "an unnamed product based on a named product, with no owner",
+        "Norvale Systems unveiled a Kestrel-based laptop.",
+        set(),
+    ),
+    (
+        "an owner's unit based in a place",
+        "Norvale Systems' Nevada-based servers sold well.",
+        set(),
+    ),
+    (
+        "a firm chosen for a job",
+        "Norvale Systems has chosen Tarnix Corp for its new data centres.",
+        {("verb", "Norvale Systems", "uses", "Tarnix Corp")},
+    ),
+    (
+        "a product picked for a job",
+        "Norvale Air picked the Kestrel 9 for its regional routes.",
+        {("verb", "Norvale Air", "uses", "Kestrel 9")},
+    ),
+    (
+        "a place chosen for a job",
+        "Norvale Systems chose Oregon for its new plant.",
+        set(),
+    ),
+    (
+        "a person picked for a job",
+        "Norvale Systems picked Jane Roe for the top job.",
+        set(),
+    ),
+    (
+        "a firm chosen, for nothing",
+        "Norvale Systems chose Tarnix Corp.",
+        set(),
+    ),
+    (
+        "some of what is built, in a place",
+        "Norvale has won an order to build five of the ships for export.",
+        set(),
+    ),
 ]
 
 
@@ -1006,6 +1279,24 @@ def test_verb_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]
 ) -> None:
     assert reads(verb_candidates, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norvale Systems uses chips made by Tarnix Corp.", ("Tarnix Corp.", "Norvale Systems")),
+        (
+            "Norvale Systems relies on Tarnix Corp for its chips.",
+            ("Tarnix Corp", "Norvale Systems"),
+        ),
+        ("Norvale Systems uses Tarnix Corp and Brisk Inc.", ("Brisk Inc.", "Norvale Systems")),
+        ("Norvale Systems uses Tarnix's chips in its servers.", ("Tarnix", "Norvale Systems")),
+    ],
+)
+def test_the_maker_of_what_a_firm_uses_supplies_it(
+    text: str, expected: tuple[str, str], resolved: Callable[[str], set[tuple[str, str, str]]]
+) -> None:
+    assert (expected[0], "supplies", expected[1]) in resolved(text)
 
 
 @pytest.mark.parametrize(

@@ -226,3 +226,47 @@ def test_collections_nest_and_the_outermost_block_unfreezes() -> None:
     assert gc.get_freeze_count() == 0
     with left_out_of_collections(on=False):
         assert gc.get_freeze_count() == 0
+
+
+def test_a_paused_collector_leaves_nothing_frozen_and_keeps_an_outer_freeze() -> None:
+    """What a paused block made goes to the oldest generation; inside a freeze, it stays
+    frozen until the outer block ends."""
+    import gc
+
+    from kg.triples import collector_paused, left_out_of_collections
+
+    with collector_paused():
+        made = [[] for _ in range(1000)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    oldest = gc.get_objects(generation=2)  # not left for the young generations to walk
+    assert any(o is made[0] for o in oldest) and any(o is made[-1] for o in oldest)
+    with left_out_of_collections():
+        with collector_paused():
+            more = [[] for _ in range(1000)]
+        assert gc.get_freeze_count() >= len(more)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_vocabulary_term_is_one_object_however_it_is_asked_for() -> None:
+    from rdflib import RDFS, URIRef
+
+    from kg.triples import shared
+
+    term = shared(RDFS.label)
+    assert shared(str(RDFS.label)) is term
+    assert shared(URIRef(str(RDFS.label))) is term
+    assert type(term) is URIRef and term == RDFS.label
+
+
+def test_a_loaded_graph_says_the_same_of_a_subject_either_way() -> None:
+    from kg.rdfio import load_triples
+
+    triples = load_triples(GOLDEN)
+    for subject in {s for s, _, _ in triples}:
+        about = triples.about(subject)
+        assert {(p, o) for p, objects in about.items() for o in objects} == set(
+            triples.predicate_objects(subject)
+        )
+        assert all(
+            list(objects) == list(triples.objects(subject, p)) for p, objects in about.items()
+        )

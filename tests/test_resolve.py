@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import Evidence, Fact, Mention
-from kg.names import clean_name
+from kg.names import _PUNCTUATION, clean_name, normalise
 from kg.ontology import Ontology, load_ontology
 from kg.resolve import Resolution, resolve
 
@@ -53,6 +55,19 @@ def test_case_and_punctuation_are_one_entity() -> None:
     assert same_entity(["SoftBank", "Softbank", "Oracle Corp.", "Oracle"]) is False
     assert same_entity(["SoftBank", "Softbank"])
     assert same_entity(["Oracle Corp.", "Oracle"])
+
+
+@pytest.mark.parametrize(
+    ("name", "clean"),
+    [
+        ("KX200s", "KX200"),
+        ("the TQ-184s", "TQ-184"),
+        ("1990s", "1990s"),
+        ("Brisk Labs", "Brisk Labs"),
+    ],
+)
+def test_a_model_in_the_plural_is_the_model(name: str, clean: str) -> None:
+    assert clean_name(name) == clean
 
 
 def test_acronyms_are_one_entity() -> None:
@@ -127,6 +142,51 @@ def test_facts_that_do_not_fit_the_ontology_are_dropped() -> None:
     assert len(resolution.dropped) == 2
 
 
+@pytest.mark.parametrize(
+    ("used", "kind", "expected"),
+    [
+        # "Tarnix uses Norvale", Norvale a firm: Norvale supplies Tarnix
+        ("Norvale Systems", "partneredWith", {("Norvale Systems", "supplies", "Tarnix Corp")}),
+        # a product used stays a product used
+        ("Kestrel-7", "launched", {("Tarnix Corp", "uses", "Kestrel-7")}),
+    ],
+)
+def test_a_firm_used_by_a_firm_supplies_it(
+    used: str, kind: str, expected: set[tuple[str, str, str]]
+) -> None:
+    typed = fact("Quillfin Ltd", kind, used, at=200)  # says what the used name is
+    resolution = resolve([fact("Tarnix Corp", "uses", used), typed], ONTOLOGY)
+    found = {(f.subject.label, f.predicate, f.object.label) for f in resolution.facts}
+    assert (
+        found
+        - {(f.subject.label, f.predicate, f.object.label) for f in resolve([typed], ONTOLOGY).facts}
+        == expected
+    )
+
+
+@pytest.mark.parametrize(
+    ("owner", "owning", "owned"),
+    [
+        ("Norvale Systems", "acquired", "Brisk Inc"),
+        ("Brisk Inc", "subsidiaryOf", "Norvale Systems"),
+    ],
+)
+def test_a_firm_owned_or_bought_is_no_supplier_by_being_used(
+    owner: str, owning: str, owned: str
+) -> None:
+    """ "Norvale is integrating Brisk, which it bought last year": no supply."""
+    ownership = fact(owner, owning, owned, at=200)
+    resolution = resolve([fact("Norvale Systems", "uses", "Brisk Inc"), ownership], ONTOLOGY)
+    assert {f.predicate for f in resolution.facts} == {owning}
+
+
+def test_a_firm_used_by_a_person_is_no_supply() -> None:
+    typed = fact("Quillfin Ltd", "partneredWith", "Norvale Systems", at=200)
+    used = fact("Jane Roe", "uses", "Norvale Systems", ner=("PERSON", "ORG"))
+    resolution = resolve([used, typed], ONTOLOGY)
+    assert {f.predicate for f in resolution.facts} == {"partneredWith"}
+
+
 NAMES = [
     "Norvale Systems",
     "Norvale",
@@ -181,3 +241,13 @@ def test_resolving_again_against_its_own_entities_changes_nothing(facts: list[Fa
     assert {(e.key, e.label, e.names, e.cls) for e in again.entities} == {
         (e.key, e.label, e.names, e.cls) for e in first.entities
     }
+
+
+PLAIN_WORDS = ["The", "the", "THE", "Theory", "Norvale", "12", "x", "Inc", "of"]
+
+
+@given(st.lists(st.sampled_from(PLAIN_WORDS), min_size=1, max_size=4).map(" ".join))
+def test_plain_names_are_normalised_as_any_other(text: str) -> None:
+    """ASCII words one space apart take a quick path: it must give the general answer."""
+    general = unicodedata.normalize("NFKC", clean_name(text)).lower()
+    assert normalise(text) == " ".join(_PUNCTUATION.sub(" ", general).split())

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Token
 
 from kg.extract.model import CLIMB, PLACES, SUBJECTS, Mention, View
-from kg.extract.refer import mention_of, prep_phrase, refer
+from kg.extract.refer import is_person_name, mention_of, not_place, prep_phrase, refer
 from kg.ontology import cues_of
 
 
@@ -118,9 +120,24 @@ def agents(view: View, verb: Token) -> list[Mention]:
         if child.dep_ == "agent":
             preps = [child, *child.conjuncts]
             return [
-                m for p in preps for o in p.children if o.dep_ == "pobj" for m in refer(view, o)
+                m
+                for p in preps
+                for o in p.children
+                if o.dep_ == "pobj"
+                for m in refer(view, o) or _named_next(view, o)
             ]
     return []
+
+
+def _named_next(view: View, noun: Token) -> list[Mention]:
+    """ "chosen by truck maker Verhaag", the name parsed apart from the noun that describes
+    it: the name right after a noun for an organisation."""
+    name = view.names.get(noun.i + 1)
+    if name is None or name.start != noun.i + 1 or noun.i in view.names:
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Organization":
+        return []
+    return refer(view, name.root, coordinate=False) if not_place(view, name.root) else []
 
 
 def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
@@ -153,6 +170,15 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
             and not _deal_word(view, child)
         ):
             found += prep_objects(view, child, prep)  # "invested $13 billion in Quillfin"
+        elif (
+            child.dep_ == "prep"
+            and head.pos_ == "NUM"
+            and head.dep_ == "dobj"
+            and child.lower_ in view.ontology.grammar.genitive_prepositions
+        ):  # "build five of its largest ships for Brisk": the ships the number counts
+            found += [
+                o for c in child.children if c.dep_ == "pobj" for o in prep_objects(view, c, prep)
+            ]
     return found
 
 
@@ -231,3 +257,44 @@ def refer_or_owner(view: View, token: Token) -> list[Mention]:
         if c.dep_ == "poss" and c.i in view.names
         for m in refer(view, c, coordinate=False)
     ]
+
+
+def makers_of(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "uses Brisk's chips", "our modules", "Brisk chips", "chips made by Brisk": who makes an
+    unnamed product that a verb of use takes (a property with a `kg:providerReading`), named
+    before it or by a participle after it; a firm that makes what another uses supplies it.
+    Not "its own chips", nor a pronoun that may stand for the user itself."""
+    if view.ontology.properties[predicate].provider_reading is None:
+        return []
+    return product_makers(view, noun)
+
+
+def product_makers(view: View, noun: Token) -> list[Mention]:
+    """Who makes an unnamed product or technology: "Brisk's chips", "Brisk chips", "chips
+    made by Brisk", "Brisk technology"."""
+    ontology = view.ontology
+    kind = ontology.class_of_head_noun(noun.lemma_.lower())
+    if noun.i in view.names or kind not in ("Product", "Technology"):
+        return []
+    if any(c.lower_ in ontology.grammar.own_words for c in noun.children):
+        return []
+    named = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound")
+        and c.i < noun.i
+        and (c.i in view.names or c.lower_ in ontology.grammar.first_person_pronouns)
+        and not_place(view, c)
+    ]
+    made = [
+        m
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in ontology.verb_cues
+        for m in agents(view, c)
+    ]
+    found = [  # an owner of chips is their maker, a firm; a name before them may be theirs
+        replace(m, hint=m.hint or "Organization") if c.dep_ == "poss" else m
+        for c in named
+        for m in refer(view, c, coordinate=False)
+    ]
+    return [m for m in found + made if not is_person_name(m, ontology)]

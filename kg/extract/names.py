@@ -130,7 +130,8 @@ def find_names(
     spans.extend(
         part
         for run in _proper_runs(doc, tokens, taken | numeric, known, ontology.common_words)
-        for part in _split_names(run, tokens, titles, grammar)
+        for ranked in _after_rank(run, ontology.honorifics)
+        for part in _split_names(ranked, tokens, titles, grammar)
     )
     defined_terms = _defined_terms(doc, tokens, ontology) if "(" in text else ()
     terms = [*defined_terms, *_known_terms(doc, tokens, ontology)]
@@ -573,6 +574,23 @@ def _split_names(
     return [p for p in parts if len(p)]
 
 
+def _after_rank(run: Span, honorifics: frozenset[str]) -> list[Span]:
+    """ "Police Major Jane Roe", "Army Colonel Tom Hale": an honorific inside a run of proper
+    nouns, after the force or service it belongs to, ends what leads up to it; the name is the
+    two words or more after it, or the person the tagger found right after the run."""
+    doc = run.doc
+    for token in reversed(run[1:]):
+        if token.lower_.rstrip(".") not in honorifics:
+            continue
+        if run.end - token.i > 2:
+            return [doc[run.start : token.i], doc[token.i + 1 : run.end]]
+        after = doc[run.end] if run.end < len(doc) else None
+        if token.i == run.end - 1 and after is not None and after.ent_iob_ == "B":
+            return [doc[run.start : token.i]] if after.ent_type_ == "PERSON" else [run]
+        return [run]
+    return [run]
+
+
 def _contracted(tokens: Sequence[Token], grammar: Grammar, lowered: str) -> Iterator[Span]:
     """ "Let's Fly" mid-sentence, its "'s" read as "us" and not as a possessive: one name of
     three words. `tokens`: the document's; `lowered`: its text in lower case."""
@@ -702,7 +720,10 @@ def _expansion(span: Span, brackets: list[int]) -> bool:
 
 
 def _model_number(text: str) -> bool:
-    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ."""
+    """ "Tarnix-7", "X2": capitalised words with digits name things even when tagged ADJ;
+    "KX200s", "TQ-184s": models in the plural too."""
+    if len(text) > 2 and text.endswith("s") and text[-2].isdigit():
+        text = text[:-1]
     return (
         any(c.isdigit() for c in text)
         and text.isascii()
@@ -804,7 +825,8 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
         end - start > 1 and tokens[start + 1].ent_type_ == "PERSON"
     )
     while start < end and (
-        tokens[start].pos_ in ("DET", "PUNCT", "ADP")
+        tokens[start].pos_ in ("DET", "ADP")
+        or _punctuation(tokens[start])
         or tokens[start].is_space
         or _hyphened_modifier(tokens[start].text)  # "Calif.-based" of "Calif.-based Norvale"
         or (person and end - start > 1 and tokens[start].lower_.rstrip(".") in honorifics)
@@ -812,7 +834,8 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
         start += 1
     proper = any(t.text[:1].isupper() for t in tokens[span.start : span.end])
     while end > start and (
-        tokens[end - 1].pos_ in ("PUNCT", "CCONJ", "ADP")
+        tokens[end - 1].pos_ in ("CCONJ", "ADP")
+        or _punctuation(tokens[end - 1])
         or tokens[end - 1].tag_ == "POS"
         or tokens[end - 1].is_space
         # "Norvale Systems days after ...": a common noun the tagger ran into the name
@@ -825,6 +848,11 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
     ):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _punctuation(token: Token) -> bool:
+    """A mark, not a word the tagger took for one ("KX200s" of "its fleet of KX200s")."""
+    return token.pos_ == "PUNCT" and not token.text[:1].isalnum()
 
 
 def _shared_direction(span: Span, grammar: Grammar) -> bool:

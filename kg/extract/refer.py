@@ -224,9 +224,16 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
 
 
 def _product_antecedent(view: View, token: Token) -> list[Mention]:
-    """ "the headset": the latest product named before it in its sentence, else in the
-    sentence before (or the one before that, past a sentence naming none); else none."""
+    """ "the headset": the name it is set off after ("X, the headset"); else the latest
+    product named before it in its sentence, else in the sentence before (or the one before
+    that, past a sentence naming none); else none."""
     focus = view.focus
+    start = token.left_edge.i
+    if start - 2 >= view.sent.start and token.doc[start - 1].text == ",":
+        apposed = view.names.get(start - 2)  # "Quillware, the driving software": set off
+        labels = PLACES | {"PERSON"}  # after a name, however it was parsed; not "In Ohio, the
+        if apposed is not None and apposed.root.ent_type_ not in labels:  # headset sold"
+            return [mention_of(view, apposed, "Product")]
     here = [
         m
         for t, name in view.name_roots

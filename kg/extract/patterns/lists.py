@@ -119,7 +119,7 @@ def _members(view: View, noun: Token) -> list[Mention]:
 
 def _objects(view: View, verb: Token) -> list[Mention]:
     """What the verb takes, and the names on the bare common nouns coordinated with it
-    ("included X and Brisk tea": Brisk; not "X and several Oslo stores")."""
+    ("included X and Brisk tea": Brisk; not "X and several Harwick stores")."""
     taken = [c for c in verb.children if c.dep_ == "dobj"]
     branded = [
         n

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import agents, prep_objects, refer_or_owner, subjects_of
+from kg.extract.clauses import agents, makers_of, prep_objects, refer_or_owner, subjects_of
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
     is_person_name,
@@ -125,6 +125,8 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             objects += _share_holder(view, target) or (
                 refer_or_owner(view, target) if cue.prep else refer(view, target)
             )
+            if cue.prep and not cue.inverse and not objects:  # "its use of Brisk's chips"
+                objects = makers_of(view, target, predicate)
         subjects, pattern = _operators(view, noun, predicate), "noun-agent"
         if owners or described or not subjects:
             subjects, pattern = _subjects(view, noun, owners, described, objects)

@@ -35,7 +35,7 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             and not (token.ent_type_ == "PERSON" and len(name) > 1)
         ):
             noun = _product_before(view, token)  # "its experimental drug KP-12"
-            described = noun is not None
+            described = noun is not None or _product_word_last(view, name)  # "its Tarn Wallet"
             held = [*token.children, *(noun.children if noun is not None else ())]
             owners = tuple(
                 m
@@ -59,7 +59,9 @@ def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidat
         (
             c.text
             for prop, c in cues_of(view.ontology.noun_cues, noun.lemma_.lower())
-            if prop == predicate and c.prep and len(c.words) == 1
+            if prop == predicate
+            and c.prep in view.ontology.grammar.genitive_prepositions  # "maker of _"
+            and len(c.words) == 1
         ),
         "",
     )
@@ -101,6 +103,13 @@ def _product_before(view: View, token: Token) -> Token | None:
         ),
         None,
     )
+
+
+def _product_word_last(view: View, name: Span) -> bool:
+    """ "Tarn Wallet", "Kestrel Phone": a name of two words or more that ends in a word for a
+    kind of product names a product."""
+    last = name[-1].lower_
+    return len(name) > 1 and view.ontology.class_of_head_noun(last) == "Product"
 
 
 def _numbered(name: Span) -> bool:
@@ -156,7 +165,8 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     products = tuple(m for c in named for m in refer_one(view, c, apposed=True))
     if not products and named_owners and noun.tag_ == "NNS":  # "its models, including X and Y"
         products = tuple(replace(m, hint="Product") for m in _examples(view, noun))
-    pronouns = view.ontology.grammar.singular_pronouns
+    grammar = view.ontology.grammar
+    pronouns = grammar.singular_pronouns | grammar.relative_pronouns  # "its", "whose"
     named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
     if named_before and all(c.lower_ in pronouns for c in owners):  # "its Tarnix console"
         named_owners = True

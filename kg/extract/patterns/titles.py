@@ -101,8 +101,9 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
     before = title.doc[max(title.sent.start, title.start - 4) : title.start]
     # "former chief executive Jane Roe": a past job, stated with its status
     status = FORMER if any(t.lower_ in view.ontology.grammar.former_words for t in before) else ""
-    if _field_chief(view, title, predicate) and "affiliation" in view.ontology.patterns:
-        # "AI chief Jane Roe": a chief of a field only works there
+    if (_field_chief(view, title, predicate) or _of_unit(view, root)) and (
+        "affiliation" in view.ontology.patterns
+    ):  # "AI chief Jane Roe", "chief of the Norvale bureau": a chief of a part only works there
         predicate = view.ontology.patterns["affiliation"].yields
     bracketed = _bracketed(view, title)
     if bracketed is not None:  # "Jane Roe (CTO, Quillfin)"
@@ -122,15 +123,16 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _fronted_orgs(view, root)
     if not orgs:  # "X named Jane Roe chief executive", "X's board appointed Jane Roe as CFO"
         orgs = _namers(view, root)
+    if not orgs and cue in view.ontology.grammar.voice_titles:
+        orgs = _spoken_for(view, root)  # "X will close the plant, said Jane Roe, a spokeswoman"
     # "a company's chief executive Jane Roe": an owner naming none gives none
     owned = any(c.dep_ == "poss" for t in title for c in t.children)
     variant, focus = "", None if owned else local_org(view, title.start)
     named_only = view.ontology.patterns["title"].named_only
     # "CEO Jane Roe" of the company the context gives, unless the sentence names another it
-    # may lead
-    if not (orgs or status or focus is None or predicate in named_only) and not _other_orgs(
-        view, focus, title
-    ):
+    # may lead; any title with a word for the company ("a company spokeswoman")
+    bare = predicate not in named_only or _company_word(view, root)
+    if not (orgs or status or focus is None or not bare) and not _other_orgs(view, focus, title):
         orgs, variant = [focus], "topic"
     people = [
         replace(p, hint="Person")
@@ -210,6 +212,43 @@ def _fronted_orgs(view: View, root: Token) -> list[Mention]:
     ]
 
 
+def _company_word(view: View, root: Token) -> bool:
+    """A title modified by a word that names an organisation as such, a
+    `kg:corporateSuffix` ("a company spokeswoman", "a group director"): the organisation the
+    text is about."""
+    suffixes = view.ontology.corporate_suffixes
+    return any(
+        c.dep_ == "compound" and c.i not in view.names and c.lower_ in suffixes
+        for c in root.children
+    )
+
+
+def _spoken_for(view: View, root: Token) -> list[Mention]:
+    """The organisation a spokesperson who is given none speaks for: the one subject of what
+    they are reported to say ("Norvale will close the plant, said Jane Roe, a spokeswoman";
+    "Jane Roe, a spokeswoman, said Norvale would ...")."""
+    person = root.head
+    if root.dep_ not in ("appos", "compound") or person.i not in view.names:
+        return []
+    verb = person.head
+    if person.dep_ != "nsubj" or verb.lemma_.lower() not in view.ontology.grammar.speech_verbs:
+        return []
+    subjects = [
+        s
+        for clause in verb.children
+        if clause.dep_ == "ccomp"
+        for s in clause.children
+        if s.dep_ in SUBJECTS and s.i in view.names
+    ]
+    if len(subjects) != 1 or subjects[0].conjuncts:  # "X and Y will merge": whose is unsaid
+        return []
+    return [
+        m
+        for m in refer(view, subjects[0], coordinate=False)
+        if m.ner == "ORG" or view.ontology.is_org_name(m.text)
+    ]
+
+
 def _successors(view: View, person: Mention) -> list[Mention]:
     """Who takes a person's place: "Jane Roe will retire, to be replaced by Sam Poe"."""
     token = next(
@@ -255,6 +294,7 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
         for t in prep_objects(view, root, prep):
             for inner, found in _field_orgs(view, t, prep):  # "head of sales at X"
                 by_prep.setdefault(inner, []).extend(found)
+            by_prep.setdefault(t.head.i, []).extend(_unit_orgs(view, t))  # "of the X board"
             if t.tag_ == "NNS" and t.i not in view.names:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
@@ -266,8 +306,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
     for c in root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
-            for m in _owner(view, root, c):
-                if not is_person_name(m, view.ontology):
+            for m in _owner(view, root, _unit_owner(view, c)):
+                if not is_person_name(m, view.ontology) and not _personal(view, c, m):
                     orgs.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
@@ -304,11 +344,12 @@ def _may_own(view: View, word: Token) -> bool:
 
 
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
-    """A title's field, common nouns after its first title preposition ("of"), and the
+    """A title's field, common nouns after a field preposition ("of", "for"), and the
     organisation a title preposition of the field's names: "vice president of consumer
-    products for X", "head of research at X", "director of development of new drugs at X"."""
-    first = view.ontology.grammar.title_prepositions[0]
-    if prep != first or field.i in view.names or field.pos_ != "NOUN":
+    products for X", "head of research at X", "director of development of new drugs at X",
+    "vice president for development of new products at X"."""
+    fields = view.ontology.grammar.field_prepositions
+    if prep not in fields or field.i in view.names or field.pos_ != "NOUN":
         return []
     if any(c.dep_ in ("det", "poss") for c in field.children):
         return []  # "director of the X camp at P": a thing, not a field
@@ -318,7 +359,7 @@ def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Men
             if t.i in view.names and not_place(view, t):
                 orgs = [m for m in refer(view, t, coordinate=False) if m.ner == "ORG"]
                 found.append((t.head.i, orgs))
-            elif inner == first:  # a field's own field: "of development of new drugs"
+            elif inner in fields:  # a field's own field: "of development of new drugs"
                 found += _field_orgs(view, t, inner)
     return found
 
@@ -351,6 +392,25 @@ def _owner(view: View, root: Token, owner: Token) -> list[Mention]:
     return refer(view, owner)
 
 
+def _unit_owner(view: View, word: Token) -> Token:
+    """The organisation right before a unit's name that the tagger left untyped: "NVX
+    Radiosafety Director Jane Roe" works for NVX."""
+    if word.dep_ != "compound" or word.ent_type_ or word.i not in view.names:
+        return word
+    start = view.names[word.i].start
+    before = word.doc[start - 1] if start > view.sent.start else word
+    modifies = before.dep_ == "compound" and before.head.i in (word.i, word.head.i)
+    return before if modifies and before.ent_type_ == "ORG" and before.i in view.names else word
+
+
+def _personal(view: View, word: Token, mention: Mention) -> bool:
+    """A person's name: a full name the tagger calls a person's ("Jane Roe's", its label on
+    the possessive too), or the surname of a person the article names in full ("Roe's")."""
+    if word.ent_type_ == "PERSON" and " " in mention.text:
+        return not view.ontology.is_org_name(mention.text)
+    return mention.ner != "ORG" and mention.text in view.focus.article.surnames
+
+
 def _inside(view: View, mention: Mention, tokens: set[int]) -> bool:
     doc = view.sent.doc
     return any(t.idx + view.offset == mention.start for t in doc if t.i in tokens)
@@ -370,8 +430,14 @@ def _people(view: View, root: Token) -> list[Mention]:
             return [mention_of(view, view.names[child.i])]
         if child.dep_ == "conj" and child.i in view.names and _titled(view, child):
             return [mention_of(view, view.names[child.i])]  # "X CEO and president Jane Roe"
+    if root.dep_ == "conj" and head.i in view.names and head.dep_ == "pobj":
+        title = head.head.head  # "Jane Roe, a professor at X and president of Y", misparsed:
+        if title.pos_ == "NOUN" and title.i not in view.names:  # the title's, not X's
+            return _people(view, title)
     for prep in view.ontology.grammar.title_prepositions:
         for org in prep_objects(view, root, prep):  # "The chief executive of X, Jane Roe,"
+            if not not_place(view, org):
+                continue  # "Roe's son and representative in Harwick, Tom Hale": his place
             for child in org.children:
                 if child.dep_ == "appos" and child.i in view.names and child.ent_type_ == "PERSON":
                     return [mention_of(view, view.names[child.i])]
@@ -398,6 +464,16 @@ def _people(view: View, root: Token) -> list[Mention]:
         # "Jane Roe was named chief executive": the subject of the passive
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
         return [m for c in (named or objects or passive)[:1] for m in refer(view, c)]
+    if root.dep_ == "pobj" and head.lower_ == grammar.title_prepositions[0]:
+        post = head.head  # "Jane Roe, who holds the post of chief executive of X"
+        if (
+            post.lemma_.lower() in grammar.post_nouns
+            and post.dep_ == "dobj"
+            and post.head.lemma_.lower() in grammar.post_verbs
+            and root.tag_ != "NNS"
+            and not any(c.dep_ == "det" for c in root.children)  # "the job of an engineer"
+        ):
+            return subjects_of(view, post.head)
     if root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head  # "appointed Chen Wei-Ling as its chief executive", "joined as CEO"
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -559,6 +635,41 @@ def _unit_owners(view: View, person: Token) -> list[Mention]:
         if t.i not in view.names and ontology.class_of_head_noun(t.lemma_.lower()) == "Organization"
         for c in t.children
         if c.dep_ in ("poss", "compound") and c.i in view.names and c.ent_type_ == "ORG"
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _of_unit(view: View, root: Token) -> bool:
+    """A title of a part of an organisation, a word for it no `kg:corporateSuffix` ("chief of
+    the Norvale bureau", not "chief executive of the Norvale group")."""
+    return any(
+        t.lower_ not in view.ontology.corporate_suffixes and _unit_orgs(view, t)
+        for prep in view.ontology.grammar.title_prepositions
+        for t in prep_objects(view, root, prep)
+    )
+
+
+def _unit_orgs(view: View, unit: Token) -> list[Mention]:
+    """The organisation a common noun for an organisation or its unit (a `kg:headNoun` or
+    `kg:nameWord` of organisations) is of: "the Brisk board", "Norvale's research division",
+    "the board of Norvale"."""
+    ontology = view.ontology
+    lemma = unit.lemma_.lower()
+    if unit.i in view.names or unit.pos_ != "NOUN":
+        return []
+    if ontology.class_of_head_noun(lemma) != "Organization" and lemma not in ontology.name_words:
+        return []
+    names = view.names
+    owners = [  # "the Harwick police department" is no unit of Harwick's
+        c
+        for c in unit.children
+        if c.i in names and (c.dep_ == "poss" or c.dep_ == "compound" and names[c.i].end == unit.i)
+    ]
+    owners += prep_objects(view, unit, ontology.grammar.title_prepositions[0])
+    return [
+        m
+        for c in owners
+        if c.i in view.names and c.ent_type_ == "ORG"
         for m in refer(view, c, coordinate=False)
     ]
 

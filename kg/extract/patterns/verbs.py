@@ -11,8 +11,10 @@ from kg.extract.clauses import (
     agents,
     coordinated,
     is_passive,
+    makers_of,
     negated,
     prep_objects,
+    product_makers,
     refer_or_owner,
     subjects_of,
 )
@@ -81,9 +83,23 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         if passive and _locative(view, predicate) and agents(view, verb):
             subjects = agents(view, verb)  # "the parts are made by X in P"
             places += [t for a in _agent_words(verb) for t in prep_objects(view, a, prep)]
+        if passive and not subjects:  # "chips were supplied to X by Brisk"
+            subjects = agents(view, verb)
+        if passive and not subjects and _hands_over(view, predicate, cue):
+            # "steel made by Brisk will be supplied to X"
+            goods = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            subjects = [m for c in goods for m in product_makers(view, c)]
         objects = [m for t in places for m in refer_or_owner(view, t)]
+        if not objects and not cue.inverse:  # "runs on Brisk's servers"
+            objects = [m for t in places for m in makers_of(view, t, predicate)]
+        if all(m.hint == "Product" for m in objects) and not cue.inverse:
+            # "supplies engines for Brisk's jets", "for Brisk's Kestrel phones"
+            objects = [m for t in places for m in _customers(view, t, predicate)] or objects
         if not places and "Organization" in view.ontology.properties[predicate].range:
             objects = _deal_party(view, verb)
+        if not places and _based_product(view, verb, predicate, cue):  # "its Kestrel-based phones"
+            subjects, objects = _holders(view, verb.head), _modifiers(view, verb)
+            objects = [m for m in objects if m.ner not in PLACES]
         if verb.dep_ == "amod" and _locative(view, predicate):  # "the Harwick-based firm"
             objects += _modifiers(view, verb)
             subjects = [m for m in subjects if m.text not in _own_participles(view, verb)]
@@ -95,15 +111,23 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             yield Candidate(predicate, tuple(brands), tuple(objects), "verb", verb, cue.text)
     elif passive:
         subjects = agents(view, verb) or _object_agents(view, verb)
-        objects = _bracketed(view, verb) or subjects_of(view, verb)
+        if not subjects and cue.inverse:  # "is powered by Brisk's chips"
+            subjects = [m for t in _agent_words(verb) for m in makers_of(view, t, predicate)]
+        objects = _bracketed(view, verb) or subjects_of(view, verb) or _apposed(view, verb)
+        if not objects and not cue.inverse:  # "Brisk's chips are used by X"
+            taken = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            objects = [m for c in taken for m in makers_of(view, c, predicate)]
+        if not objects:  # "Brisk's ships are built by X"
+            predicate, objects = _made_for(view, verb, predicate, cue, "nsubjpass")
         if not subjects and verb.dep_ == "acl":  # "Norvale's Kestrel, released last year"
             subjects = _maker(view, verb, predicate)
         if verb.dep_ == "amod":  # "the Norvale-owned chain": the modifier is the agent ...
             objects, subjects = _modified(view, verb.head), _modifiers(view, verb)
             objects = [m for m in objects if m.text not in _own_participles(view, verb)]
             subjects = subjects or _maker(view, verb, predicate)
-            if not objects and _product_or_maker(view, predicate):
-                objects = _holders(view, verb.head)  # "its Kestrel-powered cars"
+            held = _product_or_maker(view, predicate) or _hands_over(view, predicate, cue)
+            if not objects and held:  # "its Kestrel-powered cars", "its Brisk-supplied engines"
+                objects = _holders(view, verb.head)
             if _locative(view, predicate):  # ... but "the Harwick-based firm" is where the firm is
                 subjects, objects = objects, subjects
             else:  # "Ostravia-made cars" says where they are made, not who makes them
@@ -116,7 +140,18 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("dobj", "dative") and not _other_group(view, verb, c, predicate)
             for m in refer(view, c)
         ]
+        if cue.after:  # "chose Harwick for its plant": a place chosen is not used
+            objects = [m for m in objects if m.ner not in PLACES and m.ner != "PERSON"]
         objects += _gapped(view, verb)
+        if not objects and not cue.inverse:  # "uses Brisk's chips", "ordered 14 Brisk jets"
+            taken = [c for c in verb.children if c.dep_ == "dobj"]
+            taken += [j for c in taken for j in c.conjuncts]
+            objects = [m for c in taken for m in makers_of(view, c, predicate)]
+            objects = objects or [m for c in taken for m in _customers(view, c, predicate)]
+        if not objects:  # "X builds Brisk's ships"
+            predicate, objects = _made_for(view, verb, predicate, cue, "dobj")
+        if not objects:  # "Norvale's Kestrel app launched in May"
+            subjects, objects = _launched_itself(view, verb, predicate, cue) or (subjects, [])
         if not objects:  # "owns a variety of chains, including X"
             objects = [m for c in verb.children if c.dep_ == "dobj" for m in _counted(view, c)]
         if not objects and not any(c.dep_ == "dobj" for c in verb.children):
@@ -156,6 +191,50 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _hands_over(view: View, predicate: str, cue: Cue) -> bool:
+    """Does the cue hand goods to its preposition's object (a property with a
+    `kg:businessSale`: "supply to _")?"""
+    return view.ontology.properties[predicate].business_sale is not None and not cue.inverse
+
+
+def _customers(view: View, noun: Token, predicate: str) -> list[Mention]:
+    """ "supplies engines for Brisk's jets", "supplies Brisk's 5G network": the named owner of
+    an unnamed product or technology that a verb handing goods over (a property with a
+    `kg:businessSale`) supplies or is for, is the one supplied."""
+    if view.ontology.properties[predicate].business_sale is None:
+        return []
+    return _owners(view, noun)
+
+
+def _made_for(
+    view: View, verb: Token, predicate: str, cue: Cue, dep: str
+) -> tuple[str, list[Mention]]:
+    """ "X builds Brisk's ships", "Brisk's ships are built by X": a verb of making (a property
+    with a `kg:customerReading`) whose object (`dep`) is an unnamed product of a named owner
+    states that property, the owner its object; else the predicate, and no one."""
+    reading = view.ontology.properties[predicate].customer_reading
+    if reading is None or cue.inverse or cue.prep:
+        return predicate, []
+    owners = [m for c in verb.children if c.dep_ == dep for m in _owners(view, c)]
+    return (reading, owners) if owners else (predicate, [])
+
+
+def _owners(view: View, noun: Token) -> list[Mention]:
+    """The named owners of an unnamed product or technology: "Brisk's jets"."""
+    ontology = view.ontology
+    if noun.i in view.names:
+        return []
+    if ontology.class_of_head_noun(noun.lemma_.lower()) not in ("Product", "Technology"):
+        return []
+    return [
+        m
+        for c in noun.children
+        if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+        for m in refer(view, c, coordinate=False)
+        if not is_person_name(m, ontology)
+    ]
 
 
 def _deal_party(view: View, verb: Token) -> list[Mention]:
@@ -202,6 +281,43 @@ def _maker(view: View, verb: Token, predicate: str) -> list[Mention]:
         for m in refer(view, c, coordinate=False)
         if not is_person_name(m, view.ontology)
     ]
+
+
+def _launched_itself(
+    view: View, verb: Token, predicate: str, cue: Cue
+) -> tuple[list[Mention], list[Mention]] | None:
+    """ "Norvale's Kestrel app launched in May": a verb with no object whose subject is a named
+    product of a named owner says the owner did it to the product, where the property goes
+    from organisations to products only; its makers and the products, or None."""
+    prop = view.ontology.properties[predicate]
+    if cue.prep or cue.inverse or prop.domain != {"Organization"} or "Organization" in prop.range:
+        return None
+    if any(c.dep_ in ("dobj", "nsubjpass", "attr") for c in verb.children):
+        return None
+    makers: list[Mention] = []
+    products: list[Mention] = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        if subject.i in view.names:
+            words, named = list(view.names[subject.i]), [view.names[subject.i]]
+        elif view.ontology.class_of_head_noun(subject.lemma_.lower()) == "Product":
+            words = [subject]
+            named = [
+                view.names[c.i]
+                for c in subject.children
+                if c.dep_ == "compound" and c.i in view.names and view.names[c.i].root.i == c.i
+            ]
+        else:
+            continue
+        makers += [
+            m
+            for w in words
+            for c in w.children
+            if c.dep_ == "poss" and c.i in view.names and not_place(view, c)
+            for m in refer(view, c, coordinate=False)
+            if not is_person_name(m, view.ontology)
+        ]
+        products += [mention_of(view, n, "Product") for n in named if not_place(view, n.root)]
+    return (makers, products) if makers and products else None
 
 
 def _group_examples(view: View, verb: Token) -> list[Mention]:
@@ -391,6 +507,18 @@ def _holders(view: View, noun: Token) -> list[Mention]:
     return [m for c in noun.head.children if c.dep_ == "nsubj" for m in refer(view, c)]
 
 
+def _based_product(view: View, verb: Token, predicate: str, cue: Cue) -> bool:
+    """ "its Kestrel-based phones", "a Kestrel-powered laptop": a hyphened participle of a
+    preposition cue ("base on _") of a product's owner, on a product noun."""
+    return (
+        bool(cue.prep)
+        and not cue.inverse
+        and _product_or_maker(view, predicate)
+        and _hyphened(view, verb)
+        and view.ontology.class_of_head_noun(verb.head.lemma_.lower()) == "Product"
+    )
+
+
 def _bracketed(view: View, verb: Token) -> list[Mention]:
     """ "Brisk (acquired by Norvale in 2016)": a bracketed participle describes the name before."""
     doc = view.sent.doc
@@ -398,6 +526,29 @@ def _bracketed(view: View, verb: Token) -> list[Mention]:
         return []
     before = doc[verb.i - 2]
     return refer(view, before, coordinate=False) if before.i in view.names else []
+
+
+MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "advmod"})
+
+
+def _apposed(view: View, verb: Token) -> list[Mention]:
+    """ "Tarnix, the driving software developed by Norvale": the name set off by a comma right
+    before the product noun a participle describes, which the parser may not have hung on the
+    name."""
+    noun = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or noun.i in view.names:
+        return []
+    if view.ontology.class_of_head_noun(noun.lemma_.lower()) != "Product":
+        return []
+    doc, start = noun.doc, noun.i
+    while start > 0 and doc[start - 1].dep_ in MODIFIERS and doc[start - 1].i not in view.names:
+        start -= 1  # "the driving software"
+    if start < 2 or doc[start - 1].text != "," or start - 2 not in view.names:
+        return []
+    name = view.names[start - 2]
+    if name.end != start - 1 or not not_place(view, name.root):
+        return []
+    return [mention_of(view, name, "Product")]
 
 
 def _brands(view: View, verb: Token, predicate: str) -> list[Mention]:
