@@ -102,6 +102,8 @@ class Grammar:
     singular_pronouns: frozenset[str]  # "it", "its": an organisation or product named before
     plural_pronouns: frozenset[str]  # "they": names coordinated before
     person_pronouns: frozenset[str]  # "she": the person the text is about
+    feminine_words: frozenset[str]  # "she", "ms": not a person named "Mr"
+    masculine_words: frozenset[str]  # "he", "mr": not a person named "Ms"
     product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
     relative_pronouns: frozenset[str]  # "which", "who"
     first_person_pronouns: frozenset[str]  # "we", "our": a speaker's organisation
@@ -130,6 +132,7 @@ class Grammar:
     scales: dict[str, int]  # "million" -> 10**6
     list_verbs: frozenset[str] = frozenset()  # "its backers include X": the members follow
     member_prepositions: frozenset[str] = frozenset()  # "X among its customers"
+    workplace_prepositions: frozenset[str] = frozenset()  # "At X, we ...": the one "we" is
     possession_words: frozenset[str] = frozenset()  # "X has brands such as Y": X owns them
     quantity_nouns: frozenset[str] = frozenset()  # "a variety of chains": the chains are meant
     brand_nouns: frozenset[str] = frozenset()  # "its Brisk brand": Brisk is its own
@@ -202,6 +205,16 @@ class Ontology:
         """The class a common name belongs to: "machine learning" is a Technology."""
         key = " ".join(text.lower().replace("-", " - ").split()).replace(" - ", "-")
         return self._term_classes.get(key)
+
+    @cached_property
+    def cue_nouns(self) -> frozenset[str]:
+        """The nouns that end the properties' noun cues ("shareholder", "parent"), made once."""
+        return frozenset(c.words[-1] for p in self.properties.values() for c in p.nouns)
+
+    @cached_property
+    def title_ends(self) -> frozenset[str]:
+        """The last words of titles ("executive", "ceo"), made once."""
+        return frozenset(words[-1] for words in self.titles)
 
     @cached_property
     def one_word_titles(self) -> frozenset[str]:
@@ -360,6 +373,8 @@ def _grammar(graph: Graph) -> Grammar:
         singular_pronouns=words("singularPronoun"),
         plural_pronouns=words("pluralPronoun"),
         person_pronouns=words("personPronoun"),
+        feminine_words=words("feminineWord"),
+        masculine_words=words("masculineWord"),
         product_pronouns=words("productPronoun"),
         relative_pronouns=words("relativePronoun"),
         first_person_pronouns=words("firstPersonPronoun"),
@@ -386,6 +401,7 @@ def _grammar(graph: Graph) -> Grammar:
         source_prepositions=words("sourcePreposition"),
         list_verbs=words("listVerb"),
         member_prepositions=words("memberPreposition"),
+        workplace_prepositions=words("workplacePreposition"),
         possession_words=words("possessionWord"),
         quantity_nouns=words("quantityNoun"),
         brand_nouns=words("brandNoun"),

@@ -548,6 +548,17 @@ def test_title_family(
     assert reads(title_candidates, text) == expected
 
 
+def test_bare_title_takes_no_company_the_context_does_not_give(
+    view: Callable[[str], View],
+) -> None:
+    """The company the text is about is not the one a bare title is held at by default."""
+    v = view("CEO Oda Vinterberg said sales rose.")
+    v.focus.saw([Mention("Brisk Foods", 0, 11, "ORG")], [])
+    v.focus.spoke_of([])
+    v.focus.spoke_of([])
+    assert not [o for c in title_candidates(v) for o in c.objects]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -555,7 +566,14 @@ def test_title_family(
             "CEO Oda Vinterberg said sales rose.",
             {("title", "Oda Vinterberg", "ceoOf", "Brisk Foods")},
         ),
-        ("Ferngate Labs Inc. grew, with CEO Oda Vinterberg staying on.", set()),
+        (
+            "Ferngate Labs Inc. grew, with CEO Oda Vinterberg staying on.",
+            {("title", "Oda Vinterberg", "ceoOf", "Ferngate Labs Inc.")},
+        ),
+        (
+            "Ferngate Labs Inc. and Tarrow Group merged, with CEO Oda Vinterberg staying on.",
+            set(),
+        ),
         (
             "Sales fell, said Oda Vinterberg, a company spokeswoman.",
             {("title", "Oda Vinterberg", "worksFor", "Brisk Foods")},
@@ -565,23 +583,28 @@ def test_title_family(
             "Ferngate Labs Inc. grew, said Oda Vinterberg, a company spokeswoman.",
             {("title", "Oda Vinterberg", "worksFor", "Ferngate Labs Inc.")},
         ),
-        ("Sales at Ferngate Labs Inc. fell, said Oda Vinterberg, a company director.", set()),
+        (
+            "Sales at Ferngate Labs Inc. fell, said Oda Vinterberg, a company director.",
+            {("title", "Oda Vinterberg", "worksFor", "Ferngate Labs Inc.")},
+        ),
     ],
     ids=[
         "no other organisation",
-        "another organisation named",
-        "a job at the company, of the company in focus",
+        "the sentence's own organisation",
+        "two named",
+        "a job at the company, of the company the sentence before spoke of",
         "a job with no word for its organisation, of none",
         "a spokesperson at the company speaks for the organisation of the statement",
-        "a job at the company, another organisation named",
+        "a job at the company, of the organisation its sentence names",
     ],
 )
 def test_bare_title_takes_the_focus_only_alone(
     text: str, expected: set[Reading], view: Callable[[str], View]
 ) -> None:
-    """A bare title belongs to the company in focus only if the sentence names no other."""
+    """A bare title belongs to the company its sentence names before it, else to the one the
+    sentence before spoke of; to none if the sentence names two."""
     v = view(text)
-    v.focus.saw([Mention("Brisk Foods", 0, 11, "ORG")], [])
+    v.focus.spoke_of([Mention("Brisk Foods", 0, 11, "ORG")])
     found = {
         (c.pattern, s.text, c.predicate, o.text)
         for c in title_candidates(v)

@@ -21,7 +21,7 @@ from kg.extract.facts import distinct, stated
 from kg.extract.model import Candidate, Evidence, Fact, Focus, Mention, Shape, View
 from kg.extract.names import is_headline, read_article_names
 from kg.extract.patterns import candidates
-from kg.extract.refer import update_focus
+from kg.extract.refer import author_of, update_focus
 from kg.extract.shape import shape_of
 from kg.nlp import ParsedArticle
 from kg.ontology import Ontology
@@ -35,6 +35,8 @@ def extract(parsed: ParsedArticle, ontology: Ontology) -> Iterator[Fact]:
     body = [p for p in parsed.paragraphs if not is_headline(p, title, ontology)]
     article_names, found = read_article_names(body, ontology)
     focus = Focus(ontology.corporate_suffixes, article_names)
+    docs = [(p.offset, p.doc) for p in body]
+    focus.author = author_of(docs, found, article_names, ontology)
     index = 0
     for paragraph, names in zip(body, found, strict=True):
         for sent in paragraph.doc.sents:

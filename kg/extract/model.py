@@ -99,19 +99,29 @@ class Focus:
     suffixes: frozenset[str]
     article: ArticleNames
     person: Mention | None = None
+    people: tuple[Mention, ...] = ()  # the people the latest sentence naming any named
+    genders: dict[str, str] = field(default_factory=dict)  # a surname -> "f" or "m"
     counts: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     latest: dict[str, Mention] = field(default_factory=dict)
     recent: set[str] = field(default_factory=set)
     recency: float = 3.0  # the bonus of the latest sentence's organisations
     kinds: dict[str, str] = field(default_factory=dict)  # what a name was seen to be
     product: Mention | None = None  # the latest product named, for "the headset"
+    product_at: int = -1  # the sentence that named it
+    sentences: int = 0  # the sentences read so far
     topic_product: Mention | None = None  # the product the last sentence was about, for "it"
     speaker: Mention | None = None  # the organisation of the latest speaker, for "we"
     speaker_at: int = -1  # the offset of the paragraph that named the speaker
     paragraphs: tuple[int, int] = (-1, -1)  # the offsets of the paragraph before and this one
     employers: dict[str, Mention] = field(default_factory=dict)  # a surname -> their organisation
     named: list[Mention] = field(default_factory=list)  # organisations in text order
-    writer: Mention | None = None  # the latest organisation named as a sentence's subject
+    author: Mention | None = None  # the organisation the text speaks for as "we", if known
+    # the organisations the sentence before named or spoke of, its subject first (or the one
+    # before it, if that spoke of none): what "it" and "the company" may stand for beyond
+    # their own sentence
+    previous: tuple[Mention, ...] = ()
+    silent: int = 0  # the sentences since the last that spoke of an organisation
+    described: dict[str, set[str]] = field(default_factory=dict)  # the nouns a name was given with
 
     @property
     def org(self) -> Mention | None:
@@ -131,15 +141,20 @@ class Focus:
                 key = self.key(mention)
                 self.counts[key] += weight
                 self.latest[key] = mention
-        if subjects:
-            self.writer = subjects[0]
         if subjects or others:
             self.recent = {self.key(m) for m in (subjects or others)}
             self.recency = 3.0 if subjects else 1.0
 
+    def spoke_of(self, orgs: list[Mention]) -> None:
+        """A sentence spoke of these organisations: a sentence with none keeps those of the
+        one before it, but only for one sentence."""
+        self.silent = 0 if orgs else self.silent + 1
+        if orgs or self.silent > 1:
+            self.previous = tuple(orgs)
+
     def learn(self, mention: Mention, classes: frozenset[str]) -> None:
         if mention.hint == "Product" or classes == {"Product"}:
-            self.product = mention
+            self.product, self.product_at = mention, self.sentences
         if mention.hint:
             self.kinds.setdefault(self.key(mention), mention.hint)
         elif len(classes) == 1:

@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.model import (
     NOT_ORGS,
     PLACES,
     SUBJECTS,
+    ArticleNames,
     Fact,
     Focus,
     Mention,
     View,
 )
-from kg.names import VERSION
-from kg.ontology import Ontology
+from kg.names import VERSION, key_of
+from kg.ontology import Grammar, Ontology
 
 QUOTES = frozenset('"“”„«»')  # the marks that open or close a quotation
 PAIR_DEPS = frozenset({"nummod", "det", "predet", "preconj"})  # "the two", "both"
@@ -169,8 +171,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _antecedent(view, token)
     if lower in grammar.plural_pronouns:
         return _plural_antecedent(view, token)
-    if lower in grammar.person_pronouns and view.focus.person is not None:
-        return [_reuse(view.focus.person, token, view)]
+    if lower in grammar.person_pronouns:
+        return _person_antecedent(view, token)
     if lower in grammar.pair_words and token.pos_ == "PRON" and token.dep_ in SUBJECTS:
         return _pair(view, token)  # "both are units of X": the last two organisations named
     if token.pos_ not in ("NOUN", "PROPN"):
@@ -211,10 +213,39 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         and token.head.pos_ == "NOUN"
         and _is_definite(token.head, grammar.definite_determiners)
     )
+    if token.dep_ == "compound" and token.head.pos_ == "VERB" and token.i > view.sent.start:
+        # "The headset runs on X" parsed with the noun on the verb: its article is before it
+        definite = definite or token.doc[token.i - 1].lower_ in grammar.definite_determiners
     if hint == "Organization" and definite:
         return _antecedent(view, token)
-    if hint == "Product" and definite and view.focus.product is not None:
-        return [_reuse(view.focus.product, token, view)]  # "the headset"
+    if hint == "Product" and definite:
+        return _product_antecedent(view, token)
+    return []
+
+
+def _product_antecedent(view: View, token: Token) -> list[Mention]:
+    """ "the headset": the name it is set off after ("X, the headset"); else the latest
+    product named before it in its sentence, else in the sentence before (or the one before
+    that, past a sentence naming none); else none."""
+    focus = view.focus
+    start = token.left_edge.i
+    if start - 2 >= view.sent.start and token.doc[start - 1].text == ",":
+        apposed = view.names.get(start - 2)  # "Quillware, the driving software": set off
+        labels = PLACES | {"PERSON"}  # after a name, however it was parsed; not "In Ohio, the
+        if apposed is not None and apposed.root.ent_type_ not in labels:  # headset sold"
+            return [mention_of(view, apposed, "Product")]
+    here = [
+        m
+        for t, name in view.name_roots
+        if t.i < token.i
+        for m in [mention_of(view, name)]
+        if focus.kinds.get(focus.key(m), m.hint) == "Product"
+        or (t.dep_ == "compound" and names_product(view, t.head, t))  # "the Tarnix X1 headset"
+    ]
+    if here:
+        return [_reuse(here[-1], token, view)]
+    if focus.product is not None and focus.sentences - focus.product_at <= 2:
+        return [_reuse(focus.product, token, view)]
     return []
 
 
@@ -305,6 +336,8 @@ def _antecedent(view: View, token: Token) -> list[Mention]:
     """What "it", "its" or "the company" stands for: the product the last sentence was about
     when "it" opens a sentence ("The headset runs on X. It ships with ..."), else an
     organisation."""
+    if _said_to_be_other(view, token):
+        return []
     product = view.focus.topic_product
     opens = (
         token.lower_ in view.ontology.grammar.product_pronouns
@@ -314,6 +347,23 @@ def _antecedent(view: View, token: Token) -> list[Mention]:
     if product is not None and opens:
         return [_reuse(product, token, view)]
     return _org_antecedent(view, token)
+
+
+def _said_to_be_other(view: View, token: Token) -> bool:
+    """ "It is a breakthrough", "it is a big step": a pronoun said to be a noun that names no
+    kind of entity (no `kg:headNoun`) nor a relation (no noun cue's: "the largest
+    shareholder") stands for something else, or is empty."""
+    if token.dep_ != "nsubj" or token.head.lemma_ not in view.ontology.grammar.copulas:
+        return False
+    for attr in (c for c in token.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"):
+        noun = attr
+        for prep in (c for c in attr.children if c.dep_ == "prep"):
+            if (attr.lower_, prep.lower_) in view.ontology.grammar.partitives:
+                noun = next((o for o in prep.children if o.dep_ == "pobj"), attr)
+        lemma = noun.lemma_.lower()
+        ontology = view.ontology
+        return ontology.class_of_head_noun(lemma) is None and lemma not in ontology.cue_nouns
+    return False
 
 
 def _first_name(view: View) -> int:
@@ -329,7 +379,8 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
     business" is X's; "it" is the organisation subject of a clause governing it; "the
     chipmaker" is the organisation named last before it in the sentence; else one named
     earlier in the sentence as a subject (never a person or a place), else the last named
-    before it, else the organisation the text is about.
+    before it, else the one the sentence before named or spoke of, its subject first; else
+    none, rather than the organisation the text is about.
     """
     if token.dep_ == "poss" and token.head.dep_ == "dobj":
         given = [c for c in token.head.head.children if c.dep_ == "dative" and c.i < token.i]
@@ -340,6 +391,9 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         governing = _parallel_owner(view, token) or _clause_subject(view, token, doers)
         if governing:
             return [_reuse(governing[0], token, view)]
+    alike = _described_alike(view, token, doers) if token.pos_ == "NOUN" else None
+    if alike is not None:  # "the bank" of "Fennick Bank", "the carmaker" of "carmaker X"
+        return [_reuse(alike, token, view)]
     if token.pos_ == "NOUN" and token.dep_ not in SUBJECTS:  # "a stake in the chipmaker"
         inside = {t.i for t in token.subtree}
         named = [
@@ -369,23 +423,77 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
             named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:
         return [_reuse(named_before[-1], token, view)]
-    org = view.focus.org
-    if org is not None and org.text in doers:  # the last organisation named before
-        org = next((m for m in reversed(view.focus.named) if m.text not in doers), None)
-    return [_reuse(org, token, view)] if org is not None else []
+    before = [m for m in view.focus.previous if m.text not in doers]
+    described = view.focus.described
+    fitting = [m for m in before if token.lemma_.lower() in described.get(view.focus.key(m), ())]
+    return [_reuse((fitting or before)[0], token, view)] if before else []
+
+
+def _described_alike(view: View, token: Token, doers: set[str]) -> Mention | None:
+    """The nearest organisation before a description in its sentence that is named or was
+    described with the description's noun: "the bank" after "Fennick Bank", "the carmaker"
+    after "carmaker Norvale" or "Norvale, a carmaker"."""
+    lemma, focus = token.lemma_.lower(), view.focus
+    inside = {t.i for t in token.subtree}
+    here = [(t, n) for t, n in view.name_roots if t.i < token.i and t.i not in inside]
+    for named, name in reversed(here):
+        mention = mention_of(view, name)
+        fits = mention.text not in doers and _org_candidate(mention, view)
+        given = descriptions(named, name) | focus.described.get(focus.key(mention), set())
+        if fits and lemma in given:
+            return mention
+    return None
+
+
+def descriptions(token: Token, name: Span) -> set[str]:
+    """The nouns a name is given with: its own last word ("Fennick Bank"), a noun before or
+    beside it ("carmaker Norvale", "Norvale, a carmaker"), or the noun it qualifies ("the
+    Norvale group")."""
+    nouns = {name[-1].lemma_.lower()}
+    nouns |= {
+        c.lemma_.lower()
+        for c in token.children
+        if c.dep_ in ("compound", "appos") and c.pos_ == "NOUN" and not name.start <= c.i < name.end
+    }
+    if token.dep_ in ("compound", "appos") and token.head.pos_ == "NOUN":
+        nouns.add(token.head.lemma_.lower())
+    return nouns
+
+
+def local_org(view: View, before: int) -> Mention | None:
+    """The organisation the local context gives a word at `before` that names none ("CEO
+    Jane Roe"): one its sentence names before it, a subject first, else the latest; else the
+    one the sentence before spoke of first; else none (not the one the text is about)."""
+    orgs = [
+        (token, mention_of(view, name))
+        for token, name in view.name_roots
+        if token.i < before and not _titled(view, name)
+    ]
+    orgs = [(t, m) for t, m in orgs if _org_candidate(m, view)]
+    subjects = [m for t, m in orgs if _is_subjectish(t)]
+    if subjects or orgs:
+        return (subjects or [m for _, m in orgs])[-1]
+    return next(iter(view.focus.previous), None)
 
 
 def _doers(view: View, token: Token) -> set[str]:
-    """Who does what the verb taking a description or pronoun as its object says: that
-    stands for another ("Norvale said it would buy the chipmaker", "... invest in it")."""
+    """Who does what the verb taking a description or pronoun as its object (or a description
+    owning its object) says: that stands for another ("Norvale said it would buy the
+    chipmaker", "... invest in it", "Norvale will sell the smaller firm's chips")."""
     from kg.extract.clauses import subjects_of  # clauses reads references through this module
 
+    if token.pos_ not in ("NOUN", "PRON"):
+        return set()
+    if token.dep_ == "poss" and token.pos_ == "NOUN":  # "... develop the smaller company's drug"
+        token = token.head
+        while token.dep_ == "compound":
+            token = token.head
     verb = token.head
     if token.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
     elif token.dep_ != "dobj":
         return set()
-    if token.pos_ not in ("NOUN", "PRON") or verb.pos_ not in ("VERB", "AUX"):
+    if verb.pos_ not in ("VERB", "AUX"):
         return set()
     return {m.text for m in subjects_of(view, verb)}
 
@@ -406,17 +514,96 @@ def _whose(view: View, token: Token, apposed: bool) -> list[Mention]:
 def _first_person(view: View, token: Token) -> list[Mention]:
     """ "we", "our": in a quotation, the organisation of whoever speaks it ("..., said X CEO
     Jane Roe"; when it names none, the latest speaker, named in this paragraph or the one
-    before); elsewhere, the organisation the text is by or about."""
+    before); elsewhere, the organisation the text is written by (`author_of`), else the one
+    the sentence before spoke of first."""
     quote = _quotation(token)
     focus = view.focus
     last = focus.paragraphs[1]  # the paragraph of the sentence before
     recent = focus.paragraphs if view.offset == last else (last, view.offset)
     latest = focus.speaker if focus.speaker_at in recent else None
-    # outside quotation marks, the organisation last named as a subject ("Norvale released
-    # X. We built it on Y and Z": not Z, named since)
-    author = focus.writer or focus.org
-    org = author if quote is None else _attributed(view, quote) or latest
+    # outside quotation marks, the organisation the text is by, else the one the sentence
+    # before is about ("Norvale released X today. We built it on Y")
+    writer = focus.author or next(iter(focus.previous), None)
+    org = writer if quote is None else _attributed(view, quote) or latest
+    org = _placed_at(view, token) or org  # "At Norvale, we ...", "we at Norvale"
     return [_reuse(org, token, view)] if org is not None else []
+
+
+def author_of(
+    docs: Sequence[tuple[int, Doc]],
+    names: Sequence[Mapping[int, Span]],
+    article: ArticleNames,
+    ontology: Ontology,
+) -> Mention | None:
+    """The organisation a text speaks for as "we" outside quotations: the one it names beside
+    the pronoun ("At Norvale, we ...", "we at Norvale"); else the one it names most (a subject
+    counting twice), at least twice as often as any other; else none. People and places are
+    not counted."""
+    counts: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    aliases: dict[str, str] = {}  # "NVL" of "Norvale Labs (NVL)": one organisation
+    grammar, suffixes = ontology.grammar, ontology.corporate_suffixes
+    for (offset, _), found in zip(docs, names, strict=True):
+        for i, name in found.items():
+            if i != name.root.i:
+                continue
+            start = offset + name.start_char
+            mention = Mention(name.text, start, start + len(name.text), "ORG")
+            if _beside_we(name, grammar):
+                return mention
+            if not _may_be_author(name, article):
+                continue
+            key = key_of(name.text, suffixes)
+            key = aliases.get(key, key)
+            acronym = _acronym(name)
+            if acronym is not None:
+                aliases[key_of(acronym, suffixes)] = key
+            first_conjunct = name.root
+            while first_conjunct.dep_ == "conj":  # "X and Y said": both are subjects
+                first_conjunct = first_conjunct.head
+            counts[key] += 2 if _is_subjectish(first_conjunct) else 1
+            first.setdefault(key, mention)
+    ranked = [*counts.most_common(2), ("", 0), ("", 0)]
+    (best, most), (_, next_most) = ranked[:2]
+    if most < max(2 * next_most, 2):
+        return None
+    return first[best]
+
+
+def _may_be_author(name: Span, article: ArticleNames) -> bool:
+    """Not a person's full name or surname, nor a place that begins no organisation's name."""
+    label = name.root.ent_type_
+    if (label == "PERSON" and len(name) > 1) or name.text in article.surnames:
+        return False
+    return label not in NOT_ORGS and (label not in PLACES or name[0].text in article.org_words)
+
+
+def _beside_we(name: Span, grammar: Grammar) -> bool:
+    """ "At Norvale, we ...", "we at Norvale": a name a first-person subject is placed at."""
+    prep, we = name.root.head, grammar.first_person_pronouns
+    if name.root.dep_ != "pobj" or prep.lower_ not in grammar.workplace_prepositions:
+        return False
+    holder = prep.head
+    return holder.lower_ in we or any(
+        c.dep_ in SUBJECTS and c.lower_ in we for c in holder.children
+    )
+
+
+def _placed_at(view: View, token: Token) -> Mention | None:
+    """The organisation a first-person subject places itself at: "At Norvale, we ..."."""
+    if token.dep_ not in SUBJECTS:
+        return None
+    grammar = view.ontology.grammar
+    for prep in (
+        c
+        for c in token.head.children
+        if c.dep_ == "prep" and c.lower_ in grammar.workplace_prepositions
+    ):
+        for obj in (o for o in prep.children if o.dep_ == "pobj" and o.i in view.names):
+            found = [m for m in refer_one(view, obj) if _org_candidate(m, view)]
+            if found:
+                return found[0]
+    return None
 
 
 def _quotation(token: Token) -> tuple[int, int] | None:
@@ -468,34 +655,65 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     name = view.names.get(speaker.i)
     if name is None:
         found = [m for m in refer_one(view, speaker) if _org_candidate(m, view)]
-        return found[0] if found else None
+        found = found or _phrase_orgs(view, speaker, None)  # "Norvale CEO, Jane Roe, said"
+        if not found and _bare_title(view, speaker):  # "the chief executive said"
+            return next(iter(view.focus.previous), None)  # the sentence before's organisation
+        return _most_named(view, found)
     mention = mention_of(view, name)
-    itself = _org_candidate(mention, view) and mention.ner != "PERSON"
+    itself = _org_candidate(mention, view) and mention.ner != "PERSON" and not _titled(view, name)
     if itself and (mention.ner == "ORG" or view.ontology.is_org_name(mention.text)):
         return mention  # "Norvale Systems said"
     orgs = _phrase_orgs(view, speaker, name)
     if orgs:  # "President, Mobility Unit, Norvale Systems": the one the text names most
-        return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0))
+        return _most_named(view, orgs)
     if itself and not person_like(mention, view):
         return mention
     return focus.employers.get(mention.text.split()[-1])
 
 
-def _phrase_orgs(view: View, speaker: Token, name: Span) -> list[Mention]:
+def _bare_title(view: View, speaker: Token) -> bool:
+    """ "the chief executive": a definite title that names no organisation of its own."""
+    ontology = view.ontology
+    return (
+        speaker.lower_ in ontology.title_ends
+        and ontology.class_of_head_noun(speaker.lemma_.lower()) != "Organization"
+        and _is_definite(speaker, ontology.grammar.definite_determiners)
+    )
+
+
+def _most_named(view: View, orgs: list[Mention]) -> Mention | None:
+    focus = view.focus
+    return max(orgs, key=lambda m: focus.counts.get(focus.key(m), 0.0)) if orgs else None
+
+
+def _phrase_orgs(view: View, speaker: Token, name: Span | None) -> list[Mention]:
     """The organisations named in a speaker's phrase, besides the speaker: names, or a word
     the article elsewhere begins an organisation's name with ("Norvale president Jane Roe")."""
     found = []
-    for t in sorted(_phrase(speaker), key=lambda t: t.i):
+    for t in sorted(_phrase(speaker, view.ontology.grammar.copulas), key=lambda t: t.i):
         other = view.names.get(t.i)
-        if other is not None and other.root.i == t.i and other.start != name.start:
+        if (
+            other is not None
+            and other.root.i == t.i
+            and (name is None or other.start != name.start)
+        ):
             named = mention_of(view, other)
-            found += [named] if _org_candidate(named, view) else []
+            if _names_title(view, t):  # "Halden Roe CEO": whatever the tagger says
+                named = replace(named, hint="Organization")
+                found.append(named)
+            else:
+                found += [named] if _org_candidate(named, view) else []
         elif other is None and t.dep_ == "compound" and t.text in view.focus.article.org_words:
             found.append(mention_of(view, t.doc[t.i : t.i + 1], "Organization"))
         elif other is None and t.dep_ in ("poss", "pobj") and _described_org(view, t):
             # "Jane Roe, the bank's chief executive": the organisation the noun stands for
             found += [m for m in refer_one(view, t) if _org_candidate(m, view)]
     return found
+
+
+def _names_title(view: View, token: Token) -> bool:
+    """ "Norvale" of "Norvale CEO": a name before a title names whom the title is held at."""
+    return token.dep_ == "compound" and token.head.lower_ in view.ontology.title_ends
 
 
 def _described_org(view: View, token: Token) -> bool:
@@ -507,17 +725,46 @@ def _described_org(view: View, token: Token) -> bool:
     )
 
 
-def _phrase(token: Token) -> list[Token]:
-    """A noun's words with its appositions, leaving out clauses about it."""
+def _phrase(token: Token, copulas: frozenset[str]) -> list[Token]:
+    """A noun's words with its appositions, leaving out clauses about it, but for one saying
+    what it is ("Jane Roe, who has been Norvale's president since 2016")."""
     words = [token]
     for child in token.children:
-        if child.dep_ not in ASIDES:
-            words += _phrase(child)
+        if child.dep_ not in ASIDES or (child.dep_ == "relcl" and child.lemma_ in copulas):
+            words += _phrase(child, copulas)
     return words
 
 
 def _paired(token: Token, pair_words: frozenset[str]) -> bool:
     return any(c.lower_ in pair_words for c in token.children if c.dep_ in PAIR_DEPS)
+
+
+def _person_antecedent(view: View, token: Token) -> list[Mention]:
+    """ "she", "his": the person the text is about, else another the latest sentence naming
+    people named; never one an honorific gives the other gender ("Mr. Roe succeeds Ana Lind.
+    She ...": Ana Lind)."""
+    focus = view.focus
+    gender = _gender(view, token.lower_)
+    for person in (focus.person, *focus.people):
+        known = focus.genders.get(person.text.split()[-1]) if person is not None else None
+        if person is not None and (gender is None or known in (None, gender)):
+            return [_reuse(person, token, view)]
+    return []
+
+
+def _gender(view: View, word: str) -> str | None:
+    """ "f" for a feminine word ("she", "ms"), "m" for a masculine one, else None."""
+    grammar, word = view.ontology.grammar, word.lower().rstrip(".")
+    if word in grammar.feminine_words:
+        return "f"
+    return "m" if word in grammar.masculine_words else None
+
+
+def _honorific_gender(view: View, name: Span) -> str | None:
+    """The gender an honorific before or opening a name gives: "Mr. Roe", "Ms Lind"."""
+    before = name.doc[name.start - 1] if name.start > view.sent.start else None
+    words = [name[0], *([before] if before is not None else [])]
+    return next((g for w in words if (g := _gender(view, w.text)) is not None), None)
 
 
 def _pair(view: View, token: Token) -> list[Mention]:
@@ -624,12 +871,24 @@ def _plural_antecedent(view: View, token: Token) -> list[Mention]:
 
 def _org_candidate(mention: Mention, view: View) -> bool:
     focus = view.focus
-    kind = focus.kinds.get(focus.key(mention), mention.hint or "Organization")
-    if kind != "Organization" or mention.ner in NOT_ORGS:
+    key = focus.key(mention)
+    kind = focus.kinds.get(key, mention.hint or "Organization")
+    if kind != "Organization":
+        return False
+    shown = key in focus.kinds and mention.text.split()[0] in focus.article.org_words
+    if mention.hint == "Organization" or shown:  # "packaging maker Skovby Emballage", or a
+        return True  # name the article has shown to be an organisation: whatever its label
+    if mention.ner in NOT_ORGS:
         return False
     if _is_person(mention, focus, view.ontology):
         return False
     return mention.ner not in PLACES or mention.text.split()[0] in focus.article.org_words
+
+
+def _known_org(mention: Mention, view: View) -> bool:
+    """An organisation the article's facts or describing words have shown to be one."""
+    kind = view.focus.kinds.get(view.focus.key(mention))
+    return kind == "Organization" and _org_candidate(mention, view)
 
 
 def _is_subjectish(token: Token) -> bool:
@@ -690,6 +949,7 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             focus.employers.setdefault(fact.subject.text.split()[-1], fact.object)
     subjects: list[Mention] = []
     others: list[Mention] = []
+    people: list[tuple[bool, Mention]] = []
     for token, name in view.name_roots:
         mention = mention_of(view, name)
         if VERSION.search(mention.text) or mention.hint == "Product":
@@ -700,14 +960,28 @@ def update_focus(view: View, facts: list[Fact]) -> None:
             continue
         if _is_person(mention, focus, view.ontology):
             # "its CEO, Jane Roe, has resigned": the subject's apposition is the one spoken of
-            if _is_subjectish(token) or (token.dep_ == "appos" and token.head.dep_ in SUBJECTS):
+            spoken_of = _is_subjectish(token) or (
+                token.dep_ == "appos" and token.head.dep_ in SUBJECTS
+            )
+            if spoken_of:
                 focus.person = mention
+            people.append((not spoken_of, mention))
             focus.kinds[focus.key(mention)] = "Person"
+            gender = _honorific_gender(view, name)
+            if gender is not None:  # "Mr. Roe"
+                focus.genders[mention.text.split()[-1]] = gender
         elif mention.ner not in NOT_ORGS and _is_main_subject(token):
             subjects.append(mention)
         elif mention.ner not in NOT_ORGS | PLACES:
             others.append(mention)
     focus.saw(subjects, others)
+    if people:  # "Mr. Roe succeeds Ana Lind. She ...": the people "she" may stand for
+        focus.people = tuple(m for _, m in sorted(people, key=lambda p: p[0]))
+    for token, name in view.name_roots:
+        nouns = focus.described.setdefault(focus.key(mention_of(view, name)), set())
+        nouns |= descriptions(token, name)
+    if any(w.pos in ("VERB", "AUX") for w in view.words):  # not a heading or a caption
+        focus.spoke_of(_spoken_of(view))
     speech = view.ontology.grammar.speech_verbs
     told = {  # "told a news agency": a source, not a party
         view.offset + w.name.start_char
@@ -720,11 +994,61 @@ def update_focus(view: View, facts: list[Fact]) -> None:
     named = (m for m in subjects + others if m.start not in told)
     focus.named += sorted(named, key=lambda m: m.start)
     focus.topic_product = about
+    focus.sentences += 1
     if view.offset != focus.paragraphs[1]:
         focus.paragraphs = (focus.paragraphs[1], view.offset)
     speaker = _speaker_of(view, [w.token for w in view.words if w.lemma in speech])
     if speaker is not None:
         focus.speaker, focus.speaker_at = speaker, view.offset
+
+
+def _spoken_of(view: View) -> list[Mention]:
+    """The organisations a sentence names or speaks of, what "it" in the next may stand for:
+    the main clause's subject first ("Norvale", "the Norvale board", "the company", or a name
+    opening the sentence however it was parsed), then other clauses' subjects, then any other
+    organisation the article has shown to be one. Not a titled person ("chief executive Jane
+    Roe"), nor a subject the article has shown to be something else."""
+    ranked: list[tuple[int, int, Mention]] = []
+    for token in view.tokens:
+        name = view.names.get(token.i)
+        if name is not None and name.root.i != token.i:
+            continue
+        head = token.head if token.dep_ in ("compound", "poss") else token
+        opens = name is not None and name.start == view.sent.start and token.dep_ == "ROOT"
+        rank = 0 if opens else _clause_rank(head)
+        if name is None:  # "The company said ...", "It also ..."
+            found = refer_one(view, token) if rank < 2 and token.dep_ in SUBJECTS else []
+        elif _titled(view, name):
+            found = []
+        else:
+            found = [mention_of(view, name)]
+        for mention in found:
+            if (rank < 2 and _org_candidate(mention, view)) or _known_org(mention, view):
+                ranked.append((rank, token.i, mention))
+    return unique_mentions([m for _, _, m in sorted(ranked, key=lambda r: r[:2])])
+
+
+def _clause_rank(token: Token) -> int:
+    """0 for the subject of a main clause ("X said ..., and it plans"), 1 for the subject of
+    what a main clause reports ("“X has ..., but Y has ...,” said Jane Roe"), 2 for any other
+    word."""
+    if token.dep_ not in SUBJECTS:
+        return 2
+    clause = token.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "ROOT":
+        return 0
+    return 1 if clause.dep_ == "ccomp" and clause.head.dep_ == "ROOT" else 2
+
+
+def _titled(view: View, name: Span) -> bool:
+    """ "chief executive Jane Roe": a name after a title is a person's, whatever its label;
+    not after a noun that also names organisations ("chip designer Norvale")."""
+    before = name.doc[name.start - 1] if name.start > view.sent.start else None
+    if before is None or before.lower_ not in view.ontology.title_ends:
+        return False
+    return view.ontology.class_of_head_noun(before.lemma_.lower()) != "Organization"
 
 
 def _bracketed(view: View) -> set[int]:

@@ -20,6 +20,7 @@ from kg.extract.refer import (
     aged,
     based_name,
     is_person_name,
+    local_org,
     mention_of,
     not_place,
     person_like,
@@ -124,10 +125,12 @@ def _title(view: View, title: Span, predicate: str, cue: str) -> Iterator[Candid
         orgs = _namers(view, root)
     if not orgs and cue in view.ontology.grammar.voice_titles:
         orgs = _spoken_for(view, root)  # "X will close the plant, said Jane Roe, a spokeswoman"
-    variant, focus = "", view.focus.org
+    # "a company's chief executive Jane Roe": an owner naming none gives none
+    owned = any(c.dep_ == "poss" for t in title for c in t.children)
+    variant, focus = "", None if owned else local_org(view, title.start)
     named_only = view.ontology.patterns["title"].named_only
-    # "CEO Jane Roe" of the company in focus, unless the sentence names another it may lead;
-    # any title with a word for the company ("a company spokeswoman")
+    # "CEO Jane Roe" of the company the context gives, unless the sentence names another it
+    # may lead; any title with a word for the company ("a company spokeswoman")
     bare = predicate not in named_only or _company_word(view, root)
     if not (orgs or status or focus is None or not bare) and not _other_orgs(view, focus, title):
         orgs, variant = [focus], "topic"
