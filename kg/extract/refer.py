@@ -231,7 +231,7 @@ def _product_antecedent(view: View, token: Token) -> list[Mention]:
     start = token.left_edge.i
     if start - 2 >= view.sent.start and token.doc[start - 1].text == ",":
         apposed = view.names.get(start - 2)  # "Quillware, the driving software": set off
-        labels = PLACES | {"PERSON"}  # after a name, however it was parsed; not "In Ohio, the
+        labels = PLACES | {"PERSON"}  # after a name, however it was parsed; not "In Harwick, the
         if apposed is not None and apposed.root.ent_type_ not in labels:  # headset sold"
             return [mention_of(view, apposed, "Product")]
     here = [
