@@ -529,19 +529,20 @@ def _properties(
             range=_class_names(graph, graph.value(iri, RDFS.range), classes),
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             takes_status=bool(graph.value(iri, KG.takesStatus)),
-            share_purchase=_share_purchase(graph, iri),
+            share_purchase=_reading(graph, iri, KG.sharePurchase),
             verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
             nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
-            business_sale=_share_purchase(graph, iri, KG.businessSale),
-            provider_reading=_share_purchase(graph, iri, KG.providerReading),
-            customer_reading=_share_purchase(graph, iri, KG.customerReading),
+            business_sale=_reading(graph, iri, KG.businessSale),
+            provider_reading=_reading(graph, iri, KG.providerReading),
+            customer_reading=_reading(graph, iri, KG.customerReading),
         )
 
 
-def _share_purchase(graph: Graph, iri: URIRef, annotation: URIRef = KG.sharePurchase) -> str | None:
-    """The property kg:sharePurchase (or `annotation`) names, if the ontology declares it."""
+def _reading(graph: Graph, iri: URIRef, annotation: URIRef) -> str | None:
+    """The property an annotation of `iri` names as what its words state instead
+    (kg:sharePurchase, kg:businessSale, …), if the ontology declares that property."""
     target = graph.value(iri, annotation)
     if target is None or (target, RDF.type, OWL.ObjectProperty) not in graph:
         return None
