@@ -27,7 +27,7 @@ from kg.nlp import Model, ParsedArticle, parse_alone
 from kg.ontology import Ontology
 from kg.rdfio import new_graph
 from kg.reader import GraphEntity
-from kg.resolve import resolve
+from kg.resolve import Entity, Resolution, resolve
 from kg.score import Scorer, load_scorer, score_facts
 from kg.triples import GraphLike, collector_paused, left_out_of_collections
 
@@ -120,7 +120,7 @@ def build(
     with collector_paused():  # the graph may hold millions of objects
         graph = into if into is not None else new_graph()
         present = graph_entities(graph, ontology)
-        resolution = resolve(found.facts, ontology, known_entities(present), aliases)
+        resolution, found = _resolved(found, ontology, known_entities(present), aliases)
         scorer = scorer or load_scorer()
         threshold = scorer.threshold if min_confidence is None else min_confidence
         symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
@@ -141,6 +141,40 @@ def build(
         result = result_of(graph, ontology, found.problems, len(found.articles), label, present)
         steps = {"extract": extracted - start, "merge": merged - extracted}
         return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
+
+
+def _resolved(
+    found: Candidates, ontology: Ontology, known: Sequence[Entity], aliases: Sequence[AliasGroup]
+) -> tuple[Resolution, Candidates]:
+    """All facts resolved together. Should that fail (a bug in kg that some text sets off),
+    each article's facts are resolved alone: those that fail so become Problems, and the
+    others are resolved together as before."""
+    try:
+        return resolve(found.facts, ontology, known, aliases), found
+    except Exception:
+        by_article: dict[str, list[Fact]] = {}
+        for fact in found.facts:
+            by_article.setdefault(fact.article, []).append(fact)
+        failed: dict[str, str] = {}
+        for article, facts in by_article.items():
+            try:
+                resolve(facts, ontology, known, aliases)
+            except Exception as err:
+                failed[article] = f"{type(err).__name__}: {err}"
+        if not failed:
+            raise
+        reason = "article {} failed in resolution: {} (a bug in kg; please report it)"
+        problems = [
+            Problem(a.source, reason.format(a.id, failed[a.id]))
+            for a in found.articles
+            if a.id in failed
+        ]
+        kept = Candidates(
+            tuple(f for f in found.facts if f.article not in failed),
+            tuple(a for a in found.articles if a.id not in failed),
+            (*found.problems, *problems),
+        )
+        return resolve(kept.facts, ontology, known, aliases), kept
 
 
 def result_of(

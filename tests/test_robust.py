@@ -108,6 +108,28 @@ def test_an_article_that_fails_is_reported_and_the_rest_build(
     assert result.facts == build([good, also_good], ontology, nlp).facts > 0
 
 
+def test_an_article_resolution_fails_on_is_reported_and_the_rest_build(
+    nlp: Language, ontology: Ontology, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Resolution joins every article's names, so a bug some text sets off there is found by
+    resolving each article alone: that article is reported, the others build as before."""
+    good, bad, also_good = articles_of(list(STORIES.values()))
+    real = kg.pipeline.resolve
+
+    def resolve(facts: list[kg.pipeline.Fact], *args: object) -> kg.pipeline.Resolution:
+        if any(f.subject.text == "Mira Castell" for f in facts):
+            raise KeyError("broken on purpose")
+        return real(facts, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(kg.pipeline, "resolve", resolve)
+    result = build([good, bad, also_good], ontology, nlp)
+    assert [p.source for p in result.problems] == [bad.source]
+    reason = result.problems[0].reason
+    assert f"article {bad.id} failed in resolution: KeyError: 'broken on purpose'" in reason
+    assert result.articles == 2
+    assert result.facts == build([good, also_good], ontology, nlp).facts > 0
+
+
 def test_a_line_spacy_fails_on_costs_only_its_article(ontology: Ontology) -> None:
     nlp = load_model()
 
