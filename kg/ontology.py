@@ -212,6 +212,19 @@ class Ontology:
         return frozenset(c.words[-1] for p in self.properties.values() for c in p.nouns)
 
     @cached_property
+    def place_participles(self) -> frozenset[str]:
+        """ "based", "headquartered": the participles of the one-word verb cues of properties
+        whose objects are places ("Idaho-based"), made once."""
+        return frozenset(
+            f"{cue.words[0]}{ending}"
+            for prop in self.properties.values()
+            if "Place" in prop.range
+            for cue in prop.verbs
+            if cue.prep is None and len(cue.words) == 1
+            for ending in ("d", "ed")
+        )
+
+    @cached_property
     def title_ends(self) -> frozenset[str]:
         """The last words of titles ("executive", "ceo"), made once."""
         return frozenset(words[-1] for words in self.titles)

@@ -831,14 +831,7 @@ def based_name(view: View, token: Token) -> Span | None:
     place = view.names.get(token.i)
     if place is None or place.root.ent_type_ not in PLACES:
         return None
-    participles = {
-        f"{cue.words[0]}{ending}"
-        for prop in view.ontology.properties.values()
-        if "Place" in prop.range
-        for cue in prop.verbs
-        if cue.prep is None and len(cue.words) == 1
-        for ending in ("d", "ed")
-    }
+    participles = view.ontology.place_participles
     doc, i, based = token.doc, place.end, False
     while i < view.sent.end and i not in view.names:
         word = doc[i].lower_
