@@ -106,10 +106,11 @@ def resolve(
         subject = entities[groups.find(key_of(fact.subject.text, suffixes))]
         obj = entities[groups.find(key_of(fact.object.text, suffixes))]
         prop = ontology.properties[fact.predicate]
-        provided = _provided(fact, subject, obj, ontology)
-        if subject.key != obj.key and subject.cls in prop.domain and obj.cls in prop.range:
+        if subject.key == obj.key:
+            dropped.append(fact)
+        elif subject.cls in prop.domain and obj.cls in prop.range:
             kept.append(ResolvedFact(subject, fact.predicate, obj, fact))
-        elif subject.key != obj.key and provided is not None:
+        elif (provided := _provided(fact, subject, obj, ontology)) is not None:
             provided_facts.append(ResolvedFact(obj, provided.predicate, subject, provided))
         else:
             dropped.append(fact)
