@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, cast
@@ -102,6 +103,9 @@ class QuickRuler:
                         self.exact[column].setdefault(value, []).append(number)
                 else:
                     self.other[column].append((number, test))
+        self._kinds: list[dict[int, int]] = [{} for _ in self.attrs]  # value -> its kind
+        self._numbers: dict[tuple[int, ...], int] = {}  # specs passed -> kind
+        self._passing: list[tuple[int, ...]] = []  # kind -> specs passed
         self._rows: dict[tuple[int, ...], tuple[frozenset[int], tuple[int, ...]]] = {}
 
     @classmethod
@@ -145,20 +149,30 @@ class QuickRuler:
         return found
 
     def _row(self, row: tuple[int, ...]) -> tuple[frozenset[int], tuple[int, ...]]:
-        """The specs a token with these values meets, and the patterns it can begin."""
-        known = self._rows.get(row)
+        """The specs a token with these values meets, and the patterns it can begin. Kept by
+        what each value passes, not by the values: as many as there are kinds of token."""
+        kinds = tuple(self._kind(column, value) for column, value in enumerate(row))
+        known = self._rows.get(kinds)
         if known is None:
-            passed: dict[int, int] = {}
-            for column, value in enumerate(row):
-                for number in self.exact[column].get(value, ()):
-                    passed[number] = passed.get(number, 0) + 1
-                for number, test in self.other[column]:
-                    if self._passes(test, value):
-                        passed[number] = passed.get(number, 0) + 1
+            passed = Counter(n for kind in kinds for n in self._passing[kind])
             met = self.always | {n for n, count in passed.items() if count == self.needs[n]}
             begun = tuple(sorted(p for n in met for p in self.begins.get(n, ())))
-            known = self._rows[row] = (frozenset(met), begun)
+            known = self._rows[kinds] = (frozenset(met), begun)
         return known
+
+    def _kind(self, column: int, value: int) -> int:
+        """The number of the specs whose tests in `column` a value passes."""
+        kind = self._kinds[column].get(value)
+        if kind is None:
+            passing = (
+                *self.exact[column].get(value, ()),
+                *(n for n, test in self.other[column] if self._passes(test, value)),
+            )
+            kind = self._numbers.setdefault(passing, len(self._passing))
+            if kind == len(self._passing):
+                self._passing.append(passing)
+            self._kinds[column][value] = kind
+        return kind
 
     def _passes(self, test: _Test, value: int) -> bool:
         if test.kind == "NOT_IN":
