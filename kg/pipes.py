@@ -205,11 +205,20 @@ def _tests(token: dict[str, Any], strings: Any) -> list[_Test] | None:
 
 
 class QuickLemmatizer:
-    """A rule `Lemmatizer` whose lemmas are kept by (text, part of speech,
-    morphology): the key spaCy's rule lemmatizer keeps them by."""
+    """A rule `Lemmatizer` whose lemmas are kept by (text, part of speech, morphology): the
+    key spaCy's rule lemmatizer keeps them by. A lemma not yet kept comes from a twin of the
+    lemmatizer whose word index is a set, not a list: the same words, found by a hash."""
 
     def __init__(self, lemmatizer: Lemmatizer):
-        self.lemmatizer = lemmatizer
+        self.overwrite = lemmatizer.overwrite
+        twin = type(lemmatizer)(lemmatizer.vocab, None, lemmatizer.name, mode=lemmatizer.mode)
+        for name in lemmatizer.lookups.tables:
+            table = lemmatizer.lookups.get_table(name)
+            if name == "lemma_index":
+                twin.lookups.add_table(name, {pos: frozenset(w) for pos, w in table.items()})
+            else:
+                twin.lookups.set_table(name, table)
+        self.lemmatize = twin.lemmatize
         self._lemmas: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -219,12 +228,12 @@ class QuickLemmatizer:
         lemmas = rows[:, 3].copy()
         strings = doc.vocab.strings
         for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
-            if lemma and not self.lemmatizer.overwrite:
+            if lemma and not self.overwrite:
                 continue
             key = (orth, pos, morph)
             found = self._lemmas.get(key)
             if found is None:
-                found = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+                found = strings.add(self.lemmatize(doc[i])[0])
                 self._lemmas[key] = found
             lemmas[i] = found
         doc.from_array([LEMMA], cast(Any, lemmas.reshape(-1, 1)))
