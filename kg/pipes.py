@@ -1,12 +1,14 @@
 """Quick equivalents of a spaCy pipeline's two rule components, for the nlp stage.
 
-An `attribute_ruler` runs every one of its token patterns at every token (a fifth of a small
-English pipeline's time), and a rule `lemmatizer` looks up each token in Python. Here the
-ruler's patterns are indexed by the values they test, and each token's matches are looked up
-once for every distinct combination of those values; the lemmatizer keeps each lemma by what
-it depends on (text, part of speech, morphology), as spaCy's own lemmatizer cache does. Both
-set exactly what the components set (`tests/test_pipes.py` compares whole parses); a component
-whose patterns or mode this does not cover runs as it is.
+An `attribute_ruler` tries every one of its token patterns at every token, and a rule
+`lemmatizer` works token by token in Python, checking candidate lemmas against word lists one
+entry at a time: together, a fifth of a small English pipeline's time. Here the ruler's
+patterns are indexed by the values they test, and which of them a token meets is worked out
+once per kind of token (the tests its values pass), then set by the ruler's own code; each
+lemma is kept by what it depends on (text, part of speech, morphology), the key of spaCy's own
+lemma cache, and made by a twin lemmatizer whose word lists are sets. Both set exactly what the
+components set (`tests/test_pipes.py` compares whole parses); a component whose patterns or
+mode this does not cover runs as spaCy runs it.
 """
 
 from __future__ import annotations
