@@ -2,7 +2,8 @@
 and the facts read from it, so a rebuild with the same ontology and kg reads nothing again.
 
 A parse is found by a hash of everything it depends on: the pipeline's name, version and
-components, spaCy's version, and the article's paragraphs as the nlp stage cuts them. Its facts
+components, spaCy's version, kg's code that runs two of them (`kg/pipes.py`), and the
+article's paragraphs as the nlp stage cuts them. Its facts
 are found by that hash, the article's id and title, the ontology's text and kg's own code.
 Change any of these and the key changes, so an entry never goes stale; a damaged entry counts
 as a miss and is written again. The folder is safe to delete at any time.
@@ -35,7 +36,13 @@ class ParseCache:
 
     def key(self, model: Model, article: Article) -> str:
         meta = model.meta
-        parts = (meta.get("lang"), meta.get("name"), meta.get("version"), spacy_version)
+        parts = (
+            meta.get("lang"),
+            meta.get("name"),
+            meta.get("version"),
+            spacy_version,
+            _pipes_digest(),
+        )
         return _parse_key((*map(str, parts), *meta.get("pipeline", ())), article.text)
 
     def path(self, key: str) -> Path:
@@ -124,6 +131,12 @@ def _parse_key(model: tuple[str, ...], text: str) -> str:
     for offset, line in paragraphs(text):
         digest.update(f"{offset}\0{line}\0".encode())
     return digest.hexdigest()
+
+
+@functools.cache
+def _pipes_digest() -> str:
+    """A hash of the code that runs the pipeline's rule components (`kg.pipes`)."""
+    return hashlib.sha256(resources.files("kg").joinpath("pipes.py").read_bytes()).hexdigest()
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from spacy.language import Language
 from spacy.tokens import Doc
 
+import kg.cache
 from kg.cache import ParseCache
 from kg.cli import main
 from kg.ingest import Article
@@ -135,6 +136,16 @@ def test_another_pipeline_does_not_share_parses(counting: Language, nlp: Languag
     article = articles(STORIES[0])[0]
     cache = ParseCache(Path("unused"))
     assert cache.key(counting, article) != cache.key(nlp, article)
+
+
+def test_other_code_running_the_rule_components_does_not_share_parses(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    article = articles(STORIES[0])[0]
+    cache = ParseCache(Path("unused"))
+    before = cache.key(Model.of(nlp), article)
+    monkeypatch.setattr(kg.cache, "_pipes_digest", lambda: "other")
+    assert cache.key(Model.of(nlp), article) != before
 
 
 def test_the_cli_keeps_parses_under_the_output_folder(tmp_path: Path) -> None:
