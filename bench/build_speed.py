@@ -1,5 +1,9 @@
 """Build throughput as whole commands: `kg build` against the bare spaCy parse of the same text.
 
+The bare command is spaCy's own `nlp.pipe` with the stock components; `kg build` parses the
+same lines with the model's attribute ruler and lemmatizer run quick (`kg/pipes.py`, the same
+parse), so the ratio holds both kg's extraction and that saving.
+
 The corpus is news-dev, news-train, the seeds and the CoNLL04 and Re-DocRED test records (one
 folder of plain-text articles written to a temporary folder; `--news` leaves the benchmark
 records out, for an old kg that cannot read them). Each round runs every command once, in
