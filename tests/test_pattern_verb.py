@@ -56,6 +56,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "a participle on what a copula says its subject is",
+        "Tarnix Corp is an Oslo-based company founded by Lia Brandt in 2019.",
+        {
+            ("verb-passive", "Lia Brandt", "founderOf", "Tarnix Corp"),
+            ("verb-passive", "Tarnix Corp", "headquarteredIn", "Oslo"),
+        },
+    ),
+    (
+        "a participle on a noun no copula predicates",
+        "An Oslo-based company founded by Lia Brandt bought Tarnix Corp.",
+        set(),
+    ),
+    (
         "active verb",
         "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
         {("verb", "Norvale Systems", "launched", "Tarnix-7")},

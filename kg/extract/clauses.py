@@ -30,6 +30,8 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
             if found:
                 return found
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
+        if _predicate_noun(view, verb.head) and depth < 4:
+            return subjects_of(view, verb.head.head, depth + 1)  # "X is a firm founded by Y"
         return _member_of(view, verb.head) or refer(view, verb.head)
     if _copular_passive(view, verb) and depth < 4:
         return subjects_of(view, verb.head, depth + 1)  # "X is majority-owned by Y"
@@ -46,6 +48,11 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(view, head, depth + 1)
     return []
+
+
+def _predicate_noun(view: View, noun: Token) -> bool:
+    """The noun a copula says its subject is: "company" of "X is a Oslo-based company"."""
+    return noun.dep_ == "attr" and noun.head.lemma_ in view.ontology.grammar.copulas
 
 
 def _copular_passive(view: View, verb: Token) -> bool:
