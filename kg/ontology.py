@@ -145,6 +145,7 @@ class Grammar:
     voice_titles: frozenset[str] = frozenset()  # "said Jane Roe, a spokeswoman": who she speaks for
     post_nouns: frozenset[str] = frozenset()  # "holds the post of chief executive"
     post_verbs: frozenset[str] = frozenset()  # "holds the post of chief executive"
+    choice_verbs: frozenset[str] = frozenset()  # "picked X as its supplier"
     field_prepositions: frozenset[str] = frozenset()  # "head of research at X"
     majority_words: frozenset[str] = frozenset()  # "a majority stake": control of the firm
     event_words: frozenset[str] = frozenset()  # "its IPO": a business event or measure, no name
@@ -427,6 +428,7 @@ def _grammar(graph: Graph) -> Grammar:
         voice_titles=words("voiceTitle"),
         post_nouns=words("postNoun"),
         post_verbs=words("postVerb"),
+        choice_verbs=words("choiceVerb"),
         field_prepositions=words("fieldPreposition"),
         majority_words=words("majorityWord"),
         event_words=words("eventWord"),

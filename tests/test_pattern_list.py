@@ -180,6 +180,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "a supplier chosen with no possessive: the chooser is supplied",
+        "Brisk Motors picked Kestrel Chips Ltd as the supplier for its new cars.",
+        {("list-holder", "Kestrel Chips Ltd", "supplies", "Brisk Motors")},
+    ),
+    (
+        "a partner named, the parser's object predicate",
+        "Brisk Motors named Kestrel Chips Ltd as its partner.",
+        {("list-owner", "Brisk Motors", "partneredWith", "Kestrel Chips Ltd")},
+    ),
+    (
+        "a supplier picked by no name",
+        "Analysts picked Kestrel Chips Ltd as the supplier most likely to win.",
+        set(),
+    ),
+    (
+        "a verb of no choice gives no role towards its subject",
+        "Brisk Motors described Kestrel Chips Ltd as a supplier.",
+        set(),
+    ),
+    (
         "a provider picked as the owner's: it supplies the owner",
         "Ferngate Labs picked Norvale Systems as its cloud provider.",
         {("list-owner", "Norvale Systems", "supplies", "Ferngate Labs")},

@@ -57,15 +57,15 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     ),
     (
         "a participle on what a copula says its subject is",
-        "Tarnix Corp is an Oslo-based company founded by Lia Brandt in 2019.",
+        "Tarnix Corp is a Tampere-based company founded by Lia Brandt in 2019.",
         {
             ("verb-passive", "Lia Brandt", "founderOf", "Tarnix Corp"),
-            ("verb-passive", "Tarnix Corp", "headquarteredIn", "Oslo"),
+            ("verb-passive", "Tarnix Corp", "headquarteredIn", "Tampere"),
         },
     ),
     (
         "a participle on a noun no copula predicates",
-        "An Oslo-based company founded by Lia Brandt bought Tarnix Corp.",
+        "A Tampere-based company founded by Lia Brandt bought Tarnix Corp.",
         set(),
     ),
     (

@@ -51,7 +51,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
 
 
 def _predicate_noun(view: View, noun: Token) -> bool:
-    """The noun a copula says its subject is: "company" of "X is a Oslo-based company"."""
+    """The noun a copula says its subject is: "company" of "X is a P-based company"."""
     return noun.dep_ == "attr" and noun.head.lemma_ in view.ontology.grammar.copulas
 
 

@@ -41,6 +41,7 @@ def list_candidates(view: View) -> Iterator[Candidate]:
         holders, pattern = _holders(view, noun)
         if _self_held(view, holders, members):
             holders = _topic(view, holders[0], members)
+        holders = [h for h in holders if h.text not in {m.text for m in members}]  # not its own
         if not holders:
             continue
         for predicate, cue in matched:
@@ -110,7 +111,7 @@ def _members(view: View, noun: Token) -> list[Mention]:
             found += subjects_of(view, verb)
         elif verb.pos_ in ("VERB", "AUX"):
             found += _objects(view, verb)
-    holding = head.head.lemma_.lower() in grammar.possession_words
+    holding = head.head.lemma_.lower() in grammar.possession_words | grammar.choice_verbs
     owned = any(c.dep_ == "poss" for c in noun.children)
     if noun.dep_ == "pobj" and head.lower_ in grammar.role_markers and (holding or owned):
         found += _objects(view, head.head)  # "counts X as customers", "picked X as its supplier"
@@ -120,7 +121,7 @@ def _members(view: View, noun: Token) -> list[Mention]:
 def _objects(view: View, verb: Token) -> list[Mention]:
     """What the verb takes, and the names on the bare common nouns coordinated with it
     ("included X and Brisk tea": Brisk; not "X and several Harwick stores")."""
-    taken = [c for c in verb.children if c.dep_ == "dobj"]
+    taken = [c for c in verb.children if c.dep_ in ("dobj", "oprd")]  # "named X as"
     branded = [
         n
         for c in taken
@@ -196,6 +197,8 @@ def _holding_verb(view: View, noun: Token) -> Token | None:
         group = head.lower_ in grammar.role_markers | grammar.member_prepositions
         if group and owner.lemma_.lower() in words:
             return owner  # "counts X as customers", "counts X among customers"
+        if head.lower_ in grammar.role_markers and owner.lemma_.lower() in grammar.choice_verbs:
+            return owner  # "picked X as the supplier"
         copulas = grammar.copulas
         if owner.lemma_.lower() in words and owner.head.lemma_.lower() in copulas:
             return owner.head
