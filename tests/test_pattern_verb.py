@@ -69,6 +69,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "the firm a copula puts behind a product",
+        "Norvale Inc is behind the Vela X2 model.",
+        {("verb", "Norvale Inc", "developed", "Vela X2")},
+    ),
+    (
+        "behind with no name",
+        "The Vela X2 model is behind schedule, Norvale Inc said.",
+        set(),
+    ),
+    (
         "active verb",
         "Norvale Systems launched the Tarnix-7 accelerator on Tuesday.",
         {("verb", "Norvale Systems", "launched", "Tarnix-7")},
