@@ -52,16 +52,22 @@ _QUICK: weakref.WeakKeyDictionary[Any, Quick | None] = weakref.WeakKeyDictionary
 
 
 def _quick(component: Any) -> Quick | None:
-    """The component's quick equivalent (made once), or None if it has none."""
+    """The component's quick equivalent, made once, or None if it has none."""
     if type(component) not in (AttributeRuler, *LEMMATIZERS):
         return None
     if component not in _QUICK:
-        if type(component) is AttributeRuler:
-            _QUICK[component] = QuickRuler.of(component)
-        else:
-            rule = component.mode == "rule"
-            _QUICK[component] = QuickLemmatizer(component) if rule else None
+        _QUICK[component] = quick_equivalent(component)
     return _QUICK[component]
+
+
+def quick_equivalent(component: Any) -> Quick | None:
+    """A new quick equivalent of a pipeline component (nothing kept yet), or None if it has
+    none."""
+    if type(component) is AttributeRuler:
+        return QuickRuler.of(component)
+    if type(component) in LEMMATIZERS and component.mode == "rule":
+        return QuickLemmatizer(component)
+    return None
 
 
 @dataclass(frozen=True)

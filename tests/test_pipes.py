@@ -12,7 +12,7 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from kg.nlp import paragraphs
-from kg.pipes import QuickRuler, pipe
+from kg.pipes import QuickRuler, pipe, quick_equivalent
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 ATTRS: list[int | str] = [
@@ -64,9 +64,7 @@ def test_real_articles_parse_as_spacy_does(nlp: Language, folder: str) -> None:
 
 
 def test_the_default_model_runs_both_quick(nlp: Language) -> None:
-    from kg.pipes import _quick
-
-    quick = {name for name, component in nlp.pipeline if _quick(component) is not None}
+    quick = {name for name, c in nlp.pipeline if quick_equivalent(c) is not None}
     assert quick == {"attribute_ruler", "lemmatizer"}
 
 
