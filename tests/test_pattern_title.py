@@ -137,6 +137,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "worksFor", "Halvane Capital")},
     ),
     (
+        "a title and organisation set off in commas",
+        "Jonas Berg, CEO, Norvale Inc, said sales rose.",
+        {("title", "Jonas Berg", "ceoOf", "Norvale Inc")},
+    ),
+    (
+        "a title, a department and the organisation last, closing the sentence",
+        '"Sales rose," said Jonas Berg, President, Cloud Operations, Norvale Inc.',
+        {("title", "Jonas Berg", "worksFor", "Norvale Inc.")},
+    ),
+    (
+        "a title set off in commas with no organisation after it",
+        "Jonas Berg, CEO, said sales rose.",
+        set(),
+    ),
+    (
         "title and organisation in brackets",
         "Investors include Lars Eikrem (CTO, Quillfin) and Sam Poe (Founder, Brisk Foods).",
         {

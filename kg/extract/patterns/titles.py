@@ -160,15 +160,29 @@ def _person_title(view: View, root: Token, named: Mention) -> bool:
     return root.pos_ in ("NOUN", "PROPN") and root.lower_ in honorifics
 
 
+# what may close a title and organisation set off after a name, by what opens them
+SET_OFF = {"(": (")",), ",": (",", ".", ";")}
+
+
 def _bracketed(view: View, title: Span) -> tuple[tuple[Mention, ...], tuple[Mention, ...]] | None:
-    """A person, then their title and organisation in brackets: "Jane Roe (CTO, Quillfin)"."""
+    """A person, then their title and organisation set off in brackets or commas: "Jane Roe
+    (CTO, Quillfin)", "Jane Roe, CTO, Quillfin, said"."""
     doc, sent = title.doc, title.sent
-    if title.start - 2 < sent.start or title.end + 2 >= sent.end:
+    if title.start - 2 < sent.start or title.end + 1 >= sent.end:
         return None
-    if doc[title.start - 1].text != "(" or doc[title.end].text != ",":
+    closers = SET_OFF.get(doc[title.start - 1].text)
+    if closers is None or doc[title.end].text != ",":
         return None
     person, org = view.names.get(title.start - 2), view.names.get(title.end + 1)
-    if person is None or org is None or org.end >= sent.end or doc[org.end].text != ")":
+    while org is not None and org.end + 1 < sent.end and doc[org.end].text == ",":
+        after = view.names.get(org.end + 1)  # "CTO, Cloud Services, Quillfin": the last name
+        if after is None or after.start != org.end + 1:
+            break
+        org = after
+    if person is None or org is None:
+        return None
+    last = org.end == sent.end and "." in closers  # "..., said Jane Roe, CTO, Quillfin Inc."
+    if not last and (org.end >= sent.end or doc[org.end].text not in closers):
         return None
     named = mention_of(view, person)
     owner = mention_of(view, org)
