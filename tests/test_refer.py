@@ -85,7 +85,10 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Norvale Systems grew fast this year.\n"
         "“We have worked with Brisk Foods for ten years,” said Ana Lind, President, Cloud "
         "Services, Norvale Systems.",
-        {("Norvale Systems", "partneredWith", "Brisk Foods")},
+        {
+            ("Norvale Systems", "partneredWith", "Brisk Foods"),
+            ("Ana Lind", "worksFor", "Norvale Systems"),
+        },
     ),
     (
         "we: outside quotations, the organisation the text is about",
