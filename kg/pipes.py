@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 Quick = Callable[[Doc], Doc]
 
-# token attributes whose values `Doc.to_array` gives as string hashes, and the boolean flags
+# token attributes whose values `Doc.to_array` gives as string hashes (IS_* flags come as 0/1)
 STRING_ATTRS = frozenset({"ORTH", "LOWER", "NORM", "TAG", "DEP", "LEMMA", "SHAPE"})
 ANNOTATED = frozenset({"TAG", "DEP", "LEMMA"})  # attributes some component sets
 LEMMATIZERS = (Lemmatizer, EnglishLemmatizer)  # classes whose lemma depends on the key only
@@ -54,7 +54,7 @@ _QUICK: weakref.WeakKeyDictionary[Any, Quick | None] = weakref.WeakKeyDictionary
 def _quick(component: Any) -> Quick | None:
     """The component's quick equivalent, made once, or None if it has none."""
     if type(component) not in (AttributeRuler, *LEMMATIZERS):
-        return None
+        return None  # before the weak dictionary: the parser and NER cannot be weakly referred to
     if component not in _QUICK:
         _QUICK[component] = quick_equivalent(component)
     return _QUICK[component]

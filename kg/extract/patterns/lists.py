@@ -41,7 +41,8 @@ def list_candidates(view: View) -> Iterator[Candidate]:
         holders, pattern = _holders(view, noun)
         if _self_held(view, holders, members):
             holders = _topic(view, holders[0], members)
-        holders = [h for h in holders if h.text not in {m.text for m in members}]  # not its own
+        named = {m.text for m in members}
+        holders = [h for h in holders if h.text not in named]  # no group holds its own member
         if not holders:
             continue
         for predicate, cue in matched:
