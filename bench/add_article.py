@@ -2,13 +2,15 @@
 
 Graphs of about 10k, 100k and 1M triples are made from the bench articles: their graph is built
 once, then copied with every entity, fact, sentence and article IRI and every name made unique
-per copy (a well-formed kg graph, as a larger corpus would give). Each round copies the graph
-file to a fresh folder and runs `kg build ARTICLE --into graph.ttl --no-html --no-cache
---timings` as a whole command (model loading included), timed here in wall and CPU seconds
-(CPU is less disturbed by other work on a shared machine); the steps are the ones the command
-reports, in wall seconds: load (the graph file, with Oxigraph), model, extract (parse and extract
-the article), merge (resolve against the known entities, add), count (the counts build.json
-records) and write (Turtle and build.json). It prints each step's min/median/max per size.
+per copy (a well-formed kg graph, as a larger corpus would give), and written with the index
+kg build keeps beside a graph (`kg.index`). Each round copies the graph file and its index to a
+fresh folder and runs `kg build ARTICLE --into graph.ttl --no-html --no-cache --timings` as a
+whole command (model loading included), timed here in wall and CPU seconds (CPU is less
+disturbed by other work on a shared machine); the steps are the ones the command reports, in
+wall seconds: load (the graph file, with Oxigraph, and its index), model, extract (parse and
+extract the article), merge (resolve against the entities the article's names can reach, add),
+count (the counts build.json records) and write (Turtle, index and build.json). It prints each
+step's min/median/max per size.
 
 Then, for the loading and writing rows, the same graph files read with rdflib, with Oxigraph's
 parser alone and with kg's loader (Oxigraph's parser into `Triples` of rdflib terms), and
@@ -42,6 +44,8 @@ from typing import NamedTuple
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDFS, SKOS
 
+from kg.index import index_path
+
 ROOT = Path(__file__).resolve().parent.parent
 KG = Path(sys.executable).parent / "kg"
 SEED = ROOT / "bench" / "articles"
@@ -63,15 +67,30 @@ def seed_graph(folder: Path) -> Graph:
 
 
 def grown(seed: Graph, size: int) -> list[tuple[URIRef, URIRef, object]]:
-    """Copies of `seed` until about `size` triples, each with its own IRIs and names."""
+    """Copies of `seed` until about `size` triples, each with its own IRIs and names; each
+    statement node named, as kg names it, by the triple it describes."""
+    from rdflib import RDF
+
+    from kg.graph import fact_iri
     from kg.vocab import ID
 
     triples = list(seed)
+    described = {
+        node: (
+            seed.value(node, RDF.subject),
+            seed.value(node, RDF.predicate),
+            seed.value(node, RDF.object),
+        )
+        for node in seed.subjects(RDF.type, RDF.Statement)
+    }
     out: list[tuple[URIRef, URIRef, object]] = []
     copy = 0
     while len(out) < size:
 
         def own(node: object, copy: int = copy) -> object:
+            if copy and node in described:
+                s, p, o = described[node]
+                return fact_iri(own(s), p, own(o))  # type: ignore[arg-type]
             if copy and isinstance(node, URIRef) and node.startswith(ID):
                 return URIRef(f"{node}-c{copy}")
             return node
@@ -85,12 +104,17 @@ def grown(seed: Graph, size: int) -> list[tuple[URIRef, URIRef, object]]:
 
 
 def write_graph(triples: list[tuple[URIRef, URIRef, object]], path: Path) -> int:
-    """Write the triples as kg's Turtle; return how many there are."""
+    """Write the triples as kg's Turtle, with the index kg build writes beside its graphs;
+    return how many triples there are."""
+    from kg.index import index_of, index_path
+    from kg.ontology import load_ontology
     from kg.rdfio import turtle_bytes, write_atomic
     from kg.triples import Triples
 
     graph = Triples(triples)  # type: ignore[arg-type]
-    write_atomic(path, turtle_bytes(graph))
+    data = turtle_bytes(graph)
+    write_atomic(path, data)
+    write_atomic(index_path(path), index_of(graph, load_ontology()).to_bytes(data))
     return len(graph)
 
 
@@ -109,6 +133,7 @@ def add_one(graph: Path, work: Path, baseline: Path | None = None) -> Run:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
     shutil.copy(graph, work / "graph.ttl")
+    shutil.copy(index_path(graph), work / "graph.index.json")
     args: list[str | Path] = [
         ARTICLE,
         "--into",

@@ -52,6 +52,7 @@ def build(
     """
     from kg.aliases import load_aliases
     from kg.cache import ParseCache
+    from kg.index import read_index
     from kg.ingest import Article
     from kg.nlp import Model
     from kg.ontology import load_ontology
@@ -66,11 +67,12 @@ def build(
     fact_scorer = load_scorer(Path(scorer) if scorer is not None else None)
     start = time.perf_counter()
     base = load_triples(Path(into)) if isinstance(into, str | Path) else into
+    index = read_index(Path(into), onto) if isinstance(into, str | Path) else None
     loaded = time.perf_counter()
     groups = load_aliases(Path(aliases)) if aliases is not None else ()
     articles, problems = read(inputs)
     if not articles:
-        return result_of(base if base is not None else new_graph(), onto, problems, 0)
+        return result_of(base if base is not None else new_graph(), onto, problems, 0, index=index)
     done: list[Article] = []
 
     def step(article: Article) -> None:
@@ -93,6 +95,7 @@ def build(
             scorer=fact_scorer,
             cache=ParseCache(Path(cache)) if cache is not None else None,
             scheduler=scheduler,
+            index=index,
         )
     steps = (("load", loaded - start), ("model", ready - loaded), *result.timings)
     return replace(result, problems=(*problems, *result.problems), timings=steps)

@@ -149,15 +149,6 @@ def graph_entities(
     return read_entities(graph, {c.iri: c.name for c in ontology.classes.values()}, among)
 
 
-def known_entities(present: Mapping[str, GraphEntity]) -> list[Entity]:
-    """The entities already in a graph (`graph_entities`), so that a merge reuses their IRIs."""
-    found = [
-        Entity(iri.rsplit("/", 1)[-1], e.label, tuple(sorted(set(e.names))), e.cls, iri)
-        for iri, e in present.items()
-    ]
-    return sorted(found, key=lambda e: e.key)
-
-
 def turtle(graph: GraphLike) -> bytes:
     """The graph as kg's Turtle (`kg.rdfio.write_turtle`): the same triples always give the
     same bytes."""

@@ -1,5 +1,6 @@
-"""A build's outputs as one set: graph.ttl, graph.html and build.json, the record that they
-belong together (counts, problems, versions and the sha256 of each file)."""
+"""A build's outputs as one set: graph.ttl, graph.html, graph.index.json (`kg.index`) and
+build.json, the record that they belong together (counts, problems, versions and the sha256 of
+each file)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.graph import turtle
+from kg.index import index_path
 from kg.pipeline import BuildResult
 from kg.rdfio import write_set
 from kg.viz import VizReport, render_html
 
 GRAPH = "graph.ttl"
 PAGE = "graph.html"
+INDEX = index_path(Path(GRAPH)).name
 PACKAGES = ("kg", "spacy", "rdflib", "pyoxigraph")
 
 
@@ -43,6 +46,8 @@ def versions(model: str) -> dict[str, str]:
 def write_outputs(out: Path, result: BuildResult, html: bool = True) -> Outputs:
     """Write a build's graph.ttl (and graph.html) with build.json into `out`, as one set."""
     files = {GRAPH: turtle(result.graph)}
+    if result.index is not None:
+        files[INDEX] = result.index.to_bytes(files[GRAPH])
     report = None
     if html:
         page, report = render_html(result.graph)

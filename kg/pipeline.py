@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TextIO
 
@@ -13,20 +13,12 @@ from kg.aliases import AliasGroup
 from kg.cache import ParseCache, parse_cached
 from kg.errors import TextError
 from kg.extract import Fact, extract
-from kg.graph import (
-    add_articles,
-    add_entities,
-    add_facts,
-    entity_iri,
-    graph_entities,
-    known_entities,
-    stats,
-)
+from kg.graph import add_articles, add_entities, add_facts, entity_iri
+from kg.index import GraphIndex, index_of, new_articles
 from kg.ingest import Article, Problem, read_articles
 from kg.nlp import Model, ParsedArticle, parse_alone
 from kg.ontology import Ontology
 from kg.rdfio import new_graph
-from kg.reader import GraphEntity
 from kg.resolve import Entity, Resolution, resolve
 from kg.score import Scorer, load_scorer, score_facts
 from kg.triples import GraphLike, collector_paused, left_out_of_collections
@@ -46,6 +38,7 @@ class BuildResult:
     added: int = 0  # articles built into the graph this time (the rest came with `into`)
     model: str = ""  # the spaCy pipeline that read them: "lang_name version"
     timings: tuple[tuple[str, float], ...] = ()  # seconds each step took, in order
+    index: GraphIndex | None = None  # the graph's index (`kg.index`), written beside it
 
 
 def read(inputs: Sequence[str], stdin: TextIO | None = None) -> tuple[list[Article], list[Problem]]:
@@ -107,8 +100,10 @@ def build(
     scorer: Scorer | None = None,
     cache: ParseCache | None = None,
     scheduler: str | None = None,
+    index: GraphIndex | None = None,
 ) -> BuildResult:
-    """Build a graph from articles, or add them to `into`. Facts less likely than
+    """Build a graph from articles, or add them to `into` (whose index, when known, spares
+    reading all of it). Facts less likely than
     `min_confidence` (default: the scorer's threshold) are left out. An article that fails is
     left out and reported in `problems`; the others still build. `timings` holds the seconds
     spent parsing and extracting ("extract"; loading the model, if anything is parsed, too),
@@ -119,8 +114,9 @@ def build(
     extracted = time.perf_counter()
     with collector_paused():  # the graph may hold millions of objects
         graph = into if into is not None else new_graph()
-        present = graph_entities(graph, ontology)
-        resolution, found = _resolved(found, ontology, known_entities(present), aliases)
+        index = index if index is not None else index_of(graph, ontology)
+        known = index.known(found.facts, aliases, ontology.corporate_suffixes)
+        resolution, found = _resolved(found, ontology, known, aliases)
         scorer = scorer or load_scorer()
         threshold = scorer.threshold if min_confidence is None else min_confidence
         symmetric = frozenset(p.name for p in ontology.properties.values() if p.symmetric)
@@ -131,14 +127,17 @@ def build(
         ]
         used = {e.key for f in kept for e in (f.subject, f.object)}
         entities = [e for e in resolution.entities if e.key in used]
+        touched = [entity_iri(e) for e in entities]
+        before = index.facts_among(graph, ontology, touched)
+        articles_added = new_articles(graph, (a.id for a in found.articles))
         add_articles(graph, found.articles)
         add_entities(graph, entities, ontology)
         add_facts(graph, kept, ontology)
-        # only the entities just added to can have changed: read them again, not the whole graph
-        present.update(graph_entities(graph, ontology, [entity_iri(e) for e in entities]))
         merged = time.perf_counter()
+        # only the entities just added to, and the facts between them, can have changed
+        index = index.updated(graph, ontology, touched, before, articles_added)
         label = model.label
-        result = result_of(graph, ontology, found.problems, len(found.articles), label, present)
+        result = result_of(graph, ontology, found.problems, len(found.articles), label, index)
         steps = {"extract": extracted - start, "merge": merged - extracted}
         return replace(result, timings=(*steps.items(), ("count", time.perf_counter() - merged)))
 
@@ -183,12 +182,12 @@ def result_of(
     problems: Sequence[Problem],
     added: int,
     model: str = "",
-    entities: Mapping[str, GraphEntity] | None = None,
+    index: GraphIndex | None = None,
 ) -> BuildResult:
-    """The BuildResult of a graph: its counts as `kg stats` gives them (`entities`: the
-    graph's, when known)."""
-    found = stats(graph, ontology, entities)
-    counts = {name: sum(rows.values()) for name, rows in found.items()}
+    """The BuildResult of a graph: its counts as `kg stats` gives them, from its index (read
+    from the graph when not given)."""
+    index = index if index is not None else index_of(graph, ontology)
+    counts = {name: sum(rows.values()) for name, rows in index.counts.items()}
     return BuildResult(
         graph,
         counts["articles"],
@@ -197,6 +196,7 @@ def result_of(
         tuple(problems),
         added,
         model,
+        index=index,
     )
 
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 
 from rdflib import RDF, RDFS, SKOS, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV
@@ -84,7 +85,7 @@ def _local_name(iri: str) -> str:
 Values = Mapping[Node, Collection[Node]]  # what a graph says of a subject: p -> objects
 
 
-def _about(graph: GraphLike, subject: Node) -> Values:
+def values_of(graph: GraphLike, subject: Node) -> Values:
     """Each predicate of `subject` with its objects, in the order `graph.objects` gives them
     (rdflib's memory stores walk one index for both): looked up once for all of them."""
     if isinstance(graph, Triples):
@@ -170,7 +171,7 @@ _PREF, _LABEL, _ALT = shared(SKOS.prefLabel), shared(RDFS.label), shared(SKOS.al
 
 
 def _entity(graph: GraphLike, subject: URIRef, classes: list[str]) -> GraphEntity:
-    values = _about(graph, subject)
+    values = values_of(graph, subject)
     pref, labels = _texts(values.get(_PREF, ())), _texts(values.get(_LABEL, ()))
     alt = _texts(values.get(_ALT, ()))
     label = (pref or labels or [_local_name(str(subject))])[0]
@@ -213,42 +214,64 @@ def count_facts(
     graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     properties: Mapping[URIRef, str] | None = None,
+    named: Callable[[Triple], URIRef] | None = None,
 ) -> Counter[str]:
-    """How many facts `read_facts` finds, by property name, without reading provenance."""
-    named = properties or {}
-    found = (p for (_, p, _), _, _ in _fact_triples(graph, entities, properties))
-    return Counter(named.get(p, p[len(KG) :]) for p in found)
+    """How many facts `read_facts` finds, by property name, without reading provenance. With
+    `named`, the name every statement node of the graph has (kg's `fact_iri`), each fact's
+    statement is looked up by its name instead of reading every statement of the graph."""
+    names = properties or {}
+    found = (p for (_, p, _), _, _ in _fact_triples(graph, entities, properties, named))
+    return Counter(names.get(p, p[len(KG) :]) for p in found)
 
 
 def _fact_triples(
     graph: GraphLike,
     entities: Mapping[str, GraphEntity],
     properties: Mapping[URIRef, str] | None,
+    named: Callable[[Triple], URIRef] | None = None,
 ) -> Iterator[tuple[Triple, list[URIRef], bool]]:
     """Each fact's triple, statement nodes, and whether it is symmetric (one of two)."""
     if properties is not None:  # the graph's own terms: looked up without rdflib's __eq__
         properties = {shared(iri): name for iri, name in properties.items()}
-    asserted = _asserted(graph, entities, _statements_by_triple(graph), properties)
-    declared = set(graph.subjects(RDF_TYPE, _SYMMETRIC))
+    if named is None:
+        lookup = _statements_by_triple(graph).get
+    else:
+        lookup = partial(_named_statement, graph, named)
+    asserted = _asserted(graph, entities, lookup, properties)
+    declared: dict[URIRef, bool] = {}
     for (s, p, o), nodes in asserted.items():
         mirror = asserted.get((o, p, s)) if s != o else None
-        if mirror is None or not (p in declared or bool(nodes) != bool(mirror)):
+        if mirror is not None and p not in declared:
+            declared[p] = (p, RDF_TYPE, _SYMMETRIC) in graph
+        if mirror is None or not (declared[p] or bool(nodes) != bool(mirror)):
             yield (s, p, o), nodes, False
         elif (bool(nodes), str(o)) > (bool(mirror), str(s)):  # keep the side with provenance
             yield (s, p, o), nodes + mirror, True
 
 
+def _named_statement(
+    graph: GraphLike, named: Callable[[Triple], URIRef], triple: Triple, default: list[URIRef]
+) -> list[URIRef]:
+    """The statement node `named(triple)` in a list, if the graph says it is that triple's."""
+    node = named(triple)
+    about = values_of(graph, node)
+    for part, value in zip((_SUBJECT, _PREDICATE, _OBJECT), triple, strict=True):
+        if value not in about.get(part, ()):
+            return default
+    return [node]
+
+
 def _asserted(
     graph: GraphLike,
     entities: Mapping[str, GraphEntity],
-    statements: Mapping[Triple, list[URIRef]],
+    statements: Callable[[Triple, list[URIRef]], list[URIRef]],
     properties: Mapping[URIRef, str] | None,
 ) -> dict[Triple, list[URIRef]]:
     """Every asserted ``entity kg:prop entity`` triple -> its statement nodes (maybe none)."""
     found: dict[Triple, list[URIRef]] = {}
     for iri in entities:
         node = iri_term(iri)  # an entity's IRI, read from the graph: no need to check it again
-        for prop, objects in _about(graph, node).items():
+        for prop, objects in values_of(graph, node).items():
             if not isinstance(prop, URIRef):
                 continue
             if not (prop in properties if properties is not None else str.startswith(prop, KG)):
@@ -256,7 +279,7 @@ def _asserted(
             for obj in objects:
                 if isinstance(obj, URIRef) and str(obj) in entities:  # an entity
                     triple = (node, prop, _uri(obj))
-                    found[triple] = statements.get(triple, [])
+                    found[triple] = statements(triple, [])
     return found
 
 
@@ -268,7 +291,7 @@ def _statements_by_triple(graph: GraphLike) -> dict[Triple, list[URIRef]]:
     found: dict[Triple, list[URIRef]] = defaultdict(list)
     subject, predicate, obj = _SUBJECT, _PREDICATE, _OBJECT
     for node in graph.subjects(RDF_TYPE, _STATEMENT):
-        values = _about(graph, node)
+        values = values_of(graph, node)
         s, p, o = _one(values, subject), _one(values, predicate), _one(values, obj)
         if (
             isinstance(node, URIRef)
@@ -288,7 +311,7 @@ def _fact(
     nodes: list[URIRef],
     seen: dict[URIRef, GraphEvidence],
 ) -> GraphFact:
-    about = [_about(graph, n) for n in nodes]
+    about = [values_of(graph, n) for n in nodes]
     confidences = [_number(c) for values in about for c in values.get(_CONFIDENCE, ())]
     known = [c for c in confidences if c is not None]
     patterns = sorted({p for values in about for p in _texts(values.get(_PATTERN, ()))})
@@ -317,7 +340,7 @@ def _int(node: object) -> int | None:
 
 
 def _evidence(graph: GraphLike, sentence: URIRef) -> GraphEvidence:
-    values = _about(graph, sentence)
+    values = values_of(graph, sentence)
     article = _one(values, _PART_OF)
     return GraphEvidence(
         text=_first(values, _VALUE),
@@ -335,7 +358,7 @@ def read_articles(graph: GraphLike, facts: Iterable[GraphFact]) -> list[GraphArt
 
 
 def _article(graph: GraphLike, iri: URIRef) -> GraphArticle:
-    values = _about(graph, iri)
+    values = values_of(graph, iri)
     date = _first(values, _DATE)
     match = _ISO_DATE.match(date)
     title = _first(values, _TITLE) or _local_name(str(iri))

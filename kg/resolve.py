@@ -183,6 +183,30 @@ def _group_names(
     return groups
 
 
+def name_links(name: str, suffixes: frozenset[str], person: bool) -> tuple[set[str], set[str]]:
+    """What the rules below compare of a name, as tokens: those it is found under, and those
+    it looks for. Two names a rule could join share a token, one found under it, one looking
+    for it: the same key; an acronym and a name of those initials; a person's single name and
+    a full name that ends in it. `kg.index` follows these to the entities of a graph that a
+    merge can reach, and leaves the others unread."""
+    key = key_of(name, suffixes)
+    found, looked = {f"k {key}"}, {f"k {key}"}
+    if " " not in name and name.isupper() and 2 <= len(name) <= 6:
+        found.add(f"a {name.lower()}")
+        looked.add(f"i {name.lower()}")
+    for form in {_initials(name), _initials(key)} - {""}:
+        found.add(f"i {form}")
+        looked.add(f"a {form}")
+    words = name.split()
+    if person and len(words) > 1:
+        found.add(f"s {words[-1].lower()}")
+        looked.add(f"n {words[-1].lower()}")
+    elif person and words:
+        found.add(f"n {name.lower()}")
+        looked.add(f"s {name.lower()}")
+    return found, looked
+
+
 def _merge_aliases(
     groups: _UnionFind, mentions: Sequence[Mention], suffixes: frozenset[str]
 ) -> None:

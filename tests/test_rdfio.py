@@ -152,6 +152,7 @@ def test_a_build_writes_a_record_of_its_set(tmp_path: Path) -> None:
         ".cache",
         "build.json",
         "graph.html",
+        "graph.index.json",
         "graph.ttl",
     ]
     record = json.loads((out / "build.json").read_text(encoding="utf-8"))

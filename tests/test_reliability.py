@@ -200,7 +200,7 @@ def test_ctrl_c_during_a_build_exits_130_and_keeps_the_previous_outputs(tmp_path
     first.write_text("Orvane Dynamics acquired Pellick Labs.\n", encoding="utf-8")
     subprocess.run([str(KG), "build", str(first), "-o", str(out)], check=True, capture_output=True)
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    assert set(before) == {"build.json", "graph.ttl", "graph.html"}
+    assert set(before) == {"build.json", "graph.ttl", "graph.index.json", "graph.html"}
     many = tmp_path / "many.jsonl"
     story = "Tolvar Systems launched the Brisa 3 tablet and partnered with Nexwell Grid. "
     many.write_text(
