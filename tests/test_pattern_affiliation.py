@@ -52,6 +52,20 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("affiliation", "Tomas Lindqvist", "worksFor", "Halvane Institute")},
     ),
     (
+        "of, each with the nearest person before it, wherever the parser hung it",
+        "Quillfin said that Jane Roe of Brackmoor Labs and John Poe, 47, of the Harwick"
+        " Institute had joined the project.",
+        {
+            ("affiliation", "Jane Roe", "worksFor", "Brackmoor Labs"),
+            ("affiliation", "John Poe", "worksFor", "Harwick Institute"),
+        },
+    ),
+    (
+        "of, an organisation's name the tagger labelled a person",
+        "Jane Roe of Brackmoor Labs said demand was strong.",
+        {("affiliation", "Jane Roe", "worksFor", "Brackmoor Labs")},
+    ),
+    (
         "a person's organisation, as the possessive names it",
         "Jane Roe's Norvale Party won the vote.",
         {("affiliation", "Jane Roe", "worksFor", "Norvale Party")},

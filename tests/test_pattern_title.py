@@ -699,9 +699,17 @@ def test_title_hints_its_organisation(
             "Sales fell, said onetime Ferngate Labs analyst Oda Vinterberg.",
             {("Ferngate Labs", "former")},
         ),
+        (
+            "Ex-Quillfin president Tom Voe joined Brackmoor in May.",
+            {("Quillfin", "former")},
+        ),
+        (
+            "Retired Brackmoor engineer Bob Zoe was in the courtroom.",
+            {("Brackmoor", "former")},
+        ),
         ("Sales fell, said Ferngate Labs analyst Oda Vinterberg.", {("Ferngate Labs", "")}),
     ],
-    ids=["former", "retired", "onetime", "a job held now"],
+    ids=["former", "retired", "onetime", "ex-, hyphened to the name", "first word", "held now"],
 )
 def test_title_past_job_status(
     text: str, statuses: set[tuple[str, str]], view: Callable[[str], View]

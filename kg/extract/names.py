@@ -137,7 +137,7 @@ def find_names(
     terms = [*defined_terms, *_known_terms(doc, tokens, ontology)]
     spans.extend(terms)
     spans = [_with_version(span) for span in spans]
-    trims = (_trim(span, tokens, ontology.honorifics) for span in spans)
+    trims = (_trim(span, tokens, ontology.honorifics, grammar.former_words) for span in spans)
     # in text order, the longest first where names start together (not in the set's order)
     trimmed = _with_nicknames(
         sorted({t for t in trims if t is not None}, key=lambda s: (s.start, -s.end)),
@@ -813,9 +813,13 @@ def _known_terms(doc: Doc, tokens: Sequence[Token], ontology: Ontology) -> Itera
                 yield span
 
 
-def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Span | None:
-    """Without leading articles and punctuation, trailing possessives, and, on a person's
-    name, leading honorifics ("Sen.", "Capt.", "President"). `tokens`: the document's."""
+def _trim(
+    span: Span, tokens: Sequence[Token], honorifics: frozenset[str], former: frozenset[str]
+) -> Span | None:
+    """Without leading articles and punctuation, a leading word of a past state ("Ex-" of
+    "Ex-Norvale", "Retired" of "Retired Norvale engineer": the title's status, read with it),
+    trailing possessives, and, on a person's name, leading honorifics ("Sen.", "Capt.",
+    "President"). `tokens`: the document's."""
     start, end = span.start, span.end
     if end - start == 1 and tokens[start].lower_.rstrip(".") in honorifics and end < len(tokens):
         full = end + 1 < len(tokens) and tokens[end + 1].ent_iob_ == "I"  # not "Mrs. Marsh"
@@ -829,6 +833,8 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
         or _punctuation(tokens[start])
         or tokens[start].is_space
         or _hyphened_modifier(tokens[start].text)  # "Calif.-based" of "Calif.-based Norvale"
+        or (end - start > 1 and _past_state(tokens[start], former))
+        or (start > span.start and tokens[start].text == "-")  # the hyphen of "Ex-Norvale"
         or (person and end - start > 1 and tokens[start].lower_.rstrip(".") in honorifics)
     ):
         start += 1
@@ -848,6 +854,15 @@ def _trim(span: Span, tokens: Sequence[Token], honorifics: frozenset[str]) -> Sp
     ):
         end -= 1
     return span.doc[start:end] if end > start else None
+
+
+def _past_state(token: Token, former: frozenset[str]) -> bool:
+    """ "Ex" of "Ex-Norvale", "Retired" of "Retired Norvale": a word of a past state hyphened
+    to a name or modifying a word after it, not a name's own first word."""
+    if token.lower_ not in former:
+        return False
+    hyphened = token.i + 1 < len(token.doc) and token.nbor().text == "-" and not token.whitespace_
+    return hyphened or token.pos_ in ("ADJ", "VERB", "ADV")
 
 
 def _punctuation(token: Token) -> bool:

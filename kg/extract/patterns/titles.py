@@ -603,10 +603,11 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
         orgs = [
             m
             for prep in view.ontology.grammar.affiliation_prepositions
-            for t in prep_objects(view, token, prep)
+            for t in _own_objects(view, token, prep)
             if prep not in view.ontology.grammar.relation_prepositions or not _in_clause(token, t)
             for m in refer(view, t, coordinate=False)
-            if m.ner == "ORG"  # not "Jane Roe, who backed the findings of X"
+            # not "Jane Roe, who backed the findings of X"; "of Brisk Labs" whatever its label
+            if m.ner == "ORG" or view.ontology.is_org_name(m.text)
         ]
         orgs += [
             m
@@ -636,6 +637,28 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
         yield Candidate(predicate, (person,), tuple(orgs), "affiliation", status=status)
         if past:
             yield Candidate(predicate, (person,), tuple(past), "affiliation", status=FORMER)
+
+
+def _own_objects(view: View, person: Token, prep: str) -> list[Token]:
+    """The objects of `prep` that go with this person of coordinated people: each with the
+    nearest person named before it, wherever the parser hung it ("Jane Roe of Norvale and Sam
+    Poe, 47, of Quillfin": Quillfin is his, not hers)."""
+    first = person
+    while first.dep_ == "conj" and first.head.i in view.names and first.head.i != first.i:
+        first = first.head
+    people = sorted(
+        (p for p in (first, *first.conjuncts) if p.i in view.names and p.ent_type_ == "PERSON"),
+        key=lambda p: p.i,
+    )
+    if person not in people or len(people) < 2:
+        return prep_objects(view, person, prep)
+    found: list[Token] = []
+    for holder in people:
+        for obj in prep_objects(view, holder, prep):
+            before = [p for p in people if p.i < obj.i]
+            if (before[-1] if before else holder).i == person.i:
+                found.append(obj)
+    return found
 
 
 def _unit_owners(view: View, person: Token) -> list[Mention]:
