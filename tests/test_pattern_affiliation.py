@@ -61,6 +61,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "of a firm described by its name, not one named before",
+        "Tallow University said that Sam Kadet of the corporate law firm of Brackmoor Poe LLP"
+        " had joined.",
+        {("affiliation", "Sam Kadet", "worksFor", "Brackmoor Poe LLP")},
+    ),
+    (
         "of, an organisation's name the tagger labelled a person",
         "Jane Roe of Brackmoor Labs said demand was strong.",
         {("affiliation", "Jane Roe", "worksFor", "Brackmoor Labs")},

@@ -217,10 +217,25 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         # "The headset runs on X" parsed with the noun on the verb: its article is before it
         definite = definite or token.doc[token.i - 1].lower_ in grammar.definite_determiners
     if hint == "Organization" and definite:
+        if _named_after(view, token):  # "the law firm of X": X, not one named before
+            return []
         return _antecedent(view, token)
     if hint == "Product" and definite:
         return _product_antecedent(view, token)
     return []
+
+
+def _named_after(view: View, token: Token) -> bool:
+    """A description followed by the name it describes ("the law firm of X", "the board of
+    X"): it stands for no organisation named before it."""
+    of = view.ontology.grammar.title_prepositions[0]
+    return any(
+        o.i in view.names
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ == of
+        for o in c.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _product_antecedent(view: View, token: Token) -> list[Mention]:

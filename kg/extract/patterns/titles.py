@@ -663,16 +663,13 @@ def _own_objects(view: View, person: Token, prep: str) -> list[Token]:
 
 def _unit_owners(view: View, person: Token) -> list[Mention]:
     """The organisation that owns the unit a person is of or at: "Jane Roe, of Norvale's
-    research division", "Sam Poe of the Brisk lab" (a `kg:headNoun` of organisations)."""
-    ontology = view.ontology
+    research division", "Sam Poe of the Brisk lab", "of the law firm of Brisk" (a
+    `kg:headNoun` of organisations)."""
     return [
         m
-        for prep in ontology.grammar.affiliation_prepositions
+        for prep in view.ontology.grammar.affiliation_prepositions
         for t in prep_objects(view, person, prep)
-        if t.i not in view.names and ontology.class_of_head_noun(t.lemma_.lower()) == "Organization"
-        for c in t.children
-        if c.dep_ in ("poss", "compound") and c.i in view.names and c.ent_type_ == "ORG"
-        for m in refer(view, c, coordinate=False)
+        for m in _unit_orgs(view, t)
     ]
 
 
