@@ -4,14 +4,13 @@ A fact (one subject, property and object after resolution) may be stated several
 several patterns. Its features describe that support: the patterns and cues, the classes and
 spaCy labels of its arguments, whether they were named or referred to, the dependency path
 between them, the status words around it, and how many sentences and articles state it. A
-logistic model (fitted by `kg train`, shipped as `kg/scorer.json`) turns them into a score,
-and an isotonic map learnt out of fold turns the score into `kg:confidence`, a calibrated
-probability; the file also holds the default threshold.
+logistic model (fitted by `kg train`, shipped as `kg/scorer.json`) turns them into log-odds,
+and a slope and offset learnt out of fold (Platt's scaling) turn those into `kg:confidence`, a
+calibrated probability; the file also holds the default threshold.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
 import math
 from collections import Counter, defaultdict
@@ -19,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from kg.errors import KGError
 from kg.resolve import ResolvedFact
@@ -28,40 +28,32 @@ Features = dict[str, float]
 
 @dataclass(frozen=True)
 class Scorer:
-    """A fitted logistic model over named features, the calibration of its scores (points
-    (score, probability) to interpolate between; none: the score is the probability) and
-    the threshold chosen for it."""
+    """A fitted logistic model over named features, the calibration of its log-odds (a slope
+    and an offset, Platt's scaling: (1, 0) leaves the model's probability as it is) and the
+    threshold chosen for it."""
 
     weights: Mapping[str, float]
     intercept: float
     threshold: float
-    calibration: tuple[tuple[float, float], ...] = ()
+    calibration: tuple[float, float] = (1.0, 0.0)
 
-    def score(self, features: Mapping[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    def logit(self, features: Mapping[str, float]) -> float:
+        """The model's log-odds that the fact is right."""
+        return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
 
     def probability(self, features: Mapping[str, float]) -> float:
-        return self.calibrated(self.score(features))
-
-    def calibrated(self, score: float) -> float:
-        points = self.calibration
-        if not points:
-            return score
-        i = bisect.bisect_left(points, (score, -1.0))
-        if i == 0:
-            return points[0][1]
-        if i == len(points):
-            return points[-1][1]
-        (x0, y0), (x1, y1) = points[i - 1], points[i]
-        return y0 if x1 == x0 else y0 + (y1 - y0) * (score - x0) / (x1 - x0)
+        slope, offset = self.calibration
+        return _sigmoid(slope * self.logit(features) + offset)
 
     def to_json(self, about: Mapping[str, object]) -> str:
         data = {
             "about": dict(about),
             "threshold": round(self.threshold, 4),
             "intercept": round(self.intercept, 6),
-            "calibration": [[round(x, 6), round(y, 6)] for x, y in self.calibration],
+            "calibration": {
+                "slope": round(self.calibration[0], 6),
+                "offset": round(self.calibration[1], 6),
+            },
             "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if v},
         }
         return json.dumps(data, indent=1, ensure_ascii=False) + "\n"
@@ -79,7 +71,7 @@ def load_scorer(path: Path | None = None) -> Scorer:
             {str(k): float(v) for k, v in data["weights"].items()},
             float(data["intercept"]),
             float(data["threshold"]),
-            tuple((float(x), float(y)) for x, y in data.get("calibration", [])),
+            _calibration(data.get("calibration", {"slope": 1.0, "offset": 0.0})),
         )
     except FileNotFoundError as err:
         raise KGError(f"scorer not found: '{path}' (write one with kg train)") from err
@@ -87,6 +79,14 @@ def load_scorer(path: Path | None = None) -> Scorer:
         raise KGError(
             f"scorer '{path}' is not a kg scorer file ({err}); write one with kg train"
         ) from err
+
+
+def _calibration(data: Mapping[str, object]) -> tuple[float, float]:
+    return float(cast(float, data["slope"])), float(cast(float, data["offset"]))
+
+
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
 def fact_key(fact: ResolvedFact, symmetric: bool) -> tuple[str, str, str]:
