@@ -457,3 +457,22 @@ def test_an_organisation_that_takes_the_possessive_marker_before_another_is_one_
     found = {span.text for span in find_names(unit, ontology, frozenset()).values()}
     assert "Chicken" in found
     assert "Corrin's Chicken" not in found
+
+
+def test_an_organisation_labelled_a_nationality_is_a_name_where_the_article_says_so(
+    nlp: Language, ontology: Ontology
+) -> None:
+    """ "Quillfin president Jane Roe" with "Quillfin" labelled a people (NORP): where the
+    article labels the word an organisation on its own elsewhere, it is a name here too."""
+    words = ["Quillfin", "president", "Jane", "Roe", "spoke", "."]
+    spaces = [True] * 4 + [False, False]
+    pos = ["PROPN", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"]
+    ents = ["B-NORP", "O", "B-PERSON", "I-PERSON", "O", "O"]
+    heads = [1, 3, 3, 4, 4, 4]
+    deps = ["compound", "compound", "compound", "nsubj", "ROOT", "punct"]
+    doc = Doc(nlp.vocab, words, spaces, pos=pos, heads=heads, deps=deps, ents=ents)
+    known, orgs = frozenset({"Quillfin", "Jane"}), frozenset({"Quillfin"})
+    assert _known_matters(doc, known, orgs=orgs)
+    assert not _known_matters(doc, known)
+    assert "Quillfin" in {s.text for s in find_names(doc, ontology, known, orgs=orgs).values()}
+    assert "Quillfin" not in {s.text for s in find_names(doc, ontology, known).values()}

@@ -55,25 +55,43 @@ def read_article_names(
             elif span.root.ent_type_ == "PERSON" and len(span) > 1:
                 surnames.add(span.text.split()[-1])
     article = ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
+    # one word the tagger labels an organisation somewhere is a name where it labels it a
+    # nationality ("X president Jane Roe" with X taken for an adjective of a people)
+    orgs = frozenset(
+        s.text
+        for names in alone
+        for s in names.values()
+        if len(s) == 1 and s.root.ent_type_ == "ORG"
+    )
     found = []
     for paragraph, names in zip(paragraphs, alone, strict=True):
-        if _known_matters(paragraph.doc, article.known, paragraph.tokens):
+        if _known_matters(paragraph.doc, article.known, paragraph.tokens, orgs):
             with located(paragraph.text):
                 known = article.known
-                names = find_names(paragraph.doc, ontology, known, paragraph.text, paragraph.tokens)
+                names = find_names(
+                    paragraph.doc, ontology, known, paragraph.text, paragraph.tokens, orgs
+                )
         found.append(names)
     return article, found
 
 
-def _known_matters(doc: Doc, known: frozenset[str], tokens: Sequence[Token] = ()) -> bool:
-    """Could the article's `known` words change the names `find_names` finds in `doc`? Only
-    where such a word is no proper noun, or follows a conjunction inside the same entity
-    (`_split_pair`) or a nationality while in no entity itself (`_nationality_led`), or is
-    written in lower case ("brisko"). `tokens`: the doc's, if made."""
+def _known_matters(
+    doc: Doc,
+    known: frozenset[str],
+    tokens: Sequence[Token] = (),
+    orgs: frozenset[str] = frozenset(),
+) -> bool:
+    """Could the article's `known` words, or its one-word organisations `orgs`, change the
+    names `find_names` finds in `doc`? Only where such a word is no proper noun, or follows a
+    conjunction inside the same entity (`_split_pair`) or a nationality while in no entity
+    itself (`_nationality_led`), or is written in lower case ("brisko"), or where an
+    organisation is labelled a nationality. `tokens`: the doc's, if made."""
     if not known:
         return False
     for t in tokens or doc:
         text = t.text
+        if t.ent_type_ == "NORP" and text in orgs:
+            return True
         if text in known and (
             t.pos_ != "PROPN"
             or (t.i > 0 and doc[t.i - 1].pos_ == "CCONJ" and t.ent_iob_ == "I")
@@ -91,10 +109,12 @@ def find_names(
     known: frozenset[str],
     text: str | None = None,
     tokens: Sequence[Token] | None = None,
+    orgs: frozenset[str] = frozenset(),
 ) -> dict[int, Span]:
     """Token index -> the name it belongs to: NER entities, proper-noun runs, defined terms,
-    and words `known` as names elsewhere in the article. `text`, `tokens`: the doc's, if
-    known (spaCy makes a token anew whenever a doc is walked)."""
+    and words `known` as names elsewhere in the article, among them the one-word `orgs`
+    wherever they are labelled a nationality. `text`, `tokens`: the doc's, if known (spaCy
+    makes a token anew whenever a doc is walked)."""
     text = doc.text if text is None else text
     tokens = tuple(doc) if tokens is None else tokens
     spans: list[Span] = []
@@ -107,8 +127,8 @@ def find_names(
             spans.extend(_split_names(ent, tokens, frozenset(), grammar, possessive=False))
         elif ent.label_ not in NOT_NAMES:
             spans.extend(_split_names(ent, tokens, titles, grammar))
-        elif _version_number(ent):  # "9" of "ProbeLine 9", joined to its name below
-            spans.append(ent)
+        elif (ent.label_ == "NORP" and ent.text in orgs) or _version_number(ent):
+            spans.append(ent)  # an organisation taken for a people; "9" of "ProbeLine 9"
         elif _counted_model(ent):
             spans.append(ent[-1:])  # "its KX200 chip", "20 R350 jets": a model, no count
         elif (led := _number_led(ent) or _nationality_led(ent, known)) is not None:
