@@ -208,6 +208,19 @@ class Ontology:
         return self._term_classes.get(key)
 
     @cached_property
+    def relation_nouns(self) -> frozenset[str]:
+        """The nouns that end a cue or a title of a property between organisations or with
+        people ("customer", "rival", "founder"): "X's biggest customer" is another party, not
+        a part of X. Made once."""
+        parties = {"Organization", "Person"}
+        return frozenset(
+            c.words[-1]
+            for p in self.properties.values()
+            if p.range & parties or "Person" in p.domain
+            for c in (*p.nouns, *p.lists)
+        ) | frozenset(t[-1] for t in self.titles)
+
+    @cached_property
     def cue_nouns(self) -> frozenset[str]:
         """The nouns that end the properties' noun cues ("shareholder", "parent"), made once."""
         return frozenset(c.words[-1] for p in self.properties.values() for c in p.nouns)

@@ -35,6 +35,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Marta Quell", "ceoOf", "Hollin Works")},
     ),
     (
+        "a title of a part of the organisation a possessive names",
+        "Jane Roe was promoted to president of Quillfin Health's Harwick market in April.",
+        {("title", "Jane Roe", "worksFor", "Quillfin Health")},
+    ),
+    (
+        "the organisation of a relation noun is another party",
+        "Tom Hale, chief executive of Quillfin Health's biggest customer, spoke.",
+        set(),
+    ),
+    (
         "title in apposition",
         "Arjun Mehta, chief executive of Sablecrest Holdings, said no.",
         {("title", "Arjun Mehta", "ceoOf", "Sablecrest Holdings")},

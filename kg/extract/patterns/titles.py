@@ -308,7 +308,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
         for t in prep_objects(view, root, prep):
             for inner, found in _field_orgs(view, t, prep):  # "head of sales at X"
                 by_prep.setdefault(inner, []).extend(found)
-            by_prep.setdefault(t.head.i, []).extend(_unit_orgs(view, t))  # "of the X board"
+            # "of the X board", "of X's Harwick market"
+            by_prep.setdefault(t.head.i, []).extend(_unit_orgs(view, t) or _part_orgs(view, t))
             if t.tag_ == "NNS" and t.i not in view.names:
                 continue  # "an engineer with experience leading projects such as X"
             if not_place(view, t):  # "vice-president for Ostravia" is not a job at Ostravia
@@ -677,7 +678,8 @@ def _of_unit(view: View, root: Token) -> bool:
     """A title of a part of an organisation, a word for it no `kg:corporateSuffix` ("chief of
     the Norvale bureau", not "chief executive of the Norvale group")."""
     return any(
-        t.lower_ not in view.ontology.corporate_suffixes and _unit_orgs(view, t)
+        t.lower_ not in view.ontology.corporate_suffixes
+        and (_unit_orgs(view, t) or _part_orgs(view, t))
         for prep in view.ontology.grammar.title_prepositions
         for t in prep_objects(view, root, prep)
     )
@@ -704,6 +706,24 @@ def _unit_orgs(view: View, unit: Token) -> list[Mention]:
         m
         for c in owners
         if c.i in view.names and c.ent_type_ == "ORG"
+        for m in refer(view, c, coordinate=False)
+    ]
+
+
+def _part_orgs(view: View, part: Token) -> list[Mention]:
+    """The organisation that a title's common noun, no word for an organisation, is a part
+    of: "president of X's Harwick market", "head of X's cloud business" (not "X's
+    biggest customer" nor "X's new phone": another party, a thing)."""
+    ontology = view.ontology
+    lemma = part.lemma_.lower()
+    if part.i in view.names or part.pos_ != "NOUN" or lemma in ontology.relation_nouns:
+        return []
+    if ontology.class_of_head_noun(lemma) is not None:
+        return []
+    return [
+        m
+        for c in part.children
+        if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "ORG"
         for m in refer(view, c, coordinate=False)
     ]
 
