@@ -6,10 +6,11 @@ from collections.abc import Callable
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.extract import view_of
-from kg.extract.model import Focus, Mention, View
-from kg.extract.names import read_article_names
+from kg.extract.model import ArticleNames, Focus, Mention, View
+from kg.extract.names import find_names, read_article_names
 from kg.extract.patterns import Family
 from kg.extract.patterns.titles import title_candidates
 from kg.ingest import Article
@@ -727,3 +728,37 @@ def test_title_past_job_status(
     """A past job is read with the status "former", so a graph can tell it from a job held."""
     found = {(o.text, c.status) for c in title_candidates(view(text)) for o in c.objects}
     assert found == statuses
+
+
+def test_a_title_parsed_onto_the_organisation_before_it(nlp: Language, ontology: Ontology) -> None:
+    """ "X managing director Jane Roe said", parsed with the title in apposition to X and the
+    person a second subject: the person right after the title holds it, at X."""
+    words = ["Brisk", "Italy", "managing", "director", "Jane", "Roe", "said", "so", "."]
+    spaces = [True] * 7 + [False, False]
+    pos = ["PROPN", "PROPN", "VERB", "NOUN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    tags = ["NNP", "NNP", "VBG", "NN", "NNP", "NNP", "VBD", "RB", "."]
+    heads = [1, 6, 3, 1, 5, 6, 6, 6, 6]
+    deps = ["compound", "nsubj", "compound", "appos", "compound", "nsubj", "ROOT", "advmod"]
+    ents = ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O"]
+    lemmas = ["Brisk", "Italy", "manage", "director", "Jane", "Roe", "say", "so", "."]
+    doc = Doc(
+        nlp.vocab,
+        words,
+        spaces,
+        pos=pos,
+        tags=tags,
+        heads=heads,
+        deps=[*deps, "punct"],
+        ents=ents,
+        lemmas=lemmas,
+    )
+    names = find_names(doc, ontology, frozenset())
+    focus = Focus(ontology.corporate_suffixes, ArticleNames(frozenset(), frozenset(), frozenset()))
+    view = view_of(next(iter(doc.sents)), 0, names, ontology, focus)
+    found = {
+        (c.pattern, s.text, c.predicate, o.text)
+        for c in title_candidates(view)
+        for s in c.subjects
+        for o in c.objects
+    }
+    assert found == {("title", "Jane Roe", "worksFor", "Brisk Italy")}

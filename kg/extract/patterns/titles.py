@@ -333,6 +333,11 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             last = nxt[-1]  # "Jane Roe, President, Retail Banking, Halvane Capital"
         orgs = [m for m in refer(view, last, coordinate=False) if m.ner == "ORG"]
     head = root.head
+    before = view.names.get(head.i)
+    if not orgs and root.dep_ == "appos" and before is not None and before.end == start:
+        orgs = [  # "X managing director Jane Roe said", the title parsed onto X
+            m for m in refer(view, head) if m.ner == "ORG" or view.ontology.is_org_name(m.text)
+        ]
     if not orgs and root.dep_ in ("compound", "nmod") and head.i in view.names:
         orgs = [  # "Veyra chief executive Wen-Hsu Lai": the organisation modifies the person
             m  # ("the company's chief executive Jane Roe": the organisation it stands for)
@@ -438,6 +443,9 @@ def _people(view: View, root: Token) -> list[Mention]:
     apposed = head.dep_ == "appos" and head.head.i in view.names
     if root.dep_ == "appos" and head.i not in view.names and apposed:
         return _people(view, head)  # "Jane Roe, head of X and vice-president of Y", misparsed
+    after = view.names.get(root.i + 1)
+    if after is not None and after.start == root.i + 1 and after.root.ent_type_ == "PERSON":
+        return [mention_of(view, after)]  # "X managing director Jane Roe said", however parsed
     if root.dep_ in ("compound", "appos", "nmod") and head.i in view.names:
         return [mention_of(view, view.names[head.i])]
     for child in root.children:
