@@ -157,6 +157,7 @@ class Grammar:
     eponym_words: frozenset[str] = frozenset()  # "St. Anne's Hospital": the saint owns nothing
     direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
     naming_verbs: frozenset[str] = frozenset()  # "an app called X": X is the app
+    demonym_endings: frozenset[str] = frozenset()  # "Ostravia" + "n": a nationality adjective
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -453,6 +454,7 @@ def _grammar(graph: Graph) -> Grammar:
         eponym_words=words("eponymWord"),
         direction_words=words("directionWord"),
         naming_verbs=words("namingVerb"),
+        demonym_endings=words("demonymEnding"),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

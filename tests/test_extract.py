@@ -62,7 +62,10 @@ CASES: list[tuple[str, str, set[Triple]]] = [
     (
         "rival of the company in focus",
         "Marlowe Freight grew. Dutch rival Kestvaart Logistics cut its prices.",
-        {("Kestvaart Logistics", "competesWith", "Marlowe Freight")},
+        {
+            ("Kestvaart Logistics", "competesWith", "Marlowe Freight"),
+            ("Kestvaart Logistics", "headquarteredIn", "Netherlands"),
+        },
     ),
     (
         "taking part is no rivalry",

@@ -85,10 +85,17 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("name-place", "Halvane Holdings", "headquarteredIn", "South Africa")},
     ),
     (
-        "a nationality is no place",
+        "a nationality names its country",
         "Hollin Works, a German construction firm, won the contract.",
-        set(),
+        {("described-place", "Hollin Works", "headquarteredIn", "Germany")},
     ),
+    (
+        "a nationality before the noun that names the firm",
+        "Swedish operator Hollin Mobile picked a new supplier.",
+        {("described-place", "Hollin Mobile", "headquarteredIn", "Sweden")},
+    ),
+    ("a nationality no country's name gives", "Hollin Works, a Zorbish firm, grew.", set()),
+    ("a nationality of a people, not of a firm", "Quillfin hired Italian engineers.", set()),
     (
         "a place in brackets after a name with no corporate word",
         "They built wind farms near Oslo (Norway) and Aarhus.",

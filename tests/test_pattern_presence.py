@@ -35,6 +35,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("presence", "Brisk Orchard", "operatesIn", "Texas")},
     ),
     (
+        "a nationality modifying an owned noun cue",
+        "Brisk Orchard's Italian unit grew last year.",
+        {("presence", "Brisk Orchard", "operatesIn", "Italy")},
+    ),
+    (
+        "a market of a nationality entered",
+        "Brisk Orchard entered the Indian market in 2019.",
+        {("presence", "Brisk Orchard", "operatesIn", "India")},
+    ),
+    (
         "another adjective cue",
         "Quillfin is active in Norway.",
         {("presence", "Quillfin", "operatesIn", "Norway")},

@@ -271,6 +271,8 @@ NEARBY: list[tuple[str, str, set[Triple]]] = [
             ("Halvane Capital", "investedIn", "Verdane Farms"),
             ("Skovby Emballage", "acquired", "Lumo Oy"),
             ("Lumo Oy", "competesWith", "Skovby Emballage"),
+            ("Skovby Emballage", "headquarteredIn", "Denmark"),  # the nationalities name countries
+            ("Lumo Oy", "headquarteredIn", "Finland"),
         },
     ),
     (

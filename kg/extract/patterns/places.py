@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import prep_objects, subjects_of
+from kg.extract.demonyms import country_of
 from kg.extract.model import SUBJECTS, Candidate, Mention, View
 from kg.extract.refer import aged, mention_of, refer, variant_of
 from kg.ontology import cues_of
@@ -39,14 +40,16 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 if ontology.is_org_name(name.text):  # "Acme Corp. (Harwick)"
                     words += _bracketed(view, token)
             places = tuple(
-                m for c in words if is_place(view, c) for m in refer(view, c, coordinate=False)
+                m for c in words if is_place(view, c) for m in place_mentions(view, c)
             ) + _region_based(view, name, predicate)
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
         if name is None and ontology.class_of_head_noun(word.lemma) == "Organization":
             described = _described(view, token)
             if described is not None:
                 places = tuple(
-                    m for c in _place_words(view, token, predicate) for m in refer(view, c)
+                    m
+                    for c in _place_words(view, token, predicate)
+                    for m in place_mentions(view, c, coordinate=True)
                 )
                 subject = (mention_of(view, described),)
                 yield Candidate(predicate, subject, places, "described-place")
@@ -54,7 +57,7 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 places = tuple(
                     m
                     for c in _place_words(view, token, predicate, described=False)
-                    for m in refer(view, c)
+                    for m in place_mentions(view, c, coordinate=True)
                 )
                 if places:
                     referents = tuple(refer(view, token, coordinate=False))
@@ -62,9 +65,26 @@ def place_candidates(view: View) -> Iterator[Candidate]:
 
 
 def is_place(view: View, token: Token) -> bool:
-    """Labelled a place. (Distrusting the label where the word begins an organisation's name
-    elsewhere in the article loses "Velmar" beside "Velmar Coffee Co.", and gains nothing.)"""
-    return token.ent_type_ in PLACE_LABELS
+    """Labelled a place, or a nationality that names a country ("an Ostravian lender").
+    (Distrusting the label where the word begins an organisation's name elsewhere in the
+    article loses "Velmar" beside "Velmar Coffee Co.", and gains nothing.)"""
+    return token.ent_type_ in PLACE_LABELS or _country(view, token) is not None
+
+
+def place_mentions(view: View, token: Token, coordinate: bool = False) -> list[Mention]:
+    """The places a place word stands for; a nationality, its country, named as the country
+    is ("Ostravian": Ostravia)."""
+    country = _country(view, token)
+    if country is None:
+        return refer(view, token, coordinate=coordinate)
+    start = view.offset + token.idx
+    return [Mention(country, start, start + len(token), "GPE")]
+
+
+def _country(view: View, token: Token) -> str | None:
+    if token.ent_type_ != "NORP":
+        return None
+    return country_of(token.text, view.ontology.grammar.demonym_endings)
 
 
 def _region_based(view: View, name: Span, predicate: str) -> tuple[Mention, ...]:
@@ -229,7 +249,7 @@ def _place_words(view: View, noun: Token, predicate: str, described: bool = True
     found = [
         c
         for c in noun.children
-        if c.dep_ in ("compound", "nmod", "poss")
+        if (c.dep_ in ("compound", "nmod", "poss") or _country_adjective(view, c))
         and (
             _set_off(view, c, noun)
             or (described and not any(t.is_punct for t in doc[c.i + 1 : noun.i]))
@@ -248,6 +268,11 @@ def _place_words(view: View, noun: Token, predicate: str, described: bool = True
         if child.dep_ == "amod" and child.lemma_.lower() in based:
             found += [c for c in child.children if c.dep_ in ("npadvmod", "compound")]
     return [c for c in found if is_place(view, c)]
+
+
+def _country_adjective(view: View, word: Token) -> bool:
+    """ "an Ostravian lender", "the Ostravian market": a nationality as an adjective."""
+    return word.dep_ == "amod" and _country(view, word) is not None
 
 
 def presence_candidates(view: View) -> Iterator[Candidate]:
@@ -347,7 +372,7 @@ def _places(view: View, token: Token) -> list[Mention]:
         for m in refer(view, w, coordinate=False)
         if m.ner in PLACE_LABELS
     ]
-    places = [m for w in words if is_place(view, w) for m in refer(view, w, coordinate=False)]
+    places = [m for w in words if is_place(view, w) for m in place_mentions(view, w)]
     return places + examples
 
 
@@ -382,7 +407,8 @@ def _owned_places(view: View) -> Iterator[Candidate]:
             words = [
                 c
                 for c in noun.children
-                if c.dep_ in ("compound", "nmod") and _modifies(view, c, noun, predicate)
+                if (c.dep_ in ("compound", "nmod") or _country_adjective(view, c))
+                and _modifies(view, c, noun, predicate)
             ]
             words += [
                 o
