@@ -545,6 +545,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "worksFor", "Brisk Foods")},
     ),
     (
+        "a manager given no organisation speaks for the one the clause is about",
+        "Norvale Corp. sells trucks to farmers, said Jane Roe, an assistant product manager.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
+        "so does a vice president",
+        "Norvale Corp. will cut prices, said Jane Roe, a vice president.",
+        {("title", "Jane Roe", "worksFor", "Norvale Corp.")},
+    ),
+    (
         "an analyst speaks for no organisation the clause is about",
         "Norvale Corp. will close two plants next year, said Jane Roe, an analyst.",
         set(),
