@@ -146,6 +146,14 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Ferngate Labs abandoned its plan to buy Tolvane-owned Brisk Orchard.",
         {("Brisk Orchard", "subsidiaryOf", "Tolvane")},
     ),
+    ("unable to", "Norvale Systems was unable to buy Veyra Microdevices.", set()),
+    ("unlikely to", "Norvale Systems is unlikely to acquire Veyra Microdevices.", set()),
+    ("failed to", "Norvale Systems failed to buy Veyra Microdevices.", set()),
+    (
+        "declining to comment hedges no description",
+        "Pellwood Data, based in Corrinville, declined to comment.",
+        {("Pellwood Data", "headquarteredIn", "Corrinville")},
+    ),
     ("no cue", "Shares of Norvale Systems rose 3 per cent in Oslo on Friday.", set()),
     (
         "a negation inside brackets denies the bracketed cue",

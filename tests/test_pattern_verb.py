@@ -22,6 +22,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         },
     ),
     (
+        "the subject of an adjective's complement: who is proud to partner partners",
+        "Norvale Systems is proud to partner with Veyra Microdevices.",
+        {("verb", "Norvale Systems", "partneredWith", "Veyra Microdevices")},
+    ),
+    (
+        "and who is eager to expand expands",
+        "Norvale Systems is eager to expand into Brazil.",
+        {("verb", "Norvale Systems", "operatesIn", "Brazil")},
+    ),
+    (
         "a counted group with an unnamed member",
         "Halvane acquired a number of stakes in 2021.",
         set(),

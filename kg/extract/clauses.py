@@ -45,6 +45,8 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
             head = head.head
         if head.pos_ == "NOUN" and head.dep_ in ("dobj", "attr") and verb.dep_ in ("acl", "relcl"):
             head = head.head  # "signed a deal to acquire X": the signer acquires
+        if head.pos_ == "ADJ" and head.dep_ == "acomp" and verb.dep_ == "xcomp":
+            head = head.head  # "X is proud to partner with Y": who is proud partners
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(view, head, depth + 1)
     return []
