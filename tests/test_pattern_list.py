@@ -119,6 +119,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("list-owner", "Pendle Ventures", "supplies", "Brisk Orchard")},
     ),
     (
+        "a member welcomed in a role towards the subject",
+        "Brisk Orchard welcomed Pendle Ventures as an investor.",
+        {("list-holder", "Pendle Ventures", "investedIn", "Brisk Orchard")},
+    ),
+    (
+        "a member brought on in a role towards the subject",
+        "Brisk Orchard brought on Pendle Ventures as a strategic partner.",
+        {("list-holder", "Brisk Orchard", "partneredWith", "Pendle Ventures")},
+    ),
+    (
         "a role with no holder",
         "The board named Pendle Ventures as a supplier.",
         set(),
