@@ -57,6 +57,24 @@ CASES: list[tuple[str, str, Family, set[Reading]]] = [
             ("noun-described", "Tarnix-5", "supplies", "Quillfin"),
         },
     ),
+    (
+        "make in",
+        "Corvent Energy makes its turbines in Ostravia.",
+        verb_candidates,
+        {("verb", "Corvent Energy", "operatesIn", "Ostravia")},
+    ),
+    (
+        "employer in",
+        "Corvent Energy is one of the largest employers in Ostravia.",
+        noun_candidates,
+        {("noun-verb", "Corvent Energy", "operatesIn", "Ostravia")},
+    ),
+    (
+        "show off",
+        "Pellwood Data showed off the Tarnix-5 drone in May.",
+        verb_candidates,
+        {("verb", "Pellwood Data", "launched", "Tarnix-5")},
+    ),
     # nothing to read
     (
         "a supply deal does not say who supplies whom",
