@@ -19,6 +19,13 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         {"North"},
     ),
     (
+        "a person the tagger labels right after another name is a name of their own",
+        "The head of the Harwick Navy John Tallow spoke.",
+        frozenset(),
+        {"Harwick Navy", "John Tallow"},
+        {"Harwick Navy John Tallow"},
+    ),
+    (
         "two organisation words joined end one name",
         "Halden Hotels and Resorts opened a lodge in Corrin.",
         frozenset(),

@@ -545,6 +545,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "worksFor", "Brisk Foods")},
     ),
     (
+        "a title of an organisation right before its holder, the subject",
+        "The memoirs by former commander of the Harwick Navy John Tallow were published.",
+        {("title", "John Tallow", "worksFor", "Harwick Navy")},
+    ),
+    (
         "a manager given no organisation speaks for the one the clause is about",
         "Norvale Corp. sells trucks to farmers, said Jane Roe, an assistant product manager.",
         {("title", "Jane Roe", "worksFor", "Norvale Corp.")},

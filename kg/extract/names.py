@@ -309,9 +309,18 @@ def _join_adjacent(spans: list[Span]) -> Iterator[Span]:
                 or (len(span) == 1 and span[0].like_num and current[-1].pos_ == "PROPN")
             )
             and bool(current[-1].whitespace_)
+            and not _person_after_other(current, span)
         )
 
     return _joined(spans, adjacent)
+
+
+def _person_after_other(current: Span, span: Span) -> bool:
+    """ "the head of the Harwick Navy Tom Hale": a person the tagger labels as such right
+    after a name it labels otherwise are two names."""
+    first, second = current[-1], span[0]
+    labels = first.ent_type_, second.ent_type_
+    return second.ent_iob_ == "B" and all(labels) and labels[0] != labels[1] and "PERSON" in labels
 
 
 def _join_coordinated(spans: list[Span], ontology: Ontology) -> Iterator[Span]:

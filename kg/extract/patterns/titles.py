@@ -508,10 +508,17 @@ def _people(view: View, root: Token) -> list[Mention]:
 
 def _set_off_after(view: View, org: Token) -> Span | None:
     """A person's name set off by commas right after an organisation's name: "the deputy
-    secretary of X, Jane Roe, ...", whatever word the parser hung the person on."""
+    secretary of X, Jane Roe, ...", whatever word the parser hung the person on; or right
+    after it, the subject of the sentence: "chief executive of X Jane Roe said"."""
     name = view.names.get(org.i)
     doc = org.doc
-    if name is None or name.end + 1 >= view.sent.end or doc[name.end].text != ",":
+    if name is None or name.end + 1 >= view.sent.end:
+        return None
+    if doc[name.end].text != ",":
+        person = view.names.get(name.end)
+        subject = person is not None and person.root.dep_ in ("nsubj", "nsubjpass")
+        if subject and person.start == name.end and person.root.ent_type_ == "PERSON":
+            return person
         return None
     person = view.names.get(name.end + 1)
     if person is None or person.start != name.end + 1 or person.root.ent_type_ != "PERSON":
