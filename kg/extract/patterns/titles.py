@@ -516,10 +516,9 @@ def _set_off_after(view: View, org: Token) -> Span | None:
         return None
     if doc[name.end].text != ",":
         person = view.names.get(name.end)
-        subject = person is not None and person.root.dep_ in ("nsubj", "nsubjpass")
-        if subject and person.start == name.end and person.root.ent_type_ == "PERSON":
-            return person
-        return None
+        if person is None or person.start != name.end or person.root.ent_type_ != "PERSON":
+            return None
+        return person if person.root.dep_ in ("nsubj", "nsubjpass") else None
     person = view.names.get(name.end + 1)
     if person is None or person.start != name.end + 1 or person.root.ent_type_ != "PERSON":
         return None
