@@ -70,6 +70,12 @@ CASES: list[tuple[str, str, Family, set[Reading]]] = [
         {("noun-verb", "Corvent Energy", "operatesIn", "Ostravia")},
     ),
     (
+        "purchase from",
+        "Pellwood Data purchases its chips from Corvent Energy.",
+        verb_candidates,
+        {("verb", "Corvent Energy", "supplies", "Pellwood Data")},
+    ),
+    (
         "show off",
         "Pellwood Data showed off the Tarnix-5 drone in May.",
         verb_candidates,
