@@ -1,4 +1,4 @@
-"""The country a nationality adjective names ("a Quillfin-made Ostravian chip": Ostravia), from
+"""The country a nationality adjective names ("an Ostravian lender": Ostravia), from
 the names of countries and languages in the Unicode CLDR, as Babel ships them. A nationality is
 read from a country's English name and the ontology's endings of a nationality adjective
 (Ostravia + "n"), or is the English name of a language whose likely country begins with the

@@ -40,7 +40,10 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 if ontology.is_org_name(name.text):  # "Acme Corp. (Harwick)"
                     words += _bracketed(view, token)
             places = tuple(
-                m for c in words if is_place(view, c) for m in place_mentions(view, c)
+                m
+                for c in words
+                if is_place(view, c)
+                for m in _place_mentions(view, c, coordinate=False)
             ) + _region_based(view, name, predicate)
             yield Candidate(predicate, (mention_of(view, name),), places, "name-place")
         if name is None and ontology.class_of_head_noun(word.lemma) == "Organization":
@@ -49,7 +52,7 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 places = tuple(
                     m
                     for c in _place_words(view, token, predicate)
-                    for m in place_mentions(view, c, coordinate=True)
+                    for m in _place_mentions(view, c)
                 )
                 subject = (mention_of(view, described),)
                 yield Candidate(predicate, subject, places, "described-place")
@@ -57,7 +60,7 @@ def place_candidates(view: View) -> Iterator[Candidate]:
                 places = tuple(
                     m
                     for c in _place_words(view, token, predicate, described=False)
-                    for m in place_mentions(view, c, coordinate=True)
+                    for m in _place_mentions(view, c)
                 )
                 if places:
                     referents = tuple(refer(view, token, coordinate=False))
@@ -71,9 +74,9 @@ def is_place(view: View, token: Token) -> bool:
     return token.ent_type_ in PLACE_LABELS or _country(view, token) is not None
 
 
-def place_mentions(view: View, token: Token, coordinate: bool = False) -> list[Mention]:
-    """The places a place word stands for; a nationality, its country, named as the country
-    is ("Ostravian": Ostravia)."""
+def _place_mentions(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
+    """The places a place word stands for (`refer`); a nationality, its country, named as the
+    country is ("Ostravian": Ostravia)."""
     country = _country(view, token)
     if country is None:
         return refer(view, token, coordinate=coordinate)
@@ -372,7 +375,9 @@ def _places(view: View, token: Token) -> list[Mention]:
         for m in refer(view, w, coordinate=False)
         if m.ner in PLACE_LABELS
     ]
-    places = [m for w in words if is_place(view, w) for m in place_mentions(view, w)]
+    places = [
+        m for w in words if is_place(view, w) for m in _place_mentions(view, w, coordinate=False)
+    ]
     return places + examples
 
 
