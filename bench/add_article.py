@@ -7,15 +7,19 @@ kg build keeps beside a graph (`kg.index`). Each round copies the graph file and
 fresh folder and runs `kg build ARTICLE --into graph.ttl --no-html --no-cache --timings` as a
 whole command (model loading included), timed here in wall and CPU seconds (CPU is less
 disturbed by other work on a shared machine); the steps are the ones the command reports, in
-wall seconds: load (the graph file, with Oxigraph, and its index), model, extract (parse and
-extract the article), merge (resolve against the entities the article's names can reach, add),
-count (the counts build.json records) and write (Turtle, index and build.json). It prints each
-step's min/median/max per size.
+wall seconds: load (the graph file's bytes and its index; the index vouches for the file, so
+its subjects are parsed, with Oxigraph, only when the merge asks for them: `kg.filetriples`),
+model, extract (parse and extract the article), merge (resolve against the entities the
+article's names can reach, add), count (the counts build.json records) and write (Turtle, the
+blocks of the subjects read made again and the rest copied; index and build.json). It prints
+each step's min/median/max per size.
 
 Then, for the loading and writing rows, the same graph files read with rdflib, with Oxigraph's
 parser alone and with kg's loader (Oxigraph's parser into `Triples` of rdflib terms), and
 written with rdflib's Turtle serializer and kg's writer (rdflib only up to --rdflib-max
-triples: it takes minutes on 1M).
+triples: it takes minutes on 1M); last, how much the whole command grew from the smallest graph
+to the largest, against how much reading the whole file with kg's Oxigraph loader and writing
+it with kg's writer grow (what adding an article cost before the index and the splicing).
 
     .venv/bin/python bench/add_article.py             # 10k, 100k, 1M triples, 5 rounds
     .venv/bin/python bench/add_article.py --quick     # 2k and 10k triples, 2 rounds (a smoke run)
@@ -250,6 +254,7 @@ def main() -> None:
             "wall then CPU"
         )
         io_rounds = max(1, min(rounds, 3))
+        whole: dict[int, float] = {}  # kg's loader and writer on the whole file, medians
         for size in sizes:
             path, count = graphs[size]
             rows: list[tuple[str, tuple[list[float], list[float]]]] = [
@@ -262,12 +267,18 @@ def main() -> None:
                 rows.append(("rdflib load", timed(partial(load_graph, path), io_rounds)))
                 rdf = load_graph(path)
                 rows.append(("rdflib write", timed(partial(rdf.serialize, format="turtle"), 1)))
+            whole[size] = statistics.median(rows[1][1][0]) + statistics.median(rows[2][1][0])
             for name, (took, cpu) in rows:
                 rate, cpu_rate = count / statistics.median(took), count / statistics.median(cpu)
                 print(
                     f"{count:>9} {name:<14} {spread(took)}  {rate:>10,.0f}/s   "
                     f"CPU {spread(cpu)}  {cpu_rate:>10,.0f}/s"
                 )
+        print(
+            f"\n{grow:.0f}x the triples: the command grew +{total[1] - total[0]:.2f} s; "
+            f"kg's loader plus kg's writer on the whole file grow "
+            f"+{whole[last] - whole[first]:.2f} s ({whole[first]:.2f} -> {whole[last]:.2f} s)"
+        )
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from rdflib.term import Identifier
 
     from kg.pipeline import BuildResult
+    from kg.triples import GraphLike
 
 PathLike = str | Path
 
@@ -44,7 +45,8 @@ def build(
     `into` is a graph (or a graph file) to add the articles to; a Graph given is changed in
     place. A graph file is read with Oxigraph into a light `kg.triples.Triples` (not an rdflib
     Graph: ten times faster on large graphs), which `result.graph` then is; iterate it for the
-    triples, `.to_graph()` for an rdflib Graph. `cache` is a folder of kept parses
+    triples, `.to_graph()` for an rdflib Graph. A file kg wrote with its index beside it is read
+    a subject at a time, as the merge asks (`kg.filetriples`). `cache` is a folder of kept parses
     (default: none, every article is parsed). The other options are `kg build`'s.
     `progress(done, total)` is called after each article. When no article can be read,
     nothing is parsed: `added` is 0 and `problems` says why. Bad options (a missing ontology,
@@ -52,6 +54,7 @@ def build(
     """
     from kg.aliases import load_aliases
     from kg.cache import ParseCache
+    from kg.filetriples import FileTriples
     from kg.index import read_index
     from kg.ingest import Article
     from kg.nlp import Model
@@ -66,8 +69,11 @@ def build(
     onto = load_ontology(Path(ontology) if ontology is not None else None)
     fact_scorer = load_scorer(Path(scorer) if scorer is not None else None)
     start = time.perf_counter()
-    base = load_triples(Path(into)) if isinstance(into, str | Path) else into
-    index = read_index(Path(into), onto) if isinstance(into, str | Path) else None
+    base: GraphLike | None = None if isinstance(into, str | Path) else into
+    index = None
+    if isinstance(into, str | Path):  # read a subject at a time when its index vouches for it
+        index = read_index(Path(into), onto)
+        base = FileTriples.of(Path(into)) if index is not None else load_triples(Path(into))
     loaded = time.perf_counter()
     groups = load_aliases(Path(aliases)) if aliases is not None else ()
     articles, problems = read(inputs)

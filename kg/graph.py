@@ -17,6 +17,7 @@ from pathlib import Path
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV
 
+from kg.filetriples import FileTriples
 from kg.ingest import Article
 from kg.ontology import Ontology
 from kg.qualifiers import Qualifiers
@@ -152,6 +153,8 @@ def graph_entities(
 def turtle(graph: GraphLike) -> bytes:
     """The graph as kg's Turtle (`kg.rdfio.write_turtle`): the same triples always give the
     same bytes."""
+    if isinstance(graph, FileTriples):  # a file read a subject at a time: spliced
+        return graph.turtle()
     return turtle_bytes(graph)
 
 

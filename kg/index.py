@@ -32,6 +32,8 @@ from kg.resolve import Entity, name_links
 from kg.triples import GraphLike, collector_paused, shared
 from kg.vocab import SCHEMA
 
+# the index's form, and what it vouches for: a graph file laid out as `kg.rdfio.TurtleBlocks` writes
+# it (`kg.filetriples` splices such files). Raise it when either changes.
 VERSION = 1
 SUFFIX = ".index.json"
 Counts = Mapping[str, Mapping[str, int]]  # as `kg.graph.stats` gives them

@@ -6,8 +6,9 @@ for querying: query, serve, export, push), `load_triples` (Oxigraph's parser int
 `Triples` of rdflib terms, for code that reads or adds to a whole graph: build --into, stats,
 viz, export to Turtle) or `load_graph` (an rdflib `Graph`: validate, evaluate, `kg.load`). All
 take the format from the file's suffix (`RDF_SYNTAXES`), merge named graphs into one and give
-the same message for a missing file. Turtle is written by `write_turtle`: sorted, so the same
-triples always give the same bytes. Every file kg writes appears whole or not at all
+the same message for a missing file (a graph file kg wrote and indexed is also read a subject
+at a time: `kg.filetriples`). Turtle is written by `write_turtle` (a block per subject,
+`TurtleBlocks`): sorted, so the same triples always give the same bytes. Every file kg writes appears whole or not at all
 (`atomic_output`, `write_atomic`), with the mode a new file would get; a build's files are
 written as one set with build.json, which records their hashes (`write_set`, `check_set`).
 """
@@ -21,7 +22,7 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -141,7 +142,7 @@ def load_triples(path: str | Path) -> Triples:
     path, syntax = _graph_file(path)
     try:
         with collector_paused():
-            by_subject, size = _index(path, syntax)
+            by_subject, size = triples_of(ox.parse(path=str(path), format=syntax.oxigraph), path)
     except SyntaxError as err:
         raise KGError(_invalid(path, syntax, err)) from None
     except (OSError, ValueError) as err:
@@ -149,8 +150,10 @@ def load_triples(path: str | Path) -> Triples:
     return Triples.indexed(by_subject, size)
 
 
-def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[Node, None]]], int]:
-    """The file's triples, parsed by Oxigraph, by subject then predicate (as `Triples` holds
+def triples_of(
+    quads: Iterable[ox.Quad], path: Path
+) -> tuple[dict[Node, dict[Node, dict[Node, None]]], int]:
+    """The triples Oxigraph parsed from `path`, by subject then predicate (as `Triples` holds
     them), and how many there are. Each term is made an rdflib term once, predicates and
     classes the shared ones (`kg.triples.shared`); a subject's triples usually come together
     (kg writes them so), and then it is looked up once."""
@@ -160,7 +163,7 @@ def _index(path: Path, syntax: RdfSyntax) -> tuple[dict[Node, dict[Node, dict[No
     predicates: dict[Node, dict[Node, None]] = {}
     size = 0
     last: object = None
-    for quad in ox.parse(path=str(path), format=syntax.oxigraph):
+    for quad in quads:
         s = quad.subject  # each part made when asked for: the graph name never is
         if s != last:
             last = s
@@ -365,7 +368,7 @@ _BARE = {
     _XSD + "boolean": re.compile(r"true|false"),
 }
 SortKey = tuple[int, str, str]
-Grouped = tuple[Node, Mapping[Node, Iterable[Node]]]  # a subject, its predicates and objects
+Grouped = tuple[Node, Mapping[Node, Collection[Node]]]  # a subject, its predicates and objects
 
 
 def _uchar(match: re.Match[str]) -> str:
@@ -455,11 +458,39 @@ def _write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str])
         grouped = graph.subjects_and_predicates()
     else:
         grouped = _group(graph).items()
-    terms = _TurtleTerms(prefixes)
-    verbs: dict[Node, tuple[tuple[bool, SortKey], str]] = {}  # each predicate's order and text
-    term, key = terms.term, sort_key
-    blocks: list[str] = []
-    for subject, predicates in sorted(grouped, key=_subject_key):
+    writer = TurtleBlocks(prefixes)
+    blocks = [writer.block(s, predicates) for s, predicates in sorted(grouped, key=_subject_key)]
+    out.write(writer.header().encode("utf-8"))
+    out.write("".join(blocks).encode("utf-8"))
+
+
+class TurtleBlocks:
+    """kg's Turtle a piece at a time: each subject's block (its predicates, rdf:type first as
+    'a', with their objects in order, grouped with ';' and ','), and the header of the
+    prefixes the blocks made so far used. A file is the header, then the blocks in the order
+    of their subjects (`sort_key`); each block begins with a blank line, and no other line of
+    it is blank (a literal's line breaks are escaped)."""
+
+    def __init__(self, prefixes: Mapping[str, str]) -> None:
+        self.prefixes = prefixes
+        self._terms = _TurtleTerms(prefixes)
+        self._verbs: dict[Node, tuple[tuple[bool, SortKey], str]] = {}  # order and text
+
+    @property
+    def used(self) -> set[str]:
+        """The prefixes the blocks made so far used."""
+        return self._terms.used
+
+    def header(self, used: Iterable[str] = ()) -> str:
+        """The prefix lines for the prefixes used, and any others named."""
+        return "".join(
+            f"@prefix {prefix}: <{_IRI_ESCAPE.sub(_uchar, str(self.prefixes[prefix]))}> .\n"
+            for prefix in sorted(self._terms.used.union(used))
+        )
+
+    def block(self, subject: Node, predicates: Mapping[Node, Collection[Node]]) -> str:
+        """The subject's block ('' when it has no triples)."""
+        term, key, verbs = self._terms.term, sort_key, self._verbs
         for predicate in predicates:
             if predicate not in verbs:
                 is_type = type(predicate) is URIRef and str(predicate) == str(_RDF_TYPE)
@@ -475,14 +506,7 @@ def _write_turtle(graph: GraphLike, out: IO[bytes], prefixes: Mapping[str, str])
             elif objects:
                 values = " ,\n        ".join([term(o) for o in sorted(objects, key=key)])
                 lines.append(f"{verbs[predicate][1]} {values}")
-        if lines:
-            blocks.append(f"\n{term(subject)} " + " ;\n    ".join(lines) + " .\n")
-    header = "".join(
-        f"@prefix {prefix}: <{_IRI_ESCAPE.sub(_uchar, str(prefixes[prefix]))}> .\n"
-        for prefix in sorted(terms.used)
-    )
-    out.write(header.encode("utf-8"))
-    out.write("".join(blocks).encode("utf-8"))
+        return f"\n{term(subject)} " + " ;\n    ".join(lines) + " .\n" if lines else ""
 
 
 def _subject_key(item: Grouped) -> SortKey:
