@@ -8,9 +8,10 @@ viz, export to Turtle) or `load_graph` (an rdflib `Graph`: validate, evaluate, `
 take the format from the file's suffix (`RDF_SYNTAXES`), merge named graphs into one and give
 the same message for a missing file (a graph file kg wrote and indexed is also read a subject
 at a time: `kg.filetriples`). Turtle is written by `write_turtle` (a block per subject,
-`TurtleBlocks`): sorted, so the same triples always give the same bytes. Every file kg writes appears whole or not at all
-(`atomic_output`, `write_atomic`), with the mode a new file would get; a build's files are
-written as one set with build.json, which records their hashes (`write_set`, `check_set`).
+`TurtleBlocks`): sorted, so the same triples always give the same bytes. Every file kg
+writes appears whole or not at all (`atomic_output`, `write_atomic`), with the mode a new file
+would get; a build's files are written as one set with build.json, which records their hashes
+(`write_set`, `check_set`).
 """
 
 from __future__ import annotations

@@ -176,6 +176,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Priya Natarajan", "ceoOf", "Orrin Motors")},
     ),
     (
+        "the appointment of a person as a title",
+        "Investors cheered the appointment of Tom Hale as chief executive of Norvale Systems.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "named the organisation's title, passive",
+        "Tom Hale was named Norvale Systems CEO in May.",
+        {("title", "Tom Hale", "ceoOf", "Norvale Systems")},
+    ),
+    (
+        "no holder for a title no one is named to",
+        "The appointment of a new chief executive of Norvale Systems was delayed.",
+        set(),
+    ),
+    (
         "a person apposed to a title",
         "Norvale Systems CEO, Marit Sand, said no.",
         {("title", "Marit Sand", "ceoOf", "Norvale Systems")},

@@ -476,13 +476,20 @@ def _people(view: View, root: Token) -> list[Mention]:
             if c.dep_ == "attr" and c.i in view.names and c.ent_type_ == "PERSON"
         ]
     if root.dep_ == "pobj" and head.lower_ in grammar.role_markers and head.head.pos_ == "NOUN":
-        return [  # "Jane Roe's appointment as chief executive"
+        # "Jane Roe's appointment as chief executive", "the election of Jane Roe as chair"
+        event = head.head
+        held = [c for c in event.children if c.dep_ == "poss"] + prep_objects(view, event, "of")
+        return [
             mention_of(view, view.names[c.i])
-            for c in head.head.children
-            if c.dep_ == "poss" and c.i in view.names and c.ent_type_ == "PERSON"
+            for c in held
+            if c.i in view.names and c.ent_type_ == "PERSON"
         ]
     if root.dep_ == "oprd" and head.pos_ == "VERB":  # "named Jane Roe chief executive"
-        named = [c for c in root.children if c.dep_ in ("nmod", "compound") and c.i in view.names]
+        named = [  # not "Jane Roe was named Quillfin CEO": Quillfin is the title's
+            c
+            for c in root.children
+            if c.dep_ in ("nmod", "compound") and c.i in view.names and c.ent_type_ != "ORG"
+        ]
         objects = [c for c in head.children if c.dep_ == "dobj"]
         # "Jane Roe was named chief executive": the subject of the passive
         passive = [c for c in head.children if c.dep_ == "nsubjpass"]
