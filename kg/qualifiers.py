@@ -58,7 +58,8 @@ def denied(anchor: Token, ontology: Ontology) -> bool:
     "reports that it was weighing a bid", "if it were to launch". A cue in brackets is
     stated there whatever hedges the words outside ("whether for X (acquired by Y)")."""
     inside = _brackets(anchor)
-    for token in clause(anchor, DESCRIPTIONS):
+    chain = clause(anchor, DESCRIPTIONS)
+    for below, token in zip([None, *chain], chain, strict=False):
         if token.i not in inside:
             break
         for child in token.children:
@@ -69,7 +70,10 @@ def denied(anchor: Token, ontology: Ontology) -> bool:
                 return True
             if child.dep_ in ("mark", "advmod") and child.lower_ in ontology.hedge_words:
                 return True
-        if token.lemma_.lower() in ontology.hedge_words:
+        # a verb the one below is coordinated with does not govern it: "X reported strong
+        # sales and bought Y" (its negation and "if" do: "X did not buy Y and sell Z")
+        coordinated = below is not None and below.dep_ == "conj"
+        if token.lemma_.lower() in ontology.hedge_words and not coordinated:
             return True
     return False
 

@@ -146,6 +146,26 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         "Ferngate Labs abandoned its plan to buy Tolvane-owned Brisk Orchard.",
         {("Brisk Orchard", "subsidiaryOf", "Tolvane")},
     ),
+    (
+        "a hedge word is no hedge of the verb coordinated with it",
+        "Norvale Systems reported strong sales and acquired Brackmoor Labs.",
+        {("Norvale Systems", "acquired", "Brackmoor Labs")},
+    ),
+    (
+        "a reported profit and what the company said",
+        "Norvale Systems reported a profit and said it had bought Brackmoor Labs.",
+        {("Norvale Systems", "acquired", "Brackmoor Labs")},
+    ),
+    (
+        "a report of a deal",
+        "Bloomberg reported that Norvale Systems had bought Brackmoor Labs.",
+        set(),
+    ),
+    (
+        "a negation governs the verbs coordinated with its own",
+        "Norvale Systems did not buy Brackmoor Labs and sell Harwick Corp.",
+        set(),
+    ),
     ("unable to", "Norvale Systems was unable to buy Veyra Microdevices.", set()),
     ("unlikely to", "Norvale Systems is unlikely to acquire Veyra Microdevices.", set()),
     ("failed to", "Norvale Systems failed to buy Veyra Microdevices.", set()),
