@@ -81,7 +81,31 @@ CASES: list[tuple[str, str, Family, set[Reading]]] = [
         verb_candidates,
         {("verb", "Pellwood Data", "launched", "Tarnix-5")},
     ),
+    (
+        "bring out",
+        "Pellwood Data brought out the Tarnix-5 drone in May.",
+        verb_candidates,
+        {("verb", "Pellwood Data", "launched", "Tarnix-5")},
+    ),
+    (
+        "located in",
+        "Norvale Systems is located in Ohio.",
+        verb_candidates,
+        {("verb-passive", "Norvale Systems", "headquarteredIn", "Ohio")},
+    ),
+    (
+        "round for",
+        "Harwick Capital led a $20 million funding round for Norvale Systems.",
+        noun_candidates,
+        {("noun-verb", "Harwick Capital", "investedIn", "Norvale Systems")},
+    ),
     # nothing to read
+    (
+        "a round raised for a purpose invests in nothing",
+        "Norvale Systems raised a round for its expansion.",
+        noun_candidates,
+        set(),
+    ),
     (
         "a supply deal does not say who supplies whom",
         "Quillfin signed a supply agreement with Corvent Energy.",
