@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.demonyms import country_of, is_country
+from kg.extract.demonyms import country_of
 from kg.ontology import Ontology
 
 
@@ -31,11 +31,3 @@ def test_country_of(adjective: str, country: str | None, ontology: Ontology) -> 
 def test_no_endings_no_countries_from_names(ontology: Ontology) -> None:
     assert country_of("Canadian", frozenset()) is None
     assert country_of("French", frozenset()) == "France"  # a language's name needs no ending
-
-
-@pytest.mark.parametrize(
-    ("name", "country"),
-    [("Italy", True), ("South Korea", True), ("Italian", False), ("New Mexico", False)],
-)
-def test_is_country(name: str, country: bool) -> None:
-    assert is_country(name) is country

@@ -65,18 +65,7 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Brisk Mobile is Halvane's Danish business.",
         {("unit", "Brisk Mobile", "subsidiaryOf", "Halvane")},
     ),
-    (
-        "a country's unit of a firm the text names alone",
-        "Jane Roe, chief executive of Quillfin Germany, spoke. Quillfin grew.",
-        {("unit", "Quillfin Germany", "subsidiaryOf", "Quillfin")},
-    ),
     # nothing to read
-    (
-        "a firm's name and a country's, the firm never named alone",
-        "Jane Roe, chief executive of Quillfin Germany, spoke.",
-        set(),
-    ),
-    ("a place whose first word is no name", "Officials in New Mexico met. Mexico agreed.", set()),
     (
         "an owned organisation noun of no nationality",
         "Brisk Mobile, Halvane's operator, cut prices.",

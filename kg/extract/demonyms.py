@@ -16,32 +16,18 @@ def country_of(adjective: str, endings: frozenset[str]) -> str | None:
     return _countries(endings).get(adjective)
 
 
-def is_country(name: str) -> bool:
-    """Is `name` a country's English name?"""
-    return name in _country_names().values()
-
-
-@cache
-def _country_names() -> dict[str, str]:
-    """Two-letter codes with speakers, and their English names: countries, not unions or
-    placeholders."""
-    from babel import Locale  # CLDR's data is read when a country is first asked about
-    from babel.languages import get_territory_language_info
-
-    return {
-        code: name
-        for code, name in Locale("en").territories.items()
-        if len(code) == 2 and name.replace(" ", "").isalpha() and get_territory_language_info(code)
-    }
-
-
 @cache
 def _countries(endings: frozenset[str]) -> dict[str, str]:
-    from babel import Locale
+    from babel import Locale  # CLDR's data is read when a nationality is first asked about
     from babel.core import get_global
+    from babel.languages import get_territory_language_info
 
     english = Locale("en")
-    countries = _country_names()
+    countries = {  # two-letter codes with speakers: countries, not unions or placeholders
+        code: name
+        for code, name in english.territories.items()
+        if len(code) == 2 and name.replace(" ", "").isalpha() and get_territory_language_info(code)
+    }
     derived: dict[str, set[str]] = defaultdict(set)
     for name in countries.values():
         for stem in (name, name[:-1]):
@@ -55,9 +41,9 @@ def _countries(endings: frozenset[str]) -> dict[str, str]:
     likely = get_global("likely_subtags")
     for code, language in english.languages.items():
         territory = likely.get(code, "").rpartition("_")[2]
-        country = countries.get(territory)
-        if country is None or not language.isalpha():
+        name = countries.get(territory)
+        if name is None or not language.isalpha():
             continue
-        if territory.lower() == code or any(w[0] == language[0] for w in country.split()):
-            table[language] = country
+        if territory.lower() == code or any(w[0] == language[0] for w in name.split()):
+            table[language] = name
     return table

@@ -255,4 +255,3 @@ class ArticleNames:
     known: frozenset[str]  # words that begin a name somewhere ("Pellwood" of "Pellwood Data")
     org_words: frozenset[str]  # words that begin an organisation's name
     surnames: frozenset[str]  # last words of people's full names ("Eikrem" of "Lars Eikrem")
-    units: frozenset[str] = frozenset()  # a country's unit of a firm ("Pellwood Ostravia")

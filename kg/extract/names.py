@@ -10,8 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from kg.errors import located
-from kg.extract.demonyms import is_country
-from kg.extract.model import NOT_NAMES, PLACES, ROMAN, WHOLE_NAMES, ArticleNames
+from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
 from kg.nlp import Paragraph
 from kg.ontology import Grammar, Ontology
 
@@ -55,11 +54,7 @@ def read_article_names(
                 org_words.add(first)
             elif span.root.ent_type_ == "PERSON" and len(span) > 1:
                 surnames.add(span.text.split()[-1])
-    units = _units(alone)
-    org_words |= {unit.split()[0] for unit in units}
-    article = ArticleNames(
-        frozenset(words), frozenset(org_words), frozenset(surnames), frozenset(units)
-    )
+    article = ArticleNames(frozenset(words), frozenset(org_words), frozenset(surnames))
     # one word the tagger labels an organisation somewhere is a name where it labels it a
     # nationality ("X president Jane Roe" with X taken for an adjective of a people)
     orgs = frozenset(
@@ -78,20 +73,6 @@ def read_article_names(
                 )
         found.append(names)
     return article, found
-
-
-def _units(names: Sequence[dict[int, Span]]) -> set[str]:
-    """The names of a country's unit of a firm ("X Ostravia", labelled a place, where "X"
-    stands alone elsewhere in the article): organisations, as X is."""
-    spans = {s for found in names for s in found.values()}
-    texts = {s.text for s in spans}
-    return {
-        span.text
-        for span in spans
-        if len(span) > 1 and span.root.ent_type_ in PLACES and not is_country(span.text)
-        for k in range(1, len(span))
-        if span[:k].text in texts and is_country(span[k:].text)
-    }
 
 
 def _known_matters(

@@ -35,8 +35,6 @@ def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
         ner, text = _entity_label(span), span.text  # spaCy joins a span's words on each `text`
         start = view.offset + span.start_char
         hint = hint or view.hints.get(span.start) or view.ontology.class_of_term(text)
-        if hint is None and text in view.focus.article.units:
-            hint = "Organization"  # "X Ostravia", labelled a place: the country's unit of X
         found = Mention(text, start, start + len(text), ner, hint, _acronym(span))
         if "," in text:  # "Harwick, Idaho" is also called "Harwick"
             found = replace(found, alias=city_of(span, view.ontology.grammar.region_names))
@@ -863,10 +861,7 @@ def based_name(view: View, token: Token) -> Span | None:
 
 def not_place(view: View, token: Token) -> bool:
     """Not labelled a place, or known in this article to begin an organisation's name."""
-    if token.ent_type_ not in PLACES:
-        return True
-    name = view.names.get(token.i)
-    return (name[0] if name is not None else token).text in view.focus.article.org_words
+    return token.ent_type_ not in PLACES or token.text in view.focus.article.org_words
 
 
 def _plural_antecedent(view: View, token: Token) -> list[Mention]:

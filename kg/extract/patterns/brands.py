@@ -7,8 +7,7 @@ organisation's own where the noun is its (a possessive), or what it has or runs 
 that names a unit before its owner (a `kg:nounCue` "_ division" of the property) and begins
 with the name of another organisation the text names, is a unit of that organisation; "X,
 Norvale's Danish operator", an organisation noun of a nationality that an organisation owns,
-is that organisation's unit in the country, as is "Norvale Ostravia", a name of a country
-after the name of an organisation the text gives alone."""
+is that organisation's unit in the country."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from kg.extract.clauses import subjects_of
-from kg.extract.demonyms import is_country
 from kg.extract.model import Candidate, Mention, View
 from kg.extract.refer import is_person_name, mention_of, not_place, refer
 from kg.ontology import cues_of
@@ -45,7 +43,6 @@ def brand_candidates(view: View) -> Iterator[Candidate]:
             yield Candidate(predicate, brands, tuple(owners), "brand", noun, noun.lemma_.lower())
     yield from _named_units(view, predicate)
     yield from _national_units(view, predicate)
-    yield from _country_units(view, predicate)
 
 
 def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
@@ -60,17 +57,6 @@ def _named_units(view: View, predicate: str) -> Iterator[Candidate]:
         if owner is not None:
             unit = mention_of(view, name, "Organization")
             yield Candidate(predicate, (unit,), (owner,), "unit", last, last.lower_)
-
-
-def _country_units(view: View, predicate: str) -> Iterator[Candidate]:
-    """ "Norvale Ostravia" (Norvale named alone in the text): the country's unit of Norvale."""
-    for _, name in view.name_roots:
-        if name.text not in view.focus.article.units:
-            continue
-        start = next(t.i for t in name[1:] if is_country(name.doc[t.i : name.end].text))
-        owner = mention_of(view, name.doc[name.start : start], "Organization")
-        unit = mention_of(view, name, "Organization")
-        yield Candidate(predicate, (unit,), (owner,), "unit", name.doc[start])
 
 
 def _named_owner(view: View, name: Span) -> Mention | None:

@@ -71,9 +71,6 @@ def is_place(view: View, token: Token) -> bool:
     """Labelled a place, or a nationality that names a country ("an Ostravian lender").
     (Distrusting the label where the word begins an organisation's name elsewhere in the
     article loses "Velmar" beside "Velmar Coffee Co.", and gains nothing.)"""
-    name = view.names.get(token.i)
-    if name is not None and name.text in view.focus.article.units:
-        return False  # "X Ostravia": the country's unit of X
     return token.ent_type_ in PLACE_LABELS or _country(view, token) is not None
 
 
