@@ -55,7 +55,7 @@ def build(
     from kg.aliases import load_aliases
     from kg.cache import ParseCache
     from kg.filetriples import FileTriples
-    from kg.index import read_index
+    from kg.index import indexed_graph
     from kg.ingest import Article
     from kg.nlp import Model
     from kg.ontology import load_ontology
@@ -72,8 +72,12 @@ def build(
     base: GraphLike | None = None if isinstance(into, str | Path) else into
     index = None
     if isinstance(into, str | Path):  # read a subject at a time when its index vouches for it
-        index = read_index(Path(into), onto)
-        base = FileTriples.of(Path(into)) if index is not None else load_triples(Path(into))
+        found = indexed_graph(Path(into), onto)
+        if found is None:
+            base = load_triples(Path(into))
+        else:
+            index, data = found
+            base = FileTriples(Path(into), data)
     loaded = time.perf_counter()
     groups = load_aliases(Path(aliases)) if aliases is not None else ()
     articles, problems = read(inputs)

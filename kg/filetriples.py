@@ -8,7 +8,7 @@ bytes. Written back (`FileTriples.turtle`), the blocks of the subjects read are 
 the others copied: the same bytes as reading and writing the whole graph, in the time of a
 copy. Anything that needs every subject (iterating, counting, the page) reads the rest first.
 
-Only a file whose index matches it (`kg.index.read_index`: kg wrote both, and nothing changed
+Only a file whose index matches it (`kg.index.indexed_graph`: kg wrote both, and nothing changed
 the file since) is read so; any other goes through `kg.rdfio.load_triples`.
 """
 
@@ -40,6 +40,7 @@ class FileTriples(Triples):
         return cls(path, path.read_bytes())
 
     def __init__(self, path: Path, data: bytes) -> None:
+        """`data`: the bytes of the file at `path`."""
         super().__init__()
         self._path, self._data = path, data
         self._namespaces: dict[str, str] = {}

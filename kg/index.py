@@ -161,21 +161,29 @@ def index_path(graph: Path) -> Path:
 def read_index(graph: Path, ontology: Ontology) -> GraphIndex | None:
     """The index beside a graph file, or None when there is none, or it is not this file's
     (the file changed since), or not this ontology's, or cannot be read."""
+    found = indexed_graph(graph, ontology)
+    return found[0] if found is not None else None
+
+
+def indexed_graph(graph: Path, ontology: Ontology) -> tuple[GraphIndex, bytes] | None:
+    """The index beside a graph file and the file's bytes, read once, where `read_index`
+    gives an index; else None."""
     try:
         with collector_paused():
             about = json.loads(index_path(graph).read_bytes())
         if about.get("version") != VERSION or about.get("ontology") != ontology.digest:
             return None
-        with graph.open("rb") as data:
-            if hashlib.file_digest(data, "sha256").hexdigest() != about.get("graph"):
-                return None
-        return GraphIndex(
+        data = graph.read_bytes()
+        if hashlib.sha256(data).hexdigest() != about.get("graph"):
+            return None
+        index = GraphIndex(
             about["ontology"],
             about["entities"],
             about["tokens"],
             about["counts"],
             about["named_statements"],
         )
+        return index, data
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
