@@ -594,6 +594,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Police Major Tormund Halvik, the commander of the Norvale Border Guard, spoke.",
         {("title", "Tormund Halvik", "worksFor", "Norvale Border Guard")},
     ),
+    (
+        "chairperson, as chairman",
+        "Tallow Corp. chairperson Jane Roe asked for the licence.",
+        {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
+    ),
+    (
+        "a chief information officer by the acronym",
+        "Jane Roe, CIO of Tallow Corp., said sales rose.",
+        {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
+    ),
 ]
 
 

@@ -1304,6 +1304,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale has won an order to build five of the ships for export.",
         set(),
     ),
+    (
+        "a bare verb coordinated with the next takes its agent",
+        "Quillfin Ltd. is owned and operated by Tallow Corp.",
+        {("verb-passive", "Quillfin Ltd.", "subsidiaryOf", "Tallow Corp.")},
+    ),
+    (
+        "and a participle on a noun, its agent",
+        "Zentro X1 is a game console developed and sold by Tallow Corp.",
+        {("verb-passive", "Tallow Corp.", "developed", "Zentro X1")},
+    ),
+    (
+        "a bare verb coordinated with the next takes its object",
+        "Tallow Corp. acquired and later closed Quillfin Ltd.",
+        {("verb", "Tallow Corp.", "acquired", "Quillfin Ltd.")},
+    ),
+    (
+        "a verb with an object of its own shares none",
+        "Tallow Corp. bought a plant and later closed Quillfin Ltd.",
+        set(),
+    ),
+    (
+        "nor one whose coordinated verb has a subject of its own",
+        "Tallow Corp. acquired and Norvale Systems later closed Quillfin Ltd.",
+        set(),
+    ),
 ]
 
 

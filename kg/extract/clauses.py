@@ -124,7 +124,7 @@ def _member_of(view: View, noun: Token) -> list[Mention]:
 
 
 def agents(view: View, verb: Token) -> list[Mention]:
-    """Who does a passive verb: "backed by X and by Y"."""
+    """Who does a passive verb: "backed by X and by Y", "owned and operated by X"."""
     for child in verb.children:
         if child.dep_ == "agent":
             preps = [child, *child.conjuncts]
@@ -135,7 +135,24 @@ def agents(view: View, verb: Token) -> list[Mention]:
                 if o.dep_ == "pobj"
                 for m in refer(view, o) or _named_next(view, o)
             ]
-    return []
+    sharer = sharing(verb)
+    return agents(view, sharer) if sharer is not None else []
+
+
+# what a verb coordinated with the next may have and still take that one's object or agent
+_BARE_VERB = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "cc", "conj", "punct", "advmod"})
+
+
+def sharing(verb: Token) -> Token | None:
+    """The verb a bare verb coordinated with it shares its object or agent with: "sold" of
+    "developed and sold X", "operated" of "owned and operated by X". Not a verb with any
+    argument of its own ("rose 5% and bought X"), nor one with a subject of its own."""
+    if any(c.dep_ not in _BARE_VERB for c in verb.children):
+        return None
+    later = [c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if len(later) != 1 or any(c.dep_ in SUBJECTS for c in later[0].children):
+        return None
+    return later[0]
 
 
 def _named_next(view: View, noun: Token) -> list[Mention]:

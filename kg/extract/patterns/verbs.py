@@ -16,6 +16,7 @@ from kg.extract.clauses import (
     prep_objects,
     product_makers,
     refer_or_owner,
+    sharing,
     subjects_of,
 )
 from kg.extract.model import PLACES, SUBJECTS, Candidate, Mention, View
@@ -140,6 +141,9 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if c.dep_ in ("dobj", "dative") and not _other_group(view, verb, c, predicate)
             for m in refer(view, c)
         ]
+        sharer = sharing(verb) if not objects else None
+        if sharer is not None:  # "developed and sold X"
+            objects = [m for c in sharer.children if c.dep_ == "dobj" for m in refer(view, c)]
         if cue.after:  # "chose Harwick for its plant": a place chosen is not used
             objects = [m for m in objects if m.ner not in PLACES and m.ner != "PERSON"]
         objects += _gapped(view, verb)
