@@ -112,6 +112,30 @@ CASES: list[tuple[str, str, Family, set[Reading]]] = [
         noun_candidates,
         {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},
     ),
+    (
+        "fly to",
+        "Tallow Airways flies to Brazil and Chile.",
+        verb_candidates,
+        {
+            ("verb", "Tallow Airways", "operatesIn", "Brazil"),
+            ("verb", "Tallow Airways", "operatesIn", "Chile"),
+        },
+    ),
+    (
+        "compete in",
+        "Tallow Corp. competes in Brazil with Quillfin Ltd.",
+        verb_candidates,
+        {
+            ("verb", "Tallow Corp.", "operatesIn", "Brazil"),
+            ("verb", "Tallow Corp.", "competesWith", "Quillfin Ltd."),
+        },
+    ),
+    (
+        "assemble in",
+        "Tallow Corp. assembles its trucks in Mexico.",
+        verb_candidates,
+        {("verb", "Tallow Corp.", "operatesIn", "Mexico")},
+    ),
 ]
 
 
@@ -125,3 +149,9 @@ def test_cue_words(
     reads: Callable[[Family, str], set[Reading]],
 ) -> None:
     assert reads(family, text) == expected
+
+
+def test_a_person_who_flies_somewhere_operates_nowhere(
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert resolved("Jane Roe flew to Brazil on Monday.") == set()
