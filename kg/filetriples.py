@@ -34,11 +34,6 @@ _Span = tuple[int, int]  # a block's start and end in the file; absent: where it
 class FileTriples(Triples):
     """The triples of a kg Turtle file, read a subject's block at a time when asked for."""
 
-    @classmethod
-    def of(cls, path: Path) -> FileTriples:
-        """The graph in a Turtle file kg wrote."""
-        return cls(path, path.read_bytes())
-
     def __init__(self, path: Path, data: bytes) -> None:
         """`data`: the bytes of the file at `path`."""
         super().__init__()

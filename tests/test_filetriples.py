@@ -60,7 +60,7 @@ ASKED = [
 
 @pytest.mark.parametrize("subject", ASKED, ids=str)
 def test_a_subject_is_read_as_the_whole_file_gives_it(graph_file: Path, subject: URIRef) -> None:
-    whole, graph = load_triples(graph_file), FileTriples.of(graph_file)
+    whole, graph = load_triples(graph_file), _file(graph_file)
     assert dict(graph.about(subject)) == dict(whole.about(subject))
     assert graph.value(subject, RDFS.label) == whole.value(subject, RDFS.label)
     assert not graph.whole
@@ -86,7 +86,7 @@ CHANGES: dict[str, Change] = {
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_written_back_it_is_the_whole_graph_written(graph_file: Path, change: Change) -> None:
-    whole, graph = load_triples(graph_file), FileTriples.of(graph_file)
+    whole, graph = load_triples(graph_file), _file(graph_file)
     change(whole)
     change(graph)
     assert turtle(graph) == turtle_bytes(whole)
@@ -94,7 +94,7 @@ def test_written_back_it_is_the_whole_graph_written(graph_file: Path, change: Ch
 
 
 def test_asking_for_every_subject_reads_them_all(graph_file: Path) -> None:
-    graph = FileTriples.of(graph_file)
+    graph = _file(graph_file)
     graph.add((A, RDFS.comment, Literal("added")))
     assert len(graph) == len(TRIPLES) + 1
     assert graph.whole
@@ -117,9 +117,13 @@ def test_adding_an_article_reads_few_subjects_and_writes_the_same_bytes(
     assert known is not None
 
     new, _ = read([str(first)])
-    spliced = FileTriples.of(path)
+    spliced = _file(path)
     written = turtle(build(new, ontology, nlp, into=spliced, index=known).graph)
     assert written == turtle(build(new, ontology, nlp, into=load_triples(path), index=known).graph)
     subjects = len({s for s, _, _ in load_triples(path)})
     assert not spliced.whole
     assert 0 < spliced.subjects_read < subjects / 4
+
+
+def _file(path: Path) -> FileTriples:
+    return FileTriples(path, path.read_bytes())
