@@ -139,6 +139,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe founded the Film and Media company Tarnix Pictures in 2009.",
         set(),
     ),
+    (
+        "the company's product, named before its kind, as its product",
+        "Tallow Corp. grew fast because the company's Zentro X1 truck sold well.",
+        {("apposition", "Tallow Corp.", "developed", "Zentro X1")},
+    ),
+    (
+        "a company's product is nobody's",
+        "Tallow Corp. grew fast because a company's Zentro X1 truck sold well.",
+        set(),
+    ),
 ]
 
 

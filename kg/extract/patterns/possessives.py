@@ -52,6 +52,13 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             yield from _maker_between(view, token, predicate)
 
 
+def _description(view: View, token: Token) -> bool:
+    """ "the company", "the carmaker": a definite noun for an organisation, standing for one
+    named before."""
+    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
+    return definite and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
+
+
 def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:
     """ "Cirran maker Veyra": a maker noun (a cue "maker of _" of the property) between the
     product's name right before it and the maker's name right after it."""
@@ -168,7 +175,8 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     grammar = view.ontology.grammar
     pronouns = grammar.singular_pronouns | grammar.relative_pronouns  # "its", "whose"
     named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
-    if named_before and all(c.lower_ in pronouns for c in owners):  # "its Tarnix console"
+    # "its Tarnix console", "the company's Tarnix console"
+    if named_before and all(c.lower_ in pronouns or _description(view, c) for c in owners):
         named_owners = True
     if products and named_owners:
         yield Candidate(predicate, makers, products, "apposition", cue=cue)
