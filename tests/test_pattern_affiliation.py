@@ -109,6 +109,27 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tom Hale's Red Harbor Project won praise.",
         set(),
     ),
+    (
+        "coordinated people share the organisation after the last",
+        "Jane Roe and Tom Hale of Tallow Corp. said sales rose.",
+        {
+            ("affiliation", "Jane Roe", "worksFor", "Tallow Corp."),
+            ("affiliation", "Tom Hale", "worksFor", "Tallow Corp."),
+        },
+    ),
+    (
+        "each their own, where each is given one",
+        "Jane Roe of Harwick Inc. and Tom Hale, 47, of Tallow Corp. said sales rose.",
+        {
+            ("affiliation", "Jane Roe", "worksFor", "Harwick Inc."),
+            ("affiliation", "Tom Hale", "worksFor", "Tallow Corp."),
+        },
+    ),
+    (
+        "not one described otherwise",
+        "Jane Roe, the finance minister, and Tom Hale of Tallow Corp. met on Monday.",
+        {("affiliation", "Tom Hale", "worksFor", "Tallow Corp.")},
+    ),
 ]
 
 

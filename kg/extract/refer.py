@@ -475,6 +475,18 @@ def descriptions(token: Token, name: Span) -> set[str]:
     return nouns
 
 
+def may_own(view: View, word: Token) -> bool:
+    """A pronoun or a definite organisation noun ("its", "the company's"): a word that may
+    stand for an organisation named before."""
+    grammar = view.ontology.grammar
+    if word.pos_ == "PRON":
+        return word.lower_ not in grammar.person_pronouns  # not "his chief of staff"
+    determiners = grammar.definite_determiners
+    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization" and any(
+        c.dep_ == "det" and c.lower_ in determiners for c in word.children
+    )
+
+
 def local_org(view: View, before: int) -> Mention | None:
     """The organisation the local context gives a word at `before` that names none ("CEO
     Jane Roe"): one its sentence names before it, a subject first, else the latest; else the

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.model import WHOLE_NAMES, Candidate, Mention, View
 from kg.extract.refer import (
     is_person_name,
+    may_own,
     mention_of,
     names_product,
     not_place,
@@ -50,13 +51,6 @@ def possessive_candidates(view: View) -> Iterator[Candidate]:
             yield from _product_noun(view, token, predicate)
         if name is None and word.lemma in view.ontology.noun_cues:  # else no maker noun
             yield from _maker_between(view, token, predicate)
-
-
-def _description(view: View, token: Token) -> bool:
-    """ "the company", "the carmaker": a definite noun for an organisation, standing for one
-    named before."""
-    definite = any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
-    return definite and view.ontology.class_of_head_noun(token.lemma_.lower()) == "Organization"
 
 
 def _maker_between(view: View, noun: Token, predicate: str) -> Iterator[Candidate]:
@@ -176,7 +170,7 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
     pronouns = grammar.singular_pronouns | grammar.relative_pronouns  # "its", "whose"
     named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
     # "its Tarnix console", "the company's Tarnix console"
-    if named_before and all(c.lower_ in pronouns or _description(view, c) for c in owners):
+    if named_before and all(c.lower_ in pronouns or may_own(view, c) for c in owners):
         named_owners = True
     if products and named_owners:
         yield Candidate(predicate, makers, products, "apposition", cue=cue)

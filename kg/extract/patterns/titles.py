@@ -21,6 +21,7 @@ from kg.extract.refer import (
     based_name,
     is_person_name,
     local_org,
+    may_own,
     mention_of,
     not_place,
     person_like,
@@ -345,22 +346,11 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             if c.dep_ in ("compound", "poss", "amod", "nmod")
             and c.i < root.i
             and not_place(view, c)
-            and (c.i in view.names or c.dep_ == "poss" and _may_own(view, c))
+            and (c.i in view.names or c.dep_ == "poss" and may_own(view, c))
             for m in refer(view, c)
             if not is_person_name(m, view.ontology)
         ]
     return unique_mentions(orgs)
-
-
-def _may_own(view: View, word: Token) -> bool:
-    """A pronoun or a definite organisation noun ("its", "the company's")."""
-    grammar = view.ontology.grammar
-    if word.pos_ == "PRON":
-        return word.lower_ not in grammar.person_pronouns  # not "his chief of staff"
-    determiners = grammar.definite_determiners
-    return view.ontology.class_of_head_noun(word.lemma_.lower()) == "Organization" and any(
-        c.dep_ == "det" and c.lower_ in determiners for c in word.children
-    )
 
 
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
@@ -663,8 +653,9 @@ def affiliation_candidates(view: View) -> Iterator[Candidate]:
 
 def _own_objects(view: View, person: Token, prep: str) -> list[Token]:
     """The objects of `prep` that go with this person of coordinated people: each with the
-    nearest person named before it, wherever the parser hung it ("Jane Roe of Norvale and Sam
-    Poe, 47, of Quillfin": Quillfin is his, not hers)."""
+    people named since the one before it, wherever the parser hung it ("Jane Roe of Norvale
+    and Sam Poe, 47, of Quillfin": Quillfin is his, not hers; "Jane Roe and Sam Poe of
+    Quillfin": theirs)."""
     first = person
     while first.dep_ == "conj" and first.head.i in view.names and first.head.i != first.i:
         first = first.head
@@ -674,13 +665,21 @@ def _own_objects(view: View, person: Token, prep: str) -> list[Token]:
     )
     if person not in people or len(people) < 2:
         return prep_objects(view, person, prep)
+    objects = sorted({o.i: o for h in people for o in prep_objects(view, h, prep)}.values())
     found: list[Token] = []
-    for holder in people:
-        for obj in prep_objects(view, holder, prep):
-            before = [p for p in people if p.i < obj.i]
-            if (before[-1] if before else holder).i == person.i:
-                found.append(obj)
+    for obj in objects:
+        earlier = [o.i for o in objects if o.i < obj.i]
+        before = [p for p in people if (earlier[-1] if earlier else -1) < p.i < obj.i]
+        if before and (  # "Jane Roe and Sam Poe of Quillfin": both, unless she is described
+            person == before[-1] or (person in before and not _described(person))
+        ):
+            found.append(obj)
     return found
+
+
+def _described(person: Token) -> bool:
+    """A person given an apposition of their own ("Jane Roe, the finance minister")."""
+    return any(c.dep_ == "appos" for c in person.children)
 
 
 def _unit_owners(view: View, person: Token) -> list[Mention]:
