@@ -1305,6 +1305,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a past form the lemmatizer gets wrong (installed: instal)",
+        "Tallow Corp. installed the Kalo X9 platform last year.",
+        {("verb", "Tallow Corp.", "uses", "Kalo X9")},
+    ),
+    (
+        "and its passive (premiered: premier)",
+        "The Zentro X1 was premiered by Tallow Corp. in May.",
+        {("verb-passive", "Tallow Corp.", "launched", "Zentro X1")},
+    ),
+    (
+        "and a verb written as one word (cofounded: cofounde)",
+        "Jane Roe cofounded Tallow Corp. in 2010.",
+        {("verb", "Jane Roe", "founderOf", "Tallow Corp.")},
+    ),
+    (
         "a bare verb coordinated with the next takes its agent",
         "Quillfin Ltd. is owned and operated by Tallow Corp.",
         {("verb-passive", "Quillfin Ltd.", "subsidiaryOf", "Tallow Corp.")},

@@ -38,6 +38,8 @@ def verb_candidates(view: View) -> Iterator[Candidate]:
         verb = word.token
         if word.pos in ("VERB", "AUX"):
             forms: tuple[str, ...] = (word.lemma, word.lower)
+            if not any(form in index for form in forms):  # "installed", lemma "instal"
+                forms = _past_forms(verb.tag_, word.lower)
         elif _predicate_noun(verb):
             forms = _present_forms(word.lower)
         else:
@@ -66,6 +68,16 @@ def _present_forms(word: str) -> tuple[str, ...]:
     if word.endswith("ies"):
         forms.append(word[:-3] + "y")
     return tuple(forms)
+
+
+def _past_forms(tag: str, word: str) -> tuple[str, ...]:
+    """The verbs a past or -ing form may be of, where the lemmatizer missed it: "installed"
+    install, "premiered" premiere, "cofounding" cofound."""
+    for ending, tags in (("ed", ("VBD", "VBN")), ("ing", ("VBG",))):
+        if tag in tags and word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            return (stem, stem + "e")
+    return ()
 
 
 def _cue_matches(token: Token, cue: Cue) -> bool:
