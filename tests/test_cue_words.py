@@ -113,6 +113,18 @@ CASES: list[tuple[str, str, Family, set[Reading]]] = [
         {("noun-verb", "Quillfin", "partneredWith", "Corvent Energy")},
     ),
     (
+        "founding of, with its agent",
+        "Since its founding by Jane Roe in 2010, Tallow Corp. has grown.",
+        noun_candidates,
+        {("noun-agent", "Jane Roe", "founderOf", "Tallow Corp.")},
+    ),
+    (
+        "founding of, with none",
+        "Since its founding in 2010, Tallow Corp. has grown.",
+        noun_candidates,
+        set(),
+    ),
+    (
         "fly to",
         "Tallow Airways flies to Brazil and Chile.",
         verb_candidates,

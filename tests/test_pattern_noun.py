@@ -736,6 +736,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale Air has placed an order for 20 jets.",
         set(),
     ),
+    (
+        "the noun's preposition after its agent, however hung",
+        "The investment by Tallow Corp. in Quillfin Ltd. paid off.",
+        {("noun-agent", "Tallow Corp.", "investedIn", "Quillfin Ltd.")},
+    ),
+    (
+        "an agent's own preposition of another kind is not the noun's",
+        "The investment by Tallow Corp. of Harwick paid off.",
+        set(),
+    ),
 ]
 
 

@@ -92,6 +92,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             prep_objects(view, noun, cue.prep)
             or _verb_places(view, noun, predicate, cue)
             or _verb_names(view, noun, cue)
+            or _after_agent(view, noun, cue.prep)
         )
         targets += _place_examples(view, noun, predicate, targets)
     else:
@@ -514,6 +515,19 @@ def _owner_holds(view: View, predicate: str, noun: Token) -> bool:
     the property's subject ("Norvale's acquisitions"), so that what it describes is the object?"""
     prop, lemma = view.ontology.properties[predicate], noun.lemma_.lower()
     return not prop.symmetric and any(not c.inverse and c.words == (lemma,) for c in prop.lists)
+
+
+def _after_agent(view: View, noun: Token, prep: str) -> list[Token]:
+    """ "the investment by X in Y": the noun's own preposition, which the parser may hang on
+    the agent after it."""
+    return [
+        t
+        for by in noun.children
+        if by.dep_ in ("prep", "agent") and by.lower_ in view.ontology.grammar.agent_prepositions
+        for agent in by.children
+        if agent.dep_ == "pobj"
+        for t in prep_objects(view, agent, prep)
+    ]
 
 
 def _by(view: View, noun: Token) -> list[Mention]:
