@@ -737,6 +737,24 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a noun cue the tokenizer split at its hyphen",
+        "Tallow Corp. announced a tie-up with Quillfin Ltd. on Monday.",
+        {("noun-verb", "Tallow Corp.", "partneredWith", "Quillfin Ltd.")},
+    ),
+    (
+        "and its plural",
+        "Tallow Corp.'s tie-ups with Quillfin Ltd. and Harwick Inc. drew attention.",
+        {
+            ("noun-owner", "Tallow Corp.", "partneredWith", "Quillfin Ltd."),
+            ("noun-owner", "Tallow Corp.", "partneredWith", "Harwick Inc."),
+        },
+    ),
+    (
+        "a word after a spaced dash is no part of a hyphened noun",
+        "Tallow Corp. announced a tie - up with Quillfin Ltd. on Monday.",
+        set(),
+    ),
+    (
         "the noun's preposition after its agent, however hung",
         "The investment by Tallow Corp. in Quillfin Ltd. paid off.",
         {("noun-agent", "Tallow Corp.", "investedIn", "Quillfin Ltd.")},

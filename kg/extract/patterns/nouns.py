@@ -27,12 +27,13 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             continue
         if word.name is not None and word.pos == "PROPN":
             continue
-        if word.lemma not in view.ontology.noun_cues and word.lower not in view.ontology.noun_cues:
-            continue  # most nouns: no cue's
         noun = word.token
+        forms = (word.lemma, word.lower, *_hyphened(noun))
+        if not any(form in view.ontology.noun_cues for form in forms):
+            continue  # most nouns: no cue's
         matched = [
             (predicate, cue)
-            for predicate, cue in cues_of(view.ontology.noun_cues, word.lemma, word.lower)
+            for predicate, cue in cues_of(view.ontology.noun_cues, *forms)
             if _cue_matches(noun, cue)
         ]
         preps = {c.lower_ for c in noun.children if c.dep_ == "prep"}
@@ -45,6 +46,16 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             if cue.before and any(p == predicate and c.prep in preps for p, c in matched):
                 continue
             yield from _noun(view, noun, predicate, cue)
+
+
+def _hyphened(noun: Token) -> tuple[str, ...]:
+    """The word a noun ends, the tokenizer having split it at a hyphen: "tie-up", "spin-offs"
+    ("tie", "-", "up")."""
+    doc, i = noun.doc, noun.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return ()
+    first = doc[i - 2].lower_
+    return (f"{first}-{noun.lower_}", f"{first}-{noun.lemma_.lower()}")
 
 
 def _cue_matches(token: Token, cue: Cue) -> bool:
