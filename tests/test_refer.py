@@ -335,6 +335,18 @@ AUTHOR: list[tuple[str, str, set[Triple]]] = [
         "Markets fell.\nWe use Grafana to watch prices.",
         set(),
     ),
+    (
+        "we: the organisation a post opens with, not a partner it praises or works with",
+        "Tallow Corp. partners with Quillfin to bring Kalo to Europe\n"
+        "Today we are excited to announce our partnership with Quillfin Ltd.\n"
+        "“Quillfin has been a great partner,” said Jane Roe, our chief executive.\n"
+        "We acquired Harwick Labs in 2021.",
+        {
+            ("Tallow Corp.", "partneredWith", "Quillfin Ltd."),
+            ("Jane Roe", "ceoOf", "Tallow Corp."),
+            ("Tallow Corp.", "acquired", "Harwick Labs"),
+        },
+    ),
 ]
 
 

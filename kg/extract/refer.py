@@ -564,10 +564,12 @@ def author_of(
 ) -> Mention | None:
     """The organisation a text speaks for as "we" outside quotations: the one it names beside
     the pronoun ("At Norvale, we ...", "we at Norvale"); else the one it names most (a subject
-    counting twice), at least twice as often as any other; else none. People and places are
-    not counted."""
+    or the text's first words counting twice), at least twice as often as any other; else
+    none. People and places are not counted, nor names in quotations (another's voice), nor
+    what a sentence in which the writer speaks as "we" takes as an object (another party)."""
     counts: Counter[str] = Counter()
     first: dict[str, Mention] = {}
+    others: set[str] = set()  # the other parties of the writer
     aliases: dict[str, str] = {}  # "NVL" of "Norvale Labs (NVL)": one organisation
     grammar, suffixes = ontology.grammar, ontology.corporate_suffixes
     for (offset, _), found in zip(docs, names, strict=True):
@@ -578,9 +580,12 @@ def author_of(
             mention = Mention(name.text, start, start + len(name.text), "ORG")
             if _beside_we(name, grammar):
                 return mention
-            if not _may_be_author(name, article):
+            if not _may_be_author(name, article) or _quotation(name.root) is not None:
                 continue
             key = key_of(name.text, suffixes)
+            if _with_we(name, grammar):  # "our partnership with Quillfin": another party
+                others.add(key)
+                continue
             key = aliases.get(key, key)
             acronym = _acronym(name)
             if acronym is not None:
@@ -588,8 +593,11 @@ def author_of(
             first_conjunct = name.root
             while first_conjunct.dep_ == "conj":  # "X and Y said": both are subjects
                 first_conjunct = first_conjunct.head
-            counts[key] += 2 if _is_subjectish(first_conjunct) else 1
+            opening = start == docs[0][0] and name.start == 0  # the text's first words
+            counts[key] += 2 if opening or _is_subjectish(first_conjunct) else 1
             first.setdefault(key, mention)
+    for key in others:
+        counts.pop(aliases.get(key, key), None)
     ranked = [*counts.most_common(2), ("", 0), ("", 0)]
     (best, most), (_, next_most) = ranked[:2]
     if most < max(2 * next_most, 2):
@@ -603,6 +611,15 @@ def _may_be_author(name: Span, article: ArticleNames) -> bool:
     if (label == "PERSON" and len(name) > 1) or name.text in article.surnames:
         return False
     return label not in NOT_ORGS and (label not in PLACES or name[0].text in article.org_words)
+
+
+def _with_we(name: Span, grammar: Grammar) -> bool:
+    """A name a sentence whose writer speaks as "we" or "our" outside quotations takes as an
+    object: another party ("our partnership with Quillfin", "we acquired Harwick Labs"; not
+    "we built the Medplum app")."""
+    return name.root.dep_ in ("dobj", "pobj") and any(
+        t.lower_ in grammar.first_person_pronouns and _quotation(t) is None for t in name.sent
+    )
 
 
 def _beside_we(name: Span, grammar: Grammar) -> bool:
