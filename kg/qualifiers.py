@@ -71,9 +71,10 @@ def denied(anchor: Token, ontology: Ontology) -> bool:
             if child.dep_ in ("mark", "advmod") and child.lower_ in ontology.hedge_words:
                 return True
         # a verb the one below is coordinated with does not govern it: "X reported strong
-        # sales and bought Y" (its negation and "if" do: "X did not buy Y and sell Z")
-        coordinated = below is not None and below.dep_ == "conj"
-        if token.lemma_.lower() in ontology.hedge_words and not coordinated:
+        # sales and bought Y" (its negation and "if" do: "X did not buy Y and sell Z"); nor
+        # does a verb its subject: "X's parent, Y, reported results" (who reports is stated)
+        governed = below is None or below.dep_ not in ("conj", "nsubj")
+        if token.lemma_.lower() in ontology.hedge_words and governed:
             return True
     return False
 

@@ -162,6 +162,16 @@ CASES: list[tuple[str, str, set[Triple]]] = [
         set(),
     ),
     (
+        "who reports is stated: a hedge verb does not govern its subject",
+        "Tallow Corp.'s parent, Harwick Inc., reported results.",
+        {("Tallow Corp.", "subsidiaryOf", "Harwick Inc.")},
+    ),
+    (
+        "but it governs a passive subject",
+        "Tallow Corp.'s purchase of Quillfin Ltd. was rumoured.",
+        set(),
+    ),
+    (
         "a negation governs the verbs coordinated with its own",
         "Norvale Systems did not buy Brackmoor Labs and sell Harwick Corp.",
         set(),

@@ -616,7 +616,7 @@ def _may_be_author(name: Span, article: ArticleNames) -> bool:
 def _with_we(name: Span, grammar: Grammar) -> bool:
     """A name a sentence whose writer speaks as "we" or "our" outside quotations takes as an
     object: another party ("our partnership with Quillfin", "we acquired Harwick Labs"; not
-    "we built the Medplum app")."""
+    "we built the Norvale app")."""
     return name.root.dep_ in ("dobj", "pobj") and any(
         t.lower_ in grammar.first_person_pronouns and _quotation(t) is None for t in name.sent
     )
