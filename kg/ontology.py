@@ -106,6 +106,7 @@ class Grammar:
     masculine_words: frozenset[str]  # "he", "mr": not a person named "Ms"
     product_pronouns: frozenset[str]  # "It ships with ...": the product of the sentence before
     relative_pronouns: frozenset[str]  # "which", "who"
+    place_relatives: frozenset[str]  # "where": "in" the place its clause is on
     first_person_pronouns: frozenset[str]  # "we", "our": a speaker's organisation
     speech_verbs: frozenset[str]  # "say": its subject speaks a quotation
     pair_words: frozenset[str]  # "the two companies": the last two organisations named
@@ -405,6 +406,7 @@ def _grammar(graph: Graph) -> Grammar:
         masculine_words=words("masculineWord"),
         product_pronouns=words("productPronoun"),
         relative_pronouns=words("relativePronoun"),
+        place_relatives=words("placeRelative"),
         first_person_pronouns=words("firstPersonPronoun"),
         speech_verbs=words("speechVerb"),
         pair_words=words("pairWord"),

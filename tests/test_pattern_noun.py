@@ -737,6 +737,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a place the clause on it opens with where",
+        "Brazil, where Tallow Corp. has 40 stores, grew fast.",
+        {("noun-verb", "Tallow Corp.", "operatesIn", "Brazil")},
+    ),
+    (
+        "where on what is no place",
+        "The fair, where Tallow Corp. has 40 stands, grew fast.",
+        set(),
+    ),
+    (
         "a noun cue the tokenizer split at its hyphen",
         "Tallow Corp. announced a tie-up with Quillfin Ltd. on Monday.",
         {("noun-verb", "Tallow Corp.", "partneredWith", "Quillfin Ltd.")},

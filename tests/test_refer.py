@@ -15,6 +15,29 @@ Triple = tuple[str, str, str]
 
 CASES: list[tuple[str, str, set[Triple]]] = [
     (
+        "a place hyphened to a participle is no antecedent, whatever its label",
+        "The Oslo-headquartered company said it would build a second factory in Poland.",
+        set(),
+    ),
+    (
+        "a description's own modifier is not what it stands for",
+        "Tallow Corp. makes batteries. The Ostrava-based firm said it had bought Quillfin Ltd.",
+        {
+            ("Tallow Corp.", "acquired", "Quillfin Ltd."),
+            ("Tallow Corp.", "headquarteredIn", "Ostrava"),
+        },
+    ),
+    (
+        "where: the place a clause on it is about",
+        "Tallow Corp. grew in Brazil, where it opened 40 stores last year.",
+        {("Tallow Corp.", "operatesIn", "Brazil")},
+    ),
+    (
+        "a relative pronoun a preposition fronts stands for what its clause is on",
+        "Quillfin Ltd., in which Tallow Corp. holds a 20% stake, makes sensors.",
+        {("Tallow Corp.", "investedIn", "Quillfin Ltd.")},
+    ),
+    (
         "a description a verb takes is not who does the verb",
         "Brisk Labs makes sensors. Norvale Systems said it would buy the sensor maker.",
         {("Norvale Systems", "acquired", "Brisk Labs")},

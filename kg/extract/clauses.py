@@ -170,7 +170,7 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
     """Objects of `head`'s preposition `prep`, looking one step into a participle too, and
     into an adverb on the head or coordinated with the preposition that takes the same
     preposition ("stores in P and others elsewhere in Q", "in P and elsewhere in Q")."""
-    found: list[Token] = []
+    found = where(view, head, prep)
     for child in head.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ == prep:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
@@ -206,6 +206,17 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
                 o for c in child.children if c.dep_ == "pobj" for o in prep_objects(view, c, prep)
             ]
     return found
+
+
+def where(view: View, verb: Token, prep: str) -> list[Token]:
+    """The place a clause on it opens with "where" stands for, as the object of "in":
+    "Ostravia, where X opened a plant"."""
+    grammar = view.ontology.grammar
+    locative = prep in grammar.place_prepositions and prep not in grammar.genitive_prepositions
+    if not locative or verb.dep_ != "relcl":
+        return []
+    opened = any(c.dep_ == "advmod" and c.lower_ in grammar.place_relatives for c in verb.children)
+    return [verb.head] if opened and verb.head.ent_type_ in PLACES else []
 
 
 def _antecedent(view: View, verb: Token, word: Token) -> Token:

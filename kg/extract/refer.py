@@ -165,6 +165,8 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
         return _first_person(view, token)
     if lower in grammar.relative_pronouns and token.head.dep_ == "relcl":
         return refer_one(view, token.head.head, apposed)
+    if lower in grammar.relative_pronouns and _fronted(token):  # "X, in which Y holds a stake"
+        return refer_one(view, token.head.head.head, apposed)
     if lower in grammar.relative_pronouns and token.dep_ == "poss":
         return _whose(view, token, apposed)
     if lower in grammar.singular_pronouns:
@@ -223,6 +225,12 @@ def refer_one(view: View, token: Token, apposed: bool = False) -> list[Mention]:
     if hint == "Product" and definite:
         return _product_antecedent(view, token)
     return []
+
+
+def _fronted(token: Token) -> bool:
+    """A relative pronoun a preposition fronts in its clause: "in which", "with whom"."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.dep_ == "relcl"
 
 
 def _named_after(view: View, token: Token) -> bool:
@@ -424,18 +432,22 @@ def _org_antecedent(view: View, token: Token) -> list[Mention]:
         if orgs:
             return [_reuse(orgs[-1], token, view)]
     named_before: list[Mention] = []
+    own = {t.i for t in token.subtree}  # "the Harwick-owned company" is not Harwick
     for earlier in view.tokens:
         if earlier.i >= token.i:
             break
         name = view.names.get(earlier.i)
-        if name is not None and earlier.i == name.root.i:
-            mention = mention_of(view, name)
-            if mention.text in doers:
-                continue
-            recipient = name.root.dep_ == "dative"  # "gave X 62% of Y, while its partners ..."
-            if (_is_subjectish(name.root) or recipient) and _fits(mention, view):
-                return [_reuse(mention, token, view)]
-            named_before += [mention] if _org_candidate(mention, view) else []
+        if name is None or earlier.i != name.root.i or earlier.i in own:
+            continue
+        if earlier.dep_ == "npadvmod" and earlier.head.lower_ in view.ontology.place_participles:
+            continue  # "the Harwick-based company said it ...": a place, however labelled
+        mention = mention_of(view, name)
+        if mention.text in doers:
+            continue
+        recipient = name.root.dep_ == "dative"  # "gave X 62% of Y, while its partners ..."
+        if (_is_subjectish(name.root) or recipient) and _fits(mention, view):
+            return [_reuse(mention, token, view)]
+        named_before += [mention] if _org_candidate(mention, view) else []
     if named_before:
         return [_reuse(named_before[-1], token, view)]
     before = [m for m in view.focus.previous if m.text not in doers]

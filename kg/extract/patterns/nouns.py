@@ -6,7 +6,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from kg.extract.clauses import agents, makers_of, prep_objects, refer_or_owner, subjects_of
+from kg.extract.clauses import (
+    agents,
+    makers_of,
+    prep_objects,
+    refer_or_owner,
+    subjects_of,
+    where,
+)
 from kg.extract.model import NOUN_CLIMB, PLACES, Candidate, Mention, View
 from kg.extract.refer import (
     is_person_name,
@@ -232,7 +239,7 @@ def _verb_places(view: View, noun: Token, predicate: str, cue: Cue) -> list[Toke
         return []
     if noun.dep_ != "dobj":
         return _next_places(noun, cue)
-    return [
+    return where(view, noun.head, cue.prep or "") + [
         o
         for p in noun.head.children
         if p.dep_ == "prep" and p.lower_ == cue.prep
@@ -254,17 +261,22 @@ def _next_places(noun: Token, cue: Cue) -> list[Token]:
 
 
 def _verb_names(view: View, noun: Token, cue: Cue) -> list[Token]:
-    """ "X won an order from Y", "X signed a deal with Y": the cue's preposition hung on the
-    verb that takes the noun, where the noun has none of its own; its object a name, not a
-    place."""
+    """ "X won an order from Y", "X signed a deal with Y", "Y, in which X holds a stake": the
+    cue's preposition hung on the verb that takes the noun, where the noun has none of its
+    own; its object a name, not a place, or a relative pronoun before the verb."""
     if noun.dep_ != "dobj" or any(c.dep_ == "prep" and c.lower_ == cue.prep for c in noun.children):
         return []
+    relatives = view.ontology.grammar.relative_pronouns
     return [
         o
         for p in noun.head.children
-        if p.dep_ == "prep" and p.lower_ == cue.prep and p.i > noun.i
+        if p.dep_ == "prep" and p.lower_ == cue.prep
         for o in p.children
-        if o.dep_ == "pobj" and o.i in view.names and o.ent_type_ not in PLACES
+        if o.dep_ == "pobj"
+        and (  # "X, in which Y holds a stake": the relative before the verb stands for X
+            (p.i > noun.i and o.i in view.names and o.ent_type_ not in PLACES)
+            or (p.i < noun.i and o.lower_ in relatives)
+        )
     ]
 
 
