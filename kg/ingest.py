@@ -292,9 +292,22 @@ def _markdown(text: str, source: str) -> Article:
     headings: list[str] = []
     row: list[str] | None = None
     heading = False
+    depth = 0  # of nested lists
+    items: list[str] | None = None  # those of a list a line ending in a colon leads
     for token in _commonmark().parse(body):
         if token.type in ("heading_open", "heading_close"):
             heading = token.type == "heading_open"
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            depth += 1
+            if depth == 1 and lines and lines[-1].endswith(":"):
+                items = []
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            depth -= 1
+            if depth == 0 and items is not None:
+                lines += _led_list(lines.pop(), items)
+                items = None
+        elif token.type == "inline" and items is not None:
+            items.append(_md_inline(token.children or []))
         elif token.type == "tr_open":
             row = []
         elif token.type == "tr_close" and row is not None:
@@ -311,6 +324,20 @@ def _markdown(text: str, source: str) -> Article:
     title = front.get("title") or next((h for h in headings if h), None)
     content = "\n".join(line for line in lines if line)
     return _article(content, source, title, front.get("url"), front.get("date"))
+
+
+def _led_list(lead: str, items: list[str]) -> list[str]:
+    """A list a line ending in a colon leads, as one sentence when its items are names or
+    short phrases ("Investors include: X, Y, Z."); else the lead and each item on a line."""
+    short = all(
+        item and len(item.split()) <= _SHORT_ITEM and item[-1] not in ".!?;:" for item in items
+    )
+    if not short or not items:
+        return [lead, *items]
+    return [f"{lead} {', '.join(items)}."]
+
+
+_SHORT_ITEM = 8  # words: a longer list item is read as a sentence of its own
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -210,6 +210,20 @@ def test_markdown_title_is_first_heading(tmp_path: Path, content: str, title: st
         ),
         ("Read [Lumo [beta]](https://x.example) now.", "Read Lumo [beta] now."),
         ("- Orlen Ltd\n\n  sells pumps.\n- Brisk Foods", "Orlen Ltd\nsells pumps.\nBrisk Foods"),
+        # a list a colon leads is one sentence with it, where its items are names or phrases
+        (
+            "Its backers include:\n\n- Orlen Ltd\n- Brisk Foods (lead)\n1. nested\n",
+            "Its backers include: Orlen Ltd, Brisk Foods (lead).\nnested",
+        ),
+        (
+            "Its backers include:\n\n1. Orlen Ltd\n   - a pump maker\n2. Brisk Foods",
+            "Its backers include: Orlen Ltd, a pump maker, Brisk Foods.",
+        ),
+        (
+            "What happened:\n\n- Orlen Ltd sold its pump unit.\n- Brisk Foods",
+            "What happened:\nOrlen Ltd sold its pump unit.\nBrisk Foods",
+        ),
+        ("Backers\n\n- Orlen Ltd\n- Brisk Foods", "Backers\nOrlen Ltd\nBrisk Foods"),
     ],
 )
 def test_markdown_constructs(tmp_path: Path, markdown: str, text: str) -> None:
