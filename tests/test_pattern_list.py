@@ -310,6 +310,35 @@ def test_pronoun_holder_of_members_is_the_topic(
     assert ("Brisk Ventures", "investedIn", "Halvane Capital") not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the round of the organisation the text is about
+            "Tallow Corp. raised $40 million. Investors in the round include Harwick Capital and "
+            "Brackmoor Ventures.",
+            {
+                ("Harwick Capital", "investedIn", "Tallow Corp."),
+                ("Brackmoor Ventures", "investedIn", "Tallow Corp."),
+            },
+        ),
+        (  # a round with an owner of its own is the owner's
+            "Tallow Corp. grew. Investors in Quillfin Ltd.'s round include Harwick Capital.",
+            {("Harwick Capital", "investedIn", "Quillfin Ltd.")},
+        ),
+        (  # other backers, with no round: no holder is guessed
+            "Tallow Corp. grew. Other backers include Harwick Capital.",
+            set(),
+        ),
+    ],
+)
+def test_investors_in_the_round(
+    text: str,
+    expected: set[tuple[str, str, str]],
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert resolved(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
 def test_list_family(
     text: str, expected: set[Reading], reads: Callable[[Family, str], set[Reading]]

@@ -59,7 +59,7 @@ PATTERNS: dict[str, Registered] = {
     "place": Registered(place_candidates, ("name-place", "described-place")),
     "presence": Registered(presence_candidates, ("presence",)),
     "possessive": Registered(possessive_candidates, ("possessive", "apposition")),
-    "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent")),
+    "list": Registered(list_candidates, ("list-owner", "list-holder", "list-agent", "list-topic")),
     "technology": Registered(technology_candidates, ("technology",)),
     "brand": Registered(brand_candidates, ("brand", "unit")),
 }

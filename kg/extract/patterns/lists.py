@@ -6,7 +6,9 @@ A `kg:listNoun` names a group whose members are the property's objects ("acquisi
 `kg:inverseListNoun` one whose members are its subjects ("backers"); the holder of the group
 (its possessor, the subject of the verb that has it, the agent of "a buying spree by X",
 "is home to") is the other party. With no holder named ("other backers include X") none is
-guessed: the organisation the text is about is too often the last one named.
+guessed: the organisation the text is about is too often the last one named; but a funding
+round's investors are the investors of whoever the text is about ("investors in the round
+include X").
 """
 
 from __future__ import annotations
@@ -179,6 +181,21 @@ def _holders(view: View, noun: Token) -> tuple[list[Mention], str]:
     ]
     if related and noun.dep_ in ("nsubj", "nsubjpass"):
         return related, "list-owner"
+    rounds = [  # "investors in the round include X": the round's, whose a funding noun says
+        c
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ in own
+        for c in prep.children
+        if c.dep_ == "pobj"
+        and c.i not in view.names
+        and c.lemma_.lower() in view.ontology.funding_nouns
+    ]
+    if rounds and noun.dep_ in ("nsubj", "nsubjpass"):
+        owners = [m for r in rounds for c in r.children if c.dep_ == "poss" for m in refer(view, c)]
+        if owners:  # "investors in its round"
+            return owners, "list-owner"
+        if view.focus.org is not None:  # "the round": of the organisation the text is about
+            return [view.focus.org], "list-topic"
     holder = _holding_verb(view, noun)
     if holder is not None:
         return subjects_of(view, holder), "list-holder"
