@@ -82,6 +82,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Halcyon Partners did not join Brisk Foods' round.",
         set(),
     ),
+    (
+        "a round whose owner says who led it",
+        "Tallow Corp. said the round was led by Sequoia Capital.",
+        {("funding", "Sequoia Capital", "investedIn", "Tallow Corp.")},
+    ),
+    (
+        "a person who says so owns no round",
+        "Jane Roe said the round was led by Sequoia Capital.",
+        set(),
+    ),
 ]
 
 

@@ -51,6 +51,7 @@ def _round_subjects(view: View, predicate: str, rounds: list[Token]) -> Iterator
         if not investors:
             continue
         owners = tuple(m for c in noun.children if c.dep_ == "poss" for m in refer(view, c))
+        owners = owners or _speakers(view, verb)  # "X said the round was led by Y": X's round
         if owners:
             yield Candidate(predicate, tuple(investors), owners, "funding", verb, "round")
         elif noun.lemma_.lower() not in ontology.funding_nouns:
@@ -58,6 +59,22 @@ def _round_subjects(view: View, predicate: str, rounds: list[Token]) -> Iterator
         elif view.focus.org is not None and not _other_names(view, verb, investors):
             topic = (view.focus.org,)
             yield Candidate(predicate, tuple(investors), topic, "funding", verb, "round", "topic")
+
+
+def _speakers(view: View, verb: Token) -> tuple[Mention, ...]:
+    """The organisations that say what the verb says: "X said the round was led by Y"."""
+    speech = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or speech.lemma_.lower() not in (
+        view.ontology.grammar.speech_verbs
+    ):
+        return ()
+    return tuple(
+        m
+        for c in speech.children
+        if c.dep_ == "nsubj"
+        for m in refer(view, c)
+        if m.ner == "ORG" or view.ontology.is_org_name(m.text)
+    )
 
 
 def _sources(view: View, verb: Token) -> list[Mention]:
