@@ -737,6 +737,26 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "sales to a customer: supplying it",
+        "Tallow Corp.'s sales to Quillfin Ltd. rose.",
+        {("noun-owner", "Tallow Corp.", "supplies", "Quillfin Ltd.")},
+    ),
+    (
+        "the sale of a business to a buyer: the buyer acquired it",
+        "Harwick Inc. completed the sale of Quillfin Ltd. to Tallow Corp.",
+        {("noun-verb", "Tallow Corp.", "acquired", "Quillfin Ltd.")},
+    ),
+    (
+        "a business's own sale to a buyer",
+        "Quillfin Ltd.'s sale to Tallow Corp. closed on Monday.",
+        {("noun-verb", "Tallow Corp.", "acquired", "Quillfin Ltd.")},
+    ),
+    (
+        "the sale of an unnamed part of a business: no supplying",
+        "Harwick Inc. announced the sale of its chip unit to Tallow Corp.",
+        set(),
+    ),
+    (
         "a place the clause on it opens with where",
         "Brazil, where Tallow Corp. has 40 stores, grew fast.",
         {("noun-verb", "Tallow Corp.", "operatesIn", "Brazil")},

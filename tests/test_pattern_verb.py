@@ -1305,6 +1305,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "a named unit sold: its buyer acquired it",
+        "Harwick Inc. agreed to sell its Quillfin unit to Tallow Corp.",
+        {("verb", "Tallow Corp.", "acquired", "Quillfin")},
+    ),
+    (
         "a past form the lemmatizer gets wrong (installed: instal)",
         "Tallow Corp. installed the Kalo X9 platform last year.",
         {("verb", "Tallow Corp.", "uses", "Kalo X9")},

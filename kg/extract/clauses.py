@@ -208,6 +208,18 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
     return found
 
 
+def named_parts(view: View, nouns: list[Token]) -> list[Token]:
+    """The names on nouns for organisations: "Brisk" of "its Brisk unit"."""
+    return [
+        c
+        for noun in nouns
+        if noun.i not in view.names
+        and view.ontology.class_of_head_noun(noun.lemma_.lower()) == "Organization"
+        for c in noun.children
+        if c.dep_ == "compound" and c.i in view.names
+    ]
+
+
 def where(view: View, verb: Token, prep: str) -> list[Token]:
     """The place a clause on it opens with "where" stands for, as the object of "in":
     "Ostravia, where X opened a plant"."""

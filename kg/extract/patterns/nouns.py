@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import (
     agents,
     makers_of,
+    named_parts,
     prep_objects,
     refer_or_owner,
     subjects_of,
@@ -165,6 +166,10 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     if not objects and not owners and _modifies_name(view, noun):
         rivals = list(_object_pair(view, predicate, noun, cue))  # "X bought rival Y"
         yield from rivals or _topic_pair(view, predicate, described, noun, cue)  # "rival Y said"
+    sold = _sold(view, noun, predicate, cue, objects)
+    if sold is not None:  # "the sale of Brisk to Ferrow": Ferrow took Brisk over
+        yield from sold
+        return
     if not objects or not subjects:
         return
     shares = view.ontology.properties[predicate].share_purchase
@@ -176,6 +181,43 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, noun, cue.text
     )
+
+
+def _sold(
+    view: View, noun: Token, predicate: str, cue: Cue, recipients: list[Mention]
+) -> list[Candidate] | None:
+    """ "the sale of Brisk to Ferrow", "Brisk's sale to Ferrow", "the sale of its chip unit to
+    Ferrow": a noun cue that hands what it names to its preposition's object, handing over an
+    organisation or a part of one (after "of", else its possessor, the noun being singular),
+    is the sale of a business: the property's `kg:businessSale` where the business is named,
+    else nothing (None: no business sold)."""
+    ontology = view.ontology
+    sale = ontology.properties[predicate].business_sale
+    if sale is None or cue.inverse or not cue.prep or not recipients:
+        return None
+    if _holds_role(view, predicate, noun, cue):  # "Norvale's main supplier" sells nothing off
+        return None
+    handed = [
+        c
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ in ontology.grammar.genitive_prepositions
+        for c in p.children
+        if c.dep_ == "pobj"
+    ]
+    if not handed and noun.tag_ == "NN":
+        handed = [c for c in noun.children if c.dep_ == "poss"]
+    handed += named_parts(view, handed)  # "its Brisk unit"
+    firms = [
+        m
+        for c in handed
+        if c.i in view.names
+        for m in refer(view, c)
+        if m.ner == "ORG" or m.hint == "Organization" or ontology.is_org_name(m.text)
+    ]
+    if firms:
+        return [Candidate(sale, tuple(recipients), tuple(firms), "noun-verb", noun, cue.text)]
+    parts = [c for c in handed if ontology.class_of_head_noun(c.lemma_.lower()) == "Organization"]
+    return [] if parts else None
 
 
 def _symmetric(view: View, predicate: str) -> bool:

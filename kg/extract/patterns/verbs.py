@@ -12,6 +12,7 @@ from kg.extract.clauses import (
     coordinated,
     is_passive,
     makers_of,
+    named_parts,
     negated,
     prep_objects,
     product_makers,
@@ -420,12 +421,13 @@ def _sale(
     sale = view.ontology.properties[predicate].business_sale
     if sale is None or cue.inverse or not recipients:
         return
+    handed = _handed(verb)
     firms = [
         m
-        for c in _handed(verb)
+        for c in handed + named_parts(view, handed)  # "sold its Brisk unit to Ferrow"
         if c.i in view.names
         for m in refer(view, c)
-        if m.ner == "ORG" or m.hint == "Organization"
+        if m.ner == "ORG" or m.hint == "Organization" or view.ontology.is_org_name(m.text)
     ]
     portion = _portion(view, verb)
     shares = view.ontology.properties[sale].share_purchase
