@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib.resources.abc import Traversable
@@ -196,6 +196,7 @@ class Ontology:
     priors: dict[str, float]  # a pattern name ("verb-passive"), or one and a variant, -> confidence
     reference_factor: float  # the confidence kept when a pronoun stands for the subject
     round_verbs: frozenset[str] = frozenset()  # "X led Y's round": X invests in Y
+    joint_adverbs: Mapping[str, str] = field(default_factory=dict)  # "jointly" -> its property
     term_starts: frozenset[str] = frozenset()  # the first words of the classes' terms
     head_noun_classes: dict[str, str] = field(default_factory=dict)  # "firm" -> Organization
 
@@ -319,6 +320,11 @@ def load_ontology(path: Path | None = None) -> Ontology:
         priors=priors,
         reference_factor=float(str(graph.value(KG[""], KG.referenceFactor) or 1)),
         round_verbs=frozenset(_strings(graph, None, KG.roundVerb)),
+        joint_adverbs={
+            word: name
+            for name, prop in properties.items()
+            for word in _strings(graph, prop.iri, KG.jointAdverb)
+        },
         head_noun_classes=_head_noun_classes(classes.values()),
         term_starts=frozenset(
             t.split()[0].split("-")[0] for c in classes.values() for t in c.terms

@@ -1305,6 +1305,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "organisations that jointly do something are partners",
+        "Tallow Corp. and Quillfin Ltd. will jointly develop batteries.",
+        {("verb-pair", "Tallow Corp.", "partneredWith", "Quillfin Ltd.")},
+    ),
+    (
+        "one organisation alone has no partner",
+        "Tallow Corp. will jointly develop batteries.",
+        set(),
+    ),
+    (
+        "nor do those that will not",
+        "Tallow Corp. and Quillfin Ltd. will not jointly develop batteries.",
+        set(),
+    ),
+    (
         "a named unit sold: its buyer acquired it",
         "Harwick Inc. agreed to sell its Quillfin unit to Tallow Corp.",
         {("verb", "Tallow Corp.", "acquired", "Quillfin")},
@@ -1386,3 +1401,9 @@ def test_serving_a_place_is_no_job(
 ) -> None:
     """ "serve in _" is a job only where a person serves in an organisation."""
     assert not {t for t in resolved(text) if t[1] == "worksFor"}
+
+
+def test_people_who_jointly_do_something_are_no_partners(
+    resolved: Callable[[str], set[tuple[str, str, str]]],
+) -> None:
+    assert resolved("Jane Roe and Tom Hale jointly wrote the report.") == set()

@@ -53,6 +53,23 @@ def verb_candidates(view: View) -> Iterator[Candidate]:
         for predicate, cue in cues:
             if _cue_matches(verb, cue):
                 yield from _verb(view, verb, predicate, cue)
+    yield from _joint(view)
+
+
+def _joint(view: View) -> Iterator[Candidate]:
+    """ "X and Y will jointly develop batteries": organisations that together do what any verb
+    says, by a `kg:jointAdverb`, are partners in it."""
+    adverbs = view.ontology.joint_adverbs
+    for word in view.words:
+        predicate = adverbs.get(word.lower)
+        verb = word.token.head
+        if predicate is None or word.token.dep_ != "advmod" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        parties = [m for m in subjects_of(view, verb) if m.ner not in PLACES]
+        if len(parties) > 1 and not negated(verb):
+            yield Candidate(
+                predicate, tuple(parties), (), "verb-pair", verb, word.lower, pairwise=True
+            )
 
 
 def _predicate_noun(token: Token) -> bool:
