@@ -159,7 +159,7 @@ class Grammar:
     direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
     naming_verbs: frozenset[str] = frozenset()  # "an app called X": X is the app
     demonym_endings: frozenset[str] = frozenset()  # "Ostravia" + "n": a nationality adjective
-    demonyms: tuple[tuple[str, str], ...] = ()  # ("Swiss", "CH"): no ending derives, a code
+    demonyms: tuple[tuple[str, str], ...] = ()  # ("Swiss", "Switzerland"): no ending derives
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -466,8 +466,8 @@ def _grammar(graph: Graph) -> Grammar:
         demonym_endings=words("demonymEnding"),
         demonyms=tuple(
             sorted(
-                (adjective, code)
-                for adjective, _, code in (
+                (adjective, country)
+                for adjective, _, country in (
                     str(o).partition(" ") for o in graph.objects(None, KG.demonym)
                 )
             )

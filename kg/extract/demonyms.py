@@ -15,19 +15,8 @@ def country_of(
     adjective: str, endings: frozenset[str], irregular: tuple[tuple[str, str], ...] = ()
 ) -> str | None:
     """The English name of the country `adjective` names, or None; `irregular`: adjectives no
-    ending derives ("Swiss"), with their countries' two-letter codes ("CH")."""
-    code = dict(irregular).get(adjective)
-    if code is not None:
-        return _names().get(code)
-    return _countries(endings).get(adjective)
-
-
-@cache
-def _names() -> dict[str, str]:
-    """The English names of territories by their codes."""
-    from babel import Locale
-
-    return dict(Locale("en").territories)
+    ending derives ("Swiss"), with their countries."""
+    return dict(irregular).get(adjective) or _countries(endings).get(adjective)
 
 
 @cache
