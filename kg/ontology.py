@@ -159,7 +159,6 @@ class Grammar:
     direction_words: frozenset[str] = frozenset()  # "Northern and Eastern P": no name alone
     naming_verbs: frozenset[str] = frozenset()  # "an app called X": X is the app
     demonym_endings: frozenset[str] = frozenset()  # "Ostravia" + "n": a nationality adjective
-    demonyms: tuple[tuple[str, str], ...] = ()  # ("Swiss", "Switzerland"): no ending derives
 
 
 # a cue's first (verb) or last (noun) word -> (its rank in the ontology, property, cue)
@@ -464,14 +463,6 @@ def _grammar(graph: Graph) -> Grammar:
         direction_words=words("directionWord"),
         naming_verbs=words("namingVerb"),
         demonym_endings=words("demonymEnding"),
-        demonyms=tuple(
-            sorted(
-                (adjective, country)
-                for adjective, _, country in (
-                    str(o).partition(" ") for o in graph.objects(None, KG.demonym)
-                )
-            )
-        ),
         scales={word: 10 ** int(power) for word, power in scales},
     )
 

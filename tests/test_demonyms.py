@@ -31,20 +31,3 @@ def test_country_of(adjective: str, country: str | None, ontology: Ontology) -> 
 def test_no_endings_no_countries_from_names(ontology: Ontology) -> None:
     assert country_of("Canadian", frozenset()) is None
     assert country_of("French", frozenset()) == "France"  # a language's name needs no ending
-
-
-@pytest.mark.parametrize(
-    ("adjective", "country"),
-    [
-        ("American", "United States"),  # an adjective the ontology lists with its country
-        ("British", "United Kingdom"),
-        ("Swiss", "Switzerland"),
-        ("swiss", None),  # capitalised, as the others
-        ("Italian", "Italy"),  # the others as before
-    ],
-)
-def test_country_of_a_listed_adjective(
-    adjective: str, country: str | None, ontology: Ontology
-) -> None:
-    grammar = ontology.grammar
-    assert country_of(adjective, grammar.demonym_endings, grammar.demonyms) == country

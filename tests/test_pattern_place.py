@@ -159,11 +159,6 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Norvale said that Kenya’s SkyKenya Bhd. ordered 14 jets.",
         {("name-place", "SkyKenya Bhd", "headquarteredIn", "Kenya")},
     ),
-    (
-        "a nationality the ontology lists with its country",
-        "Tallow Corp., a British sensor maker, grew.",
-        {("described-place", "Tallow Corp.", "headquarteredIn", "United Kingdom")},
-    ),
 ]
 
 

@@ -2,8 +2,8 @@
 the names of countries and languages in the Unicode CLDR, as Babel ships them. A nationality is
 read from a country's English name and the ontology's endings of a nationality adjective
 (Ostravia + "n"), or is the English name of a language whose likely country begins with the
-same letter or shares its code ("Dutch", "Danish"), or is one the ontology lists with its
-country (`kg:demonym`). An adjective that two countries could give gives none."""
+same letter or shares its code ("Dutch", "Danish"). An adjective that two countries could give
+gives none."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ from collections import defaultdict
 from functools import cache
 
 
-def country_of(
-    adjective: str, endings: frozenset[str], irregular: tuple[tuple[str, str], ...] = ()
-) -> str | None:
-    """The English name of the country `adjective` names, or None; `irregular`: adjectives no
-    ending derives ("Swiss"), with their countries."""
-    return dict(irregular).get(adjective) or _countries(endings).get(adjective)
+def country_of(adjective: str, endings: frozenset[str]) -> str | None:
+    """The English name of the country `adjective` names, or None."""
+    return _countries(endings).get(adjective)
 
 
 @cache

@@ -87,8 +87,7 @@ def _place_mentions(view: View, token: Token, coordinate: bool = True) -> list[M
 def _country(view: View, token: Token) -> str | None:
     if token.ent_type_ != "NORP":
         return None
-    grammar = view.ontology.grammar
-    return country_of(token.text, grammar.demonym_endings, grammar.demonyms)
+    return country_of(token.text, view.ontology.grammar.demonym_endings)
 
 
 def _region_based(view: View, name: Span, predicate: str) -> tuple[Mention, ...]:
