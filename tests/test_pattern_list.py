@@ -294,6 +294,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "several Oslo stores.",
         {("list-agent", "Halden Foods", "acquired", "Pukka Herbs")},
     ),
+    (
+        "members after the copula of a fronted group",
+        "Among Quillfin Ltd.'s backers are Tallow Corp. and Harwick Inc.",
+        {
+            ("list-owner", "Harwick Inc.", "investedIn", "Quillfin Ltd."),
+            ("list-owner", "Tallow Corp.", "investedIn", "Quillfin Ltd."),
+        },
+    ),
+    (
+        "and none when the holder is a pronoun standing for nothing",
+        "Among its customers are Tallow Corp. and Harwick Inc.",
+        set(),
+    ),
 ]
 
 

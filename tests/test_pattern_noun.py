@@ -794,6 +794,48 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The investment by Tallow Corp. of Harwick paid off.",
         set(),
     ),
+    (
+        "the A and B partnership, which the parser joins wrongly",
+        "Regulators will investigate the Tallow Corp. and Harwick Inc. partnership.",
+        {("noun-pair", "Harwick Inc.", "partneredWith", "Tallow Corp.")},
+    ),
+    (
+        "the A and B partnership, parsed right",
+        "The Tallow Corp. and Harwick Inc. partnership began in May.",
+        {("noun-pair", "Harwick Inc.", "partneredWith", "Tallow Corp.")},
+    ),
+    (
+        "A and the B partnership: A is no party",
+        "Tallow Corp. and the Harwick Inc. partnership were discussed.",
+        set(),
+    ),
+    (
+        "a singular apposition after coordinated names describes the nearest",
+        "Harwick Inc. and Quillfin Ltd. — a subsidiary of Tallow Corp. — are the largest "
+        "operators.",
+        {("noun-described", "Quillfin Ltd.", "subsidiaryOf", "Tallow Corp.")},
+    ),
+    (
+        "a plural one describes them all",
+        "Harwick Inc. and Quillfin Ltd., both subsidiaries of Tallow Corp., are large.",
+        {
+            ("noun-described", "Harwick Inc.", "subsidiaryOf", "Tallow Corp."),
+            ("noun-described", "Quillfin Ltd.", "subsidiaryOf", "Tallow Corp."),
+        },
+    ),
+    (
+        "rivals of a third are not rivals of each other",
+        "Harwick Inc. and Quillfin Ltd., two rivals of Tallow Corp., are large.",
+        {
+            ("noun-described", "Harwick Inc.", "competesWith", "Tallow Corp."),
+            ("noun-described", "Quillfin Ltd.", "competesWith", "Tallow Corp."),
+        },
+    ),
+    (
+        "rivals with no third are rivals of each other",
+        "Harwick Inc. and Quillfin Ltd. are rivals.",
+        {("noun-pair", "Harwick Inc.", "competesWith", "Quillfin Ltd.")},
+    ),
 ]
 
 

@@ -149,6 +149,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow Corp. grew fast because a company's Zentro X1 truck sold well.",
         set(),
     ),
+    (
+        "a pronoun's product noun with the name in apposition after it",
+        "Tallow Corp. said its new flagship model, Zentro Large, is available now.",
+        {("apposition", "Tallow Corp.", "developed", "Zentro Large")},
+    ),
+    (
+        "no product: a partner in apposition",
+        "Tallow Corp. said its partner, Harwick Inc., is happy.",
+        set(),
+    ),
 ]
 
 

@@ -604,6 +604,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe, CIO of Tallow Corp., said sales rose.",
         {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
     ),
+    (
+        "a possessive owner over a department the title is of",
+        "Jane Roe, Tallow Corp.'s Senior VP of Software Engineering, explained the plan.",
+        {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
+    ),
+    (
+        "in charge of an organisation",
+        "Jane Roe, the executive in charge of Tallow Corp., said so.",
+        {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
+    ),
+    (
+        "in charge of an organisation's unit",
+        "Jane Roe, the executive in charge of Tallow Corp.'s mobile division, said so.",
+        {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
+    ),
 ]
 
 

@@ -1364,6 +1364,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow Corp. acquired and Norvale Systems later closed Quillfin Ltd.",
         set(),
     ),
+    (
+        "coordinated subjects who join forces are partners: the cue's own object is no party",
+        "Tallow Corp. and Harwick Inc. joined forces in May.",
+        {("verb-pair", "Tallow Corp.", "partneredWith", "Harwick Inc.")},
+    ),
+    (
+        "but not when they join something",
+        "Tallow Corp. and Harwick Inc. joined the index in May.",
+        set(),
+    ),
+    (
+        "a place-based participle on a noun before the name describes the name",
+        "Tallow walked away from a deal with Leeds-based payments start-up Quillfin Ltd.",
+        {("verb-passive", "Quillfin Ltd.", "headquarteredIn", "Leeds")},
+    ),
 ]
 
 

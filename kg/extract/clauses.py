@@ -32,7 +32,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
     if verb.dep_ in ("acl", "amod") and verb.tag_ in ("VBN", "VBG"):
         if _predicate_noun(view, verb.head) and depth < 4:
             return subjects_of(view, verb.head.head, depth + 1)  # "X is a firm founded by Y"
-        return _member_of(view, verb.head) or refer(view, verb.head)
+        return _member_of(view, verb.head) or refer(view, described_name(view, verb.head))
     if _copular_passive(view, verb) and depth < 4:
         return subjects_of(view, verb.head, depth + 1)  # "X is majority-owned by Y"
     if verb.dep_ in CLIMB and depth < 4 and verb.head.i != verb.i:
@@ -50,6 +50,20 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
         if head.pos_ in ("VERB", "AUX"):
             return subjects_of(view, head, depth + 1)
     return []
+
+
+def described_name(view: View, noun: Token) -> Token:
+    """The name a noun before it describes, or the noun: "the P-based payments start-up X"
+    (the participle on "payments") is X."""
+    head = noun
+    while (
+        head.i not in view.names
+        and head.dep_ in ("compound", "amod", "nmod")
+        and head.head.i > head.i
+        and head.pos_ == "NOUN"
+    ):
+        head = head.head
+    return head if head.i in view.names else noun
 
 
 def _predicate_noun(view: View, noun: Token) -> bool:

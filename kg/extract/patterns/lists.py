@@ -110,8 +110,9 @@ def _members(view: View, noun: Token) -> list[Mention]:
         found += subjects_of(view, one.head)  # "X is one of its suppliers"
     if noun.dep_ == "pobj" and head.lower_ in grammar.member_prepositions:
         verb = head.head  # "boasts X among its customers", "X is among its customers"
-        if verb.lemma_.lower() in grammar.copulas:
+        if verb.lemma_.lower() in grammar.copulas:  # "among its customers are X and Y"
             found += subjects_of(view, verb)
+            found += [m for c in verb.children if c.dep_ == "attr" for m in refer(view, c)]
         elif verb.pos_ in ("VERB", "AUX"):
             found += _objects(view, verb)
     holding = head.head.lemma_.lower() in grammar.possession_words | grammar.choice_verbs

@@ -50,8 +50,11 @@ def noun_candidates(view: View) -> Iterator[Candidate]:
             if any(c.prep == cue.prep and len(c.words) > len(cue.words) for _, c in matched):
                 continue
             # "the Norvale acquisition of X": with the cue's object after it, a name before the
-            # noun is the subject, not the object ("Norvale acquisition")
-            if cue.before and any(p == predicate and c.prep in preps for p, c in matched):
+            # noun is the subject, not the object ("Norvale acquisition"); "two rivals of X"
+            # are rivals of X, not of each other ("rival to _", "rival _")
+            if cue.prep not in preps and any(
+                p == predicate and c.prep in preps for p, c in matched
+            ):
                 continue
             yield from _noun(view, noun, predicate, cue)
 
@@ -160,6 +163,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if makers:  # "the launch of Norvale's Kestrel 7": Norvale launched it
                 subjects, pattern = makers, "noun-owner"
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
+        subjects += _joined_before(view, noun, subjects)
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
         yield from _pair(view, predicate, subjects, noun, cue)  # "A and B are rivals"
@@ -359,6 +363,29 @@ def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
     ]
 
 
+def _joined_before(view: View, noun: Token, parties: list[Mention]) -> list[Mention]:
+    """ "the A and B partnership": A is the other party, whether the parser hangs it on the
+    noun beside B or joins it to the noun that B modifies."""
+    if any(c.dep_ in ("det", "poss") for c in noun.children) and noun.dep_ == "conj":
+        return []  # "A and the B partnership": A is none of it
+    if not any(c.dep_ == "compound" and c.i in view.names for c in noun.children):
+        return []
+    joined = [
+        c
+        for c in noun.children
+        if c.dep_ in ("nmod", "compound") and c.i in view.names and _has_cc(c)
+    ]
+    head = noun.head
+    if noun.dep_ == "conj" and head.i in view.names and head.i < noun.i and _has_cc(head):
+        joined.append(head)
+    found = [m for t in joined for m in refer(view, t, coordinate=False)]
+    return [m for m in found if m not in parties]
+
+
+def _has_cc(token: Token) -> bool:
+    return any(c.dep_ == "cc" for c in token.children)
+
+
 def _pair(
     view: View, predicate: str, subjects: list[Mention], noun: Token, cue: Cue
 ) -> Iterator[Candidate]:
@@ -502,7 +529,8 @@ def _describes(view: View, noun: Token) -> list[Mention]:
         and noun.head.i in view.names
         and view.names[noun.head.i].start == noun.i + 1  # "A maker X and B maker Y"
     ):
-        return refer(view, noun.head, coordinate=False)
+        described = _nearest_conjunct(view, noun)
+        return refer(view, described or noun.head, coordinate=described is None)
     head, grammar = noun.head, view.ontology.grammar
     if noun.dep_ == "attr" and head.lemma_ in grammar.copulas:
         return [m for c in head.children if c.dep_ == "nsubj" for m in refer(view, c)]
@@ -514,6 +542,17 @@ def _describes(view: View, noun: Token) -> list[Mention]:
     if noun.dep_ == "pobj" and role and head.head.pos_ in ("VERB", "AUX"):
         return subjects_of(view, head.head)
     return []
+
+
+def _nearest_conjunct(view: View, noun: Token) -> Token | None:
+    """What a noun after names joined by "and" describes. The parser may hang it on the
+    first, but "A and B — a unit of C —" says B is the unit, and "A and B, both units of C"
+    says it of both (None)."""
+    head = noun.head
+    between = [c for c in head.conjuncts if head.i < c.i < noun.i and c.i in view.names]
+    if not between:
+        return head
+    return None if noun.tag_ == "NNS" else between[-1]
 
 
 def _subjects(

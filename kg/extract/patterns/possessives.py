@@ -168,8 +168,8 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
         products = tuple(replace(m, hint="Product") for m in _examples(view, noun))
     grammar = view.ontology.grammar
     pronouns = grammar.singular_pronouns | grammar.relative_pronouns  # "its", "whose"
-    named_before = any(c.dep_ == "compound" and c.i < noun.i for c in named)
-    # "its Tarnix console", "the company's Tarnix console"
+    named_before = any(c.dep_ in ("compound", "appos") for c in named)
+    # "its Tarnix console", "the company's Tarnix console", "its new model, Tarnix"
     if named_before and all(c.lower_ in pronouns or may_own(view, c) for c in owners):
         named_owners = True
     if products and named_owners:

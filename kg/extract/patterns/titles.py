@@ -324,6 +324,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
             for m in _owner(view, root, _unit_owner(view, c)):
                 if not is_person_name(m, view.ontology) and not _personal(view, c, m):
+                    if c.dep_ == "poss" and c.i in view.names:
+                        orgs = []  # "X's head of Y Engineering": Y is a part of X
                     orgs.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
@@ -369,6 +371,8 @@ def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Men
             if t.i in view.names and not_place(view, t):
                 orgs = [m for m in refer(view, t, coordinate=False) if m.ner == "ORG"]
                 found.append((t.head.i, orgs))
+            elif units := _unit_orgs(view, t):  # "in charge of X's mobile division"
+                found.append((t.head.i, units))
             elif inner in fields:  # a field's own field: "of development of new drugs"
                 found += _field_orgs(view, t, inner)
     return found

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 from kg.extract.clauses import (
     agents,
     coordinated,
+    described_name,
     is_passive,
     makers_of,
     named_parts,
@@ -214,7 +215,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         # "Vantor's app is powered by X", "X powers Vantor's app": Vantor uses X
         objects = _product_owners(view, verb, "nsubjpass" if passive else "dobj")
     if not objects:
-        if not _takes_other(view, verb, predicate):  # "A and B teamed up"
+        if not _takes_other(view, verb, predicate, cue):  # "A and B teamed up"
             parties = tuple(subjects)
             yield Candidate(predicate, parties, (), "verb-pair", verb, cue.text, pairwise=True)
         return
@@ -461,13 +462,15 @@ def _handed(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ == dep]
 
 
-def _takes_other(view: View, verb: Token, predicate: str) -> bool:
+def _takes_other(view: View, verb: Token, predicate: str, cue: Cue) -> bool:
     """Does the verb take a party of its own, so that its coordinated subjects are no pair?
-    A symmetric verb still pairs them past other prepositions ("A and B compete in chips")."""
+    A symmetric verb still pairs them past other prepositions ("A and B compete in chips"),
+    and past an object that is one of its cue's words ("A and B joined forces")."""
     prop = view.ontology.properties[predicate]
     preps = {c.prep for c in prop.verbs if c.prep} if prop.symmetric else None
     return any(
-        c.dep_ == "dobj" or c.dep_ == "prep" and (preps is None or c.lower_ in preps)
+        (c.dep_ == "dobj" and not {c.lower_, c.lemma_.lower()} & set(cue.words[1:]))
+        or (c.dep_ == "prep" and (preps is None or c.lower_ in preps))
         for c in verb.children
     )
 
@@ -506,7 +509,7 @@ def _hyphened(view: View, verb: Token) -> bool:
 
 def _modified(view: View, noun: Token) -> list[Mention]:
     """What a participle describes: "the Norvale-made Tarnix drone" is Tarnix."""
-    named = refer(view, noun)
+    named = refer(view, described_name(view, noun))
     if named or noun.i in view.names:
         return named
     return [
