@@ -117,6 +117,7 @@ class Grammar:
     definite_determiners: frozenset[str]  # "the company"
     negative_determiners: frozenset[str]  # "no plans to"
     partitives: frozenset[tuple[str, str]]  # ("one", "of"): "one of the largest lenders"
+    place_nouns: frozenset[str]  # "the state of X": X is meant
     former_words: frozenset[str]  # "former chief executive"
     own_words: frozenset[str]  # "its own processors"
     possessive_markers: frozenset[str]  # "'s"
@@ -423,6 +424,7 @@ def _grammar(graph: Graph) -> Grammar:
         definite_determiners=words("definiteDeterminer"),
         negative_determiners=words("negativeDeterminer"),
         partitives=frozenset((w[0], w[-1]) for w in map(str.split, words("partitive"))),
+        place_nouns=words("placeNoun"),
         former_words=words("formerWord"),
         own_words=words("ownWord"),
         possessive_markers=words("possessiveMarker"),

@@ -836,6 +836,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Harwick Inc. and Quillfin Ltd. are rivals.",
         {("noun-pair", "Harwick Inc.", "competesWith", "Quillfin Ltd.")},
     ),
+    (
+        "an apposition describes the name set off right before it, wherever the parser hangs it",
+        "Analysts cited it as a potential rival to Tallow Corp., the company behind the Zentro X1.",
+        {("noun-described", "Tallow Corp.", "developed", "Zentro X1")},
+    ),
 ]
 
 

@@ -159,6 +159,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow Corp. said its partner, Harwick Inc., is happy.",
         set(),
     ),
+    (
+        "organisations after a product noun are no examples of it",
+        "Tallow Corp. listed several carmakers that will use Harwick's Zentro chips, including "
+        "Quillfin Ltd. and Brisko Motors.",
+        set(),
+    ),
 ]
 
 

@@ -1379,6 +1379,31 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow walked away from a deal with Leeds-based payments start-up Quillfin Ltd.",
         {("verb-passive", "Quillfin Ltd.", "headquarteredIn", "Leeds")},
     ),
+    (
+        "a person named at an organisation acts for it in what only organisations do",
+        "Tallow Corp. CEO Jane Roe unveiled the Zentro X1 on Monday.",
+        {("verb", "Tallow Corp.", "launched", "Zentro X1")},
+    ),
+    (
+        "the organisation set off after the person's name",
+        "Jane Roe, chief executive of Tallow Corp., unveiled the Zentro X1 on Monday.",
+        {("verb", "Tallow Corp.", "launched", "Zentro X1")},
+    ),
+    (
+        "but a person founds for themselves",
+        "Tallow Corp. CEO Jane Roe founded Harwick Inc. in May.",
+        {("verb", "Jane Roe", "founderOf", "Harwick Inc.")},
+    ),
+    (
+        "the place a noun for a kind of place is named by",
+        "Tallow Corp. has opened a new plant in the northern state of Texas.",
+        {("verb", "Tallow Corp.", "operatesIn", "Texas")},
+    ),
+    (
+        "the city of a place",
+        "Tallow Corp. has opened a new plant in the city of Leeds.",
+        {("verb", "Tallow Corp.", "operatesIn", "Leeds")},
+    ),
 ]
 
 

@@ -190,7 +190,7 @@ def prep_objects(view: View, head: Token, prep: str) -> list[Token]:
             preps = [child, *(c for c in child.conjuncts if c.lower_ == prep)]  # "to X and to Y"
             preps += [p for c in child.conjuncts if c.pos_ == "ADV" for p in _adverb_preps(c, prep)]
             found += [
-                _antecedent(view, head, c)
+                _place_of(view, _antecedent(view, head, c))
                 for p in preps
                 for c in p.children
                 if c.dep_ in ("pobj", "pcomp")
@@ -258,6 +258,21 @@ def _antecedent(view: View, verb: Token, word: Token) -> Token:
     if name is None or name.end != word.i - 2 or doc[word.i - 2].text != ",":
         return word
     return name.root if name.root.ent_type_ not in PLACES else word
+
+
+def _place_of(view: View, word: Token) -> Token:
+    """ "in the state of X": the place a noun for a kind of place (a `kg:placeNoun`) is
+    named by after a genitive preposition, or the word."""
+    if word.pos_ != "NOUN" or word.lemma_.lower() not in view.ontology.grammar.place_nouns:
+        return word
+    named = [
+        o
+        for p in word.children
+        if p.dep_ == "prep" and p.lower_ in view.ontology.grammar.genitive_prepositions
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names and o.ent_type_ in PLACES
+    ]
+    return named[0] if named else word
 
 
 def _adverb_preps(adverb: Token, prep: str) -> list[Token]:

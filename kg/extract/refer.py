@@ -727,6 +727,18 @@ def _organisation_of(view: View, speaker: Token) -> Mention | None:
     return focus.employers.get(mention.text.split()[-1])
 
 
+def represented(view: View, person: Token) -> Mention | None:
+    """The organisation a person's own phrase names them with ("X CEO Jane Roe", "Jane Roe,
+    chief executive of X"), for what only an organisation does; None for no such person."""
+    name = view.names.get(person.i)
+    if name is None or name.root.i != person.i:
+        return None
+    mention = mention_of(view, name)
+    if mention.ner != "PERSON" or view.ontology.is_org_name(mention.text):
+        return None
+    return _most_named(view, _phrase_orgs(view, person, name))
+
+
 def _bare_title(view: View, speaker: Token) -> bool:
     """ "the chief executive": a definite title that names no organisation of its own."""
     ontology = view.ontology

@@ -529,7 +529,7 @@ def _describes(view: View, noun: Token) -> list[Mention]:
         and noun.head.i in view.names
         and view.names[noun.head.i].start == noun.i + 1  # "A maker X and B maker Y"
     ):
-        described = _nearest_conjunct(view, noun)
+        described = _set_off_from(view, noun)
         return refer(view, described or noun.head, coordinate=described is None)
     head, grammar = noun.head, view.ontology.grammar
     if noun.dep_ == "attr" and head.lemma_ in grammar.copulas:
@@ -544,15 +544,21 @@ def _describes(view: View, noun: Token) -> list[Mention]:
     return []
 
 
-def _nearest_conjunct(view: View, noun: Token) -> Token | None:
-    """What a noun after names joined by "and" describes. The parser may hang it on the
-    first, but "A and B — a unit of C —" says B is the unit, and "A and B, both units of C"
-    says it of both (None)."""
+def _set_off_from(view: View, noun: Token) -> Token | None:
+    """What a noun set off after a name describes. After names joined by "and" the parser
+    may hang it on the first, but "A and B — a unit of C —" says B is the unit, and "A and
+    B, both units of C" says it of both (None)."""
     head = noun.head
     between = [c for c in head.conjuncts if head.i < c.i < noun.i and c.i in view.names]
-    if not between:
-        return head
-    return None if noun.tag_ == "NNS" else between[-1]
+    if between:
+        return None if noun.tag_ == "NNS" else between[-1]
+    # "cited it as a rival to X, the company behind Y": the parser may hang the apposition
+    # on a word before; the name set off right before it is the one it describes
+    first = min(t.i for t in noun.subtree)
+    before = view.names.get(first - 2) if noun.doc[first - 1].text == "," else None
+    if noun.dep_ == "appos" and before is not None and head.i < before.start:
+        return before.root
+    return head
 
 
 def _subjects(

@@ -177,7 +177,8 @@ def _product_noun(view: View, noun: Token, predicate: str) -> Iterator[Candidate
 
 
 def _examples(view: View, noun: Token) -> list[Mention]:
-    """The named examples of a plural product noun: "models such as X and Y"."""
+    """The named examples of a plural product noun: "models such as X and Y"; not names of
+    organisations, which the phrase may follow ("firms that use its chips, including X")."""
     return [
         m
         for p in noun.children
@@ -186,7 +187,7 @@ def _examples(view: View, noun: Token) -> list[Mention]:
         if o.dep_ == "pobj" and o.i in view.names
         if not_place(view, o)
         for m in refer(view, o)
-        if not is_person_name(m, view.ontology)
+        if not is_person_name(m, view.ontology) and not view.ontology.is_org_name(m.text)
     ]
 
 

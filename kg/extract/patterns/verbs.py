@@ -28,6 +28,7 @@ from kg.extract.refer import (
     not_place,
     prep_phrase,
     refer,
+    represented,
     unique_mentions,
 )
 from kg.ontology import Cue, cues_of
@@ -220,12 +221,30 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
             yield Candidate(predicate, parties, (), "verb-pair", verb, cue.text, pairwise=True)
         return
     objects += coordinated(view, verb)
+    if not passive and not cue.inverse:
+        subjects = _represented(view, verb, predicate, subjects)
     if cue.inverse:
         subjects, objects = objects, subjects
     pattern = "verb-passive" if passive else "verb"
     yield Candidate(
         predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
     )
+
+
+def _represented(view: View, verb: Token, predicate: str, subjects: list[Mention]) -> list[Mention]:
+    """ "X CEO Jane Roe unveiled Y": a person the subject's phrase names at an organisation
+    acts for it in what only organisations do."""
+    if "Person" in view.ontology.properties[predicate].domain:
+        return subjects
+    acting = {
+        m.text: org
+        for c in verb.children
+        if c.dep_ == "nsubj"
+        for t in (c, *c.conjuncts)
+        if (org := represented(view, t)) is not None
+        for m in [mention_of(view, view.names[t.i])]
+    }
+    return unique_mentions([acting.get(m.text, m) for m in subjects])
 
 
 def _hands_over(view: View, predicate: str, cue: Cue) -> bool:
