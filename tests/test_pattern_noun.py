@@ -841,6 +841,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Analysts cited it as a potential rival to Tallow Corp., the company behind the Zentro X1.",
         {("noun-described", "Tallow Corp.", "developed", "Zentro X1")},
     ),
+    (
+        "a bracketed ticker is no party listed between two names",
+        "Tallow Corp. (NYSE: TLW) and Harwick Inc. (NASDAQ: HRW) announced a partnership.",
+        {("noun-pair", "Tallow Corp.", "partneredWith", "Harwick Inc.")},
+    ),
 ]
 
 

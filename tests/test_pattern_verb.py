@@ -1404,6 +1404,29 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow Corp. has opened a new plant in the city of Leeds.",
         {("verb", "Tallow Corp.", "operatesIn", "Leeds")},
     ),
+    (
+        "a list whose second name the parser made an apposition of the first",
+        "Tallow Corp. bought Harwick Inc., Quillfin Ltd., and Brisko Labs last year.",
+        {
+            ("verb", "Tallow Corp.", "acquired", "Harwick Inc."),
+            ("verb", "Tallow Corp.", "acquired", "Quillfin Ltd."),
+            ("verb", "Tallow Corp.", "acquired", "Brisko Labs"),
+        },
+    ),
+    (
+        "organisations given as examples in a clause on a plural noun for organisations",
+        "Tallow Corp. listed several carmakers that will use Harwick's Zentro platform, "
+        "including Quillfin Motors and Brisko Motors.",
+        {
+            ("verb", "Quillfin Motors", "uses", "Zentro"),
+            ("verb", "Brisko Motors", "uses", "Zentro"),
+        },
+    ),
+    (
+        "but no product given as an example there",
+        "Tallow Corp. listed carmakers that will use Harwick's chips, including the Zentro X1.",
+        set(),
+    ),
 ]
 
 

@@ -22,7 +22,7 @@ def subjects_of(view: View, verb: Token, depth: int = 0) -> list[Mention]:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in view.ontology.grammar.relative_pronouns and verb.dep_ == "relcl":
-                return _relative_antecedent(view, verb.head)
+                return _relative_antecedent(view, verb.head) or _clause_examples(view, verb)
             return refer(view, child)
     for aux in verb.children:  # "The company was co-founded": a subject left on the auxiliary
         if aux.dep_ in ("aux", "auxpass"):
@@ -99,6 +99,25 @@ def _relative_antecedent(view: View, head: Token) -> list[Mention]:
     if token.i == head.i or not named or named[0].ent_type_ in PLACES:
         return refer(view, head)
     return [m for m in refer(view, named[0], coordinate=False) if m.ner not in PLACES]
+
+
+def _clause_examples(view: View, verb: Token) -> list[Mention]:
+    """ "carmakers that will use X's platform, including A and B": organisations given as
+    examples inside a clause on a plural noun for organisations, where the parser hung them
+    on the clause's object, are members of the noun's group."""
+    noun = verb.head
+    ontology = view.ontology
+    if noun.tag_ != "NNS" or ontology.class_of_head_noun(noun.lemma_.lower()) != "Organization":
+        return []
+    return [
+        m
+        for p in verb.subtree
+        if p.dep_ == "prep" and prep_phrase(p) in ontology.example_markers
+        for o in p.children
+        if o.dep_ == "pobj" and o.i in view.names
+        for m in refer(view, o)
+        if m.ner == "ORG" or ontology.is_org_name(m.text)
+    ]
 
 
 def _set_off(view: View, noun: Token) -> list[Mention]:

@@ -102,6 +102,8 @@ def refer(view: View, token: Token, coordinate: bool = True) -> list[Mention]:
         words = list(name) if name is not None else [token]  # any word of a name may carry it
         for conj in (c for word in words for c in word.conjuncts):
             found += refer_one(view, conj)
+        for listed in (c for word in words for c in _listed_appositions(view, word)):
+            found += refer_one(view, listed)
         found += _coordinated_before(view, token)
         found += _place_examples(view, token)
     return unique_mentions(found)
@@ -128,6 +130,24 @@ def _place_examples(view: View, token: Token) -> list[Mention]:
             for m in refer(view, c)
         ]
     )
+
+
+def _listed_appositions(view: View, word: Token) -> list[Token]:
+    """ "A, B, and C" parsed with B an apposition of A: names set off by commas between a word
+    and its last conjunct are listed with it."""
+    last = max((c.i for c in word.children if c.dep_ == "conj"), default=-1)
+    if last < 0 or not any(c.dep_ == "cc" for c in word.children):
+        return []
+    doc = word.doc
+    return [
+        c
+        for c in word.children
+        if c.dep_ == "appos"
+        and word.i < c.i < last
+        and c.i in view.names
+        and c.pos_ == "PROPN"
+        and doc[view.names[c.i].start - 1].text == ","  # not a ticker in brackets
+    ]
 
 
 def _coordinated_before(view: View, token: Token) -> list[Mention]:
