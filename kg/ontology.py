@@ -74,6 +74,7 @@ class Property:
     business_sale: str | None = None  # stated from the recipient when a firm is handed over
     provider_reading: str | None = None  # stated from the object when that is an organisation
     customer_reading: str | None = None  # stated to the owner of an unnamed product made
+    past_verbs: frozenset[str] = frozenset()  # verb cues of a state ended: "leave _"
 
 
 @dataclass(frozen=True)
@@ -570,13 +571,15 @@ def _properties(
             symmetric=(iri, RDF.type, OWL.SymmetricProperty) in graph,
             takes_status=bool(graph.value(iri, KG.takesStatus)),
             share_purchase=_reading(graph, iri, KG.sharePurchase),
-            verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions),
+            verbs=_cues(graph, iri, KG.verbCue, KG.inverseVerbCue, prepositions)
+            + tuple(Cue.parse(t, prepositions) for t in _strings(graph, iri, KG.pastVerbCue)),
             nouns=_cues(graph, iri, KG.nounCue, KG.inverseNounCue, prepositions),
             titles=tuple(_strings(graph, iri, KG.titleCue)),
             lists=_cues(graph, iri, KG.listNoun, KG.inverseListNoun, prepositions),
             business_sale=_reading(graph, iri, KG.businessSale),
             provider_reading=_reading(graph, iri, KG.providerReading),
             customer_reading=_reading(graph, iri, KG.customerReading),
+            past_verbs=frozenset(_strings(graph, iri, KG.pastVerbCue)),
         )
 
 

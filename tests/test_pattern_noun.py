@@ -797,12 +797,12 @@ CASES: list[tuple[str, str, set[Reading]]] = [
     (
         "the A and B partnership, which the parser joins wrongly",
         "Regulators will investigate the Tallow Corp. and Harwick Inc. partnership.",
-        {("noun-pair", "Harwick Inc.", "partneredWith", "Tallow Corp.")},
+        {("noun-pair", "Tallow Corp.", "partneredWith", "Harwick Inc.")},
     ),
     (
         "the A and B partnership, parsed right",
         "The Tallow Corp. and Harwick Inc. partnership began in May.",
-        {("noun-pair", "Harwick Inc.", "partneredWith", "Tallow Corp.")},
+        {("noun-pair", "Tallow Corp.", "partneredWith", "Harwick Inc.")},
     ),
     (
         "A and the B partnership: A is no party",
@@ -845,6 +845,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "a bracketed ticker is no party listed between two names",
         "Tallow Corp. (NYSE: TLW) and Harwick Inc. (NASDAQ: HRW) announced a partnership.",
         {("noun-pair", "Tallow Corp.", "partneredWith", "Harwick Inc.")},
+    ),
+    (
+        "the names coordinated before a partnership are its parties, not the verb's subject's",
+        "The regulator would examine the Google and Samsung partnership.",
+        {("noun-pair", "Google", "partneredWith", "Samsung")},
     ),
 ]
 

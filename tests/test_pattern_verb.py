@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
+from kg.extract import View
 from kg.extract.patterns import Family
 from kg.extract.patterns.verbs import verb_candidates
 
@@ -1427,6 +1428,32 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Tallow Corp. listed carmakers that will use Harwick's chips, including the Zentro X1.",
         set(),
     ),
+    (
+        "a job left (a kg:pastVerbCue)",
+        "Jane Roe left Tallow Corp. in 2019 to found Harwick Inc.",
+        {
+            ("verb", "Jane Roe", "worksFor", "Tallow Corp."),
+            ("verb", "Jane Roe", "founderOf", "Harwick Inc."),
+        },
+    ),
+    (
+        "people who give notice to leave",
+        "Jane Roe and Tom Hale, who have given notice to leave Tallow Corp., held talks.",
+        {
+            ("verb", "Jane Roe", "worksFor", "Tallow Corp."),
+            ("verb", "Tom Hale", "worksFor", "Tallow Corp."),
+        },
+    ),
+    (
+        "leaving someone with something is no departure",
+        "Harwick Inc. has left Tallow Corp. with the money.",
+        set(),
+    ),
+    (
+        "nor is leaving a deal",
+        "Harwick Inc. leaves the $21m Tallow Corp. deal.",
+        set(),
+    ),
 ]
 
 
@@ -1470,3 +1497,8 @@ def test_people_who_jointly_do_something_are_no_partners(
     resolved: Callable[[str], set[tuple[str, str, str]]],
 ) -> None:
     assert resolved("Jane Roe and Tom Hale jointly wrote the report.") == set()
+
+
+def test_a_job_left_has_ended(view: Callable[[str], View]) -> None:
+    found = list(verb_candidates(view("Jane Roe quit Tallow Corp. last year.")))
+    assert [(c.predicate, c.status) for c in found] == [("worksFor", "former")]

@@ -163,7 +163,7 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
             if makers:  # "the launch of Norvale's Kestrel 7": Norvale launched it
                 subjects, pattern = makers, "noun-owner"
     if not objects and pattern in ("noun-verb", "noun-owner"):  # "A and B formed a partnership"
-        subjects += _joined_before(view, noun, subjects)
+        subjects = _named_parties(view, noun) or subjects
         yield Candidate(predicate, tuple(subjects), (), "noun-pair", noun, cue.text, pairwise=True)
     elif not objects and not owners and pattern == "noun-described" and len(subjects) > 1:
         yield from _pair(view, predicate, subjects, noun, cue)  # "A and B are rivals"
@@ -173,6 +173,15 @@ def _noun(view: View, noun: Token, predicate: str, cue: Cue) -> Iterator[Candida
     sold = _sold(view, noun, predicate, cue, objects)
     if sold is not None:  # "the sale of Brisk to Ferrow": Ferrow took Brisk over
         yield from sold
+        return
+    if (
+        cue.before
+        and len(objects) > 1
+        and not owners
+        and noun.tag_ == "NN"
+        and _symmetric(view, predicate)
+    ):  # "investigate the A and B partnership": the names before it are its parties
+        yield Candidate(predicate, tuple(objects), (), "noun-pair", noun, cue.text, pairwise=True)
         return
     if not objects or not subjects:
         return
@@ -363,13 +372,17 @@ def _operators(view: View, noun: Token, predicate: str) -> list[Mention]:
     ]
 
 
-def _joined_before(view: View, noun: Token, parties: list[Mention]) -> list[Mention]:
-    """ "the A and B partnership": A is the other party, whether the parser hangs it on the
-    noun beside B or joins it to the noun that B modifies."""
-    if any(c.dep_ in ("det", "poss") for c in noun.children) and noun.dep_ == "conj":
-        return []  # "A and the B partnership": A is none of it
-    if not any(c.dep_ == "compound" and c.i in view.names for c in noun.children):
-        return []
+def _named_parties(view: View, noun: Token) -> list[Mention]:
+    """ "the A and B partnership": the parties the noun's own phrase names, whether the parser
+    hangs A on the noun beside B or joins it to the noun that B modifies; none for "A and the
+    B partnership", a plural noun or a noun with one name before it."""
+    if (
+        noun.tag_ != "NN"
+        or any(c.dep_ in ("det", "poss") for c in noun.children)
+        and noun.dep_ == "conj"
+    ):
+        return []  # "A and B partnerships" are A's and B's
+    named = [c for c in noun.children if c.dep_ == "compound" and c.i in view.names]
     joined = [
         c
         for c in noun.children
@@ -378,8 +391,9 @@ def _joined_before(view: View, noun: Token, parties: list[Mention]) -> list[Ment
     head = noun.head
     if noun.dep_ == "conj" and head.i in view.names and head.i < noun.i and _has_cc(head):
         joined.append(head)
-    found = [m for t in joined for m in refer(view, t, coordinate=False)]
-    return [m for m in found if m not in parties]
+    if not named or not joined:
+        return []
+    return unique_mentions([m for t in (*joined, *named) for m in refer(view, t, coordinate=False)])
 
 
 def _has_cc(token: Token) -> bool:

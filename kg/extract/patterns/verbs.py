@@ -32,6 +32,7 @@ from kg.extract.refer import (
     unique_mentions,
 )
 from kg.ontology import Cue, cues_of
+from kg.qualifiers import FORMER
 
 
 def verb_candidates(view: View) -> Iterator[Candidate]:
@@ -226,8 +227,20 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     if cue.inverse:
         subjects, objects = objects, subjects
     pattern = "verb-passive" if passive else "verb"
+    ended = FORMER if cue.text in view.ontology.properties[predicate].past_verbs else ""
+    if ended and (
+        not any(c.dep_ == "dobj" and c.i in view.names for c in verb.children)
+        or any(c.dep_ in ("prep", "oprd", "xcomp") and c.lower_ != "in" for c in verb.children)
+    ):
+        return  # not "X leaves the Y deal", "X left Y with Z": a named place of work, left
     yield Candidate(
-        predicate, tuple(subjects), tuple(unique_mentions(objects)), pattern, verb, cue.text
+        predicate,
+        tuple(subjects),
+        tuple(unique_mentions(objects)),
+        pattern,
+        verb,
+        cue.text,
+        status=ended,  # "Jane Roe left X": a job that has ended
     )
 
 
