@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
-from kg.extract import extract, view_of
+from kg.extract import View, extract, view_of
 from kg.extract.model import Focus
 from kg.extract.names import read_article_names
 from kg.ingest import Article
@@ -310,3 +310,26 @@ def test_a_views_plain_words_are_spacys(nlp: Language, ontology: Ontology) -> No
             roots = [(t.i, names[t.i]) for t in sent if t.i in names and t.i == names[t.i].root.i]
             assert [(t.i, name) for t, name in view.name_roots] == roots
     assert any(view_of(s, 0, names, ontology, focus).name_roots for s in sents)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisations"),
+    [
+        (
+            "The round was backed by Denver, Halvane Ventures, Ostrander Capital and Marrowby "
+            "Partners.",
+            {"Denver"},
+        ),
+        (  # names the tagger calls organisations are the most of the list
+            "The round was backed by Denver, Boston, Halvane Ventures and Ostrander Capital.",
+            {"Denver", "Boston"},
+        ),
+        ("It has offices in Denver, Boston, Leeds and Halvane Ventures.", set()),
+    ],
+)
+def test_a_place_listed_mostly_with_organisations_is_one(
+    text: str, organisations: set[str], view: Callable[[str], View]
+) -> None:
+    found = view(text)
+    hinted = {found.sent.doc[i].text for i, h in found.hints.items() if h == "Organization"}
+    assert hinted == organisations

@@ -619,6 +619,19 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Jane Roe, the executive in charge of Tallow Corp.'s mobile division, said so.",
         {("title", "Jane Roe", "worksFor", "Tallow Corp.")},
     ),
+    (
+        "an organisation before a title that the tagger took for a noun, by its inner capitals",
+        "Tallow Corp. named QuillTech executive Jane Roe as its new CEO.",
+        {
+            ("title", "Jane Roe", "ceoOf", "Tallow Corp."),
+            ("title", "Jane Roe", "worksFor", "QuillTech"),
+        },
+    ),
+    (
+        "but not a capitalised department",
+        "The board named Marketing executive Jane Roe as new CEO.",
+        set(),
+    ),
 ]
 
 

@@ -111,7 +111,8 @@ def _hints(
 
 def _listed_with_orgs(token: Token, names: Mapping[int, Span]) -> bool:
     """Is a name the tagger calls a place listed with two or more names it calls
-    organisations, and no others ("backed by Halvane Ventures, Ostrander Capital and
-    Marrowby")? Then it is one of them."""
+    organisations, more than it calls anything else ("backed by Halvane Ventures, Ostrander
+    Capital and Marrowby")? Then it is one of them."""
     others = [names[c.i] for c in token.conjuncts if c.i in names and names[c.i].root.i == c.i]
-    return len(others) > 1 and all(o.root.ent_type_ == "ORG" for o in others)
+    orgs = sum(o.root.ent_type_ == "ORG" for o in others)
+    return orgs > 1 and orgs > len(others) - orgs

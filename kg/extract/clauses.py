@@ -116,7 +116,7 @@ def _clause_examples(view: View, verb: Token) -> list[Mention]:
         for o in p.children
         if o.dep_ == "pobj" and o.i in view.names
         for m in refer(view, o)
-        if m.ner == "ORG" or ontology.is_org_name(m.text)
+        if m.ner == "ORG" or m.hint == "Organization" or ontology.is_org_name(m.text)
     ]
 
 

@@ -329,6 +329,9 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
                     orgs.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
                     orgs.append(replace(m, hint="Organization"))
+        if c.dep_ == "compound" and c.i == start - 1 and _untagged_name(view, c):
+            # "X executive Jane Roe", X a word the tagger did not take for a name
+            orgs.append(mention_of(view, c.doc[c.i : c.i + 1], "Organization"))
     apposed = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i in view.names]
     if not orgs and apposed:  # "Jane Roe, Chief Economist, Halvane Capital"
         last = apposed[-1]
@@ -353,6 +356,18 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
             if not is_person_name(m, view.ontology)
         ]
     return unique_mentions(orgs)
+
+
+def _untagged_name(view: View, token: Token) -> bool:
+    """A word outside any name that is one by its capitals inside ("TechCo", which the tagger
+    may call a noun): not "Marketing executive"."""
+    return (
+        token.i not in view.names
+        and any(ch.isupper() for ch in token.text[1:])
+        and token.text[:1].isupper()
+        and token.is_alpha
+        and token.lower_ not in view.ontology.common_words
+    )
 
 
 def _field_orgs(view: View, field: Token, prep: str) -> list[tuple[int, list[Mention]]]:
