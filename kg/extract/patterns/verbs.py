@@ -230,7 +230,7 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
     ended = FORMER if cue.text in view.ontology.properties[predicate].past_verbs else ""
     if ended and (
         not any(c.dep_ == "dobj" and c.i in view.names for c in verb.children)
-        or any(c.dep_ in ("prep", "oprd", "xcomp") and c.lower_ != "in" for c in verb.children)
+        or any(c.dep_ in ("prep", "oprd", "xcomp") and not _says_when(c) for c in verb.children)
     ):
         return  # not "X leaves the Y deal", "X left Y with Z": a named place of work, left
     yield Candidate(
@@ -242,6 +242,12 @@ def _verb(view: View, verb: Token, predicate: str, cue: Cue) -> Iterator[Candida
         cue.text,
         status=ended,  # "Jane Roe left X": a job that has ended
     )
+
+
+def _says_when(prep: Token) -> bool:
+    """ "in 2019", "in May": a preposition that only says when."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def _represented(view: View, verb: Token, predicate: str, subjects: list[Mention]) -> list[Mention]:
