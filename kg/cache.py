@@ -26,7 +26,7 @@ from spacy.tokens import DocBin
 
 from kg.extract import Fact
 from kg.ingest import Article
-from kg.nlp import Model, Paragraph, ParsedArticle, paragraphs, parse
+from kg.nlp import DASH_INFIXES, Model, Paragraph, ParsedArticle, paragraphs, parse
 from kg.ontology import Ontology
 
 
@@ -42,6 +42,7 @@ class ParseCache:
             meta.get("version"),
             spacy_version,
             _pipes_digest(),
+            *DASH_INFIXES,
         )
         return _parse_key((*map(str, parts), *meta.get("pipeline", ())), article.text)
 

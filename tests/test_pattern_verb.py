@@ -1454,6 +1454,11 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "Harwick Inc. leaves the $21m Tallow Corp. deal.",
         set(),
     ),
+    (
+        "a quoted name with a dash and no spaces after it",
+        "Tallow unveiled “Quillfin Studio”—a new suite of tools for designers.",
+        {("verb", "Tallow", "launched", "Quillfin Studio")},
+    ),
 ]
 
 
