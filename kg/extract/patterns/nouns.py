@@ -376,12 +376,10 @@ def _named_parties(view: View, noun: Token) -> list[Mention]:
     """ "the A and B partnership": the parties the noun's own phrase names, whether the parser
     hangs A on the noun beside B or joins it to the noun that B modifies; none for "A and the
     B partnership", a plural noun or a noun with one name before it."""
-    if (
-        noun.tag_ != "NN"
-        or any(c.dep_ in ("det", "poss") for c in noun.children)
-        and noun.dep_ == "conj"
-    ):
+    if noun.tag_ != "NN":
         return []  # "A and B partnerships" are A's and B's
+    if noun.dep_ == "conj" and any(c.dep_ in ("det", "poss") for c in noun.children):
+        return []  # "A and the B partnership"
     named = [c for c in noun.children if c.dep_ == "compound" and c.i in view.names]
     joined = [
         c

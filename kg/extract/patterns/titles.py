@@ -320,18 +320,20 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     # "vice president of a division at X": the last preposition names the organisation
     orgs = next((by_prep[i] for i in sorted(by_prep, reverse=True) if by_prep[i]), [])
     named = _name_follows(view, root)  # "X CEO, Jane Roe": X is no person, whatever its label
+    owners: list[Mention] = []  # the organisations written before the title
+    owned = False  # "X's head of Y Engineering": a named possessor, and Y is a part of X
     for c in root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
             for m in _owner(view, root, _unit_owner(view, c)):
                 if not is_person_name(m, view.ontology) and not _personal(view, c, m):
-                    if c.dep_ == "poss" and c.i in view.names:
-                        orgs = []  # "X's head of Y Engineering": Y is a part of X
-                    orgs.append(m)
+                    owned = owned or (c.dep_ == "poss" and c.i in view.names)
+                    owners.append(m)
                 elif named and c.dep_ != "poss":  # not "Jane Roe's aide, Tom Hale"
-                    orgs.append(replace(m, hint="Organization"))
+                    owners.append(replace(m, hint="Organization"))
         if c.dep_ == "compound" and c.i == start - 1 and _untagged_name(view, c):
             # "X executive Jane Roe", X a word the tagger did not take for a name
-            orgs.append(mention_of(view, c.doc[c.i : c.i + 1], "Organization"))
+            owners.append(mention_of(view, c.doc[c.i : c.i + 1], "Organization"))
+    orgs = owners if owned else [*orgs, *owners]
     apposed = [c for c in root.children if c.dep_ == "appos" and c.i > root.i and c.i in view.names]
     if not orgs and apposed:  # "Jane Roe, Chief Economist, Halvane Capital"
         last = apposed[-1]

@@ -762,10 +762,9 @@ def _gapped(view: View, verb: Token) -> list[Mention]:
 
 
 def _dated(token: Token) -> bool:
-    return any(
-        p.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ == "DATE" for o in p.children)
-        for p in token.children
-    )
+    """ "B in 2021" of "bought A in 2019 and B in 2021": a preposition on the word that
+    only says when."""
+    return any(p.dep_ == "prep" and _says_when(p) for p in token.children)
 
 
 def _counted(view: View, noun: Token) -> list[Mention]:
