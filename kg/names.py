@@ -14,6 +14,8 @@ _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _PLURAL_MODEL = re.compile(r"(\b[A-Z][A-Z0-9-]*\d)s$")  # "KX200s", "TQ-184s": the model
 _PUNCTUATION = re.compile(r"[\W_]+")
 _PLAIN = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+)*")  # ASCII words, one space apart
+STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
+_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 def clean_name(text: str) -> str:
@@ -40,3 +42,16 @@ def key_of(text: str, suffixes: frozenset[str]) -> str:
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1 << 18)  # asked for every known name on every merge
+def initials(text: str) -> str:
+    """ "nai" of "Northfield Analytical Instruments": the first letters of a name of two
+    words or more, less its little words; "" for a name of one word."""
+    words = [w for w in _WORD_BREAK.split(text) if w and w.lower() not in STOP_INITIALS]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def is_acronym(name: str) -> bool:
+    """ "NAI", "ESA": one word of two to six capitals."""
+    return " " not in name and name.isupper() and 2 <= len(name) <= 6

@@ -9,20 +9,16 @@ and a fact survives only when its entities fit the property's domain and range.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from kg.aliases import AliasGroup
 from kg.extract import Fact, Mention
-from kg.names import VERSION, clean_name, key_of, normalise
+from kg.names import VERSION, clean_name, initials, is_acronym, key_of, normalise
 from kg.ontology import Ontology
 
 ROLE_WEIGHT = 0.9  # one fact's role outweighs a doubtful spaCy label, not a confident one
-STOP_INITIALS = frozenset({"of", "and", "the", "for", "&", "de", "la", "und"})
-_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
 @dataclass(frozen=True)
@@ -48,12 +44,6 @@ class Resolution:
     entities: tuple[Entity, ...]
     facts: tuple[ResolvedFact, ...]
     dropped: tuple[Fact, ...]  # facts whose entities do not fit the property's domain/range
-
-
-@functools.lru_cache(maxsize=1 << 18)  # asked for every known name on every merge
-def _initials(text: str) -> str:
-    words = [w for w in _WORD_BREAK.split(text) if w and w.lower() not in STOP_INITIALS]
-    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
 
 
 class _UnionFind:
@@ -191,10 +181,10 @@ def name_links(name: str, suffixes: frozenset[str], person: bool) -> tuple[set[s
     merge can reach, and leaves the others unread."""
     key = key_of(name, suffixes)
     found, looked = {f"k {key}"}, {f"k {key}"}
-    if " " not in name and name.isupper() and 2 <= len(name) <= 6:
+    if is_acronym(name):
         found.add(f"a {name.lower()}")
         looked.add(f"i {name.lower()}")
-    for form in {_initials(name), _initials(key)} - {""}:
+    for form in {initials(name), initials(key)} - {""}:
         found.add(f"i {form}")
         looked.add(f"a {form}")
     words = name.split()
@@ -233,12 +223,12 @@ def _merge_acronyms(
     """
     for acronym, name in sorted(defined.items()):
         groups.union(key_of(acronym, suffixes), key_of(name, suffixes))
-    acronyms = [n for n in names if " " not in n and n.isupper() and 2 <= len(n) <= 6]
+    acronyms = [n for n in names if is_acronym(n)]
     wanted = {a.lower() for a in acronyms}  # the only initials looked up below
     by_initials: dict[str, set[str]] = defaultdict(set)
     for name in names:
         stripped = key_of(name, suffixes)
-        forms = {_initials(name), _initials(stripped)} & wanted
+        forms = {initials(name), initials(stripped)} & wanted
         if forms and not any(len(w) > 1 and w.isupper() for w in name.split()):
             for form in forms:
                 by_initials[form].add(stripped)

@@ -15,6 +15,7 @@ from kg.ingest import Article
 from kg.nlp import parse
 from kg.ontology import Ontology
 from kg.pipeline import read
+from kg.resolve import resolve
 
 Triple = tuple[str, str, str]
 
@@ -333,3 +334,35 @@ def test_a_place_listed_mostly_with_organisations_is_one(
     found = view(text)
     hinted = {found.sent.doc[i].text for i, h in found.hints.items() if h == "Organization"}
     assert hinted == organisations
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "The Northfield Analytical Institute grew. Jane Roe, an analyst at NAI, said so.",
+            {"NAI", "Northfield Analytical Institute"},
+        ),
+        (  # written out with a corporate suffix
+            "Northfield Analytical Instruments Inc. grew. Jane Roe, an analyst at NAI, said so.",
+            {"NAI", "Northfield Analytical Instruments Inc."},
+        ),
+        (  # two names of those initials: neither
+            "The Northfield Analytical Institute and Norvale Atlantic Industries met. "
+            "Jane Roe, an analyst at NAI, said so.",
+            {"NAI"},
+        ),
+        (  # two letters: too few to tell
+            "Northfield Analytical grew. Jane Roe, an analyst at NA, said so.",
+            {"NA"},
+        ),
+    ],
+    ids=["one expansion", "with a suffix", "two expansions", "two letters"],
+)
+def test_an_acronym_is_also_called_by_the_name_it_stands_for(
+    text: str, names: set[str], nlp: Language, ontology: Ontology
+) -> None:
+    article = Article(id="t", text=text, source="test")
+    found = [f for parsed in parse(nlp, [article]) for f in extract(parsed, ontology)]
+    jobs = [f for f in resolve(found, ontology).facts if f.predicate == "worksFor"]
+    assert [set(f.object.names) for f in jobs] == [names]

@@ -49,7 +49,9 @@ class Mention:
     ner: str = ""
     hint: str | None = None  # a class the surrounding words suggest ("an open-source model")
     acronym: str | None = None  # as the text defines it: "machine learning (ML)"
-    alias: str | None = None  # a shorter name the same words give: "Harwick" of "Harwick, Idaho"
+    # another name of the entity, never its label: a shorter name the same words give
+    # ("Harwick" of "Harwick, Idaho"), or the name an acronym stands for
+    alias: str | None = None
 
 
 @dataclass(frozen=True)
@@ -255,3 +257,6 @@ class ArticleNames:
     known: frozenset[str]  # words that begin a name somewhere ("Pellwood" of "Pellwood Data")
     org_words: frozenset[str]  # words that begin an organisation's name
     surnames: frozenset[str]  # last words of people's full names ("Eikrem" of "Lars Eikrem")
+    # an acronym -> the one organisation's name of its initials that the article also writes
+    # out ("NAI" -> "Northfield Analytical Instruments"), with or without brackets
+    expansions: Mapping[str, str] = field(default_factory=dict)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import bisect
 import calendar
 import functools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.errors import located
 from kg.extract.model import NOT_NAMES, ROMAN, WHOLE_NAMES, ArticleNames
+from kg.names import clean_name, initials, is_acronym, key_of
 from kg.nlp import Paragraph
 from kg.ontology import Grammar, Ontology
 
@@ -72,7 +75,30 @@ def read_article_names(
                     paragraph.doc, ontology, known, paragraph.text, paragraph.tokens, orgs
                 )
         found.append(names)
-    return article, found
+    expansions = _expansions({s for names in found for s in names.values()}, ontology)
+    return replace(article, expansions=expansions), found
+
+
+def _expansions(names: set[Span], ontology: Ontology) -> dict[str, str]:
+    """Each acronym of three letters or more, not a known term, whose letters are the
+    initials of exactly one organisation's name of the article ("Northfield Analytical
+    Instruments" and "NAI"); names holding an acronym of their own ("BRK Partners") are no
+    candidates."""
+    suffixes = ontology.corporate_suffixes
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    for span in names:
+        text = clean_name(span.text)
+        organisation = span.root.ent_type_ == "ORG" or ontology.is_org_name(text)
+        if len(span) < 2 or not organisation or any(is_acronym(w) for w in text.split()):
+            continue
+        for form in {initials(text), initials(key_of(text, suffixes))} - {""}:
+            by_initials[form].add(text)
+    acronyms = sorted({s.text for s in names if is_acronym(s.text) and len(s.text) >= 3})
+    return {
+        a: next(iter(full))
+        for a in acronyms
+        if len(full := by_initials.get(a.lower(), set())) == 1 and not ontology.class_of_term(a)
+    }
 
 
 def _known_matters(

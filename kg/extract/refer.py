@@ -38,6 +38,8 @@ def mention_of(view: View, span: Span, hint: str | None = None) -> Mention:
         found = Mention(text, start, start + len(text), ner, hint, _acronym(span))
         if "," in text:  # "Harwick, Idaho" is also called "Harwick"
             found = replace(found, alias=city_of(span, view.ontology.grammar.region_names))
+        elif (expansion := view.focus.article.expansions.get(text)) is not None:
+            found = replace(found, alias=expansion)  # "NAI", written out elsewhere
         view.mentions[key] = found
     return found
 
