@@ -632,6 +632,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         "The board named Marketing executive Jane Roe as new CEO.",
         set(),
     ),
+    (
+        "a name alone in brackets before the title is an aside, not its organisation",
+        "(Reuters) Tallow CEO Jane Roe said on Monday the plant would close.",
+        {("title", "Jane Roe", "ceoOf", "Tallow")},
+    ),
+    (
+        "a place in brackets after the organisation is no organisation either",
+        "Quillfin (Oslo) CEO Jane Roe said the plant would close.",
+        {("title", "Jane Roe", "ceoOf", "Quillfin")},
+    ),
 ]
 
 

@@ -192,6 +192,15 @@ def _bracketed(view: View, title: Span) -> tuple[tuple[Mention, ...], tuple[Ment
     return (replace(named, hint="Person"),), (owner,)
 
 
+def _aside(view: View, word: Token) -> bool:
+    """ "(Newswire) X CEO Jane Roe": a word or name alone in brackets, an aside to the title
+    after it, not its organisation."""
+    doc = word.doc
+    name = view.names.get(word.i)
+    start, end = (name.start, name.end) if name is not None else (word.i, word.i + 1)
+    return start > 0 and end < len(doc) and doc[start - 1].text == "(" and doc[end].text == ")"
+
+
 def _coordinated_orgs(view: View, root: Token) -> list[Mention]:
     """The organisation of a title coordinated with another that names it."""
     if root.dep_ == "conj":  # "co-founder and chief executive of X"
@@ -324,6 +333,8 @@ def _title_orgs(view: View, root: Token, start: int) -> list[Mention]:
     owned = False  # "X's head of Y Engineering": a named possessor, and Y is a part of X
     for c in root.children:
         if c.dep_ in ("poss", "compound", "nmod") and c.i < start and not_place(view, c):
+            if _aside(view, c):
+                continue
             for m in _owner(view, root, _unit_owner(view, c)):
                 if not is_person_name(m, view.ontology) and not _personal(view, c, m):
                     owned = owned or (c.dep_ == "poss" and c.i in view.names)
