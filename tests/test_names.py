@@ -384,6 +384,14 @@ CASES: list[tuple[str, str, frozenset[str], set[str], set[str]]] = [
         set(),
         {"Hospital"},
     ),
+    (
+        "a plural noun before people's names is no part of them",
+        "Scientists Marcel Vifre and Karl Tuyls, who have already given notice to leave "
+        "Tallow, met investors.",
+        frozenset(),
+        {"Marcel Vifre", "Karl Tuyls"},
+        {"Scientists Marcel Vifre", "Scientists"},
+    ),
 ]
 
 

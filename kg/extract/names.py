@@ -706,10 +706,11 @@ def _proper_runs(
                         or (token.is_title and token.is_alpha and tokens[token.i - 1].like_num)
                     )
                 )
-                or (  # a modifier
+                or (  # a modifier, not a plural noun ("Scientists Jane Roe and Tom Hale")
                     token.is_title
                     and token.is_alpha
                     and not token.is_stop
+                    and token.tag_ != "NNS"
                     and token.lower_ not in common
                     and token.dep_ in ("compound", "amod")
                     and token.head.pos_ == "PROPN"
