@@ -638,6 +638,21 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         {("title", "Jane Roe", "ceoOf", "Tallow")},
     ),
     (
+        "an organisation the tagger takes for a place, described as one where it stands",
+        "Jane Roe, chief executive of the ride-hailing company Tallow, resigned on Monday.",
+        {("title", "Jane Roe", "ceoOf", "Tallow")},
+    ),
+    (
+        "the same, after a title with another preposition",
+        "Jane Roe, a senior engineer at the chipmaker Tallow, left.",
+        {("title", "Jane Roe", "worksFor", "Tallow")},
+    ),
+    (
+        "a place the same words describe as no organisation stays a place",
+        "Jane Roe, vice-president for the region of Harwick, resigned on Monday.",
+        set(),
+    ),
+    (
         "a place in brackets after the organisation is no organisation either",
         "Quillfin (Oslo) CEO Jane Roe said the plant would close.",
         {("title", "Jane Roe", "ceoOf", "Quillfin")},

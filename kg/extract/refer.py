@@ -935,8 +935,12 @@ def based_name(view: View, token: Token) -> Span | None:
 
 
 def not_place(view: View, token: Token) -> bool:
-    """Not labelled a place, or known in this article to begin an organisation's name."""
-    return token.ent_type_ not in PLACES or token.text in view.focus.article.org_words
+    """Not labelled a place, known in this article to begin an organisation's name, or
+    described as an organisation where it stands ("the carmaker Tallow")."""
+    if token.ent_type_ not in PLACES or token.text in view.focus.article.org_words:
+        return True
+    name = view.names.get(token.i)
+    return name is not None and view.hints.get(name.start) == "Organization"
 
 
 def _plural_antecedent(view: View, token: Token) -> list[Mention]:
