@@ -653,6 +653,16 @@ CASES: list[tuple[str, str, set[Reading]]] = [
         set(),
     ),
     (
+        "appointed to a title parsed as the verb's object, the person as its modifier",
+        "Tallow Corp. appointed Jane Roe chief executive on Monday.",
+        {("title", "Jane Roe", "ceoOf", "Tallow Corp.")},
+    ),
+    (
+        "the same parse after a verb that gives no job gives nothing",
+        "Tallow Corp. thanked Jane Roe chief executive yesterday.",
+        set(),
+    ),
+    (
         "a place in brackets after the organisation is no organisation either",
         "Quillfin (Oslo) CEO Jane Roe said the plant would close.",
         {("title", "Jane Roe", "ceoOf", "Quillfin")},

@@ -470,6 +470,9 @@ def _people(view: View, root: Token) -> list[Mention]:
         return [mention_of(view, after)]  # "X managing director Jane Roe said", however parsed
     if root.dep_ in ("compound", "appos", "nmod") and head.i in view.names:
         return [mention_of(view, view.names[head.i])]
+    appointed = _named_before(view, root)
+    if appointed is not None:
+        return [mention_of(view, appointed)]
     for child in root.children:
         if child.dep_ in ("appos", "compound") and child.i in view.names and child.i > root.i:
             return [mention_of(view, view.names[child.i])]
@@ -593,7 +596,8 @@ def _namers(view: View, root: Token) -> list[Mention]:
     executive", "X's board appointed Jane Roe as chief executive" (not "Jane Roe will succeed
     Sam Poe as chief executive", nor "Jane Roe joined as chief executive")."""
     head = root.head
-    if root.dep_ == "oprd" and head.pos_ == "VERB":
+    appointed = _named_before(view, root) is not None  # "X appointed Jane Roe chief executive"
+    if (root.dep_ == "oprd" and head.pos_ == "VERB") or appointed:
         verb = head
     elif root.dep_ == "pobj" and _gives_role(view, head) and head.head.pos_ == "VERB":
         verb = head.head
@@ -615,6 +619,26 @@ def _namers(view: View, root: Token) -> list[Mention]:
                 for m in refer(view, c, coordinate=False)
             ]
     return [m for m in found if not is_person_name(m, view.ontology)]
+
+
+def _named_before(view: View, root: Token) -> Span | None:
+    """ "X appointed Jane Roe chief executive", the title parsed as the verb's object and the
+    person as its modifier: the person, right before the title's words. (As a predicative
+    complement, "named Jane Roe chief executive", the title is read where `_people` reads
+    one.)"""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in view.ontology.grammar.choice_verbs:
+        return None
+    for child in root.children:
+        name = view.names.get(child.i)
+        if child.dep_ not in ("nmod", "compound") or name is None or child.i > root.i:
+            continue
+        between = root.doc[name.end : root.i]
+        if name.root.ent_type_ == "PERSON" and all(
+            t.head.i == root.i and t.dep_ in ("amod", "compound") for t in between
+        ):
+            return name
+    return None
 
 
 def _gives_role(view: View, prep: Token) -> bool:
