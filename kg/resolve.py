@@ -200,8 +200,10 @@ def name_links(name: str, suffixes: frozenset[str], person: bool) -> tuple[set[s
 def _merge_aliases(
     groups: _UnionFind, mentions: Sequence[Mention], suffixes: frozenset[str]
 ) -> None:
-    """'Harwick' = 'Harwick, Idaho' when that is the only name written with a state that
-    gives 'Harwick': with 'Harwick, Vermont' named too, a bare 'Harwick' joins neither."""
+    """A mention's other name joins its own when no other name gives it: 'Harwick' =
+    'Harwick, Idaho' when that is the only name written with a state that gives 'Harwick'
+    (with 'Harwick, Vermont' named too, a bare 'Harwick' joins neither); the name an acronym
+    stands for, as its article writes it out, = the acronym."""
     full: dict[str, set[str]] = defaultdict(set)
     for mention in mentions:
         if mention.alias:
